@@ -1,0 +1,3 @@
+from nvlint.cli import main
+
+raise SystemExit(main())

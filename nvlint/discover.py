@@ -1,0 +1,149 @@
+"""Which files to lint, and what kind each one is.
+
+Directories are walked in sorted order, respecting every `.gitignore` on the way (and
+`.git/info/exclude` at a repository root), and skipping VCS folders, virtualenvs and node_modules.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
+                       ".mypy_cache", ".pytest_cache", ".ruff_cache", ".nvlint_cache", "site-packages",
+                       ".eggs", ".direnv"})
+_NOT_SHELL = frozenset({"csh", "tcsh", "fish"})
+
+
+@dataclass(frozen=True)
+class Target:
+    display: str  # the path as reported
+    path: Path
+    kind: str | None  # None: not a kind nvlint reads
+    explicit: bool  # named on the command line (not found by walking)
+
+
+def kind_of_name(name: str) -> str | None:
+    """The kind that a file name alone tells, if any."""
+    from identify import identify
+
+    tags = identify.tags_from_filename(name)
+    if "shell" in tags and not tags & _NOT_SHELL:
+        return "shell"
+    return None
+
+
+def kind_from_shebang(first_line: bytes) -> str | None:
+    if not first_line.startswith(b"#!"):
+        return None
+    from identify import identify
+
+    try:
+        words = first_line[2:].decode("ascii").split()
+    except UnicodeDecodeError:
+        return None
+    if words[:1] == ["/usr/bin/env"]:
+        words = [w for w in words[1:] if not w.startswith("-")]
+    if not words:
+        return None
+    tags = identify.tags_from_interpreter(words[0])
+    return "shell" if "shell" in tags and not tags & _NOT_SHELL else None
+
+
+def detect_kind(path: Path) -> str | None:
+    kind = kind_of_name(path.name)
+    if kind is not None or "." in path.name.lstrip("."):
+        return kind
+    try:
+        with open(path, "rb") as handle:
+            return kind_from_shebang(handle.readline(256))
+    except OSError:
+        return None
+
+
+class _Ignores:
+    """The gitignore specs that apply inside one directory (its own and its parents')."""
+
+    def __init__(self, specs: tuple[tuple[Path, object], ...] = ()) -> None:
+        self.specs = specs
+
+    def with_directory(self, directory: Path, repository_root: bool) -> _Ignores:
+        import pathspec
+
+        lines: list[str] = []
+        for name in (".gitignore",) + ((".git/info/exclude",) if repository_root else ()):
+            try:
+                lines += (directory / name).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+        if not lines:
+            return self
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        return _Ignores(self.specs + ((directory, spec),))
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        result = False
+        for base, spec in self.specs:
+            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            check = spec.check_file(relative)  # type: ignore[attr-defined]
+            if check.include is not None:
+                result = check.include
+        return result
+
+
+def iter_targets(paths: list[str]) -> Iterator[Target]:
+    """Targets in a stable order; `-` is left to the caller."""
+    cwd = Path.cwd()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, cwd)
+        else:
+            yield Target(given, path, detect_kind(path) if path.exists() else None, True)
+
+
+def _walk(root: Path, cwd: Path) -> Iterator[Target]:
+    ignores = _Ignores()
+    # gitignores above the starting directory, up to the repository root, apply too
+    parents = []
+    for parent in [root.resolve(), *root.resolve().parents]:
+        parents.append(parent)
+        if (parent / ".git").exists():
+            break
+    else:
+        parents = [root.resolve()]
+    for parent in reversed(parents[1:]):
+        ignores = ignores.with_directory(parent, (parent / ".git").exists())
+    yield from _walk_directory(root, root.resolve(), ignores, cwd)
+
+
+def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Path) -> Iterator[Target]:
+    ignores = ignores.with_directory(resolved, (resolved / ".git").exists())
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file()
+        except OSError:
+            continue
+        absolute = resolved / entry.name
+        if is_dir:
+            if entry.name in SKIP_DIRS or (absolute / "pyvenv.cfg").exists() or ignores.ignored(absolute, True):
+                continue
+            yield from _walk_directory(Path(entry.path), absolute, ignores, cwd)
+        elif is_file and not ignores.ignored(absolute, False):
+            kind = detect_kind(Path(entry.path))
+            if kind is not None:
+                yield Target(_display(Path(entry.path), cwd), Path(entry.path), kind, False)
+
+
+def _display(path: Path, cwd: Path) -> str:
+    try:
+        return os.path.relpath(path, cwd)
+    except ValueError:  # another drive on Windows
+        return str(path)

@@ -1,0 +1,127 @@
+"""Typed events: what a command does, independent of the file kind it was written in.
+
+Rules read these, in execution order for one flow, and never raw text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nvlint.shell.words import Value, Word
+
+
+@dataclass
+class Event:
+    start: int  # span of the command (or field) that caused it
+    end: int
+
+
+@dataclass
+class CommandRun(Event):
+    """Any command, with the words as written (for rules about expansions and paths)."""
+
+    words: list[Word] = field(default_factory=list)
+    dollar_escape: str = "$"  # how a literal `$` is written in this source (`$$` in Make)
+
+
+@dataclass
+class ImageBuilt(Event):
+    """An image now exists locally under this name (`docker build -t`, `docker tag`)."""
+
+    image: Value = None  # type: ignore[assignment]
+    word: Word | None = None
+    how: str = "built"
+
+
+@dataclass
+class ImagePushed(Event):
+    """An image was pushed to its registry. ``image`` None: a push of something we cannot name."""
+
+    image: Value | None = None
+    context: str = "docker"  # how the name is read: "docker" or "ngc" (no host means nvcr.io)
+
+
+@dataclass
+class Login(Event):
+    tool: str = ""
+    host: Word | None = None  # the registry or repository URL; None when not given
+    host_value: Value | None = None
+    username: Word | None = None
+    username_value: Value | None = None  # differs from username.value for `--creds user:pass`
+    password: Word | None = None  # the key given on the command line
+    password_option: str = ""  # how it was given, for the message
+    password_stdin: bool = False
+    stdin: tuple[Word, ...] = ()
+    defaults_to_docker_hub: bool = False  # no host means Docker Hub (docker/podman login)
+    verb: Word | None = None  # the `login` word, where NV304 points
+
+
+@dataclass
+class OptionUse:
+    name: str  # canonical option name
+    word: Word  # the option word
+    value: Value | None  # None for flags
+    value_word: Word | None
+    value_offset: int = 0  # template index in value_word where the value starts (`--opt=value`)
+
+
+@dataclass
+class NgcCommand(Event):
+    """Any `ngc ...` invocation, parsed with the grammar."""
+
+    path: tuple[str, ...] = ()
+    options: list[OptionUse] = field(default_factory=list)
+    positionals: list[Word] = field(default_factory=list)
+    unknown_args: bool = False  # a word whose expansion may be several arguments (`$ARGS`, `"$@"`)
+    words: list[Word] = field(default_factory=list)
+
+    def all(self, name: str) -> list[OptionUse]:
+        return [o for o in self.options if o.name == name]
+
+    def first(self, name: str) -> OptionUse | None:
+        for option in self.options:
+            if option.name == name:
+                return option
+        return None
+
+    def has(self, name: str) -> bool:
+        return any(o.name == name for o in self.options)
+
+
+@dataclass
+class Deploy(Event):
+    """A function or task created from artifacts (`ngc cf fn create`, `ngc cf task create`, payloads)."""
+
+    kind: str = "function"  # function | task
+    ngc: NgcCommand | None = None
+
+
+@dataclass
+class ArtifactCreated(Event):
+    """A chart, model or resource is created or packaged locally but not yet in the registry."""
+
+    kind: str = ""  # chart | model | resource
+    target: Value | None = None  # org/[team/]name, or a bare chart name from `helm package`
+    version: Value | None = None
+    how: str = ""
+    bare_name: bool = False  # `helm package` knows only the chart's name
+
+
+@dataclass
+class ArtifactPushed(Event):
+    kind: str = ""
+    target: Value | None = None  # None: something unnamed was pushed
+    version: Value | None = None
+    bare_name: bool = False
+
+
+@dataclass
+class OrgSeen(Event):
+    """The file shows this is an NGC org (`--org acme`, `nvcr.io/acme/...`, an ngc registry target)."""
+
+    org: str = ""
+
+
+@dataclass
+class SecretLiteral(Event):
+    """A literal NGC API key in the text."""

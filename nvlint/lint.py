@@ -1,0 +1,119 @@
+"""One file in, sorted diagnostics out: read, prefilter, extract flows, run rules, place, redact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from nvlint.diagnostics import Diagnostic, Edit, Fix
+from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral
+from nvlint.rules import BY_CODE, Context, Rule
+from nvlint.secrets import find_keys, redact
+from nvlint.settings import Settings, environment_orgs
+from nvlint.source import LineIndex
+
+# A file none of whose bytes contain one of these cannot produce a finding: skip it unparsed.
+TRIGGERS = (b"ngc", b"login", b"oauthtoken", b"nvapi-", b"/mount", b"password", b"nvcr", b"--creds")
+MAX_BYTES = 50 * 1024 * 1024
+_NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
+
+
+def could_match(data: bytes) -> bool:
+    return any(trigger in data for trigger in TRIGGERS)
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
+    """Text of a file, or the NV000 diagnostic that says why there is none."""
+    rule = BY_CODE["NV000"]
+    if len(data) > MAX_BYTES:
+        return None, _placed(rule.at((0, 0), f"file is larger than {MAX_BYTES // 1024 // 1024} MB; not read"), path)
+    if b"\x00" in data[:8192]:
+        return None, _placed(rule.at((0, 0), "binary file (it contains NUL bytes); not read"), path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8", "replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        diagnostic = rule.at((0, 0), f"not valid UTF-8 (byte 0x{data[error.start]:02x} at line {line}, "
+                                     f"column {column}); not read")
+        diagnostic.path, diagnostic.line, diagnostic.column = path, line, column
+        diagnostic.end_line, diagnostic.end_column = line, column + 1
+        return None, diagnostic
+    return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text, None
+
+
+def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
+    diagnostic.path = path
+    diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
+    return diagnostic
+
+
+def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...]) -> list[Diagnostic]:
+    if not could_match(data):
+        return []
+    text, problem = decode(data, path)
+    if problem is not None:
+        return [problem] if any(r.code == "NV000" for r in rules) else []
+    assert text is not None
+    bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
+    return lint_text(text, path, kind, settings, rules, shift=bom)
+
+
+def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
+              shift: int = 0) -> list[Diagnostic]:
+    """Lint decoded text. ``shift`` characters (a BOM) were removed before the text."""
+    from nvlint.sources import shell
+
+    # CR before LF would end up inside words; a space keeps every offset where it was.
+    parse_text = text.replace("\r\n", " \n") if "\r" in text else text
+    flows = shell.flows(parse_text) if kind == "shell" else []
+    secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
+    if secrets:
+        flows = flows + [secrets] if flows else [secrets]
+    lines = LineIndex(text)
+    context = _context(text, flows, settings, lines)
+    found: dict[tuple, Diagnostic] = {}
+    for flow in flows:
+        for rule in rules:
+            if rule.check is None:
+                continue
+            for diagnostic in rule.check(flow, context):
+                key = (diagnostic.code, diagnostic.start, diagnostic.end, diagnostic.message)
+                found.setdefault(key, diagnostic)
+    out = [_finish(d, path, lines, shift) for d in found.values()]
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def _context(text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex) -> Context:
+    orgs = set(settings.ngc_orgs) | set(environment_orgs())
+    orgs.update(_NVCR_ORG.findall(text))
+    ngc_file = "nvcr.io" in text or "oauthtoken" in text
+    for flow in flows:
+        for event in flow:
+            if isinstance(event, OrgSeen):
+                orgs.add(event.org)
+            ngc_file = ngc_file or isinstance(event, NgcCommand)
+    return Context(settings=settings, known_orgs=frozenset(orgs), lines=lines, ngc_file=ngc_file)
+
+
+def _finish(diagnostic: Diagnostic, path: str, lines: LineIndex, shift: int) -> Diagnostic:
+    diagnostic.path = path
+    diagnostic.line, diagnostic.column = lines.position(diagnostic.start)
+    diagnostic.end_line, diagnostic.end_column = lines.position(max(diagnostic.end, diagnostic.start))
+    diagnostic.message = redact(diagnostic.message)
+    if diagnostic.fix is not None:
+        edits = []
+        for edit in diagnostic.fix.edits:
+            line, column = lines.position(edit.start)
+            end_line, end_column = lines.position(edit.end)
+            edits.append(replace(edit, start=edit.start + shift, end=edit.end + shift, content=redact(edit.content),
+                                 line=line, column=column, end_line=end_line, end_column=end_column))
+        diagnostic.fix = Fix(redact(diagnostic.fix.message), tuple(edits), diagnostic.fix.applicability)
+    diagnostic.start += shift
+    diagnostic.end += shift
+    return diagnostic
+
+
+__all__ = ["lint_bytes", "lint_text", "could_match", "Edit"]

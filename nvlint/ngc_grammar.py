@@ -1,0 +1,157 @@
+"""The NGC CLI command grammar, as data.
+
+Sources: ngc-cli 4.9.x argparse definitions and the NGC CLI skill references (see the README's
+"Sources"). Each command lists its options and whether each takes a value; ``open=True`` marks a
+command whose option list is not complete here, so later rules (unknown-option) stay silent on it.
+Extend this table, not the parser, when the CLI grows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+V = True  # takes a value
+F = False  # a flag
+
+GLOBAL_OPTIONS: dict[str, bool] = {
+    "--org": V, "--team": V, "--ace": V, "--format_type": V, "--config-profile": V,
+    "--debug": F, "-h": F, "--help": F, "-v": F, "--version": F,
+}
+
+_FUNCTION_ARTIFACTS: dict[str, bool] = {
+    "--container-image": V, "--helm-chart": V, "--helm-chart-service": V, "--model": V, "--resource": V,
+    "--container-args": V, "--container-environment-variable": V, "--secret": V, "--json-secret-file": V,
+    "--tag": V, "--description": V, "--name": V,
+    "--metrics-telemetry-id": V, "--logs-telemetry-id": V, "--traces-telemetry-id": V,
+    # newer CLIs (skill references): helm values
+    "--configuration": V, "--configuration-file": V, "--set": V,
+}
+
+FUNCTION_CREATE: dict[str, bool] = {
+    **_FUNCTION_ARTIFACTS,
+    "--inference-url": V, "--inference-port": V, "--health-uri": V, "--health-port": V, "--health-timeout": V,
+    "--health-protocol": V, "--health-expected-status-code": V, "--api-body-format": V, "--function-type": V,
+    "--rate-limit-pattern": V, "--rate-limit-exempt-nca-id": V, "--rate-limit-sync-check": F,
+}
+
+TASK_CREATE: dict[str, bool] = {
+    **_FUNCTION_ARTIFACTS,
+    "--gpu-specification": V, "--max-runtime-duration": V, "--max-queued-duration": V,
+    "--termination-grace-period-duration": V, "--result-handling-strategy": V, "--result-location": V,
+}
+
+_REGISTRY_META = {"--short-desc": V, "--description": V, "--display-name": V, "--label": V, "--logo": V,
+                  "--overview-filename": V, "--publisher": V, "--built-by": V, "--label-set": V}
+_MODEL_META = {**_REGISTRY_META, "--application": V, "--framework": V, "--format": V, "--precision": V,
+               "--bias-filename": V, "--explainability-filename": V, "--privacy-filename": V,
+               "--safety-security-filename": V, "--public-dataset-name": V, "--public-dataset-link": V,
+               "--public-dataset-license": V}
+_VERSION_META = {"--source": V, "--dry-run": F, "--gpu-model": V, "--memory-footprint": V, "--num-epochs": V,
+                 "--batch-size": V, "--accuracy-reached": V, "--description": V, "--link": V, "--link-type": V,
+                 "--base-version": V, "--threads": V}
+
+
+@dataclass(frozen=True)
+class Command:
+    path: tuple[str, ...]  # canonical command path, e.g. ("cloud-function", "function", "create")
+    options: dict[str, bool] = field(default_factory=dict)
+    positionals: int = 0  # how many positional arguments it takes at most
+    open: bool = False
+
+
+@dataclass
+class Group:
+    aliases: tuple[str, ...] = ()
+    children: dict[str, Group | Command] = field(default_factory=dict)
+
+
+def _cmd(path: str, options: dict[str, bool] | None = None, positionals: int = 1, open: bool = False) -> Command:
+    return Command(tuple(path.split()), dict(options or {}), positionals, open)
+
+
+TREE = Group(children={
+    "cloud-function": Group(aliases=("cf", "picasso"), children={
+        "function": Group(aliases=("fn",), children={
+            "create": _cmd("cloud-function function create", FUNCTION_CREATE),
+            "list": _cmd("cloud-function function list", {"--access-filter": V, "--name-pattern": V}),
+            "info": _cmd("cloud-function function info"),
+            "remove": _cmd("cloud-function function remove"),
+            "update-secret": _cmd("cloud-function function update-secret", {"--secret": V,
+                                                                            "--json-secret-file": V}),
+            "invoke": _cmd("cloud-function function invoke", open=True),
+            "deploy": Group(children={
+                "create": _cmd("cloud-function function deploy create", {
+                    "--targeted-deployment-specification": V, "--targeted-dep-spec": V,
+                    "--deployment-specification": V, "--dep-spec": V, "--configuration": V,
+                    "--configuration-file": V, "--set": V}, open=True),
+                "update": _cmd("cloud-function function deploy update", open=True),
+                "info": _cmd("cloud-function function deploy info"),
+                "remove": _cmd("cloud-function function deploy remove", {"--graceful": F}),
+                "restart": _cmd("cloud-function function deploy restart"),
+                "log": _cmd("cloud-function function deploy log", open=True),
+            }),
+        }),
+        "task": Group(children={
+            "create": _cmd("cloud-function task create", TASK_CREATE),
+            "list": _cmd("cloud-function task list", open=True),
+            "info": _cmd("cloud-function task info", open=True),
+            "delete": _cmd("cloud-function task delete", open=True),
+            "cancel": _cmd("cloud-function task cancel", open=True),
+            "update-secret": _cmd("cloud-function task update-secret", {"--secret": V}),
+        }),
+        "registry-credential": Group(children={
+            "create": _cmd("cloud-function registry-credential create", {
+                "--hostname": V, "--name": V, "--key": V, "--aws-access-key": V, "--type": V, "--username": V,
+                "--description": V, "--tag": V}, positionals=0, open=True),
+            "list": _cmd("cloud-function registry-credential list", open=True),
+            "remove": _cmd("cloud-function registry-credential remove", open=True),
+        }),
+    }),
+    "registry": Group(children={
+        "image": Group(children={
+            "push": _cmd("registry image push", {"-y": F, "--default-yes": F}, open=True),
+            "pull": _cmd("registry image pull", open=True),
+            "info": _cmd("registry image info", open=True),
+            "list": _cmd("registry image list", open=True),
+            "remove": _cmd("registry image remove", open=True),
+        }),
+        "chart": Group(children={
+            "create": _cmd("registry chart create", _REGISTRY_META, open=True),
+            "push": _cmd("registry chart push", {"--source": V, "--dry-run": F}),
+            "pull": _cmd("registry chart pull", {"--dest": V}, open=True),
+            "info": _cmd("registry chart info", open=True),
+            "list": _cmd("registry chart list", open=True),
+            "remove": _cmd("registry chart remove", open=True),
+        }),
+        "model": Group(children={
+            "create": _cmd("registry model create", _MODEL_META, open=True),
+            "upload-version": _cmd("registry model upload-version", _VERSION_META, open=True),
+            "download-version": _cmd("registry model download-version", open=True),
+            "info": _cmd("registry model info", open=True),
+            "list": _cmd("registry model list", open=True),
+            "remove": _cmd("registry model remove", open=True),
+        }),
+        "resource": Group(children={
+            "create": _cmd("registry resource create", _MODEL_META, open=True),
+            "upload-version": _cmd("registry resource upload-version", _VERSION_META, open=True),
+            "download-version": _cmd("registry resource download-version", open=True),
+            "info": _cmd("registry resource info", open=True),
+            "list": _cmd("registry resource list", open=True),
+            "remove": _cmd("registry resource remove", open=True),
+        }),
+    }),
+})
+
+FUNCTION_CREATE_PATH = ("cloud-function", "function", "create")
+TASK_CREATE_PATH = ("cloud-function", "task", "create")
+
+
+def resolve(group: Group, word: str) -> Group | Command | None:
+    """The child of ``group`` that ``word`` names (by name or alias)."""
+    child = group.children.get(word)
+    if child is not None:
+        return child
+    for candidate in group.children.values():
+        if isinstance(candidate, Group) and word in candidate.aliases:
+            return candidate
+    return None

@@ -1,0 +1,39 @@
+"""The JSON contract: an array of findings (see the README for every field)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from nvlint.diagnostics import Diagnostic
+
+
+def to_dict(d: Diagnostic) -> dict:
+    fix = None
+    if d.fix is not None:
+        fix = {
+            "message": d.fix.message,
+            "applicability": d.fix.applicability,
+            "edits": [
+                {"content": e.content, "line": e.line, "column": e.column, "end_line": e.end_line,
+                 "end_column": e.end_column}
+                for e in d.fix.edits
+            ],
+        }
+    return {
+        "rule": d.code,
+        "name": d.name,
+        "severity": d.severity,
+        "message": d.message,
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "fix": fix,
+    }
+
+
+def write(diagnostics: list[Diagnostic], stream: TextIO) -> None:
+    json.dump([to_dict(d) for d in diagnostics], stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

@@ -1,0 +1,12 @@
+"""`path:line:col: CODE message`, the line format editors and `:make` parse."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from nvlint.diagnostics import Diagnostic
+
+
+def write(diagnostics: list[Diagnostic], stream: TextIO) -> None:
+    for d in diagnostics:
+        stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")

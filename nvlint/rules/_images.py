@@ -1,0 +1,33 @@
+"""Shared by the image rules: the images a function or task will deploy, parsed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from nvlint.events import Deploy, Event, OptionUse
+from nvlint.refs import ImageRef, parse_image
+from nvlint.shell.words import Value
+
+
+@dataclass
+class DeployedImage:
+    deploy: Deploy
+    option: OptionUse
+    value: Value
+    ref: ImageRef
+
+    def insert_at(self, index: int) -> int | None:
+        """File offset of template character ``index`` of the reference, when literal."""
+        return self.value.offset_of(self.ref.offset + index)
+
+
+def deployed_images(flow: list[Event]) -> Iterator[DeployedImage]:
+    for event in flow:
+        if isinstance(event, Deploy) and event.ngc is not None:
+            for option in event.ngc.all("--container-image"):
+                if option.value is None or not option.value.parts:
+                    continue
+                ref = parse_image(option.value.template())
+                if ref is not None:
+                    yield DeployedImage(event, option, option.value, ref)

@@ -1,0 +1,52 @@
+"""Shared by the login rules: is this a login to NGC, and do its credentials look like NGC's?"""
+
+from __future__ import annotations
+
+import re
+
+from nvlint.events import Login
+from nvlint.refs import NGC_HOSTS
+from nvlint.shell.words import UNKNOWN_CHAR, Value
+
+OAUTHTOKEN = "$oauthtoken"
+_NGC_VARIABLE = re.compile(r"NGC|NVCR|NVIDIA|NVAPI", re.IGNORECASE)
+
+
+def host_of(value: Value | None) -> str | None:
+    """The registry host a login or repository URL names; None when absent or unknown."""
+    if value is None:
+        return None
+    text = value.template()
+    for scheme in ("https://", "http://", "oci://", "docker://"):
+        if text.startswith(scheme):
+            text = text[len(scheme):]
+    host = text.split("/", 1)[0].lower()
+    if not host or UNKNOWN_CHAR in host:
+        return None
+    return host.split(":", 1)[0] if host.count(":") == 1 and host.split(":")[1].isdigit() else host
+
+
+def is_ngc_host(value: Value | None) -> bool:
+    return host_of(value) in NGC_HOSTS
+
+
+def ngc_variables(values: list[Value]) -> list[str]:
+    """Names of variables in these values that say they hold an NGC key (`$NGC_API_KEY`...)."""
+    names = []
+    for value in values:
+        for part in value.parts:
+            key = part.key or ""
+            if not part.known and key.startswith("$") and _NGC_VARIABLE.search(key):
+                names.append(key[1:])
+    return names
+
+
+def credential_values(login: Login) -> list[Value]:
+    values = [w.value for w in login.stdin]
+    if login.password is not None:
+        values.append(login.password.value)
+    return values
+
+
+def uses_oauthtoken(login: Login) -> bool:
+    return login.username_value is not None and login.username_value.literal == OAUTHTOKEN

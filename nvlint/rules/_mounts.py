@@ -1,0 +1,105 @@
+"""Where NVCF mounts models and resources, and how to recognise a path that means to name one.
+
+Two layouts exist in public sources (see the README): `/mount/models/<name>/<version>` (the NGC
+registry reference) and `/config/models/<name>` (NVCF's open-source worker). `mount-layout`
+picks one or accepts both.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from nvlint.events import Deploy, OptionUse
+from nvlint.shell.words import UNKNOWN_CHAR, Value
+
+# A path starting at a word boundary: not the middle of another path or a URL.
+_PATH = re.compile(r"(?<![\w.$/~-])/(?:mounts?|config)(?=/|$|[\s:;,'\"=)\]}])[^\s:;,'\"=)\]}]*")
+KINDS = {"models": "model", "resources": "resource"}
+
+
+@dataclass
+class MountPath:
+    text: str  # the path as a template
+    value: Value
+    index: int  # template index in value
+    root: str  # mount | mounts | config
+    components: list[str]  # after the root
+
+    def span(self, i: int | None = None) -> tuple[int, int] | None:
+        """File span of the whole path, or of component ``i``."""
+        if i is None:
+            start, end = self.index, self.index + len(self.text)
+        else:
+            start = self.index + 1 + len(self.root) + 1 + sum(len(c) + 1 for c in self.components[:i])
+            end = start + len(self.components[i])
+        return self.value.contiguous_span(start, end) or self.value.span()
+
+
+def find_paths(value: Value) -> Iterator[MountPath]:
+    template = value.template()
+    if "/mount" not in template and "/config" not in template:
+        return
+    for match in _PATH.finditer(template):
+        text = match.group(0)
+        pieces = text.strip("/").split("/")
+        components = [c for c in pieces[1:]]
+        while components and components[-1] == "":
+            components.pop()
+        yield MountPath(text, value, match.start(), pieces[0], components)
+
+
+def near_kind(component: str) -> str | None:
+    """'models' or 'resources' when ``component`` is a misspelling of one of them."""
+    if UNKNOWN_CHAR in component or not component:
+        return None
+    lowered = component.lower()
+    if lowered in KINDS and component != lowered:
+        return lowered
+    if component in KINDS:
+        return None
+    match = difflib.get_close_matches(lowered, list(KINDS), n=1, cutoff=0.75)
+    return match[0] if match else None
+
+
+# Options whose values are read inside the function's container.
+NVCF_VALUE_OPTIONS = ("--container-args", "--container-environment-variable", "--configuration", "--set",
+                      "--secret")
+
+
+def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:
+    if deploy.ngc is None:
+        return
+    for option in deploy.ngc.options:
+        if option.name in NVCF_VALUE_OPTIONS and option.value is not None:
+            yield option, option.value
+
+
+@dataclass
+class Attachment:
+    kind: str  # model | resource
+    name: str
+    version: str | None
+
+
+def attachments(deploy: Deploy) -> list[Attachment] | None:
+    """What a function or task attaches; None when any of it is unknown."""
+    out: list[Attachment] = []
+    if deploy.ngc is None:
+        return None
+    for option in deploy.ngc.options:
+        if option.name not in ("--model", "--resource") or option.value is None:
+            continue
+        text = option.value.literal
+        if text is None:
+            return None
+        kind = option.name[2:]
+        override = None
+        if kind == "model" and text.count(":") >= 2:
+            override, text = text.split(":", 1)
+        target, _, version = text.partition(":")
+        name = override or target.rsplit("/", 1)[-1]
+        out.append(Attachment(kind, name, version or None))
+    return out

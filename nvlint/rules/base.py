@@ -1,0 +1,107 @@
+"""What a rule is: its public identity, its documentation, and its check over one flow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from nvlint.diagnostics import Diagnostic, Edit, Fix
+from nvlint.events import Event
+from nvlint.settings import Settings
+from nvlint.shell.words import Value, Word
+from nvlint.source import LineIndex
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the events: settings and facts gathered from the whole file."""
+
+    settings: Settings
+    known_orgs: frozenset[str] = frozenset()
+    dollar: str = "$"  # how a literal `$` is written in this file kind (`$$` in Make)
+    lines: LineIndex | None = None
+    ngc_file: bool = False  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
+
+    def line_of(self, offset: int) -> str:
+        """" (line N)" for messages that refer to another place in the file."""
+        return f" (line {self.lines.position(offset)[0]})" if self.lines is not None else ""
+
+
+Check = Callable[[list[Event], Context], Iterable[Diagnostic]]
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str  # one line: what it reports
+    what: str
+    why: str
+    bad: str  # a shell script this rule reports
+    good: str  # the same, fixed: nothing reported
+    fix: str | None = None  # how the automatic fix works, if there is one
+    fix_applicability: str | None = None  # "safe" | "unsafe" | None
+    configuration: str | None = None
+    references: tuple[str, ...] = ()
+    default_enabled: bool = True
+    check: Check | None = field(default=None, repr=False)
+
+    def checker(self, function: Check) -> Check:
+        self.check = function
+        return function
+
+    def at(self, span: tuple[int, int] | None, message: str, fix: Fix | None = None) -> Diagnostic:
+        start, end = span or (0, 0)
+        return Diagnostic(self.code, self.name, self.severity, message, start, end, fix)
+
+    def fix_with(self, message: str, *edits: Edit) -> Fix:
+        return Fix(message, tuple(edits), self.fix_applicability or "safe")
+
+
+def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, int] | None:
+    """The file span of a value: contiguous literal text when possible, else the word it is in."""
+    if value is not None and value.parts:
+        exact = value.contiguous_span(0, len(value.template()))
+        if exact is not None:
+            return exact
+        if fallback is None:
+            return value.span()
+    if fallback is not None:
+        return fallback.start, fallback.end
+    return value.span() if value is not None else None
+
+
+def display(value: Value | None) -> str:
+    """A value for a message: literal text, with unknown parts shown as they were written."""
+    if value is None:
+        return ""
+    out = []
+    for part in value.parts:
+        if part.known:
+            out.append(part.text)
+        elif part.key and part.key.startswith("$") and part.key[1:].isidentifier():
+            out.append("$" + part.key[1:])
+        elif part.key and part.key.startswith("placeholder:"):
+            out.append(part.key[len("placeholder:"):])
+        else:
+            out.append("…")
+    return "".join(out)
+
+
+def use_span(option) -> tuple[int, int]:
+    """Where an option's value is written in the command itself (not where a variable was set)."""
+    word = option.value_word
+    if word is None:
+        return option.word.start, option.word.end
+    if option.value_offset:
+        at = word.value.offset_of(option.value_offset)
+        if at is not None and word.start <= at < word.end:
+            return at, word.end
+    return word.start, word.end
+
+
+def option_span(option) -> tuple[int, int]:
+    """From an option word through its value (`--helm-chart acme/c:1`)."""
+    end = option.value_word.end if option.value_word is not None else option.word.end
+    return option.word.start, max(end, option.word.end)

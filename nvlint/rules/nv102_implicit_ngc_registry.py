@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from nvlint.diagnostics import Edit
+from nvlint.rules._images import deployed_images
+from nvlint.rules.base import Rule, display, value_span
+
+RULE = Rule(
+    code="NV102",
+    name="implicit-ngc-registry",
+    severity="warning",
+    summary="A deployed image uses the NGC short form `<org>/<image>:<tag>` instead of `nvcr.io/...`.",
+    what=(
+        "Reports a `--container-image` without a registry host whose first component is a known NGC org "
+        "(`ngc-orgs`, `NGC_CLI_ORG`, or an org the same file uses with `nvcr.io/<org>/` or `--org`)."
+    ),
+    why=(
+        "NVCF resolves the short form to nvcr.io, so it works, but the same text means Docker Hub to "
+        "docker and to every reader. `nvcr.io/<org>/...` is the documented, unambiguous form."
+    ),
+    bad="docker push nvcr.io/acme/app:1.0\n"
+        "ngc cf fn create --name app --inference-url /infer --container-image acme/app:1.0\n",
+    good="docker push nvcr.io/acme/app:1.0\n"
+         "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+    fix="Prefixes `nvcr.io/`.",
+    fix_applicability="safe",
+    configuration="`ngc-orgs` in `[tool.nvlint]` or `.nvlint.toml` names your orgs.",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for image in deployed_images(flow):
+        ref = image.ref
+        if ref.host is not None or ref.host_unknown or len(ref.path) < 2:
+            continue
+        org = ref.path[0]
+        if org not in ctx.known_orgs:
+            continue
+        shown = display(image.value)
+        message = (f"image '{shown}' relies on NVCF's NGC default; write 'nvcr.io/{shown[ref.offset:]}' "
+                   f"('{org}' is an NGC org)")
+        at = image.insert_at(0)
+        fix = RULE.fix_with("Prefix 'nvcr.io/'", Edit(at, at, "nvcr.io/")) if at is not None else None
+        yield RULE.at(value_span(image.value, image.option.value_word), message, fix)

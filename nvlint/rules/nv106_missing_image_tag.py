@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from nvlint.rules._images import deployed_images
+from nvlint.rules.base import Rule, display, value_span
+from nvlint.shell.words import UNKNOWN_CHAR
+
+RULE = Rule(
+    code="NV106",
+    name="missing-image-tag",
+    severity="error",
+    summary="An NGC image is deployed without a tag.",
+    what="Reports an `nvcr.io/...` image (or NGC short form) given to a function or task without `:<tag>`.",
+    why="The NGC CLI requires a tag for NGC images and stops with an error before anything is created.",
+    bad="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app\n",
+    good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for image in deployed_images(flow):
+        ref = image.ref
+        ngc = ref.host == "nvcr.io" or (
+            ref.host is None and not ref.host_unknown and len(ref.path) >= 2 and ref.path[0] in ctx.known_orgs)
+        if not ngc or ref.tag_may_exist or any(UNKNOWN_CHAR in c for c in ref.path):
+            continue
+        message = f"NGC image '{display(image.value)}' has no tag; the NGC CLI requires one (':<tag>')"
+        yield RULE.at(value_span(image.value, image.option.value_word), message)

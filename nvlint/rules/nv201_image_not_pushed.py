@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from nvlint.events import Deploy, ImageBuilt, ImagePushed
+from nvlint.rules._matching import may_match, same
+from nvlint.rules.base import Rule, display, use_span
+
+RULE = Rule(
+    code="NV201",
+    name="image-not-pushed",
+    severity="error",
+    summary="A function or task is created with an image the flow built but has not pushed yet.",
+    what=(
+        "In one flow (a script, with the functions it calls), reports a `--container-image` that was built "
+        "or tagged locally (`docker build -t`, `docker tag`, `podman build`...) when no push of that image "
+        "(`docker push`, `buildx build --push`, `podman push`, `ngc registry image push`, `skopeo copy`, "
+        "`crane push`...) comes before the create. Says where it was built, and where it is pushed too late."
+    ),
+    why=(
+        "NVCF pulls from the registry, never from your machine. The NGC CLI and NVCF check that the image "
+        "exists when the function is created; the create fails, or the deployment never pulls."
+    ),
+    bad="docker build -t nvcr.io/acme/app:1.0 .\n"
+        "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n"
+        "docker push nvcr.io/acme/app:1.0\n",
+    good="docker build -t nvcr.io/acme/app:1.0 .\n"
+         "docker push nvcr.io/acme/app:1.0\n"
+         "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    built: list[ImageBuilt] = []
+    pushed: list[ImagePushed] = []
+    for index, event in enumerate(flow):
+        if isinstance(event, ImageBuilt):
+            built.append(event)
+        elif isinstance(event, ImagePushed):
+            pushed.append(event)
+        elif isinstance(event, Deploy) and event.ngc is not None:
+            for option in event.ngc.all("--container-image"):
+                image = option.value
+                if image is None or not image.parts:
+                    continue
+                build = next((b for b in built if same(b.image, "docker", image, "ngc")), None)
+                if build is None:
+                    continue
+                if any(may_match(p.image, p.context, image, "ngc") for p in pushed):
+                    continue
+                late = next((e for e in flow[index + 1:] if isinstance(e, ImagePushed)
+                             and e.image is not None and same(e.image, e.context, image, "ngc")), None)
+                yield _report(ctx, option, image, build, late)
+
+
+def _report(ctx, option, image, build, late):
+    message = f"image '{display(image)}' is {build.how} locally{ctx.line_of(build.start)} but not pushed before this create"
+    if late is not None:
+        message += f"; the push{ctx.line_of(late.start)} comes too late: move it before the create"
+    else:
+        message += "; push it first (docker push)"
+    return RULE.at(use_span(option), message)

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from nvlint.diagnostics import Edit
+from nvlint.rules._logins import OAUTHTOKEN, host_of, is_ngc_host
+from nvlint.events import Login
+from nvlint.rules.base import Rule, value_span
+
+RULE = Rule(
+    code="NV301",
+    name="ngc-login-username",
+    severity="error",
+    summary="A login to nvcr.io with a username other than the literal `$oauthtoken`.",
+    what=(
+        "Reports a login to nvcr.io or helm.ngc.nvidia.com (`docker login`, `podman login`, `helm registry "
+        "login`, `helm repo add`, `skopeo`, `crane`, `oras`, `singularity remote login`, `kubectl create "
+        "secret docker-registry`) whose username is known and is not the literal text `$oauthtoken`."
+    ),
+    why=(
+        "NGC authenticates with the API key alone; the username must be exactly `$oauthtoken`. Any other "
+        "name fails with \"unauthorized\" and the next push or pull fails with it."
+    ),
+    bad="echo \"$NGC_API_KEY\" | docker login nvcr.io --username oauthtoken --password-stdin\n",
+    good="echo \"$NGC_API_KEY\" | docker login nvcr.io --username '$oauthtoken' --password-stdin\n",
+    fix="Where the username is plainly `oauthtoken`, replaces it with `'$oauthtoken'`.",
+    fix_applicability="safe",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Login) or event.username_value is None:
+            continue
+        if not is_ngc_host(event.host_value):
+            continue
+        username = event.username_value.literal
+        if username is None or username == OAUTHTOKEN:
+            continue
+        span = value_span(event.username_value, event.username)
+        fix = None
+        if username in ("oauthtoken", "$$oauthtoken", "'$oauthtoken'") and span is not None:
+            quoted = f"'{ctx.dollar}oauthtoken'"
+            fix = RULE.fix_with(f"Write {quoted}", Edit(*_word_span(event, span), quoted))
+        message = (f"username '{username}' for {host_of(event.host_value)}: NGC logins take the literal "
+                   f"username '$oauthtoken' (in single quotes) and the API key as password")
+        yield RULE.at(span, message, fix)
+
+
+def _word_span(event, span):
+    """Replace the whole username word when it is nothing but the username (quotes included)."""
+    word = event.username
+    if word is not None and word.literal == event.username_value.literal:
+        return word.start, word.end
+    return span

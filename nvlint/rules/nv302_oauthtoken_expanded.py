@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from nvlint.diagnostics import Edit
+from nvlint.events import CommandRun
+from nvlint.rules.base import Rule
+
+RULE = Rule(
+    code="NV302",
+    name="oauthtoken-expanded",
+    severity="error",
+    summary="`$oauthtoken` is written where the shell expands it to an empty string.",
+    what=(
+        "Reports `$oauthtoken` or `${oauthtoken}` unquoted or inside double quotes, where the shell expands "
+        "it as a variable, in any command, including scripts passed to `bash -c`, `sudo sh -c` and `ssh`."
+    ),
+    why=(
+        "The NGC username is the literal text `$oauthtoken`. Unquoted or in double quotes the shell replaces "
+        "it with the value of an unset variable, so docker sends an empty or wrong username and the login "
+        "fails (or, with `--password-stdin`, prompts and hangs a CI job)."
+    ),
+    bad="echo \"$NGC_API_KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin\n",
+    good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+    fix="Single-quotes the word (`'$oauthtoken'`), or escapes the dollar (`\\$oauthtoken`) inside a larger word.",
+    fix_applicability="safe",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    seen = set()
+    for event in flow:
+        if not isinstance(event, CommandRun):
+            continue
+        for word in event.words:
+            for expansion in word.expansions:
+                if expansion.name != "oauthtoken" or expansion.assigned:
+                    continue
+                if (expansion.start, expansion.end) in seen:
+                    continue
+                seen.add((expansion.start, expansion.end))
+                dollar = event.dollar_escape
+                whole = word.raw in ("$oauthtoken", '"$oauthtoken"', "${oauthtoken}", '"${oauthtoken}"')
+                if whole:
+                    edit = Edit(word.start, word.end, f"'{dollar}oauthtoken'")
+                else:
+                    edit = Edit(expansion.start, expansion.end, f"\\{dollar}oauthtoken")
+                where = "inside double quotes" if expansion.in_double_quotes else "unquoted"
+                message = (f"'$oauthtoken' is expanded by the shell ({where}) to an empty string; the NGC "
+                           f"username is the literal text: write '{dollar}oauthtoken' in single quotes")
+                yield RULE.at((expansion.start, expansion.end), message,
+                              RULE.fix_with(f"Write {edit.content}", edit))

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from nvlint.events import Login
+from nvlint.rules._logins import is_ngc_host, uses_oauthtoken
+from nvlint.rules.base import Rule, value_span
+
+RULE = Rule(
+    code="NV303",
+    name="password-on-command-line",
+    severity="warning",
+    summary="An NGC API key is passed on the command line of a login.",
+    what=(
+        "Reports an NGC login (to nvcr.io or helm.ngc.nvidia.com, or with the `$oauthtoken` username) that "
+        "passes the key with `-p`/`--password` (also `helm repo add --password`, `skopeo --creds`, and "
+        "`kubectl create secret docker-registry --docker-password` for nvcr.io)."
+    ),
+    why=(
+        "Arguments are visible to every user in the process list and land in shell history and CI logs. "
+        "`--password-stdin` keeps the key out of all three."
+    ),
+    bad="docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+    good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Login) or event.password is None:
+            continue
+        if not (is_ngc_host(event.host_value) or uses_oauthtoken(event)):
+            continue
+        if event.tool == "kubectl" or event.tool == "oc":
+            advice = "create the secret from a file instead (--from-file=.dockerconfigjson=...)"
+        elif event.tool == "skopeo" and event.password_option.endswith("creds"):
+            advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
+        else:
+            advice = "pipe it to --password-stdin"
+        message = (f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
+                   f"shell history and CI logs; {advice}")
+        yield RULE.at(value_span(event.password.value, event.password), message)

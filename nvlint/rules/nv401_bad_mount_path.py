@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from nvlint.events import CommandRun, Deploy
+from nvlint.rules._mounts import KINDS, find_paths, near_kind, nvcf_values
+from nvlint.rules.base import Rule
+
+RULE = Rule(
+    code="NV401",
+    name="bad-mount-path",
+    severity="error",
+    summary="A path that means an NVCF model or resource mount but is malformed.",
+    what=(
+        "Reports paths that look like NVCF mounts but cannot exist: `/mount/model/...`, `/mount/Resources/...` "
+        "and other misspellings of `/mount/models/<name>/<version>` and `/mount/resources/<name>/<version>`, "
+        "and `/mounts/models/...`, anywhere in a script. Other directories under `/mount/` (`/mount/cache`) are "
+        "reported in files that use NGC or NVCF (an `ngc` command, an nvcr.io image, an NGC login). In values "
+        "passed to a function or task (`--container-args`, `--container-environment-variable`...) it also "
+        "reports misspellings of NVCF's `/config/models/<name>` and "
+        "`/config/resources/<name>` layout. Deeper paths and the bare roots are fine."
+    ),
+    why=(
+        "Public sources disagree on the layout: the NGC registry reference says `/mount/models/<name>/"
+        "<version>`, NVCF's open-source worker mounts `/config/models/<name>` with no version directory. "
+        "Both are accepted by default; `mount-layout` narrows it. A misspelt path fails only at run time, "
+        "inside the deployed container, as a missing file."
+    ),
+    bad="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
+        "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
+        "  --container-environment-variable MODEL_DIR:/mount/model/llama/1.0\n",
+    good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
+         "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
+         "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
+    configuration="`mount-layout = \"mount\" | \"config\" | \"any\"` (default `any`: both layouts are accepted).",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    layout = ctx.settings.mount_layout
+    found: dict[tuple[int, int], tuple] = {}
+    for event in flow:
+        if isinstance(event, Deploy):
+            for _, value in nvcf_values(event):
+                for path in find_paths(value):
+                    _judge(path, True, layout, found, ctx.ngc_file)
+        elif isinstance(event, CommandRun):
+            for word in event.words:
+                for path in find_paths(word.value):
+                    _judge(path, False, layout, found, ctx.ngc_file)
+    for span, (message, _) in found.items():
+        yield RULE.at(span, message)
+
+
+def _judge(path, nvcf: bool, layout: str, found: dict, ngc_file: bool) -> None:
+    message = _problem(path, nvcf, layout, ngc_file)
+    if message is None:
+        return
+    span = path.span()
+    if span is None:
+        return
+    if span not in found or (nvcf and not found[span][1]):
+        found[span] = (message, nvcf)
+
+
+def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
+    root, parts = path.root, path.components
+    if not parts:
+        return None
+    kind = parts[0]
+    near = near_kind(kind)
+    if root == "mounts":
+        if kind in KINDS or near:
+            return (f"'{path.text}': the mount root is '/mount' (singular): "
+                    f"'/mount/{near or kind}/{'/'.join(parts[1:])}'")
+        return None
+    if root == "mount":
+        if near:
+            return f"'{path.text}': NVCF mounts under '/mount/{near}/', not '/mount/{kind}/'"
+        if kind in KINDS:
+            if nvcf and layout == "config":
+                return f"'{path.text}': with mount-layout 'config', NVCF mounts {kind} under '/config/{kind}/<name>'"
+            if nvcf and layout == "mount" and len(parts) == 2:
+                return f"'{path.text}': the mount layout is '/mount/{kind}/<name>/<version>'; the version is missing"
+            return None
+        if nvcf or ngc_file:
+            return f"'{path.text}': NVCF mounts only '/mount/models/' and '/mount/resources/' under '/mount/'"
+        return None
+    if root == "config" and nvcf:
+        if near:
+            return f"'{path.text}': NVCF mounts under '/config/{near}/', not '/config/{kind}/'"
+        if kind in KINDS and layout == "mount":
+            return f"'{path.text}': with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
+    return None

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from nvlint.events import Deploy
+from nvlint.rules._mounts import KINDS, attachments, find_paths, nvcf_values
+from nvlint.rules.base import Rule
+from nvlint.shell.words import UNKNOWN_CHAR
+
+RULE = Rule(
+    code="NV402",
+    name="mount-path-not-attached",
+    severity="error",
+    summary="A function or task uses a mount path for a model or resource it does not attach.",
+    what=(
+        "Reports a `/mount/models/<name>/<version>`, `/mount/resources/<name>/<version>`, "
+        "`/config/models/<name>` or `/config/resources/<name>` path in a function's or task's arguments or "
+        "environment when the same create does not attach `<name>` with `--model` / `--resource` (an "
+        "`--model <override>:org/model:version` attaches under the override name), or, in the `/mount` "
+        "layout, attaches another version."
+    ),
+    why="Nothing is mounted there: the container starts and fails on a missing directory.",
+    bad="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
+        "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
+        "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
+    good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
+         "  --container-image nvcr.io/acme/server:1.0 --model acme/mistral:1.0 \\\n"
+         "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy) or event.ngc is None or event.ngc.unknown_args:
+            continue
+        attached = attachments(event)
+        if attached is None:
+            continue
+        for _, value in nvcf_values(event):
+            for path in find_paths(value):
+                if path.root not in ("mount", "config") or len(path.components) < 2:
+                    continue
+                kind = KINDS.get(path.components[0])
+                name = path.components[1]
+                if kind is None or UNKNOWN_CHAR in name:
+                    continue
+                if any(a.name == name and a.kind != kind for a in attached):
+                    continue  # NV403
+                same = [a for a in attached if a.name == name and a.kind == kind]
+                if not same:
+                    have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
+                    yield RULE.at(path.span(1), f"'{path.text}' names {kind} '{name}', which this {event.kind} "
+                                                f"does not attach (--{kind} attaches: {have})")
+                    continue
+                if path.root == "mount" and len(path.components) >= 3:
+                    version = path.components[2]
+                    versions = {a.version for a in same}
+                    if UNKNOWN_CHAR not in version and None not in versions and version not in versions:
+                        yield RULE.at(path.span(2), f"'{path.text}' names version '{version}' of {kind} "
+                                                    f"'{name}', but this {event.kind} attaches "
+                                                    f"{', '.join(sorted(versions))}")

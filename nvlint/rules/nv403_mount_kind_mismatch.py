@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from nvlint.events import Deploy
+from nvlint.rules._mounts import KINDS, attachments, find_paths, nvcf_values
+from nvlint.rules.base import Rule
+
+RULE = Rule(
+    code="NV403",
+    name="mount-kind-mismatch",
+    severity="error",
+    summary="A models path names something attached as a resource, or the reverse.",
+    what=(
+        "Reports a path under `/mount/models/` or `/config/models/` whose name is attached with `--resource` "
+        "(and not `--model`), or a path under `.../resources/` whose name is attached with `--model`."
+    ),
+    why="Models and resources mount under different roots; the path points at a directory that is empty.",
+    bad="ngc cf task create --name prep --gpu-specification L40:gl40_1.br20_2xlarge \\\n"
+        "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
+        "  --result-handling-strategy NONE --container-args '--data /mount/models/dataset/1.0'\n",
+    good="ngc cf task create --name prep --gpu-specification L40:gl40_1.br20_2xlarge \\\n"
+         "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
+         "  --result-handling-strategy NONE --container-args '--data /mount/resources/dataset/1.0'\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy):
+            continue
+        attached = attachments(event)
+        if not attached:
+            continue
+        for _, value in nvcf_values(event):
+            for path in find_paths(value):
+                if path.root not in ("mount", "config") or len(path.components) < 2:
+                    continue
+                kind = KINDS.get(path.components[0])
+                name = path.components[1]
+                if kind is None:
+                    continue
+                if any(a.name == name and a.kind == kind for a in attached):
+                    continue
+                other = next((a for a in attached if a.name == name and a.kind != kind), None)
+                if other is not None:
+                    right = f"/{path.root}/{other.kind}s/"
+                    yield RULE.at(path.span(0), f"'{path.text}': '{name}' is attached as a {other.kind} "
+                                                f"(--{other.kind}), so it is mounted under '{right}'")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from nvlint.events import Deploy
+from nvlint.rules.base import Rule, option_span
+
+RULE = Rule(
+    code="NV502",
+    name="conflicting-artifacts",
+    severity="error",
+    summary="`--container-image` together with `--helm-chart`.",
+    what="Reports a function or task created with both `--container-image` and `--helm-chart`.",
+    why="A function runs either one container image or one Helm chart; the CLI and the API reject both together.",
+    bad="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/llm:1.0 \\\n"
+        "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
+    good="ngc cf fn create --name llm --inference-url /infer \\\n"
+         "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy) or event.ngc is None:
+            continue
+        image = event.ngc.first("--container-image")
+        chart = event.ngc.first("--helm-chart")
+        if image is not None and chart is not None:
+            later = image if image.word.start > chart.word.start else chart
+            yield RULE.at(option_span(later), "--container-image and --helm-chart exclude each other: "
+                                              "deploy the image inside the chart, or the image alone")

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from nvlint.events import Deploy
+from nvlint.refs import ArtifactRef, parse_artifact
+from nvlint.rules.base import Rule, value_span
+
+RULE = Rule(
+    code="NV504",
+    name="malformed-artifact-option",
+    severity="error",
+    summary="A `--model`, `--resource` or `--helm-chart` value is not `<org>/[<team>/]<name>:<version>`.",
+    what=(
+        "Reports a known value of `--model` (which may start with `<override-name>:`), `--resource` or "
+        "`--helm-chart` (unless it is an `oci://` URL) that is not `<org>/[<team>/]<name>:<version>`."
+    ),
+    why="The NGC CLI requires the org and the version and rejects anything else before creating the function.",
+    bad="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
+        "  --model llama-weights\n",
+    good="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
+         "  --model acme/llama-weights:1.0\n",
+)
+
+_FORMS = {
+    "--model": "[<override-name>:]<org>/[<team>/]<model>:<version>",
+    "--resource": "<org>/[<team>/]<resource>:<version>",
+    "--helm-chart": "<org>/[<team>/]<chart>:<version>",
+}
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy) or event.ngc is None:
+            continue
+        for option in event.ngc.options:
+            form = _FORMS.get(option.name)
+            if form is None or option.value is None:
+                continue
+            text = option.value.literal
+            if text is None or not text or text.startswith(("oci://", "https://")):
+                continue
+            result = parse_artifact(text, allow_override=option.name == "--model")
+            if isinstance(result, ArtifactRef):
+                if result.version is not None:
+                    continue
+                reason = "it has no version"
+            else:
+                reason = result
+            yield RULE.at(value_span(option.value, option.value_word),
+                          f"{option.name} '{text}' is malformed: {reason}; expected {form}")

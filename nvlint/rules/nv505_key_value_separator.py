@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import re
+
+from nvlint.diagnostics import Edit
+from nvlint.events import Deploy
+from nvlint.rules.base import Rule, value_span
+
+RULE = Rule(
+    code="NV505",
+    name="key-value-separator",
+    severity="error",
+    summary="`--container-environment-variable` or `--secret` written `KEY=VALUE` instead of `KEY:VALUE`.",
+    what="Reports `--container-environment-variable` and `--secret` values whose key is followed by `=`.",
+    why=(
+        "The NGC CLI splits these on the first `:` and checks the key against `[A-Za-z0-9_.-]{1,63}`; "
+        "`KEY=VALUE` fails that check (other tools, such as the self-hosted `nvcf-cli`, use `=`)."
+    ),
+    bad="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0 \\\n"
+        "  --container-environment-variable LOG_LEVEL=debug\n",
+    good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0 \\\n"
+         "  --container-environment-variable LOG_LEVEL:debug\n",
+    fix="Replaces the `=` after the key with `:`.",
+    fix_applicability="safe",
+)
+
+_KEY_EQUALS = re.compile(r"([A-Za-z0-9_.-]{1,63})=")
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy) or event.ngc is None:
+            continue
+        for option in event.ngc.options:
+            if option.name not in ("--container-environment-variable", "--secret") or option.value is None:
+                continue
+            match = _KEY_EQUALS.match(option.value.template())
+            if match is None:
+                continue
+            key = match.group(1)
+            at = option.value.offset_of(match.end() - 1)
+            fix = RULE.fix_with("Use ':'", Edit(at, at + 1, ":")) if at is not None else None
+            yield RULE.at(value_span(option.value, option.value_word),
+                          f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'", fix)

@@ -1,0 +1,684 @@
+"""Walk a tree-sitter-bash tree in execution order and produce commands with known/unknown words.
+
+This is a small abstract interpreter, not a shell: it propagates simple assignments, follows
+function calls, and treats anything dynamic as an identified unknown. It never raises on odd input;
+tree-sitter's error recovery means ERROR nodes are walked like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from nvlint.shell.parse import parse_bytes
+from nvlint.shell.unwrap import Unwrapped, basename, unwrap
+from nvlint.shell.words import (
+    EMPTY,
+    Expansion,
+    Part,
+    Value,
+    Word,
+    literal_part,
+    split_placeholders,
+    unknown_part,
+)
+from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet
+
+MAX_DEPTH = 120  # tree nesting we follow; deeper input is still parsed, just not walked further
+MAX_CALL_DEPTH = 16
+_SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
+_IFS = re.compile(r"[ \t\n]+")
+_REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
+_SPECIAL = frozenset("@*#?$!-0")
+
+
+@dataclass
+class Command:
+    words: list[Word]  # as written (after word splitting), wrappers included
+    argv: list[Word]  # the command that really runs: wrappers stripped
+    start: int
+    end: int
+    stdin: tuple[Word, ...] = ()  # what the upstream producer writes: echo/printf args, here-strings
+    executes: bool = True
+
+    @property
+    def name(self) -> str | None:
+        return basename(self.argv[0]) if self.argv else None
+
+
+@dataclass
+class Env:
+    vars: dict[str, Value] = field(default_factory=dict)
+    assigned: set[str] = field(default_factory=set)
+    positional: list[Value] | None = None
+
+    def copy(self) -> Env:
+        return Env(dict(self.vars), set(self.assigned), self.positional)
+
+
+class Interpreter:
+    """Produces :class:`Command` objects through ``on_command`` in execution order."""
+
+    def __init__(self, on_command: Callable[[Command], None],
+                 on_assign: Callable[[str, Word], None] | None = None) -> None:
+        self.on_command = on_command
+        self.on_assign = on_assign
+        self.functions: dict[str, tuple[object, Snippet]] = {}
+        self.called: set[str] = set()
+        self.call_stack: list[str] = []
+        self.snippet: Snippet = Snippet("")
+        self.fresh = 0
+        self.truncated = False  # nesting deeper than MAX_DEPTH was not walked
+
+    # ---- entry points -------------------------------------------------------------------------
+
+    def run(self, snippet: Snippet, env: Env | None = None, depth: int = 0) -> Env:
+        env = env or Env()
+        for name, value in snippet.env.items():
+            env.vars[name] = value
+        outer = self.snippet
+        self.snippet = snippet
+        try:
+            tree = parse_bytes(snippet.data)
+            self.walk(tree.root_node, env, depth)
+        finally:
+            self.snippet = outer
+        return env
+
+    def finish(self, env: Env) -> None:
+        """Walk functions never called, so their commands are still checked."""
+        for name, (node, snippet) in list(self.functions.items()):
+            if name not in self.called:
+                self.called.add(name)
+                self._call(name, node, snippet, env.copy(), [], 0)
+
+    # ---- statements -----------------------------------------------------------------------------
+
+    def walk(self, node, env: Env, depth: int, stdin: tuple[Word, ...] = ()) -> tuple[Word, ...] | None:
+        """Walk one statement; returns what it writes to stdout when that is knowable."""
+        if depth > MAX_DEPTH:
+            self.truncated = True
+            return None
+        kind = node.type
+        if kind == "command":
+            return self.command(node, env, depth, stdin)
+        if kind == "variable_assignment":
+            self.assign(node, env, depth)
+        elif kind == "variable_assignments":
+            for child in node.named_children:
+                if child.type == "variable_assignment":
+                    self.assign(child, env, depth)
+        elif kind == "declaration_command":
+            self.declaration(node, env, depth)
+        elif kind == "unset_command":
+            for child in node.named_children[0:]:
+                name = self.snippet.text_between(child.start_byte, child.end_byte)
+                if name.isidentifier():
+                    env.vars[name] = self._fresh_unknown(name, child)
+        elif kind == "function_definition":
+            name_node = node.child_by_field_name("name")
+            body = node.child_by_field_name("body")
+            if name_node is not None and body is not None:
+                name = self.snippet.text_between(name_node.start_byte, name_node.end_byte)
+                self.functions[name] = (body, self.snippet)
+        elif kind == "pipeline":
+            upstream: tuple[Word, ...] | None = stdin
+            for child in node.named_children:
+                upstream = self.walk(child, env, depth + 1, upstream or ()) or ()
+        elif kind == "redirected_statement":
+            return self.redirected(node, env, depth, stdin)
+        elif kind in ("if_statement", "case_statement"):
+            self.branches(node, env, depth)
+        elif kind in ("for_statement", "c_style_for_statement", "while_statement", "until_statement",
+                      "select_statement"):
+            self.loop(node, env, depth)
+        elif kind in ("comment", "heredoc_body", "heredoc_start", "heredoc_end", "test_command"):
+            self._substitutions_only(node, env, depth) if kind == "test_command" else None
+        else:
+            for child in node.named_children:
+                self.walk(child, env, depth + 1)
+        return None
+
+    def redirected(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
+        body = node.child_by_field_name("body") or (node.named_children[0] if node.named_children else None)
+        redirects = [c for c in node.named_children if c is not body]
+        heredoc_next = []
+        for redirect in redirects:
+            if redirect.type == "herestring_redirect":
+                stdin = tuple(self._words_of(redirect.named_children, env, depth))
+            elif redirect.type == "heredoc_redirect":
+                for child in redirect.named_children:
+                    if child.type == "heredoc_body":
+                        stdin = (self._heredoc_word(child, redirect, env, depth),)
+                    elif child.type not in ("heredoc_start", "heredoc_end"):
+                        heredoc_next.append(child)
+        out = self.walk(body, env, depth + 1, stdin) if body is not None else None
+        for child in heredoc_next:  # `cat <<EOF | docker login ...`: the rest of the pipeline
+            out = self.walk(child, env, depth + 1, out or ())
+        return out
+
+    def branches(self, node, env: Env, depth: int) -> None:
+        """Each branch starts from the same state; afterwards, variables that differ are unknown."""
+        results: list[Env] = []
+        has_default = False
+        then_env: Env | None = None
+        for child in node.children:
+            if child.type == "then":  # the condition has been walked on `env`
+                then_env = env.copy()
+                results.append(then_env)
+                continue
+            if not child.is_named or child.type == "comment":
+                continue
+            if child.type in ("elif_clause", "else_clause", "case_item"):
+                branch = env.copy()
+                for sub in child.named_children:
+                    self.walk(sub, branch, depth + 1)
+                results.append(branch)
+                if child.type == "else_clause":
+                    has_default = True
+                elif child.type == "case_item" and child.named_children:
+                    pattern = child.named_children[0]
+                    if self.snippet.text_between(pattern.start_byte, pattern.end_byte) == "*":
+                        has_default = True
+            elif then_env is not None:
+                self.walk(child, then_env, depth + 1)
+            elif node.type == "case_statement":
+                self._substitutions_only(child, env, depth)
+            else:
+                self.walk(child, env, depth + 1)
+        if not has_default:
+            results.append(env.copy())
+        self._merge(env, results, node)
+
+    def loop(self, node, env: Env, depth: int) -> None:
+        body_env = env.copy()
+        variable = node.child_by_field_name("variable")
+        if variable is not None:
+            name = self.snippet.text_between(variable.start_byte, variable.end_byte)
+            body_env.vars[name] = self._fresh_unknown(name, variable)
+        for child in node.named_children:
+            if child is variable:
+                continue
+            self.walk(child, body_env, depth + 1) if child.type != "word" else None
+        self._merge(env, [body_env, env.copy()], node)
+
+    def _merge(self, env: Env, results: list[Env], node) -> None:
+        names = set()
+        for result in results:
+            names.update(result.vars)
+            env.assigned |= result.assigned
+        for name in names:
+            values = [r.vars.get(name) for r in results]
+            first = values[0]
+            if first is not None and all(v is not None and v == first for v in values):
+                env.vars[name] = first
+            else:
+                env.vars[name] = self._fresh_unknown(name, node)
+
+    # ---- assignments ----------------------------------------------------------------------------
+
+    def assign(self, node, env: Env, depth: int, target: Env | None = None) -> None:
+        name_node = node.named_children[0] if node.named_children else None
+        if name_node is None:
+            return
+        target = target or env
+        if name_node.type != "variable_name":  # `a[1]=x`
+            name = self.snippet.text_between(name_node.start_byte, name_node.end_byte).split("[", 1)[0]
+            target.vars[name] = self._fresh_unknown(name, node)
+            target.assigned.add(name)
+            return
+        name = self.snippet.text_between(name_node.start_byte, name_node.end_byte)
+        value_nodes = node.named_children[1:]
+        operator = "="
+        for child in node.children:
+            if not child.is_named and child.type in ("=", "+="):
+                operator = child.type
+        if not value_nodes:
+            value = EMPTY
+        elif value_nodes[0].type == "array":
+            self._substitutions_only(value_nodes[0], env, depth)
+            value = Value([self._unknown(f"array:{name}", value_nodes[0])])
+        else:
+            expansions: list[Expansion] = []
+            value = self._join_nodes(value_nodes, env, depth, quoted=True, expansions=expansions)
+            if self.on_assign is not None:
+                start, end = self._span(node)
+                raw = self.snippet.text_between(node.start_byte, node.end_byte)
+                self.on_assign(name, Word(value, start, end, "mixed", tuple(expansions), False, raw))
+        if operator == "+=":
+            value = self.lookup(name, env, name_node) + value
+        target.vars[name] = value
+        target.assigned.add(name)
+
+    def declaration(self, node, env: Env, depth: int) -> None:
+        is_array = False
+        for child in node.named_children:
+            text = self.snippet.text_between(child.start_byte, child.end_byte)
+            if child.type == "word" and text.startswith("-"):
+                is_array = is_array or "a" in text or "A" in text
+            elif child.type == "variable_assignment":
+                self.assign(child, env, depth)
+                if is_array:
+                    name = self.snippet.text_between(child.named_children[0].start_byte,
+                                                     child.named_children[0].end_byte)
+                    env.vars[name] = self._fresh_unknown(name, child)
+
+    def lookup(self, name: str, env: Env, node) -> Value:
+        if name.isdigit() and env.positional is not None:
+            index = int(name) - 1
+            if 0 <= index < len(env.positional):
+                return env.positional[index]
+        value = env.vars.get(name)
+        if value is not None:
+            return value
+        start, end = self._span(node)
+        return Value([unknown_part("$" + name, start, end)])
+
+    # ---- commands -------------------------------------------------------------------------------
+
+    def command(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
+        prefix_env: Env | None = None
+        arg_nodes = []
+        for child in node.named_children:
+            if child.type == "variable_assignment" and not arg_nodes:
+                prefix_env = prefix_env or env.copy()
+                self.assign(child, env, depth, target=prefix_env)
+            elif child.type == "command_name":
+                arg_nodes.extend(child.named_children)
+            elif child.type == "herestring_redirect":
+                stdin = tuple(self._words_of(child.named_children, env, depth))
+            elif child.type in _REDIRECTS:
+                self._substitutions_only(child, env, depth)
+            else:
+                arg_nodes.append(child)
+        if not arg_nodes:
+            return None
+        words = self._words_of(arg_nodes, env, depth)
+        if not words:
+            return None
+        unwrapped = unwrap(words)
+        start, end = self._span(node)
+        command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes)
+        self.on_command(command)
+        self._after_command(command, unwrapped, prefix_env or env, env, depth)
+        if command.name in ("echo", "printf") and unwrapped.executes:
+            return tuple(w for w in command.argv[1:] if not (w.literal or "x").startswith("-"))
+        if command.name == "cat" and len(command.argv) == 1:
+            return stdin
+        return None
+
+    def _after_command(self, command: Command, unwrapped: Unwrapped, run_env: Env, env: Env, depth: int) -> None:
+        argv = command.argv
+        if unwrapped.script is not None:
+            inner_env = run_env.copy()
+            if unwrapped.script_args is not None:
+                inner_env.positional = [w.value for w in unwrapped.script_args[1:]]
+            self.run_nested(unwrapped.script, inner_env, depth + 1)
+            return
+        name = command.name
+        if name and argv and argv[0].literal == name and name in self.functions:
+            if name in self.call_stack or len(self.call_stack) >= MAX_CALL_DEPTH:
+                return
+            self.called.add(name)
+            body, snippet = self.functions[name]
+            self._call(name, body, snippet, env, [w.value for w in argv[1:]], depth)
+        elif name == "read":
+            for word in argv[1:]:
+                if word.literal and word.literal.isidentifier():
+                    env.vars[word.literal] = self._fresh_unknown(word.literal, None, word.start)
+                    env.assigned.add(word.literal)
+        elif name in ("export", "readonly", "local", "declare", "typeset"):
+            for word in argv[1:]:  # `export X=1` that tree-sitter saw as a plain command
+                lit = word.literal
+                if lit and "=" in lit and lit.split("=", 1)[0].isidentifier():
+                    var = lit.split("=", 1)[0]
+                    env.vars[var] = word.value.slice(len(var) + 1)
+                    env.assigned.add(var)
+
+    def _call(self, name: str, body, snippet: Snippet, env: Env, args: list[Value], depth: int) -> None:
+        saved_snippet, saved_positional = self.snippet, env.positional
+        self.snippet, env.positional = snippet, args
+        self.call_stack.append(name)
+        try:
+            self.walk(body, env, depth + 1)
+        finally:
+            self.call_stack.pop()
+            self.snippet, env.positional = saved_snippet, saved_positional
+
+    def run_nested(self, script: Word, env: Env, depth: int) -> None:
+        """Parse a script passed as a string, with positions inside the string."""
+        if depth > MAX_DEPTH // 4:
+            return
+        chars: list[str] = []
+        offsets: list[int] = []
+        unknowns: dict[str, Part] = {}
+        for part in script.value.parts:
+            if part.known:
+                chars.append(part.text)  # type: ignore[arg-type]
+                offsets.extend(part.char_offset(i) for i in range(len(part.text)))  # type: ignore[arg-type]
+            else:
+                sentinel = chr(SENTINEL_FIRST + len(unknowns))
+                if ord(sentinel) > SENTINEL_LAST:
+                    return
+                unknowns[sentinel] = part
+                chars.append(sentinel)
+                offsets.append(part.start)
+        offsets.append(script.value.parts[-1].end if script.value.parts else script.end)
+        snippet = Snippet("".join(chars), offsets, unknowns=unknowns, dollar_escape=self.snippet.dollar_escape)
+        self.run(snippet, env, depth)
+
+    # ---- words ----------------------------------------------------------------------------------
+
+    def _words_of(self, nodes, env: Env, depth: int) -> list[Word]:
+        words: list[Word] = []
+        for node in nodes:
+            if node.type == "comment":
+                continue
+            words.extend(self.word(node, env, depth))
+        return words
+
+    def word(self, node, env: Env, depth: int) -> list[Word]:
+        """One argument node to zero or more words (unquoted expansions are split)."""
+        expansions: list[Expansion] = []
+        parts = self._parts(node, env, depth, quoted=False, expansions=expansions)
+        start, end = self._span(node)
+        quoting = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi",
+                   "number": "bare", "simple_expansion": "bare", "expansion": "bare"}.get(node.type, "mixed")
+        raw = self.snippet.text_between(node.start_byte, node.end_byte)
+        if not any(p.splittable for p in parts):
+            return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw)]
+        return [Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw)
+                for field, may_split in _split_fields(parts)]
+
+    def _join_nodes(self, nodes, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
+        parts: list[Part] = []
+        previous_end = None
+        for node in nodes:
+            if previous_end is not None and node.start_byte > previous_end:
+                parts.extend(self._literal(previous_end, node.start_byte, bare=not quoted))
+            parts.extend(self._parts(node, env, depth, quoted, expansions))
+            previous_end = node.end_byte
+        return Value(parts)
+
+    def _parts(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> list[Part]:
+        kind = node.type
+        if kind == "word":
+            return self._literal(node.start_byte, node.end_byte, bare=not quoted)
+        if kind in ("number", "extglob_pattern", "regex", "string_content", "heredoc_content"):
+            return self._literal(node.start_byte, node.end_byte, bare=False, double=kind == "string_content")
+        if kind == "raw_string":
+            return self._literal(node.start_byte + 1, node.end_byte - 1, bare=False)
+        if kind == "ansi_c_string":
+            return self._ansi_c(node)
+        if kind in ("string", "heredoc_body"):
+            return self._string(node, env, depth, expansions, heredoc=kind == "heredoc_body")
+        if kind == "translated_string":
+            return [p for c in node.named_children for p in self._parts(c, env, depth, quoted, expansions)]
+        if kind == "concatenation":
+            return list(self._join_nodes(node.children, env, depth, quoted, expansions).parts)
+        if kind in ("simple_expansion", "expansion"):
+            value = self.expansion(node, env, depth, quoted, expansions)
+            if quoted:
+                return list(value.parts)
+            return [_mark_splittable(p) for p in value.parts]
+        if kind in ("command_substitution", "process_substitution"):
+            for child in node.named_children:
+                self.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
+            return [self._unknown(f"$(@{self.snippet.byte_offset(node.start_byte)})", node, splittable=not quoted)]
+        if kind == "comment":
+            return []
+        self._substitutions_only(node, env, depth)
+        return [self._unknown(f"expr@{self.snippet.byte_offset(node.start_byte)}", node, splittable=not quoted)]
+
+    def expansion(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
+        name = None
+        name_node = None
+        operator = None
+        operands = []
+        prefix_op = False
+        children = node.children
+        for child in children:
+            if child.type in ("$", "${", "}"):
+                continue
+            if name is None and operator is None and child.type in ("variable_name", "special_variable_name"):
+                name, name_node = self.snippet.text_between(child.start_byte, child.end_byte), child
+            elif name is None and child.type in ("#", "!"):
+                prefix_op = True
+            elif name is None and child.type == "subscript":
+                name, name_node = None, child
+                operator = "[]"
+            elif operator is None and not child.is_named:
+                operator = child.type
+            else:
+                operands.append(child)
+        start, end = self._span(node)
+        if name is None or prefix_op or operator == "[]":
+            self._substitutions_only(node, env, depth)
+            raw = self.snippet.text_between(node.start_byte, node.end_byte)
+            # `"${ARGS[@]}"` is several words even inside quotes
+            return Value([unknown_part(f"expr@{start}", start, end, splittable="[@]" in raw or "[*]" in raw)])
+        if name.isidentifier():
+            expansions.append(Expansion(name, start, end, quoted, name in env.assigned))
+        if name in _SPECIAL and not name.isdigit():
+            if name in "@*":  # `"$@"` is several words even inside quotes
+                return Value([unknown_part(f"${name}@{start}", start, end, splittable=True)])
+            return Value([unknown_part(f"${name}", start, end)])
+        assigned = name in env.vars or (name.isdigit() and env.positional is not None)
+        current = self.lookup(name, env, node)
+        if operator is None:
+            return current
+        operand = self._join_nodes(operands, env, depth, quoted=True, expansions=expansions)
+        if operator in (":-", "-", ":=", "="):
+            if not assigned:
+                if operator in (":=", "="):
+                    env.vars[name] = operand
+                return operand
+            if operator in (":-", ":=") and current.literal == "":
+                return operand
+            return current
+        if operator in (":+", "+"):
+            if current.literal is not None and (current.literal or operator == "+"):
+                return operand
+            if current.literal == "":
+                return EMPTY
+            return Value([unknown_part(f"${name}{operator}@{start}", start, end)])
+        if operator in (":?", "?"):
+            return current
+        raw = self.snippet.text_between(node.start_byte, node.end_byte)
+        return Value([unknown_part(f"{raw}|{current.key}", start, end)])
+
+    def _string(self, node, env: Env, depth: int, expansions: list[Expansion], heredoc=False) -> list[Part]:
+        parts: list[Part] = []
+        children = node.children
+        position = node.start_byte + (0 if heredoc else 1)
+        stop = node.end_byte - (0 if heredoc else 1)
+        for child in children:
+            if child.type == '"' or child.start_byte < position and child.type != "string_content":
+                continue
+            if child.start_byte > position:
+                parts.extend(self._literal(position, child.start_byte, bare=False, double=True))
+            if child.type in ("string_content", "heredoc_content"):
+                parts.extend(self._literal(child.start_byte, child.end_byte, bare=False, double=not heredoc))
+            else:
+                parts.extend(self._parts(child, env, depth, True, expansions))
+            position = max(position, child.end_byte)
+        if stop > position:
+            parts.extend(self._literal(position, stop, bare=False, double=True))
+        return parts
+
+    def _literal(self, byte_start: int, byte_end: int, bare: bool, double: bool = False) -> list[Part]:
+        """Literal text with shell escapes removed; offsets point at the characters kept."""
+        if byte_end <= byte_start:
+            return []
+        snip = self.snippet
+        c0, c1 = snip.char_index(byte_start), snip.char_index(byte_end)
+        text = snip.text[c0:c1]
+        if (bare or double) and "\\" in text:
+            chars, offsets = [], []
+            i = 0
+            while i < len(text):
+                char = text[i]
+                if char == "\\" and i + 1 < len(text):
+                    following = text[i + 1]
+                    if following == "\n":
+                        i += 2
+                        continue
+                    if bare or following in '$`"\\':
+                        chars.append(following)
+                        offsets.append(snip.file_offset(c0 + i + 1))
+                        i += 2
+                        continue
+                chars.append(char)
+                offsets.append(snip.file_offset(c0 + i))
+                i += 1
+            part = literal_part("".join(chars), offsets[0] if offsets else snip.file_offset(c0), tuple(offsets))
+        elif snip.offsets is None:
+            part = literal_part(text, snip.base + c0)
+        else:
+            part = literal_part(text, snip.offsets[c0], tuple(snip.offsets[c0:c1]))
+        pieces = self._sentinels(part) if snip.unknowns else [part]
+        return [p for piece in pieces for p in split_placeholders(piece)]
+
+    def _sentinels(self, part: Part) -> list[Part]:
+        text = part.text or ""
+        out: list[Part] = []
+        last = 0
+        for match in _SENTINEL_RE.finditer(text):
+            if match.start() > last:
+                out.append(part.sliced(last, match.start()))
+            outer = self.snippet.unknowns.get(match.group(0))
+            if outer is not None:
+                out.append(outer)
+            last = match.end()
+        if not out:
+            return [part]
+        if last < len(text):
+            out.append(part.sliced(last, len(text)))
+        return out
+
+    def _ansi_c(self, node) -> list[Part]:
+        snip = self.snippet
+        c0, c1 = snip.char_index(node.start_byte) + 2, snip.char_index(node.end_byte) - 1
+        text = snip.text[c0:c1]
+        chars, offsets = [], []
+        simple = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f",
+                  "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+        i = 0
+        while i < len(text):
+            at = snip.file_offset(c0 + i)
+            if text[i] == "\\" and i + 1 < len(text):
+                following = text[i + 1]
+                if following in simple:
+                    chars.append(simple[following])
+                    i += 2
+                elif following == "x":
+                    match = re.match(r"[0-9a-fA-F]{1,2}", text[i + 2 :])
+                    if not match:
+                        chars.append("\\x")
+                        offsets.append(at)
+                        i += 2
+                        continue
+                    chars.append(chr(int(match.group(0), 16)))
+                    i += 2 + len(match.group(0))
+                elif following in "01234567":
+                    match = re.match(r"[0-7]{1,3}", text[i + 1 :])
+                    chars.append(chr(int(match.group(0), 8) & 0xFF))  # type: ignore[union-attr]
+                    i += 1 + len(match.group(0))  # type: ignore[union-attr]
+                else:
+                    chars.append(text[i : i + 2])
+                    offsets.append(at)
+                    i += 2
+                    continue
+                offsets.append(at)
+            else:
+                chars.append(text[i])
+                offsets.append(at)
+                i += 1
+        joined = "".join(chars)
+        if len(joined) != len(offsets):  # multi-character fallbacks above; keep it simple and honest
+            offsets = [offsets[0]] * len(joined) if offsets else []
+        if not joined:
+            return []
+        return [literal_part(joined, offsets[0], tuple(offsets))]
+
+    def _heredoc_word(self, body, redirect, env: Env, depth: int) -> Word:
+        start_node = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
+        delimiter = self.snippet.text_between(start_node.start_byte, start_node.end_byte) if start_node else ""
+        if any(q in delimiter for q in "'\"\\"):
+            parts = self._literal(body.start_byte, body.end_byte, bare=False)
+        else:
+            parts = self._string(body, env, depth, [], heredoc=True)
+        start, end = self._span(body)
+        return Word(Value(parts), start, end, "heredoc")
+
+    def _substitutions_only(self, node, env: Env, depth: int) -> None:
+        """Commands inside `$( )` of constructs we do not evaluate still run."""
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type in ("command_substitution", "process_substitution"):
+                for child in current.named_children:
+                    self.walk(child, env.copy(), depth + 1)
+            else:
+                stack.extend(reversed(current.named_children))
+
+    # ---- helpers --------------------------------------------------------------------------------
+
+    def _span(self, node) -> tuple[int, int]:
+        start = self.snippet.byte_offset(node.start_byte)
+        end_char = self.snippet.char_index(node.end_byte)
+        if self.snippet.offsets is None:
+            return start, self.snippet.base + end_char
+        end = self.snippet.offsets[end_char - 1] + 1 if end_char > 0 else start
+        return start, max(start, end)
+
+    def _unknown(self, key: str, node, splittable: bool = False) -> Part:
+        start, end = self._span(node)
+        return unknown_part(key, start, end, splittable)
+
+    def _fresh_unknown(self, name: str, node, at: int | None = None) -> Value:
+        self.fresh += 1
+        if node is not None:
+            start, end = self._span(node)
+        else:
+            start = end = at or 0
+        return Value([unknown_part(f"{name}#{self.fresh}", start, end)])
+
+
+def _mark_splittable(part: Part) -> Part:
+    return Part(part.text, part.start, part.end, part.offsets, part.key, True)
+
+
+def _split_fields(parts: list[Part]) -> list[tuple[list[Part], bool]]:
+    """Word splitting of unquoted expansion results on spaces, tabs and newlines."""
+    fields: list[tuple[list[Part], bool]] = []
+    current: list[Part] = []
+    may_split = False
+    started = False  # a field has begun (quoted empty strings still make a field)
+    for part in parts:
+        if not part.splittable:
+            current.append(part)
+            started = True
+            continue
+        if not part.known:
+            current.append(part)
+            may_split = True
+            started = True
+            continue
+        text = part.text or ""
+        position = 0
+        for match in _IFS.finditer(text):
+            if match.start() > position:
+                current.append(part.sliced(position, match.start()))
+                started = True
+            if started:
+                fields.append((current, may_split))
+            current, may_split, started = [], False, False
+            position = match.end()
+        if position < len(text):
+            current.append(part.sliced(position, len(text)))
+            started = True
+    if started:
+        fields.append((current, may_split))
+    return fields

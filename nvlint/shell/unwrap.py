@@ -1,0 +1,175 @@
+"""Wrapper commands (`sudo`, `env`, `xargs`...) and commands that run a script given as a string.
+
+Kept as data: each wrapper lists its options that take a value, so the wrapped command can be found
+without guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nvlint.shell.words import Part, Value, Word, literal_part
+
+# wrapper -> options that consume the next argument
+WRAPPERS: dict[str, frozenset[str]] = {
+    "sudo": frozenset({"-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-T", "-U", "--user", "--group",
+                       "--prompt", "--chdir", "--host", "--role", "--type", "--other-user", "--close-from",
+                       "--command-timeout"}),
+    "doas": frozenset({"-u", "-C"}),
+    "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
+    "time": frozenset({"-f", "--format", "-o", "--output"}),
+    "command": frozenset(),
+    "builtin": frozenset(),
+    "exec": frozenset({"-a"}),
+    "nohup": frozenset(),
+    "nice": frozenset({"-n", "--adjustment"}),
+    "ionice": frozenset({"-c", "-n", "-p", "-t"}),
+    "stdbuf": frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}),
+    "timeout": frozenset({"-s", "--signal", "-k", "--kill-after"}),
+    "xargs": frozenset({"-I", "-n", "-P", "-d", "-L", "-s", "-E", "-a", "--max-args", "--max-procs",
+                        "--delimiter", "--max-lines", "--arg-file", "--replace", "--max-chars", "--eof"}),
+    "retry": frozenset({"-t", "--tries", "-d", "--delay"}),
+}
+SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "busybox"})
+SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
+SSH_VALUE_OPTIONS = frozenset("-B -b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w".split())
+EXEC_VALUE_OPTIONS = frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys",
+                                "-c", "--container", "-n", "--namespace"})
+
+
+@dataclass
+class Unwrapped:
+    argv: list[Word]
+    script: Word | None = None  # a script given as a string to another shell
+    script_args: list[Word] | None = None
+    executes: bool = True  # False for `command -v x`
+
+
+def basename(word: Word) -> str | None:
+    lit = word.literal
+    if lit is None:
+        return None
+    return lit.rsplit("/", 1)[-1]
+
+
+def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:
+    """Strip wrappers until the real command; find `sh -c SCRIPT`, `ssh host SCRIPT`, `eval`."""
+    if not argv or depth > 8:
+        return Unwrapped(argv)
+    name = basename(argv[0])
+    if name is None:
+        return Unwrapped(argv)
+    if name in WRAPPERS:
+        rest = _skip_options(argv[1:], WRAPPERS[name], allow_assignments=(name == "env"),
+                             positional_before=1 if name == "timeout" else 0)
+        if name == "command" and argv[1:2] and argv[1].literal in ("-v", "-V"):
+            return Unwrapped(argv, executes=False)
+        if not rest:
+            return Unwrapped(argv)
+        return unwrap(rest, depth + 1)
+    if name in SHELLS:
+        return _shell(argv)
+    if name == "su":
+        return _su(argv)
+    if name == "ssh":
+        return _ssh(argv)
+    if name == "eval" and len(argv) > 1:
+        return Unwrapped(argv, script=join_words(argv[1:]))
+    if name in ("docker", "podman", "nerdctl") and len(argv) > 2 and argv[1].literal == "exec":
+        rest = _skip_options(argv[2:], EXEC_VALUE_OPTIONS, positional_before=1)
+        return unwrap(rest, depth + 1) if rest else Unwrapped(argv)
+    if name in ("kubectl", "oc") and len(argv) > 2 and argv[1].literal == "exec":
+        for i, word in enumerate(argv):
+            if word.literal == "--":
+                return unwrap(argv[i + 1 :], depth + 1) if argv[i + 1 :] else Unwrapped(argv)
+    return Unwrapped(argv)
+
+
+def _skip_options(words: list[Word], takes_value: frozenset[str], allow_assignments=False,
+                  positional_before=0) -> list[Word]:
+    i = 0
+    while i < len(words):
+        lit = words[i].literal
+        if lit is None:
+            return words[i:]
+        if lit == "--":
+            i += 1
+            break
+        if allow_assignments and "=" in lit and not lit.startswith("-") and lit.split("=", 1)[0].isidentifier():
+            i += 1
+            continue
+        if lit.startswith("-") and len(lit) > 1:
+            if lit in takes_value:
+                i += 2
+                continue
+            i += 1
+            continue
+        break
+    i += positional_before
+    return words[i:]
+
+
+def _shell(argv: list[Word]) -> Unwrapped:
+    i = 1
+    if basename(argv[0]) == "busybox":
+        if len(argv) < 2 or argv[1].literal not in ("sh", "ash", "bash"):
+            return Unwrapped(argv)
+        i = 2
+    while i < len(argv):
+        lit = argv[i].literal
+        if lit is None or not lit.startswith(("-", "+")) or lit == "--":
+            return Unwrapped(argv)
+        if lit in SHELL_VALUE_OPTIONS:
+            i += 2
+            continue
+        if not lit.startswith("--") and "c" in lit[1:]:
+            if i + 1 < len(argv):
+                return Unwrapped(argv, script=argv[i + 1], script_args=argv[i + 2 :])
+            return Unwrapped(argv)
+        i += 1
+    return Unwrapped(argv)
+
+
+def _su(argv: list[Word]) -> Unwrapped:
+    i = 1
+    while i < len(argv):
+        lit = argv[i].literal
+        if lit is None:
+            return Unwrapped(argv)
+        if lit in ("-c", "--command") and i + 1 < len(argv):
+            return Unwrapped(argv, script=argv[i + 1])
+        if lit.startswith("--command="):
+            word = argv[i]
+            return Unwrapped(argv, script=Word(word.value.slice(len("--command=")), word.start, word.end,
+                                               word.quoting))
+        if lit in ("-s", "--shell", "-g", "--group", "-G", "--supp-group", "-w", "--whitelist-environment"):
+            i += 2
+            continue
+        i += 1
+    return Unwrapped(argv)
+
+
+def _ssh(argv: list[Word]) -> Unwrapped:
+    i = 1
+    while i < len(argv):
+        lit = argv[i].literal
+        if lit is None:
+            return Unwrapped(argv)
+        if lit.startswith("-") and len(lit) > 1:
+            i += 2 if lit in SSH_VALUE_OPTIONS else 1
+            continue
+        break
+    rest = argv[i + 1 :]  # after the host
+    if not rest:
+        return Unwrapped(argv)
+    return Unwrapped(argv, script=join_words(rest))
+
+
+def join_words(words: list[Word]) -> Word:
+    """Words joined by single spaces, as `eval` and `ssh` hand them to the shell."""
+    parts: list[Part] = []
+    for n, word in enumerate(words):
+        if n:
+            parts.append(literal_part(" ", words[n - 1].end))
+        parts.extend(word.value.parts)
+    return Word(Value(parts), words[0].start, words[-1].end, "mixed")

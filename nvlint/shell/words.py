@@ -1,0 +1,268 @@
+"""Shell values: literal text where it can be known, identified unknowns where it cannot.
+
+A :class:`Value` is a sequence of :class:`Part` s. A literal part remembers the file offset of each
+of its characters, so a rule can point at (or fix) exactly the characters of an image name even when
+the name reached the command through a variable. An unknown part has a *key*: two unknowns with
+the same key are the same value (two uses of an unmodified ``$TAG``), which lets rules compare
+``docker build -t "$IMAGE"`` with ``--container-image "$IMAGE"`` without knowing either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Stands for an unknown part in templates handed to reference parsers.
+UNKNOWN_CHAR = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    text: str | None  # None: unknown
+    start: int  # file offset of the first character (unknown: start of the text it came from)
+    end: int  # file offset after the last character
+    offsets: tuple[int, ...] | None = None  # per-character offsets when not contiguous
+    key: str | None = None  # identity of an unknown part
+    splittable: bool = False  # came from an unquoted expansion: subject to word splitting
+
+    @property
+    def known(self) -> bool:
+        return self.text is not None
+
+    def char_offset(self, index: int) -> int:
+        if self.offsets is not None:
+            return self.offsets[index]
+        return self.start + index
+
+    def char_end(self, index: int) -> int:
+        """Offset just after character ``index``."""
+        if self.offsets is not None:
+            return self.offsets[index] + 1
+        return self.start + index + 1
+
+    def sliced(self, i: int, j: int) -> Part:
+        assert self.text is not None
+        if self.offsets is not None:
+            offs = self.offsets[i:j]
+            if not offs:
+                at = self.offsets[i] if i < len(self.offsets) else self.end
+                return Part(self.text[i:j], at, at, None, None, self.splittable)
+            contiguous = offs[-1] - offs[0] == len(offs) - 1
+            return Part(
+                self.text[i:j], offs[0], offs[-1] + 1, None if contiguous else offs, None, self.splittable
+            )
+        return Part(self.text[i:j], self.start + i, self.start + j, None, None, self.splittable)
+
+
+def literal_part(text: str, start: int, offsets: tuple[int, ...] | None = None, splittable=False) -> Part:
+    if offsets is not None:
+        if not offsets or offsets[-1] - offsets[0] == len(offsets) - 1:
+            start = offsets[0] if offsets else start
+            offsets = None
+        else:
+            return Part(text, offsets[0], offsets[-1] + 1, offsets, None, splittable)
+    return Part(text, start, start + len(text), None, None, splittable)
+
+
+def unknown_part(key: str, start: int, end: int, splittable: bool = False) -> Part:
+    return Part(None, start, end, None, key, splittable)
+
+
+class Value:
+    """An immutable sequence of parts; adjacent literal parts are merged."""
+
+    __slots__ = ("parts", "_literal", "_key")
+
+    def __init__(self, parts=()) -> None:
+        merged: list[Part] = []
+        for part in parts:
+            if part.text == "":
+                continue
+            if merged and part.known and merged[-1].known and merged[-1].splittable == part.splittable:
+                prev = merged.pop()
+                merged.append(_join(prev, part))
+            else:
+                merged.append(part)
+        self.parts: tuple[Part, ...] = tuple(merged)
+        self._literal: str | None | bool = False
+        self._key = None
+
+    @property
+    def literal(self) -> str | None:
+        """The whole text when every part is known, else None."""
+        if self._literal is False:
+            if all(p.known for p in self.parts):
+                self._literal = "".join(p.text for p in self.parts)  # type: ignore[misc]
+            else:
+                self._literal = None
+        return self._literal  # type: ignore[return-value]
+
+    @property
+    def known(self) -> bool:
+        return self.literal is not None
+
+    @property
+    def key(self) -> tuple:
+        """Equality key: equal keys mean equal values, known or not."""
+        if self._key is None:
+            out: list = []
+            for part in self.parts:
+                if part.known:
+                    if out and isinstance(out[-1], str):
+                        out[-1] += part.text
+                    else:
+                        out.append(part.text)
+                else:
+                    out.append(("?", part.key))
+            self._key = tuple(out)
+        return self._key
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Value) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Value({self.template()!r})"
+
+    def template(self) -> str:
+        """The text with every unknown part replaced by one ``UNKNOWN_CHAR``."""
+        return "".join(p.text if p.known else UNKNOWN_CHAR for p in self.parts)
+
+    @property
+    def has_unknown(self) -> bool:
+        return any(not p.known for p in self.parts)
+
+    def names_variables(self) -> tuple[str, ...]:
+        """Keys of unknown parts that came from variables (``$NAME`` keys)."""
+        return tuple(p.key for p in self.parts if not p.known and p.key)
+
+    def _locate(self, index: int) -> tuple[int, int]:
+        """(part number, index inside part) of template character ``index``."""
+        pos = 0
+        for n, part in enumerate(self.parts):
+            size = len(part.text) if part.known else 1
+            if index < pos + size:
+                return n, index - pos
+            pos += size
+        return len(self.parts), 0
+
+    def slice(self, start: int, end: int | None = None) -> Value:
+        """Sub-value by template character positions."""
+        out: list[Part] = []
+        pos = 0
+        end = len(self.template()) if end is None else end
+        for part in self.parts:
+            size = len(part.text) if part.known else 1
+            lo, hi = max(start - pos, 0), min(end - pos, size)
+            if lo < hi:
+                out.append(part.sliced(lo, hi) if part.known else part)
+            pos += size
+        return Value(out)
+
+    def span(self) -> tuple[int, int] | None:
+        """File span covering the value (first to last character)."""
+        if not self.parts:
+            return None
+        first, last = self.parts[0], self.parts[-1]
+        start = first.char_offset(0) if first.known else first.start
+        end = last.char_end(len(last.text) - 1) if last.known else last.end
+        return (start, end) if end >= start else (start, start)
+
+    def contiguous_span(self, i: int, j: int) -> tuple[int, int] | None:
+        """File span of template characters [i, j) when they are literal and written contiguously."""
+        if j <= i:
+            return None
+        offsets = []
+        pos = 0
+        for part in self.parts:
+            size = len(part.text) if part.known else 1
+            for k in range(max(i - pos, 0), min(j - pos, size)):
+                if not part.known:
+                    return None
+                offsets.append(part.char_offset(k))
+            pos += size
+        if len(offsets) != j - i:
+            return None
+        if offsets[-1] - offsets[0] != len(offsets) - 1:
+            return None
+        return offsets[0], offsets[-1] + 1
+
+    def offset_of(self, index: int) -> int | None:
+        """File offset of template character ``index`` when it is literal."""
+        n, k = self._locate(index)
+        if n >= len(self.parts) or not self.parts[n].known:
+            return None
+        return self.parts[n].char_offset(k)
+
+    def __add__(self, other: Value) -> Value:
+        return Value(self.parts + other.parts)
+
+
+def _join(a: Part, b: Part) -> Part:
+    if a.offsets is None and b.offsets is None and a.end == b.start:
+        return Part(a.text + b.text, a.start, b.end, None, None, a.splittable)  # type: ignore[operator]
+    offs = tuple(a.char_offset(i) for i in range(len(a.text))) + tuple(  # type: ignore[arg-type]
+        b.char_offset(i) for i in range(len(b.text))  # type: ignore[arg-type]
+    )
+    return Part(a.text + b.text, offs[0], max(a.end, b.end), offs, None, a.splittable)  # type: ignore[operator]
+
+
+EMPTY = Value(())
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """A variable the shell expands in a word: what NV302 and NV304 look at."""
+
+    name: str
+    start: int  # span of `$name` / `${name...}` in the file
+    end: int
+    in_double_quotes: bool
+    assigned: bool  # the script assigned it before this point
+
+
+@dataclass(slots=True)
+class Word:
+    """One argument as the shell passes it to a command."""
+
+    value: Value
+    start: int
+    end: int
+    quoting: str  # bare | single | double | ansi | mixed
+    expansions: tuple[Expansion, ...] = ()
+    may_split: bool = False  # an unquoted unknown expansion: could be several words or none
+    raw: str = ""
+
+    @property
+    def literal(self) -> str | None:
+        return self.value.literal
+
+    @property
+    def text(self) -> str:
+        """Template text: literal where known, UNKNOWN_CHAR elsewhere."""
+        return self.value.template()
+
+
+PLACEHOLDER_RE = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}]*\}\}|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+")
+
+
+def split_placeholders(part: Part) -> list[Part]:
+    """Documentation placeholders (``<org>``, ``{{ org }}``, ``YOUR_ORG``) are unknown values."""
+    text = part.text
+    if text is None or not ("<" in text or "{{" in text or "our" in text or "OUR" in text):
+        return [part]
+    out: list[Part] = []
+    last = 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        if match.start() > last:
+            out.append(part.sliced(last, match.start()))
+        piece = part.sliced(match.start(), match.end())
+        out.append(unknown_part("placeholder:" + match.group(0), piece.start, piece.end, part.splittable))
+        last = match.end()
+    if not out:
+        return [part]
+    if last < len(text):
+        out.append(part.sliced(last, len(text)))
+    return out

@@ -1,0 +1,90 @@
+"""Source text and the maps from snippet offsets back to positions in the real file.
+
+Every diagnostic is computed on *file character offsets*; only at the end are they turned into
+1-based (line, column) pairs, where columns count characters (not bytes).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nvlint.shell.words import Part, Value
+
+
+class LineIndex:
+    """Offset <-> (line, column) for one file text. Lines end at ``\\n``."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        offset = max(0, min(offset, self._length))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position` (1-based in)."""
+        return self._starts[line - 1] + column - 1
+
+
+# Private-use characters stand in for values that are unknown to the shell parser (an outer
+# shell's expansion inside `bash -c "..."`, a CI `${{ }}` expression). tree-sitter-bash reads
+# them as ordinary word characters, and the word evaluator turns each back into its unknown part.
+SENTINEL_FIRST = 0xE000
+SENTINEL_LAST = 0xF8FF
+
+
+@dataclass
+class Snippet:
+    """Shell text to parse, with each character's offset in the real file.
+
+    ``offsets`` has one entry per character of ``text`` plus one for the end; when it is ``None``
+    the snippet is a contiguous slice of the file starting at ``base``.
+    """
+
+    text: str
+    offsets: list[int] | None = None
+    base: int = 0
+    unknowns: dict[str, Part] = field(default_factory=dict)
+    env: dict[str, Value] = field(default_factory=dict)
+    # Make and similar sources say how `$oauthtoken` must be written there.
+    dollar_escape: str = "$"
+
+    def __post_init__(self) -> None:
+        self.data = self.text.encode("utf-8", "surrogatepass")
+        self._byte_to_char: list[int] | None = None
+        if len(self.data) != len(self.text):
+            table = []
+            for index, char in enumerate(self.text):
+                table.extend([index] * len(char.encode("utf-8", "surrogatepass")))
+            table.append(len(self.text))
+            self._byte_to_char = table
+
+    def char_index(self, byte_index: int) -> int:
+        if self._byte_to_char is None:
+            return byte_index
+        return self._byte_to_char[min(byte_index, len(self._byte_to_char) - 1)]
+
+    def file_offset(self, char_index: int) -> int:
+        if self.offsets is None:
+            return self.base + char_index
+        return self.offsets[min(char_index, len(self.offsets) - 1)]
+
+    def byte_offset(self, byte_index: int) -> int:
+        return self.file_offset(self.char_index(byte_index))
+
+    def text_between(self, byte_start: int, byte_end: int) -> str:
+        return self.text[self.char_index(byte_start) : self.char_index(byte_end)]

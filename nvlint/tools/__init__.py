@@ -1,0 +1,22 @@
+"""Recognisers: one module per tool family, each turning a command's argv into events."""
+
+from __future__ import annotations
+
+from nvlint.events import CommandRun, Event
+from nvlint.shell.interp import Command
+from nvlint.tools import docker, helm, ngc, registries
+
+_BY_NAME = {name: docker.recognise for name in docker.TOOLS}
+_BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
+_BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer",
+                                                         "kubectl", "oc")})
+
+
+def recognise(command: Command, dollar_escape: str = "$") -> list[Event]:
+    events: list[Event] = [CommandRun(command.start, command.end, words=command.words, dollar_escape=dollar_escape)]
+    if not command.executes or not command.argv:
+        return events
+    handler = _BY_NAME.get(command.name or "")
+    if handler is not None:
+        events.extend(handler(command))
+    return events

@@ -1,0 +1,127 @@
+"""docker, podman, nerdctl and buildah: builds, tags, pushes and logins."""
+
+from __future__ import annotations
+
+from nvlint.events import Event, ImageBuilt, ImagePushed, Login
+from nvlint.shell.interp import Command
+from nvlint.shell.words import Word
+from nvlint.tools.options import every, first, parse_options
+
+V, F = True, False
+TOOLS = frozenset({"docker", "podman", "nerdctl", "buildah"})
+
+BUILD_OPTIONS = {
+    "-t": V, "--tag": V, "-f": V, "--file": V, "--build-arg": V, "--target": V, "--platform": V, "-o": V,
+    "--output": V, "--push": F, "--load": F, "--cache-from": V, "--cache-to": V, "--label": V,
+    "--secret": V, "--ssh": V, "--network": V, "--progress": V, "--builder": V, "--iidfile": V,
+    "--metadata-file": V, "--add-host": V, "--build-context": V, "--annotation": V, "--attest": V,
+    "--provenance": V, "--sbom": V, "--shm-size": V, "--ulimit": V, "-m": V, "--memory": V, "--isolation": V,
+    "--cgroup-parent": V, "--authfile": V, "--format": V, "--layers": F, "--squash": F, "--no-cache": F,
+    "--pull": F, "-q": F, "--quiet": F, "--rm": F, "--force-rm": F,
+}
+PUSH_OPTIONS = {
+    "-a": F, "--all-tags": F, "-q": F, "--quiet": F, "--disable-content-trust": F, "--platform": V,
+    "--authfile": V, "--creds": V, "--cert-dir": V, "-f": V, "--format": V, "--digestfile": V, "--sign-by": V,
+    "--compression-format": V, "--encryption-key": V, "--retry": V, "--retry-delay": V, "--signature-policy": V,
+    "--tls-verify": F, "--remove-signatures": F,
+}
+LOGIN_OPTIONS = {
+    "-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--authfile": V,
+    "--cert-dir": V, "--compat-auth-file": V, "--secret": V, "--get-login": F, "-v": F, "--verbose": F,
+    "--tls-verify": F, "--tls-verify=false": F,
+}
+
+
+def recognise(command: Command) -> list[Event]:
+    argv = command.argv
+    tool = command.name
+    args = argv[1:]
+    if not args:
+        return []
+    sub = args[0].literal
+    rest = args[1:]
+    if sub in ("image", "builder", "buildx") and rest:
+        inner = rest[0].literal
+        if sub == "buildx" and inner == "bake":
+            return _bake(command, rest[1:])
+        if sub == "buildx" and inner == "imagetools" and len(rest) > 1 and rest[1].literal == "create":
+            return [ImagePushed(command.start, command.end, o.value)
+                    for o in every(parse_options(rest[2:], {"-t": V, "--tag": V, "-f": V})[0], "-t", "--tag")
+                    if o.value is not None]
+        sub, rest = inner, rest[1:]
+    if sub in ("build", "bud"):
+        return _build(command, rest, buildx=args[0].literal == "buildx")
+    if sub == "tag" and tool != "buildah":
+        _, positional, _ = parse_options(rest, {})
+        if len(positional) >= 2:
+            return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "tagged")]
+    if sub == "tag" and tool == "buildah":
+        _, positional, _ = parse_options(rest, {})
+        return [ImageBuilt(command.start, command.end, w.value, w, "tagged") for w in positional[1:]]
+    if sub == "commit":
+        _, positional, _ = parse_options(rest, {"-a": V, "--author": V, "-c": V, "--change": V, "-m": V,
+                                                "--message": V, "-p": F, "--pause": F})
+        if len(positional) >= 2:
+            return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "committed")]
+    if sub == "push":
+        return _push(command, rest)
+    if sub == "manifest" and rest and rest[0].literal == "push":
+        _, positional, _ = parse_options(rest[1:], {"--purge": F, "--insecure": F, "--all": F, "--authfile": V})
+        return [ImagePushed(command.start, command.end, positional[-1].value)] if positional else []
+    if sub == "compose" or (tool == "docker" and argv[0].literal == "docker-compose"):
+        if any(w.literal == "push" for w in rest) or (sub == "push"):
+            return [ImagePushed(command.start, command.end, None)]
+    if sub == "login":
+        return _login(command, rest, args[0])
+    return []
+
+
+def _build(command: Command, rest: list[Word], buildx: bool) -> list[Event]:
+    options, _, _ = parse_options(rest, BUILD_OPTIONS, positionals_wanted=1)
+    tags = [o for o in every(options, "-t", "--tag") if o.value is not None]
+    pushes = first(options, "--push") is not None
+    for output in every(options, "-o", "--output"):
+        text = output.value.template() if output.value else ""
+        if "type=registry" in text or "push=true" in text or "type=image,push=true" in text:
+            pushes = True
+    events: list[Event] = [ImageBuilt(command.start, command.end, o.value, o.value_word, "built") for o in tags]
+    if pushes:
+        events += [ImagePushed(command.start, command.end, o.value) for o in tags]
+    return events
+
+
+def _bake(command: Command, rest: list[Word]) -> list[Event]:
+    if any(w.literal == "--push" or (w.literal or "").startswith("--set") and "push=true" in w.text for w in rest):
+        return [ImagePushed(command.start, command.end, None)]
+    return []
+
+
+def _push(command: Command, rest: list[Word]) -> list[Event]:
+    options, positional, unknown = parse_options(rest, PUSH_OPTIONS)
+    if not positional:
+        return [ImagePushed(command.start, command.end, None)] if unknown else []
+    target = positional[1] if len(positional) > 1 else positional[0]  # podman/buildah: SOURCE [DESTINATION]
+    value = target.value
+    text = value.template()
+    for transport in ("docker://",):
+        if text.startswith(transport):
+            value = value.slice(len(transport))
+    if first(options, "-a", "--all-tags"):
+        return [ImagePushed(command.start, command.end, None)]
+    return [ImagePushed(command.start, command.end, value)]
+
+
+def _login(command: Command, rest: list[Word], verb: Word) -> list[Event]:
+    options, positional, _ = parse_options(rest, LOGIN_OPTIONS)
+    user = first(options, "-u", "--username")
+    password = first(options, "-p", "--password")
+    host = positional[0] if positional else None
+    return [Login(
+        command.start, command.end, tool=command.name or "docker", host=host,
+        host_value=host.value if host else None,
+        username=user.value_word if user else None, username_value=user.value if user else None,
+        password=password.value_word if password else None,
+        password_option=password.word.text.split("=", 1)[0] if password else "",
+        password_stdin=first(options, "--password-stdin") is not None, stdin=command.stdin,
+        defaults_to_docker_hub=True, verb=verb,
+    )]

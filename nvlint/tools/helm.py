@@ -1,0 +1,78 @@
+"""helm: registry and repository logins, packaging and pushing charts."""
+
+from __future__ import annotations
+
+import re
+
+from nvlint.events import ArtifactCreated, ArtifactPushed, Event, Login
+from nvlint.shell.interp import Command
+from nvlint.shell.words import Value
+from nvlint.tools.options import first, parse_options
+
+V, F = True, False
+CREDENTIALS = {"-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--repo": V,
+               "--version": V, "--namespace": V, "-n": V, "-f": V, "--values": V, "--set": V,
+               "--set-string": V, "--ca-file": V, "--cert-file": V, "--key-file": V, "-d": V, "--destination": V,
+               "--untardir": V, "--keyring": V, "--kube-context": V, "--kubeconfig": V, "--timeout": V,
+               "--post-renderer": V, "--description": V, "--app-version": V, "--sign": F, "--key": V}
+CHART_FILE = re.compile(r"(?:.*/)?([A-Za-z0-9_.-]+?)-(v?\d[A-Za-z0-9_.+-]*)\.tgz")
+
+
+def recognise(command: Command) -> list[Event]:
+    args = command.argv[1:]
+    if not args:
+        return []
+    sub = args[0].literal
+    if sub == "registry" and len(args) > 1 and args[1].literal == "login":
+        return _login(command, args[2:], host_index=0)
+    if sub == "repo" and len(args) > 1 and args[1].literal == "add":
+        return _login(command, args[2:], host_index=1)
+    if sub in ("pull", "fetch", "install", "upgrade", "template", "show", "dependency"):
+        options, positional, _ = parse_options(args[1:], CREDENTIALS)
+        if first(options, "-p", "--password", "-u", "--username") is None:
+            return []
+        repo = first(options, "--repo")
+        host = repo.value_word if repo else next(
+            (w for w in positional if (w.literal or "").startswith(("http://", "https://", "oci://"))), None)
+        return _login(command, args[1:], host_word=host)
+    if sub == "package":
+        options, positional, _ = parse_options(args[1:], CREDENTIALS)
+        version = first(options, "--version")
+        events: list[Event] = []
+        for path in positional:
+            name = Value(path.value.parts)
+            text = name.template().rstrip("/")
+            if "/" in text:
+                name = name.slice(text.rfind("/") + 1, len(text))
+            events.append(ArtifactCreated(command.start, command.end, kind="chart", target=name,
+                                          version=version.value if version else None, how="helm package",
+                                          bare_name=True))
+        return events
+    if sub in ("push", "cm-push"):
+        _, positional, _ = parse_options(args[1:], CREDENTIALS)
+        if not positional:
+            return []
+        match = CHART_FILE.fullmatch(positional[0].text)
+        if not match:
+            return [ArtifactPushed(command.start, command.end, kind="chart")]
+        value = positional[0].value
+        return [ArtifactPushed(command.start, command.end, kind="chart",
+                               target=value.slice(match.start(1), match.end(1)),
+                               version=value.slice(match.start(2), match.end(2)), bare_name=True)]
+    return []
+
+
+def _login(command: Command, rest, host_index: int = 0, host_word=None) -> list[Event]:
+    options, positional, _ = parse_options(rest, CREDENTIALS)
+    user = first(options, "-u", "--username")
+    password = first(options, "-p", "--password")
+    if host_word is None and len(positional) > host_index:
+        host_word = positional[host_index]
+    return [Login(
+        command.start, command.end, tool="helm", host=host_word,
+        host_value=host_word.value if host_word else None,
+        username=user.value_word if user else None, username_value=user.value if user else None,
+        password=password.value_word if password else None,
+        password_option=password.word.text.split("=", 1)[0] if password else "",
+        password_stdin=first(options, "--password-stdin") is not None, stdin=command.stdin,
+    )]

@@ -1,0 +1,109 @@
+"""The NGC CLI: parsed with the grammar in nvlint.ngc_grammar, turned into events."""
+
+from __future__ import annotations
+
+from nvlint import ngc_grammar as grammar
+from nvlint.events import (
+    ArtifactCreated,
+    ArtifactPushed,
+    Deploy,
+    Event,
+    ImagePushed,
+    NgcCommand,
+    OrgSeen,
+)
+from nvlint.shell.interp import Command
+from nvlint.shell.words import Value, Word
+from nvlint.tools.options import parse_options
+
+
+def parse(command: Command) -> NgcCommand | None:
+    """Walk the command groups (aliases included), then the options of the command reached."""
+    words = command.argv[1:]
+    node: grammar.Group | grammar.Command = grammar.TREE
+    path: list[str] = []
+    rest: list[Word] = []
+    leading: list[Word] = []  # global options written before the command words
+    i = 0
+    while i < len(words) and isinstance(node, grammar.Group):
+        text = words[i].literal
+        if text is None:
+            return None
+        if text.startswith("-"):
+            leading.append(words[i])
+            if text in grammar.GLOBAL_OPTIONS and grammar.GLOBAL_OPTIONS[text] and i + 1 < len(words):
+                leading.append(words[i + 1])
+                i += 1
+            i += 1
+            continue
+        child = grammar.resolve(node, text)
+        if child is None:
+            return None
+        node = child
+        path.append(child.path[-1] if isinstance(child, grammar.Command) else _canonical(path, text))
+        i += 1
+    if not isinstance(node, grammar.Command):
+        return None
+    rest = leading + words[i:]
+    spec = {**grammar.GLOBAL_OPTIONS, **node.options}
+    options, positionals, unknown = parse_options(rest, spec, node.positionals, open_spec=node.open)
+    return NgcCommand(command.start, command.end, path=node.path, options=options, positionals=positionals,
+                      unknown_args=unknown, words=command.argv)
+
+
+def _canonical(path: list[str], word: str) -> str:
+    group = grammar.TREE
+    for name in path:
+        group = group.children[name]  # type: ignore[assignment]
+    for name, child in group.children.items():  # type: ignore[union-attr]
+        if name == word or (isinstance(child, grammar.Group) and word in child.aliases):
+            return name
+    return word
+
+
+def recognise(command: Command) -> list[Event]:
+    ngc = parse(command)
+    if ngc is None:
+        return []
+    events: list[Event] = [ngc]
+    for option in ngc.all("--org"):
+        if option.value is not None and option.value.literal:
+            events.append(OrgSeen(command.start, command.end, org=option.value.literal))
+    path = ngc.path
+    if path == grammar.FUNCTION_CREATE_PATH:
+        events.append(Deploy(command.start, command.end, kind="function", ngc=ngc))
+    elif path == grammar.TASK_CREATE_PATH:
+        events.append(Deploy(command.start, command.end, kind="task", ngc=ngc))
+    elif path[:1] == ("registry",) and ngc.positionals:
+        events.extend(_registry(command, ngc))
+    return events
+
+
+def _registry(command: Command, ngc: NgcCommand) -> list[Event]:
+    kind, verb = ngc.path[1], ngc.path[2]
+    target = ngc.positionals[0].value
+    text = target.template()
+    if kind == "image" and text.startswith("nvcr.io/"):
+        target = target.slice(len("nvcr.io/"))
+        text = target.template()
+    events: list[Event] = []
+    org = text.split("/", 1)[0]
+    if "/" in text and org and "\x00" not in org and "*" not in org:
+        events.append(OrgSeen(command.start, command.end, org=org))
+    name, version = _split_version(target)
+    if kind == "image" and verb == "push":
+        events.append(ImagePushed(command.start, command.end, target, context="ngc"))
+    elif kind in ("chart", "model", "resource") and verb == "create":
+        events.append(ArtifactCreated(command.start, command.end, kind=kind, target=name, version=version,
+                                      how=f"ngc registry {kind} create"))
+    elif (kind == "chart" and verb == "push") or (kind in ("model", "resource") and verb == "upload-version"):
+        events.append(ArtifactPushed(command.start, command.end, kind=kind, target=name, version=version))
+    return events
+
+
+def _split_version(target: Value) -> tuple[Value, Value | None]:
+    text = target.template()
+    if ":" in text:
+        at = text.index(":")
+        return target.slice(0, at), target.slice(at + 1)
+    return target, None
