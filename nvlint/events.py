@@ -14,6 +14,7 @@ from nvlint.shell.words import Value, Word
 class Event:
     start: int  # span of the command (or field) that caused it
     end: int
+    via: tuple[str, int] | None = field(default=None, kw_only=True)  # (function, call offset) if run by a call
 
 
 @dataclass

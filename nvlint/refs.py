@@ -22,6 +22,7 @@ _RECOGNISED_HOSTS = (
     re.compile(r"[a-z0-9-]+\.azurecr\.io"),
     re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.cr\.volces\.com"),
 )
+_REFERENCE_CHARS = re.compile(r"[A-Za-z0-9._:/@+\x00-]+")
 NGC_HOSTS = frozenset({"nvcr.io", "helm.ngc.nvidia.com"})
 
 
@@ -58,8 +59,8 @@ def parse_image(template: str) -> ImageRef | None:
         if template.startswith(scheme):
             offset = len(scheme)
     text = template[offset:]
-    if not text or any(c.isspace() for c in text):
-        return None
+    if not text or not _REFERENCE_CHARS.fullmatch(text):
+        return None  # `$IMAGE` in single quotes, prose, globs: not a reference we can judge
     digest = None
     if "@" in text:
         text, digest = text.split("@", 1)

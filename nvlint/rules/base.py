@@ -26,6 +26,16 @@ class Context:
         """" (line N)" for messages that refer to another place in the file."""
         return f" (line {self.lines.position(offset)[0]})" if self.lines is not None else ""
 
+    def place(self, event) -> str:
+        """" (line N)", or " (line N, in foo() called on line M)" for an event inside a function."""
+        if self.lines is None:
+            return ""
+        line = self.lines.position(event.start)[0]
+        if event.via is None:
+            return f" (line {line})"
+        function, call = event.via
+        return f" (line {line}, in {function}() called on line {self.lines.position(call)[0]})"
+
 
 Check = Callable[[list[Event], Context], Iterable[Diagnostic]]
 

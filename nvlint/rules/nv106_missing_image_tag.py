@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, display, value_span
-from nvlint.shell.words import UNKNOWN_CHAR
 
 RULE = Rule(
     code="NV106",
@@ -22,7 +21,7 @@ def check(flow, ctx):
         ref = image.ref
         ngc = ref.host == "nvcr.io" or (
             ref.host is None and not ref.host_unknown and len(ref.path) >= 2 and ref.path[0] in ctx.known_orgs)
-        if not ngc or ref.tag_may_exist or any(UNKNOWN_CHAR in c for c in ref.path):
+        if not ngc or ref.tag_may_exist:
             continue
         message = f"NGC image '{display(image.value)}' has no tag; the NGC CLI requires one (':<tag>')"
         yield RULE.at(value_span(image.value, image.option.value_word), message)

@@ -53,9 +53,9 @@ def check(flow, ctx):
 
 
 def _report(ctx, option, image, build, late):
-    message = f"image '{display(image)}' is {build.how} locally{ctx.line_of(build.start)} but not pushed before this create"
+    message = f"image '{display(image)}' is {build.how} locally{ctx.place(build)} but not pushed before this create"
     if late is not None:
-        message += f"; the push{ctx.line_of(late.start)} comes too late: move it before the create"
+        message += f"; the push{ctx.place(late)} comes too late: move it before the create"
     else:
         message += "; push it first (docker push)"
     return RULE.at(use_span(option), message)

@@ -58,7 +58,7 @@ def check(flow, ctx):
                         continue
                     if any(p.kind == kind and _push_matches(p, target, version) for p in pushed):
                         continue
-                    message = (f"{kind} '{display(option.value)}' is created{ctx.line_of(origin.start)} by "
+                    message = (f"{kind} '{display(option.value)}' is created{ctx.place(origin)} by "
                                f"{origin.how} but this version is not uploaded before the create; "
                                + ("push it with 'ngc registry chart push'" if kind == "chart"
                                   else f"upload it with 'ngc registry {kind} upload-version'"))

@@ -41,6 +41,7 @@ class Command:
     end: int
     stdin: tuple[Word, ...] = ()  # what the upstream producer writes: echo/printf args, here-strings
     executes: bool = True
+    via: tuple[str, int] | None = None  # (function, offset of the outermost call) when run by a call
 
     @property
     def name(self) -> str | None:
@@ -67,6 +68,7 @@ class Interpreter:
         self.functions: dict[str, tuple[object, Snippet]] = {}
         self.called: set[str] = set()
         self.call_stack: list[str] = []
+        self.call_site: tuple[str, int] | None = None  # the outermost function call being walked
         self.snippet: Snippet = Snippet("")
         self.fresh = 0
         self.truncated = False  # nesting deeper than MAX_DEPTH was not walked
@@ -299,7 +301,7 @@ class Interpreter:
             return None
         unwrapped = unwrap(words)
         start, end = self._span(node)
-        command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes)
+        command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes, self.call_site)
         self.on_command(command)
         self._after_command(command, unwrapped, prefix_env or env, env, depth)
         if command.name in ("echo", "printf") and unwrapped.executes:
@@ -322,7 +324,14 @@ class Interpreter:
                 return
             self.called.add(name)
             body, snippet = self.functions[name]
-            self._call(name, body, snippet, env, [w.value for w in argv[1:]], depth)
+            outermost = self.call_site is None
+            if outermost:
+                self.call_site = (name, command.start)
+            try:
+                self._call(name, body, snippet, env, [w.value for w in argv[1:]], depth)
+            finally:
+                if outermost:
+                    self.call_site = None
         elif name == "read":
             for word in argv[1:]:
                 if word.literal and word.literal.isidentifier():
@@ -605,12 +614,13 @@ class Interpreter:
     def _heredoc_word(self, body, redirect, env: Env, depth: int) -> Word:
         start_node = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
         delimiter = self.snippet.text_between(start_node.start_byte, start_node.end_byte) if start_node else ""
+        expansions: list[Expansion] = []
         if any(q in delimiter for q in "'\"\\"):
             parts = self._literal(body.start_byte, body.end_byte, bare=False)
         else:
-            parts = self._string(body, env, depth, [], heredoc=True)
+            parts = self._string(body, env, depth, expansions, heredoc=True)
         start, end = self._span(body)
-        return Word(Value(parts), start, end, "heredoc")
+        return Word(Value(parts), start, end, "heredoc", tuple(expansions))
 
     def _substitutions_only(self, node, env: Env, depth: int) -> None:
         """Commands inside `$( )` of constructs we do not evaluate still run."""

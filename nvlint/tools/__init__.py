@@ -13,10 +13,15 @@ _BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "ora
 
 
 def recognise(command: Command, dollar_escape: str = "$") -> list[Event]:
-    events: list[Event] = [CommandRun(command.start, command.end, words=command.words, dollar_escape=dollar_escape)]
+    # here-documents and here-strings are expanded too: rules about expansions read them
+    words = command.words + [w for w in command.stdin if w.start >= command.start]
+    events: list[Event] = [CommandRun(command.start, command.end, words=words, dollar_escape=dollar_escape)]
     if not command.executes or not command.argv:
         return events
     handler = _BY_NAME.get(command.name or "")
     if handler is not None:
         events.extend(handler(command))
+    if command.via is not None:
+        for event in events:
+            event.via = command.via
     return events

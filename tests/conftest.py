@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from nvlint.lint import lint_bytes
+from nvlint.rules import ALL_RULES
+from nvlint.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_org(monkeypatch):
+    """NGC_CLI_ORG on a developer's machine must not change what tests see."""
+    monkeypatch.delenv("NGC_CLI_ORG", raising=False)
+
+
+def lint(source: str | bytes, kind: str = "shell", **settings):
+    data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
+    options = {k.replace("-", "_"): (frozenset(v) if isinstance(v, (list, set, tuple)) else v)
+               for k, v in settings.items()}
+    return lint_bytes(data, "test.sh", kind, Settings(**options), ALL_RULES)
+
+
+def codes(source: str | bytes, **settings) -> list[str]:
+    return [d.code for d in lint(source, **settings)]
+
+
+def only(source: str, code: str, **settings):
+    """The diagnostics of one rule."""
+    return [d for d in lint(source, **settings) if d.code == code]
+
+
+def where(diagnostic) -> tuple[int, int, int, int]:
+    return diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column
+
+
+def span_text(source: str, diagnostic) -> str:
+    lines = source.split("\n")
+    if diagnostic.line == diagnostic.end_line:
+        return lines[diagnostic.line - 1][diagnostic.column - 1 : diagnostic.end_column - 1]
+    first = lines[diagnostic.line - 1][diagnostic.column - 1 :]
+    middle = lines[diagnostic.line : diagnostic.end_line - 1]
+    last = lines[diagnostic.end_line - 1][: diagnostic.end_column - 1]
+    return "\n".join([first, *middle, last])
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
