@@ -27,6 +27,7 @@ from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet
 
 MAX_DEPTH = 120  # tree nesting we follow; deeper input is still parsed, just not walked further
 MAX_CALL_DEPTH = 16
+MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
 _IFS = re.compile(r"[ \t\n]+")
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
@@ -71,6 +72,8 @@ class Interpreter:
         self.call_site: tuple[str, int] | None = None  # the outermost function call being walked
         self.snippet: Snippet = Snippet("")
         self.fresh = 0
+        self.commands_seen = 0
+        self.recoveries = 0
         self.truncated = False  # nesting deeper than MAX_DEPTH was not walked
 
     # ---- entry points -------------------------------------------------------------------------
@@ -137,10 +140,33 @@ class Interpreter:
             self.loop(node, env, depth)
         elif kind in ("comment", "heredoc_body", "heredoc_start", "heredoc_end", "test_command"):
             self._substitutions_only(node, env, depth) if kind == "test_command" else None
+        elif kind == "ERROR":
+            self.recover(node, env, depth)
         else:
             for child in node.named_children:
                 self.walk(child, env, depth + 1)
         return None
+
+    def recover(self, node, env: Env, depth: int) -> None:
+        """tree-sitter could not place this text. Walk what it recognised; if that holds no command,
+        parse again from the next line, so one broken construct does not hide the rest of the file."""
+        before = self.commands_seen
+        for child in node.named_children:
+            self.walk(child, env, depth + 1)
+        if self.commands_seen != before or self.recoveries >= MAX_RECOVERIES:
+            return
+        snippet = self.snippet
+        c0, c1 = snippet.char_index(node.start_byte), snippet.char_index(node.end_byte)
+        newline = snippet.text.find("\n", c0, c1)
+        if newline == -1 or newline + 1 >= c1:
+            return
+        self.recoveries += 1
+        start = newline + 1
+        offsets = (snippet.offsets[start : c1 + 1] if snippet.offsets is not None
+                   else None)
+        rest = Snippet(snippet.text[start:c1], offsets, base=snippet.file_offset(start),
+                       unknowns=snippet.unknowns, dollar_escape=snippet.dollar_escape)
+        self.run(rest, env, depth + 1)
 
     def redirected(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
         body = node.child_by_field_name("body") or (node.named_children[0] if node.named_children else None)
@@ -302,6 +328,7 @@ class Interpreter:
         unwrapped = unwrap(words)
         start, end = self._span(node)
         command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes, self.call_site)
+        self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, prefix_env or env, env, depth)
         if command.name in ("echo", "printf") and unwrapped.executes:
@@ -381,11 +408,29 @@ class Interpreter:
 
     def _words_of(self, nodes, env: Env, depth: int) -> list[Word]:
         words: list[Word] = []
+        for group in self._continued(nodes):
+            if len(group) == 1:
+                words.extend(self.word(group[0], env, depth))
+                continue
+            pieces = [w for node in group for w in self.word(node, env, depth)]
+            if pieces:
+                words.append(Word(Value(p for w in pieces for p in w.value.parts), pieces[0].start, pieces[-1].end,
+                                  "mixed", tuple(e for w in pieces for e in w.expansions),
+                                  any(w.may_split for w in pieces), "".join(w.raw for w in pieces)))
+        return words
+
+    def _continued(self, nodes) -> list[list]:
+        """tree-sitter splits `nvcr.io/ac\\<newline>me/app` in two; bash reads one word."""
+        groups: list[list] = []
+        data = self.snippet.data
         for node in nodes:
             if node.type == "comment":
                 continue
-            words.extend(self.word(node, env, depth))
-        return words
+            if groups and data[groups[-1][-1].end_byte : node.start_byte] == b"\\\n":
+                groups[-1].append(node)
+            else:
+                groups.append([node])
+        return groups
 
     def word(self, node, env: Env, depth: int) -> list[Word]:
         """One argument node to zero or more words (unquoted expansions are split)."""
@@ -395,6 +440,8 @@ class Interpreter:
         quoting = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi",
                    "number": "bare", "simple_expansion": "bare", "expansion": "bare"}.get(node.type, "mixed")
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
+        if not parts and node.type in ("simple_expansion", "expansion"):
+            return []  # an unquoted expansion of an empty value is no argument at all
         if not any(p.splittable for p in parts):
             return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw)]
         return [Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw)

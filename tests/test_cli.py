@@ -1,0 +1,182 @@
+"""The command line as users and CI call it: paths, formats, selection, exit codes, configuration."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nvlint.cli import main
+
+BAD = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+GOOD = "docker login nvcr.io -u '$oauthtoken' --password-stdin < key\n"
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(path: Path, text: str, mode: int | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    if mode is not None:
+        path.chmod(mode)
+    return path
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nvlint", *args], input=stdin, capture_output=True, text=True)
+
+
+def test_text_format_and_exit_codes(tree, capsys):
+    write(tree / "deploy.sh", BAD)
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out == ("deploy.sh:1:26: NV302 '$oauthtoken' is expanded by the shell (inside double quotes) to an empty "
+                   "string; the NGC username is the literal text: write '$oauthtoken' in single quotes\n")
+    write(tree / "deploy.sh", GOOD)
+    assert main(["check", "."]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_json_contract(tree, capsys):
+    write(tree / "scripts" / "deploy.sh", BAD)
+    assert main(["check", "--format", "json"]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert finding == {
+        "rule": "NV302", "name": "oauthtoken-expanded", "severity": "error", "message": finding["message"],
+        "path": os.path.join("scripts", "deploy.sh"), "line": 1, "column": 26, "end_line": 1, "end_column": 37,
+        "fix": {"message": "Write '$oauthtoken'", "applicability": "safe",
+                "edits": [{"content": "'$oauthtoken'", "line": 1, "column": 25, "end_line": 1, "end_column": 38}]},
+    }
+
+
+def test_empty_json_is_an_empty_array(tree, capsys):
+    write(tree / "ok.sh", GOOD)
+    assert main(["check", "--format", "json", "ok.sh"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_paths_as_given_on_the_command_line(tree, capsys):
+    write(tree / "a" / "deploy.sh", BAD)
+    main(["check", "./a/deploy.sh"])
+    assert capsys.readouterr().out.startswith("./a/deploy.sh:1:26:")
+    main(["check", str(tree / "a")])
+    assert capsys.readouterr().out.startswith(os.path.join("a", "deploy.sh") + ":")
+
+
+def test_select_and_ignore(tree, capsys):
+    write(tree / "x.sh", BAD + "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n")
+    assert main(["check", "--select", "NV303"]) == 1
+    assert "NV302" not in capsys.readouterr().out
+    assert main(["check", "--ignore", "NV3"]) == 0
+    assert main(["check", "--select", "NV3", "--ignore", "NV302,NV303"]) == 0
+    assert main(["check", "--select", "NV3", "--ignore", "NV30"]) == 0
+    assert main(["check", "--select", "NV30", "--ignore", "NV3"]) == 1  # the more specific prefix wins
+    capsys.readouterr()
+
+
+def test_unknown_code_is_a_usage_error(tree, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--select", "NV999"])
+    assert exit_info.value.code == 2
+    assert "NV999" in capsys.readouterr().err
+
+
+def test_missing_path_is_a_usage_error(tree, capsys):
+    assert main(["check", "nope.sh"]) == 2
+    assert "nope.sh" in capsys.readouterr().err
+
+
+def test_stdin_with_a_filename():
+    result = run("check", "-", "--stdin-filename", "ci/deploy.sh", stdin=BAD)
+    assert result.returncode == 1
+    assert result.stdout.startswith("ci/deploy.sh:1:26: NV302")
+    result = run("check", "-", stdin=GOOD)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_walk_respects_gitignore_and_skips_vendored_trees(tree, capsys):
+    (tree / ".git").mkdir()
+    write(tree / ".gitignore", "build/\n*.generated.sh\n!keep.generated.sh\n")
+    for path in ("build/x.sh", "gen.generated.sh", "node_modules/m/x.sh", ".venv/bin/x.sh", "sub/.git/x.sh"):
+        write(tree / path, BAD)
+    write(tree / "env" / "pyvenv.cfg", "")
+    write(tree / "env" / "bin" / "activate.sh", BAD)
+    write(tree / "sub" / ".gitignore", "local.sh\n")
+    write(tree / "sub" / "local.sh", BAD)
+    write(tree / "keep.generated.sh", BAD)
+    write(tree / "sub" / "deploy.sh", BAD)
+    assert main(["check"]) == 1
+    paths = sorted(line.split(":", 1)[0] for line in capsys.readouterr().out.splitlines())
+    assert paths == ["keep.generated.sh", os.path.join("sub", "deploy.sh")]
+
+
+def test_shell_detected_by_shebang(tree, capsys):
+    write(tree / "deploy", "#!/usr/bin/env bash\n" + BAD)
+    write(tree / "notes", "docker login nvcr.io -u \"$oauthtoken\"\n")  # no shebang, no extension: not shell
+    write(tree / "run.py", BAD)
+    assert main(["check"]) == 1
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == ["deploy"]
+
+
+def test_explicit_file_of_another_kind_is_skipped_with_a_notice(tree, capsys):
+    write(tree / "notes.txt", BAD)
+    assert main(["check", "notes.txt"]) == 0
+    assert "skipped notes.txt" in capsys.readouterr().err
+
+
+def test_config_file_settings(tree, capsys):
+    write(tree / "pyproject.toml", "[tool.nvlint]\nngc-orgs = ['acme']\nignore = ['NV302']\n")
+    write(tree / "deploy.sh", BAD + "ngc cf fn create --name a --inference-url /i --container-image acme/a:1\n")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "NV102" in out and "NV302" not in out
+    assert main(["check", "--isolated"]) == 1
+    out = capsys.readouterr().out
+    assert "NV101" in out and "NV302" in out
+
+
+def test_nearest_config_applies(tree, capsys):
+    write(tree / ".nvlint.toml", "ignore = ['NV302']\n")
+    write(tree / "inner" / ".nvlint.toml", "select = ['NV3']\n")
+    write(tree / "a.sh", BAD)
+    write(tree / "inner" / "b.sh", BAD)
+    assert main(["check"]) == 1
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == [os.path.join("inner", "b.sh")]
+
+
+@pytest.mark.parametrize("content,message", [
+    ("selcet = ['NV3']\n", "did you mean 'select'"),
+    ("select = ['NV39']\n", "unknown code 'NV39'"),
+    ("mount-layout = 'mounts'\n", "did you mean 'mount'"),
+    ("ngc-orgs = 3\n", "list of strings"),
+    ("select = [\n", "cannot read"),
+])
+def test_config_errors_exit_2(tree, capsys, content, message):
+    write(tree / ".nvlint.toml", content)
+    write(tree / "a.sh", BAD)
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and ".nvlint.toml" in err
+
+
+def test_version_and_help():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("nvlint ")
+    assert run().returncode == 2
+
+
+def test_keys_are_redacted_in_every_format(tree, capsys):
+    key = "nvapi-" + "q8Wz3LmN5pR7tV9xZ1bD3fH5jL7nP9rT1vX3zB5dQ8wZ3lMn5pR7tV9xZ1bD3fH5"
+    write(tree / "a.sh", f"docker login nvcr.io -u oauthtoken -p {key}\n")
+    for fmt in ("text", "json"):
+        main(["check", "--format", fmt])
+        captured = capsys.readouterr()
+        assert key[6:] not in captured.out + captured.err

@@ -1,0 +1,127 @@
+"""The shell front end: words, quoting, variables, control flow and nested scripts."""
+
+from __future__ import annotations
+
+from nvlint.shell.interp import Interpreter
+from nvlint.source import Snippet
+
+
+def run(script: str):
+    commands = []
+    interpreter = Interpreter(commands.append)
+    env = interpreter.run(Snippet(script))
+    interpreter.finish(env)
+    return commands
+
+
+def argv(script: str, name: str | None = None) -> list[list[str | None]]:
+    return [[w.literal for w in c.argv] for c in run(script) if name is None or c.name == name]
+
+
+def test_quoting_and_escapes():
+    (words,) = argv("""echo a\\ b 'c d' "e\\"f\\$g" $'h\\ti' "x"'y'z\n""")
+    assert words == ["echo", "a b", "c d", 'e"f$g', "h\ti", "xyz"]
+
+
+def test_line_continuation_inside_a_word():
+    (words,) = argv("echo nvcr.io/ac\\\nme/app\n")
+    assert words == ["echo", "nvcr.io/acme/app"]
+
+
+def test_assignments_defaults_and_unknowns():
+    script = ('A=nvcr.io\nB="$A/acme"\nexport C=${B}/app\nlocal D=${UNSET:-fallback}\n'
+              'echo "$C" "$D" "${A:+set}" "$E" "${E:-e}" "${#A}"\n')
+    (words,) = argv(script, "echo")
+    assert words == ["echo", "nvcr.io/acme/app", "fallback", "set", None, "e", None]
+
+
+def test_same_unknown_variable_compares_equal_until_reassigned():
+    commands = run('echo "$TAG"\necho "$TAG"\nTAG=$(date)\necho "$TAG"\n')
+    first, second, third = (c.argv[1].value for c in commands if c.name == "echo")
+    assert first == second and first != third
+
+
+def test_branches_make_disagreeing_variables_unknown():
+    (words,) = argv('if x; then A=1; B=same; else A=2; B=same; fi\necho "$A" "$B"\n', "echo")
+    assert words == ["echo", None, "same"]
+    (words,) = argv('case "$1" in a) A=1;; esac\necho "$A"\n', "echo")
+    assert words == ["echo", None]
+    (words,) = argv('for i in 1 2; do A=$i; done\necho "$A" "$i"\n', "echo")
+    assert words == ["echo", None, None]
+
+
+def test_word_splitting_of_unquoted_known_values():
+    (words,) = argv('ARGS="--org acme  --team t"\nngc $ARGS "$ARGS"\n', "ngc")
+    assert words == ["ngc", "--org", "acme", "--team", "t", "--org acme  --team t"]
+
+
+def test_empty_unquoted_expansion_vanishes():
+    (words,) = argv('E=""\necho $E x\n', "echo")
+    assert words == ["echo", "x"]
+
+
+def test_wrappers_are_unwrapped():
+    for script in ("sudo -E -u root docker push x\n", "env A=b docker push x\n", "time docker push x\n",
+                   "nohup docker push x &\n", "timeout 30 docker push x\n", "command docker push x\n",
+                   "echo x | xargs -I{} docker push x\n", "exec docker push x\n"):
+        assert argv(script, "docker") == [["docker", "push", "x"]], script
+
+
+def test_nested_scripts_with_positions_inside_the_string():
+    script = "sudo sh -c 'docker push nvcr.io/a/b:1'\n"
+    (inner,) = [c for c in run(script) if c.name == "docker"]
+    assert [w.literal for w in inner.argv] == ["docker", "push", "nvcr.io/a/b:1"]
+    assert script[inner.argv[2].start:inner.argv[2].end] == "nvcr.io/a/b:1"
+
+
+def test_nested_script_sees_outer_unknowns_as_unknown():
+    script = 'bash -c "docker push $IMAGE && echo done"\n'
+    (inner,) = [c for c in run(script) if c.name == "docker"]
+    assert inner.argv[2].literal is None
+    assert inner.argv[2].value.key == (("?", "$IMAGE"),)
+
+
+def test_remote_and_container_shells():
+    assert argv("ssh -i key user@host 'docker push x'\n", "docker") == [["docker", "push", "x"]]
+    assert argv("docker exec -it c sh -c 'ngc --version'\n", "ngc") == [["ngc", "--version"]]
+    assert argv("kubectl exec -n ns pod -- bash -lc 'ngc --version'\n", "ngc") == [["ngc", "--version"]]
+    assert argv("su - deploy -c 'ngc --version'\n", "ngc") == [["ngc", "--version"]]
+    assert argv("eval \"ngc --version\"\n", "ngc") == [["ngc", "--version"]]
+
+
+def test_functions_bind_positional_arguments():
+    script = "push() { docker push \"$1\"; }\npush nvcr.io/a/b:1\npush nvcr.io/a/c:1\n"
+    assert argv(script, "docker") == [["docker", "push", "nvcr.io/a/b:1"], ["docker", "push", "nvcr.io/a/c:1"]]
+
+
+def test_functions_never_called_are_still_walked():
+    assert argv("f() { ngc --version; }\n", "ngc") == [["ngc", "--version"]]
+
+
+def test_recursive_functions_terminate():
+    assert argv("f() { f; ngc x; }\nf\n", "ngc") == [["ngc", "x"]]
+
+
+def test_commands_inside_substitutions_run():
+    assert argv('X=$(ngc registry image info a/b:1)\necho "`ngc --version`"\n', "ngc") == [
+        ["ngc", "registry", "image", "info", "a/b:1"], ["ngc", "--version"]]
+
+
+def test_pipeline_and_here_strings_feed_stdin():
+    commands = run('echo "$NGC_API_KEY" | docker login nvcr.io --password-stdin\n'
+                   'docker login --password-stdin <<< "$KEY"\n'
+                   'cat <<EOF | docker login --password-stdin\n$HEREDOC_KEY\nEOF\n')
+    logins = [c for c in commands if c.name == "docker"]
+    keys = [[p.key for w in c.stdin for p in w.value.parts if not p.known] for c in logins]
+    assert keys == [["$NGC_API_KEY"], ["$KEY"], ["$HEREDOC_KEY"]]
+
+
+def test_parse_errors_do_not_hide_the_rest():
+    commands = run("if then fi ((( \ndocker push x\n")
+    assert ["docker", "push", "x"] in [[w.literal for w in c.argv] for c in commands]
+
+
+def test_unicode_before_a_word_keeps_character_offsets():
+    script = "echo 'héllo ✓' && docker push x\n"
+    (docker,) = [c for c in run(script) if c.name == "docker"]
+    assert script[docker.argv[2].start:docker.argv[2].end] == "x"
