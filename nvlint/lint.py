@@ -67,7 +67,12 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
 
     # CR before LF would end up inside words; a space keeps every offset where it was.
     parse_text = text.replace("\r\n", " \n") if "\r" in text else text
-    flows = shell.flows(parse_text) if kind == "shell" else []
+    readers = [rule.reads_words for rule in rules if rule.reads_words is not None]
+
+    def reads_words(word) -> bool:
+        return any(reader(word) for reader in readers)
+
+    flows = shell.flows(parse_text, reads_words) if kind == "shell" else []
     secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
     if secrets:
         flows = flows + [secrets] if flows else [secrets]

@@ -56,6 +56,9 @@ class Rule:
     references: tuple[str, ...] = ()
     default_enabled: bool = True
     check: Check | None = field(default=None, repr=False)
+    # Rules that read the words of every command (CommandRun events) say which words matter to them,
+    # so a 10 MB script does not keep every word of every command in memory.
+    reads_words: Callable[[Word], bool] | None = field(default=None, repr=False)
 
     def checker(self, function: Check) -> Check:
         self.check = function

@@ -31,6 +31,7 @@ RULE = Rule(
          "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
          "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
     configuration="`mount-layout = \"mount\" | \"config\" | \"any\"` (default `any`: both layouts are accepted).",
+    reads_words=lambda word: "/mount" in word.text or "/config" in word.text,
 )
 
 

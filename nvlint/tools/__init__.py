@@ -12,10 +12,14 @@ _BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "ora
                                                          "kubectl", "oc")})
 
 
-def recognise(command: Command, dollar_escape: str = "$") -> list[Event]:
+def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> list[Event]:
+    """Events of one command. ``reads_words`` says which words the word-level rules want; a command
+    with none of them gets no CommandRun event (None: every command gets one)."""
     # here-documents and here-strings are expanded too: rules about expansions read them
     words = command.words + [w for w in command.stdin if w.start >= command.start]
-    events: list[Event] = [CommandRun(command.start, command.end, words=words, dollar_escape=dollar_escape)]
+    events: list[Event] = []
+    if reads_words is None or any(reads_words(w) for w in words):
+        events.append(CommandRun(command.start, command.end, words=words, dollar_escape=dollar_escape))
     if not command.executes or not command.argv:
         return events
     handler = _BY_NAME.get(command.name or "")

@@ -1,0 +1,75 @@
+"""Never crash: any bytes, any nesting, any size give diagnostics or nothing, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import codes, lint
+
+FRAGMENTS = [
+    "docker login nvcr.io -u \"$oauthtoken\" ", "--password-stdin", "ngc cf fn create ", "--container-image ",
+    "vllm/x:1 ", "nvcr.io/acme/app:$TAG", "'$oauthtoken'", "\"$IMAGE\"", "${X:-a/b:1}", "$(", ")", "`", "'", "\"",
+    "\\\n", "\n", "; ", " && ", " | ", "if true; then ", "fi\n", "case $x in a) ", ";; esac\n", "f() { ", "}\n",
+    "<<EOF\n", "EOF\n", "<<< ", "bash -c ", "sudo ", "X=", "--model ", "acme/m:1 ", "/mount/model/x/1 ",
+    "--helm-chart ", "nvapi-", "ab12", "\t", "\r\n", "é", "\x00", "((", "))", "[[ ", " ]]", "$'\\x41'", "{", "}",
+    "for i in 1 2; do ", "done\n", "docker build -t ", "docker push ", "echo ", "-p ", "=", ":",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_random_scripts_never_raise(pieces):
+    found = lint("".join(pieces))
+    for d in found:
+        assert d.line >= 1 and d.column >= 1 and (d.end_line, d.end_column) >= (d.line, d.column)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_never_raise(data):
+    lint(b"docker login nvcr.io " + data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_random_text_never_raises(text):
+    lint("ngc cf fn create " + text)
+
+
+def test_binary_invalid_utf8_and_empty():
+    assert codes(b"\x00\x01docker login nvcr.io") == ["NV000"]
+    (d,) = lint(b"docker login nvcr.io\n-u caf\xe9\n")
+    assert (d.code, d.line, d.column) == ("NV000", 2, 7) and "0xe9" in d.message
+    assert codes(b"") == []
+    assert codes(b"\xef\xbb\xbfdocker login nvcr.io -u $oauthtoken\n") == ["NV302"]
+
+
+def test_bom_and_crlf_keep_positions():
+    (d,) = lint(b"\xef\xbb\xbfdocker login nvcr.io -u $oauthtoken\r\n")
+    assert (d.line, d.column, d.end_column) == (1, 25, 36)
+    (d,) = lint(b"echo hi\r\ndocker login nvcr.io -u $oauthtoken\r\n")
+    assert (d.line, d.column) == (2, 25)
+
+
+def test_deep_nesting():
+    assert codes("(" * 3000 + "docker login nvcr.io -u $oauthtoken" + ")" * 3000 + "\n") is not None
+    assert codes("$(" * 500 + "echo" + ")" * 500 + "\n") is not None
+    nested = "docker login nvcr.io -u $oauthtoken"
+    for _ in range(8):  # each level quadruples the quotes: 8 is already a 100 kB script
+        nested = "bash -c " + "'" + nested.replace("'", "'\\''") + "'"
+    assert codes(nested + "\n") is not None
+    assert codes("if x; then " * 2000 + "docker login nvcr.io -u $oauthtoken\n" + "fi\n" * 2000) is not None
+
+
+def test_ten_megabyte_script_in_a_subprocess():
+    """A large file through the real command line: no traceback, findings still reported."""
+    line = "echo \"building $i\" && docker build -t app:$i . >/dev/null\n"
+    script = line * (10 * 1024 * 1024 // len(line)) + "docker login nvcr.io -u $oauthtoken\n"
+    result = subprocess.run([sys.executable, "-m", "nvlint", "check", "-", "--stdin-filename", "big.sh"],
+                            input=script, capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1 and "NV302" in result.stdout
