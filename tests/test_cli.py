@@ -180,3 +180,14 @@ def test_keys_are_redacted_in_every_format(tree, capsys):
         main(["check", "--format", fmt])
         captured = capsys.readouterr()
         assert key[6:] not in captured.out + captured.err
+
+
+def test_examples_broken_and_fixed(capsys, monkeypatch):
+    """The README's first command: the broken example reports its mistakes, the fixed twin nothing."""
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "--isolated", "examples/deploy-fixed.sh"]) == 0
+    assert main(["check", "--isolated", "examples/deploy-broken.sh"]) == 1
+    found = sorted(line.split(" ")[1] for line in capsys.readouterr().out.splitlines())
+    assert found == ["NV101", "NV201", "NV302", "NV303", "NV401", "NV505"]
