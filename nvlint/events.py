@@ -15,6 +15,15 @@ class Event:
     start: int  # span of the command (or field) that caused it
     end: int
     via: tuple[str, int] | None = field(default=None, kw_only=True)  # (function, call offset) if run by a call
+    # The if/case branches it runs in: two events whose branches disagree never run in the same execution.
+    branch: tuple[tuple[int, int], ...] = field(default=(), kw_only=True)
+
+    def may_run_with(self, other: Event) -> bool:
+        """Can both run in one execution of the flow (no if/case branch separates them)?"""
+        if not self.branch or not other.branch:
+            return True
+        mine = dict(self.branch)
+        return all(mine.get(construct, taken) == taken for construct, taken in other.branch)
 
 
 @dataclass
@@ -49,7 +58,8 @@ class Login(Event):
     host_value: Value | None = None
     username: Word | None = None
     username_value: Value | None = None  # differs from username.value for `--creds user:pass`
-    password: Word | None = None  # the key given on the command line
+    password: Word | None = None  # the word holding the key given on the command line
+    password_value: Value | None = None  # the key itself (differs for `--password=KEY`, `--creds u:KEY`)
     password_option: str = ""  # how it was given, for the message
     password_stdin: bool = False
     stdin: tuple[Word, ...] = ()

@@ -442,3 +442,19 @@ def test_key_value_separator_fix():
     assert edit.content == ":" and src.split("\n")[0][edit.column - 1] == "="
     assert codes(src.replace("HF_TOKEN=$", "HF_TOKEN:$")) == []
     assert codes(f"{CREATE} --container-image nvcr.io/acme/s:1 --container-environment-variable 'URL:a=b'\n") == []
+
+
+def test_exclusive_branches_are_not_one_execution():
+    src = ('IMAGE=nvcr.io/acme/app:1\n'
+           'case "$1" in\n'
+           '  build) docker build -t "$IMAGE" . ;;\n'
+           f'  deploy) {CREATE} --container-image "$IMAGE" ;;\n'
+           '  push) docker push "$IMAGE" ;;\n'
+           'esac\n')
+    assert codes(src) == []
+    same_branch = ('if [ "$1" = all ]; then\n  docker build -t nvcr.io/acme/app:1 .\n'
+                   f'  {CREATE} --container-image nvcr.io/acme/app:1\nfi\n')
+    assert codes(same_branch) == ["NV201"]
+    nested = ('if a; then docker build -t nvcr.io/acme/app:1 .; fi\n'
+              f'if b; then {CREATE} --container-image nvcr.io/acme/app:1; fi\n')
+    assert codes(nested) == ["NV201"]  # both conditions can hold in one run

@@ -27,7 +27,12 @@ def host_of(value: Value | None) -> str | None:
 
 
 def is_ngc_host(value: Value | None) -> bool:
-    return host_of(value) in NGC_HOSTS
+    """nvcr.io, helm.ngc.nvidia.com, and their staging twins (stg.nvcr.io, helm.stg.ngc.nvidia.com...)."""
+    host = host_of(value)
+    if host is None:
+        return False
+    return (host in NGC_HOSTS or host.endswith(".nvcr.io")
+            or (host.endswith(".ngc.nvidia.com") and "helm" in host.split(".")))
 
 
 def ngc_variables(values: list[Value]) -> list[str]:
@@ -43,8 +48,8 @@ def ngc_variables(values: list[Value]) -> list[str]:
 
 def credential_values(login: Login) -> list[Value]:
     values = [w.value for w in login.stdin]
-    if login.password is not None:
-        values.append(login.password.value)
+    if login.password_value is not None:
+        values.append(login.password_value)
     return values
 
 

@@ -80,6 +80,9 @@ def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, 
             return exact
         if fallback is None:
             return value.span()
+        covering = value.span()
+        if covering is not None and fallback.start <= covering[0] <= covering[1] <= fallback.end:
+            return covering  # `--password=$KEY`: the part after `=`
     if fallback is not None:
         return fallback.start, fallback.end
     return value.span() if value is not None else None

@@ -42,7 +42,8 @@ def check(flow, ctx):
                 image = option.value
                 if image is None or not image.parts:
                     continue
-                build = next((b for b in built if same(b.image, "docker", image, "ngc")), None)
+                build = next((b for b in built if same(b.image, "docker", image, "ngc") and b.may_run_with(event)),
+                             None)
                 if build is None:
                     continue
                 if any(may_match(p.image, p.context, image, "ngc") for p in pushed):

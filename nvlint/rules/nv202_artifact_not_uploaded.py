@@ -52,8 +52,8 @@ def check(flow, ctx):
                     if reference is None:
                         continue
                     target, version = reference
-                    origin = next((c for c in created if c.kind == kind and _created_matches(c, target, version)),
-                                  None)
+                    origin = next((c for c in created if c.kind == kind and c.may_run_with(event)
+                                   and _created_matches(c, target, version)), None)
                     if origin is None:
                         continue
                     if any(p.kind == kind and _push_matches(p, target, version) for p in pushed):

@@ -38,4 +38,4 @@ def check(flow, ctx):
             advice = "pipe it to --password-stdin"
         message = (f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
                    f"shell history and CI logs; {advice}")
-        yield RULE.at(value_span(event.password.value, event.password), message)
+        yield RULE.at(value_span(event.password_value or event.password.value, event.password), message)

@@ -43,6 +43,7 @@ class Command:
     stdin: tuple[Word, ...] = ()  # what the upstream producer writes: echo/printf args, here-strings
     executes: bool = True
     via: tuple[str, int] | None = None  # (function, offset of the outermost call) when run by a call
+    branch: tuple[tuple[int, int], ...] = ()  # (construct, branch taken) for each if/case it is inside
 
     @property
     def name(self) -> str | None:
@@ -70,6 +71,7 @@ class Interpreter:
         self.called: set[str] = set()
         self.call_stack: list[str] = []
         self.call_site: tuple[str, int] | None = None  # the outermost function call being walked
+        self.branch: tuple[tuple[int, int], ...] = ()  # the if/case branches the walk is inside
         self.snippet: Snippet = Snippet("")
         self.fresh = 0
         self.commands_seen = 0
@@ -191,14 +193,20 @@ class Interpreter:
         results: list[Env] = []
         has_default = False
         then_env: Env | None = None
+        outer = self.branch
+        construct = self.snippet.byte_offset(node.start_byte)
+        taken = 0
         for child in node.children:
             if child.type == "then":  # the condition has been walked on `env`
                 then_env = env.copy()
                 results.append(then_env)
+                self.branch = outer + ((construct, taken),)
                 continue
             if not child.is_named or child.type == "comment":
                 continue
             if child.type in ("elif_clause", "else_clause", "case_item"):
+                taken += 1
+                self.branch = outer + ((construct, taken),)
                 branch = env.copy()
                 for sub in child.named_children:
                     self.walk(sub, branch, depth + 1)
@@ -215,6 +223,7 @@ class Interpreter:
                 self._substitutions_only(child, env, depth)
             else:
                 self.walk(child, env, depth + 1)
+        self.branch = outer
         if not has_default:
             results.append(env.copy())
         self._merge(env, results, node)
@@ -327,7 +336,8 @@ class Interpreter:
             return None
         unwrapped = unwrap(words)
         start, end = self._span(node)
-        command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes, self.call_site)
+        command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes, self.call_site,
+                          self.branch)
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, prefix_env or env, env, depth)

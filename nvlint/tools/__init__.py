@@ -25,7 +25,7 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
     handler = _BY_NAME.get(command.name or "")
     if handler is not None:
         events.extend(handler(command))
-    if command.via is not None:
+    if command.via is not None or command.branch:
         for event in events:
-            event.via = command.via
+            event.via, event.branch = command.via, command.branch
     return events

@@ -120,7 +120,7 @@ def _login(command: Command, rest: list[Word], verb: Word) -> list[Event]:
         command.start, command.end, tool=command.name or "docker", host=host,
         host_value=host.value if host else None,
         username=user.value_word if user else None, username_value=user.value if user else None,
-        password=password.value_word if password else None,
+        password=password.value_word if password else None, password_value=password.value if password else None,
         password_option=password.word.text.split("=", 1)[0] if password else "",
         password_stdin=first(options, "--password-stdin") is not None, stdin=command.stdin,
         defaults_to_docker_hub=True, verb=verb,

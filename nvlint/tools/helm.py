@@ -72,7 +72,7 @@ def _login(command: Command, rest, host_index: int = 0, host_word=None) -> list[
         command.start, command.end, tool="helm", host=host_word,
         host_value=host_word.value if host_word else None,
         username=user.value_word if user else None, username_value=user.value if user else None,
-        password=password.value_word if password else None,
+        password=password.value_word if password else None, password_value=password.value if password else None,
         password_option=password.word.text.split("=", 1)[0] if password else "",
         password_stdin=first(options, "--password-stdin") is not None, stdin=command.stdin,
     )]

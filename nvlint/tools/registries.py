@@ -55,7 +55,8 @@ def recognise(command: Command) -> list[Event]:
         return [Login(command.start, command.end, tool=name, host=server.value_word if server else None,
                       host_value=server.value if server else None,
                       username=user.value_word if user else None, username_value=user.value if user else None,
-                      password=password.value_word if password else None, password_option="--docker-password")]
+                      password=password.value_word if password else None,
+                      password_value=password.value if password else None, password_option="--docker-password")]
     return []
 
 
@@ -75,7 +76,7 @@ def _login(command: Command, rest: list[Word], tool: str | None = None) -> Login
         host_value = host_value.slice(len("docker://"))
     return Login(command.start, command.end, tool=tool or command.name or "", host=host, host_value=host_value,
                  username=user.value_word if user else None, username_value=user.value if user else None,
-                 password=password.value_word if password else None,
+                 password=password.value_word if password else None, password_value=password.value if password else None,
                  password_option=password.word.text.split("=", 1)[0] if password else "",
                  password_stdin=first(options, "--password-stdin", "--pass-stdin") is not None,
                  stdin=command.stdin)
@@ -106,5 +107,5 @@ def _skopeo_copy(command: Command, rest: list[Word]) -> list[Event]:
         events.append(Login(command.start, command.end, tool="skopeo", host=positional[index],
                             host_value=host_value, username=creds.value_word, username_value=user_value,
                             password=creds.value_word if password_value is not None and password_value.parts
-                            else None, password_option=option))
+                            else None, password_value=password_value, password_option=option))
     return events
