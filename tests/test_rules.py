@@ -458,3 +458,20 @@ def test_exclusive_branches_are_not_one_execution():
     nested = ('if a; then docker build -t nvcr.io/acme/app:1 .; fi\n'
               f'if b; then {CREATE} --container-image nvcr.io/acme/app:1; fi\n')
     assert codes(nested) == ["NV201"]  # both conditions can hold in one run
+
+
+@pytest.mark.parametrize("push", ["make push", "./scripts/push-image.sh", "just publish", "npm run release"])
+def test_unknown_commands_that_may_push_silence_nv201(push):
+    src = f"docker build -t nvcr.io/acme/app:1 .\n{push}\n{CREATE} --container-image nvcr.io/acme/app:1\n"
+    assert codes(src) == []
+    assert codes(src.replace(push, "echo 'push done'")) == ["NV201"]
+
+
+def test_functions_never_called_are_separate_flows():
+    library = ("build() { docker build -t nvcr.io/acme/app:1 .; }\n"
+               f"deploy() {{ {CREATE} --container-image nvcr.io/acme/app:1; }}\n"
+               "push() { docker push nvcr.io/acme/app:1; }\n")
+    assert codes(library) == []
+    one_function = ("release() {\n  docker build -t nvcr.io/acme/app:1 .\n"
+                    f"  {CREATE} --container-image nvcr.io/acme/app:1\n}}\n")
+    assert codes(one_function) == ["NV201"]

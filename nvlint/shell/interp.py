@@ -43,6 +43,7 @@ class Command:
     stdin: tuple[Word, ...] = ()  # what the upstream producer writes: echo/printf args, here-strings
     executes: bool = True
     via: tuple[str, int] | None = None  # (function, offset of the outermost call) when run by a call
+    calls_function: bool = False  # runs a function defined in the script (its body is walked too)
     branch: tuple[tuple[int, int], ...] = ()  # (construct, branch taken) for each if/case it is inside
 
     @property
@@ -93,11 +94,17 @@ class Interpreter:
             self.snippet = outer
         return env
 
-    def finish(self, env: Env) -> None:
-        """Walk functions never called, so their commands are still checked."""
+    def finish(self, env: Env, on_function: Callable[[str], None] | None = None) -> None:
+        """Walk functions never called, so their commands are still checked.
+
+        Nothing says in which order (if any) they run, so ``on_function`` is told before each one:
+        a source makes each its own flow.
+        """
         for name, (node, snippet) in list(self.functions.items()):
             if name not in self.called:
                 self.called.add(name)
+                if on_function is not None:
+                    on_function(name)
                 self._call(name, node, snippet, env.copy(), [], 0)
 
     # ---- statements -----------------------------------------------------------------------------
@@ -337,7 +344,7 @@ class Interpreter:
         unwrapped = unwrap(words)
         start, end = self._span(node)
         command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes, self.call_site,
-                          self.branch)
+                          basename(unwrapped.argv[0]) in self.functions if unwrapped.argv else False, self.branch)
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, prefix_env or env, env, depth)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event
+import re
+
+from nvlint.events import CommandRun, Event, ImagePushed
 from nvlint.shell.interp import Command
 from nvlint.tools import docker, helm, ngc, registries
 
@@ -10,6 +12,25 @@ _BY_NAME = {name: docker.recognise for name in docker.TOOLS}
 _BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
 _BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer",
                                                          "kubectl", "oc")})
+
+
+_PUSHY = re.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)
+_TASK_RUNNERS = frozenset({"make", "gmake", "just", "task", "npm", "yarn", "pnpm", "invoke", "nox", "tox", "mage",
+                           "earthly", "bazel", "poetry", "hatch", "uv", "tilt", "skaffold"})
+
+
+def _may_push(command: Command) -> bool:
+    """A command we do not know that might push an image (`make push`, `./scripts/publish.sh`).
+
+    It counts as a push of something unnamed, so the push-before-reference rules stay silent:
+    precision before recall.
+    """
+    name = command.name or ""
+    if _PUSHY.search(name):
+        return True
+    if name in _TASK_RUNNERS:
+        return any(_PUSHY.search(w.literal or "") for w in command.argv[1:])
+    return False
 
 
 def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> list[Event]:
@@ -25,6 +46,8 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
     handler = _BY_NAME.get(command.name or "")
     if handler is not None:
         events.extend(handler(command))
+    elif not command.calls_function and _may_push(command):
+        events.append(ImagePushed(command.start, command.end, None))
     if command.via is not None or command.branch:
         for event in events:
             event.via, event.branch = command.via, command.branch
