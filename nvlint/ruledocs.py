@@ -10,6 +10,7 @@ from pathlib import Path
 
 from nvlint.rules import ALL_RULES, Rule
 
+
 def page(rule: Rule) -> str:
     lines = [
         f"# {rule.code} {rule.name}",

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 NETWORK_ERRORS = ("Could not find a version", "No matching distribution", "Failed to establish",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import lint
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "realworld").glob("*.sh"))

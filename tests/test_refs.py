@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from nvlint.refs import ArtifactRef, canonical_docker, canonical_ngc, is_recognised_host, parse_artifact, parse_image
+from nvlint.refs import (
+    ArtifactRef,
+    canonical_docker,
+    canonical_ngc,
+    is_recognised_host,
+    parse_artifact,
+    parse_image,
+)
 
 
 @pytest.mark.parametrize("text,host,path,tag,digest", [

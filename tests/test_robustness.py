@@ -5,10 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import codes, lint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import codes, lint
 
 FRAGMENTS = [
     "docker login nvcr.io -u \"$oauthtoken\" ", "--password-stdin", "ngc cf fn create ", "--container-image ",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint
+
 from nvlint.rules import ALL_RULES
 
 
@@ -42,6 +42,7 @@ def test_rule_pages_are_up_to_date():
     from pathlib import Path
 
     from conftest import ROOT
+
     from nvlint.ruledocs import pages
 
     directory = Path(ROOT) / "rules"

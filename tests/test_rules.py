@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import codes, lint, only, span_text, where
 
 CREATE = "ngc cf fn create --name app --inference-url /infer"

@@ -103,3 +103,22 @@ def attachments(deploy: Deploy) -> list[Attachment] | None:
         name = override or target.rsplit("/", 1)[-1]
         out.append(Attachment(kind, name, version or None))
     return out
+
+
+@dataclass
+class MountReference:
+    """A path in a function's or task's values that names a model or resource by name."""
+
+    path: MountPath
+    kind: str  # model | resource
+    name: str
+
+
+def mount_references(deploy: Deploy) -> Iterator[MountReference]:
+    for _, value in nvcf_values(deploy):
+        for path in find_paths(value):
+            if path.root not in ("mount", "config") or len(path.components) < 2:
+                continue
+            kind = KINDS.get(path.components[0])
+            if kind is not None:
+                yield MountReference(path, kind, path.components[1])

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
-from nvlint.rules._logins import OAUTHTOKEN, host_of, is_ngc_host
 from nvlint.events import Login
+from nvlint.rules._logins import OAUTHTOKEN, host_of, is_ngc_host
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(

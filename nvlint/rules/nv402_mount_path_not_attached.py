@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import Deploy
-from nvlint.rules._mounts import KINDS, attachments, find_paths, nvcf_values
+from nvlint.rules._mounts import attachments, mount_references
 from nvlint.rules.base import Rule
 from nvlint.shell.words import UNKNOWN_CHAR
 
@@ -35,26 +35,20 @@ def check(flow, ctx):
         attached = attachments(event)
         if attached is None:
             continue
-        for _, value in nvcf_values(event):
-            for path in find_paths(value):
-                if path.root not in ("mount", "config") or len(path.components) < 2:
-                    continue
-                kind = KINDS.get(path.components[0])
-                name = path.components[1]
-                if kind is None or UNKNOWN_CHAR in name:
-                    continue
-                if any(a.name == name and a.kind != kind for a in attached):
-                    continue  # NV403
-                same = [a for a in attached if a.name == name and a.kind == kind]
-                if not same:
-                    have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
-                    yield RULE.at(path.span(1), f"'{path.text}' names {kind} '{name}', which this {event.kind} "
-                                                f"does not attach (--{kind} attaches: {have})")
-                    continue
-                if path.root == "mount" and len(path.components) >= 3:
-                    version = path.components[2]
-                    versions = {a.version for a in same}
-                    if UNKNOWN_CHAR not in version and None not in versions and version not in versions:
-                        yield RULE.at(path.span(2), f"'{path.text}' names version '{version}' of {kind} "
-                                                    f"'{name}', but this {event.kind} attaches "
-                                                    f"{', '.join(sorted(versions))}")
+        for reference in mount_references(event):
+            path, kind, name = reference.path, reference.kind, reference.name
+            if UNKNOWN_CHAR in name or any(a.name == name and a.kind != kind for a in attached):
+                continue  # unknown, or NV403's case
+            same = [a for a in attached if a.name == name and a.kind == kind]
+            if not same:
+                have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
+                yield RULE.at(path.span(1), f"'{path.text}' names {kind} '{name}', which this {event.kind} "
+                                            f"does not attach (--{kind} attaches: {have})")
+                continue
+            if path.root == "mount" and len(path.components) >= 3:
+                version = path.components[2]
+                versions = {a.version for a in same}
+                if UNKNOWN_CHAR not in version and None not in versions and version not in versions:
+                    yield RULE.at(path.span(2), f"'{path.text}' names version '{version}' of {kind} "
+                                                f"'{name}', but this {event.kind} attaches "
+                                                f"{', '.join(sorted(versions))}")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import Deploy
-from nvlint.rules._mounts import KINDS, attachments, find_paths, nvcf_values
+from nvlint.rules._mounts import attachments, mount_references
 from nvlint.rules.base import Rule
 
 RULE = Rule(
@@ -31,18 +31,12 @@ def check(flow, ctx):
         attached = attachments(event)
         if not attached:
             continue
-        for _, value in nvcf_values(event):
-            for path in find_paths(value):
-                if path.root not in ("mount", "config") or len(path.components) < 2:
-                    continue
-                kind = KINDS.get(path.components[0])
-                name = path.components[1]
-                if kind is None:
-                    continue
-                if any(a.name == name and a.kind == kind for a in attached):
-                    continue
-                other = next((a for a in attached if a.name == name and a.kind != kind), None)
-                if other is not None:
-                    right = f"/{path.root}/{other.kind}s/"
-                    yield RULE.at(path.span(0), f"'{path.text}': '{name}' is attached as a {other.kind} "
-                                                f"(--{other.kind}), so it is mounted under '{right}'")
+        for reference in mount_references(event):
+            path, kind, name = reference.path, reference.kind, reference.name
+            if any(a.name == name and a.kind == kind for a in attached):
+                continue
+            other = next((a for a in attached if a.name == name and a.kind != kind), None)
+            if other is not None:
+                right = f"/{path.root}/{other.kind}s/"
+                yield RULE.at(path.span(0), f"'{path.text}': '{name}' is attached as a {other.kind} "
+                                            f"(--{other.kind}), so it is mounted under '{right}'")

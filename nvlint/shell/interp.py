@@ -20,6 +20,7 @@ from nvlint.shell.words import (
     Value,
     Word,
     literal_part,
+    replace_matches,
     split_placeholders,
     unknown_part,
 )
@@ -506,7 +507,6 @@ class Interpreter:
 
     def expansion(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         name = None
-        name_node = None
         operator = None
         operands = []
         prefix_op = False
@@ -515,11 +515,10 @@ class Interpreter:
             if child.type in ("$", "${", "}"):
                 continue
             if name is None and operator is None and child.type in ("variable_name", "special_variable_name"):
-                name, name_node = self.snippet.text_between(child.start_byte, child.end_byte), child
+                name = self.snippet.text_between(child.start_byte, child.end_byte)
             elif name is None and child.type in ("#", "!"):
                 prefix_op = True
             elif name is None and child.type == "subscript":
-                name, name_node = None, child
                 operator = "[]"
             elif operator is None and not child.is_named:
                 operator = child.type
@@ -614,21 +613,8 @@ class Interpreter:
         return [p for piece in pieces for p in split_placeholders(piece)]
 
     def _sentinels(self, part: Part) -> list[Part]:
-        text = part.text or ""
-        out: list[Part] = []
-        last = 0
-        for match in _SENTINEL_RE.finditer(text):
-            if match.start() > last:
-                out.append(part.sliced(last, match.start()))
-            outer = self.snippet.unknowns.get(match.group(0))
-            if outer is not None:
-                out.append(outer)
-            last = match.end()
-        if not out:
-            return [part]
-        if last < len(text):
-            out.append(part.sliced(last, len(text)))
-        return out
+        """Private-use characters that stand for an outer unknown become that unknown again."""
+        return replace_matches(part, _SENTINEL_RE, lambda match, piece: self.snippet.unknowns.get(match.group(0)))
 
     def _ansi_c(self, node) -> list[Part]:
         snip = self.snippet

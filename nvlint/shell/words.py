@@ -248,21 +248,29 @@ class Word:
 PLACEHOLDER_RE = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}]*\}\}|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+")
 
 
+def replace_matches(part: Part, pattern: re.Pattern, replacement) -> list[Part]:
+    """Split a literal part around ``pattern`` matches; ``replacement(match, piece)`` gives the part
+    that stands for each match (the literal piece is kept when it returns None)."""
+    text = part.text
+    out: list[Part] = []
+    last = 0
+    for match in pattern.finditer(text or ""):
+        if match.start() > last:
+            out.append(part.sliced(last, match.start()))
+        piece = part.sliced(match.start(), match.end())
+        out.append(replacement(match, piece) or piece)
+        last = match.end()
+    if not out:
+        return [part]
+    if last < len(text):  # type: ignore[arg-type]
+        out.append(part.sliced(last, len(text)))  # type: ignore[arg-type]
+    return out
+
+
 def split_placeholders(part: Part) -> list[Part]:
     """Documentation placeholders (``<org>``, ``{{ org }}``, ``YOUR_ORG``) are unknown values."""
     text = part.text
     if text is None or not ("<" in text or "{{" in text or "our" in text or "OUR" in text):
         return [part]
-    out: list[Part] = []
-    last = 0
-    for match in PLACEHOLDER_RE.finditer(text):
-        if match.start() > last:
-            out.append(part.sliced(last, match.start()))
-        piece = part.sliced(match.start(), match.end())
-        out.append(unknown_part("placeholder:" + match.group(0), piece.start, piece.end, part.splittable))
-        last = match.end()
-    if not out:
-        return [part]
-    if last < len(text):
-        out.append(part.sliced(last, len(text)))
-    return out
+    return replace_matches(part, PLACEHOLDER_RE, lambda match, piece: unknown_part(
+        "placeholder:" + match.group(0), piece.start, piece.end, part.splittable))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from nvlint.events import Event, ImageBuilt, ImagePushed, Login
+from nvlint.events import Event, ImageBuilt, ImagePushed
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Word
-from nvlint.tools.options import every, first, parse_options
+from nvlint.tools.options import every, first, login_event, parse_options
 
 V, F = True, False
 TOOLS = frozenset({"docker", "podman", "nerdctl", "buildah"})
@@ -113,15 +113,5 @@ def _push(command: Command, rest: list[Word]) -> list[Event]:
 
 def _login(command: Command, rest: list[Word], verb: Word) -> list[Event]:
     options, positional, _ = parse_options(rest, LOGIN_OPTIONS)
-    user = first(options, "-u", "--username")
-    password = first(options, "-p", "--password")
     host = positional[0] if positional else None
-    return [Login(
-        command.start, command.end, tool=command.name or "docker", host=host,
-        host_value=host.value if host else None,
-        username=user.value_word if user else None, username_value=user.value if user else None,
-        password=password.value_word if password else None, password_value=password.value if password else None,
-        password_option=password.word.text.split("=", 1)[0] if password else "",
-        password_stdin=first(options, "--password-stdin") is not None, stdin=command.stdin,
-        defaults_to_docker_hub=True, verb=verb,
-    )]
+    return [login_event(command, command.name or "docker", options, host, defaults_to_docker_hub=True, verb=verb)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import ArtifactCreated, ArtifactPushed, Event, Login
+from nvlint.events import ArtifactCreated, ArtifactPushed, Event
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Value
-from nvlint.tools.options import first, parse_options
+from nvlint.tools.options import first, login_event, parse_options
 
 V, F = True, False
 CREDENTIALS = {"-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--repo": V,
@@ -64,15 +64,6 @@ def recognise(command: Command) -> list[Event]:
 
 def _login(command: Command, rest, host_index: int = 0, host_word=None) -> list[Event]:
     options, positional, _ = parse_options(rest, CREDENTIALS)
-    user = first(options, "-u", "--username")
-    password = first(options, "-p", "--password")
     if host_word is None and len(positional) > host_index:
         host_word = positional[host_index]
-    return [Login(
-        command.start, command.end, tool="helm", host=host_word,
-        host_value=host_word.value if host_word else None,
-        username=user.value_word if user else None, username_value=user.value if user else None,
-        password=password.value_word if password else None, password_value=password.value if password else None,
-        password_option=password.word.text.split("=", 1)[0] if password else "",
-        password_stdin=first(options, "--password-stdin") is not None, stdin=command.stdin,
-    )]
+    return [login_event(command, "helm", options, host_word)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nvlint.events import OptionUse
+from nvlint.events import Login, OptionUse
 from nvlint.shell.words import Word
 
 
@@ -66,3 +66,22 @@ def first(options: list[OptionUse], *names: str) -> OptionUse | None:
 
 def every(options: list[OptionUse], *names: str) -> list[OptionUse]:
     return [o for o in options if o.name in names]
+
+
+def login_event(command, tool: str, options: list[OptionUse], host: Word | None, *, host_value=None,
+                user_options=("-u", "--username"), password_options=("-p", "--password"),
+                stdin_options=("--password-stdin",), **extra) -> Login:
+    """A Login from parsed options: every login-shaped command (docker, helm, skopeo...) uses this."""
+    user = first(options, *user_options)
+    password = first(options, *password_options)
+    if host_value is None and host is not None:
+        host_value = host.value
+    if host_value is not None and host_value.template().startswith("docker://"):
+        host_value = host_value.slice(len("docker://"))
+    return Login(
+        command.start, command.end, tool=tool, host=host, host_value=host_value,
+        username=user.value_word if user else None, username_value=user.value if user else None,
+        password=password.value_word if password else None, password_value=password.value if password else None,
+        password_option=password.word.text.split("=", 1)[0] if password else "",
+        password_stdin=first(options, *stdin_options) is not None, stdin=command.stdin, **extra,
+    )

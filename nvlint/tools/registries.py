@@ -5,7 +5,7 @@ from __future__ import annotations
 from nvlint.events import Event, ImagePushed, Login
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Word
-from nvlint.tools.options import first, parse_options
+from nvlint.tools.options import first, login_event, parse_options
 
 V, F = True, False
 LOGIN = {"-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--authfile": V,
@@ -50,13 +50,10 @@ def recognise(command: Command) -> list[Event]:
         options, _, _ = parse_options(args[3:], {"--docker-server": V, "--docker-username": V,
                                                  "--docker-password": V, "--docker-email": V, "-n": V,
                                                  "--namespace": V, "-o": V, "--output": V})
-        server, user, password = (first(options, n) for n in ("--docker-server", "--docker-username",
-                                                               "--docker-password"))
-        return [Login(command.start, command.end, tool=name, host=server.value_word if server else None,
-                      host_value=server.value if server else None,
-                      username=user.value_word if user else None, username_value=user.value if user else None,
-                      password=password.value_word if password else None,
-                      password_value=password.value if password else None, password_option="--docker-password")]
+        server = first(options, "--docker-server")
+        return [login_event(command, name, options, server.value_word if server else None,
+                            host_value=server.value if server else None, user_options=("--docker-username",), password_options=("--docker-password",),
+                            stdin_options=())]
     return []
 
 
@@ -68,18 +65,8 @@ def _colon(word: Word):
 
 def _login(command: Command, rest: list[Word], tool: str | None = None) -> Login:
     options, positional, _ = parse_options(rest, LOGIN)
-    user = first(options, "-u", "--username")
-    password = first(options, "-p", "--password")
-    host = positional[0] if positional else None
-    host_value = host.value if host else None
-    if host_value is not None and host_value.template().startswith("docker://"):
-        host_value = host_value.slice(len("docker://"))
-    return Login(command.start, command.end, tool=tool or command.name or "", host=host, host_value=host_value,
-                 username=user.value_word if user else None, username_value=user.value if user else None,
-                 password=password.value_word if password else None, password_value=password.value if password else None,
-                 password_option=password.word.text.split("=", 1)[0] if password else "",
-                 password_stdin=first(options, "--password-stdin", "--pass-stdin") is not None,
-                 stdin=command.stdin)
+    return login_event(command, tool or command.name or "", options, positional[0] if positional else None,
+                       stdin_options=("--password-stdin", "--pass-stdin"))
 
 
 def _skopeo_copy(command: Command, rest: list[Word]) -> list[Event]:
