@@ -103,7 +103,7 @@ def _check(args, parser) -> int:
                 kind = kind_of_name(Path(name).name) if args.stdin_filename else None
                 kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
                 settings, rules = settings_and_rules(Path(name).absolute())
-                diagnostics += lint_bytes(data, name, kind, settings, rules)
+                diagnostics += _safely(lint_bytes, data, name, kind, settings, rules)
                 continue
             for target in iter_targets([given]):
                 if target.kind is None:
@@ -117,7 +117,7 @@ def _check(args, parser) -> int:
                 except OSError as error:
                     diagnostics += _unreadable(target.display, error, rules)
                     continue
-                diagnostics += lint_bytes(data, target.display, target.kind, settings, rules)
+                diagnostics += _safely(lint_bytes, data, target.display, target.kind, settings, rules)
     except ConfigError as error:
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -130,6 +130,22 @@ def _check(args, parser) -> int:
         print(f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} in {files} "
               f"file{'s' * (files != 1)}.", file=sys.stderr)
     return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+
+
+def _safely(lint_bytes, data: bytes, display: str, kind: str, settings, rules) -> list:
+    """A bug in nvlint on one file must not stop the run nor pass silently: it becomes a finding."""
+    try:
+        return lint_bytes(data, display, kind, settings, rules)
+    except (KeyboardInterrupt, SystemExit, BrokenPipeError):
+        raise
+    except Exception as error:  # noqa: BLE001 - the point is to catch everything
+        from nvlint.rules import BY_CODE
+
+        diagnostic = BY_CODE["NV000"].at((0, 0), f"nvlint failed on this file ({type(error).__name__}: {error}); "
+                                                 "please report it with the file")
+        diagnostic.path = display
+        diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
+        return [diagnostic]
 
 
 def _unreadable(display: str, error: OSError, rules) -> list:

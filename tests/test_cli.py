@@ -191,3 +191,18 @@ def test_examples_broken_and_fixed(capsys, monkeypatch):
     assert main(["check", "--isolated", "examples/deploy-broken.sh"]) == 1
     found = sorted(line.split(" ")[1] for line in capsys.readouterr().out.splitlines())
     assert found == ["NV101", "NV201", "NV302", "NV303", "NV401", "NV505"]
+
+
+def test_an_internal_error_is_a_finding_not_a_traceback(tree, capsys, monkeypatch):
+    import nvlint.lint
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(nvlint.lint, "lint_bytes", broken)
+    write(tree / "a.sh", GOOD)
+    write(tree / "b.sh", GOOD)
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in out] == ["a.sh", "b.sh"]
+    assert all("NV000 nvlint failed on this file (ValueError: boom)" in line for line in out)

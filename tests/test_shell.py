@@ -125,3 +125,9 @@ def test_unicode_before_a_word_keeps_character_offsets():
     script = "echo 'héllo ✓' && docker push x\n"
     (docker,) = [c for c in run(script) if c.name == "docker"]
     assert script[docker.argv[2].start:docker.argv[2].end] == "x"
+
+
+def test_declarations_propagate():
+    script = "readonly A=1\ndeclare B=2\ntypeset C=3\nexport D=4 E\nlocal F=5\necho $A $B $C $D $F\n"
+    assert argv(script, "echo") == [["echo", "1", "2", "3", "4", "5"]]
+    assert argv("declare -a X=(a b)\necho \"$X\"\n", "echo") == [["echo", None]]

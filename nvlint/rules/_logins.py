@@ -9,7 +9,7 @@ from nvlint.refs import NGC_HOSTS
 from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 OAUTHTOKEN = "$oauthtoken"
-_NGC_VARIABLE = re.compile(r"NGC|NVCR|NVIDIA|NVAPI", re.IGNORECASE)
+_NGC_VARIABLE = re.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
 
 
 def host_of(value: Value | None) -> str | None:
