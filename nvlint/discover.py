@@ -32,6 +32,10 @@ def kind_of_name(name: str) -> str | None:
     tags = identify.tags_from_filename(name)
     if "shell" in tags and not tags & _NOT_SHELL:
         return "shell"
+    if "yaml" in tags:
+        return "yaml"
+    if "makefile" in tags or name.endswith(".mk"):
+        return "makefile"
     return None
 
 

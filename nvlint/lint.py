@@ -43,6 +43,13 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text, None
 
 
+def _yaml_error(error, path: str, text: str) -> Diagnostic:
+    lines = LineIndex(text)
+    start = lines.offset(min(error.line, text.count("\n") + 1), error.column)
+    diagnostic = BY_CODE["NV000"].at((start, start + 1), f"YAML parse error: {error.reason}; not read")
+    return _finish(diagnostic, path, lines, 0)
+
+
 def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
     diagnostic.path = path
     diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
@@ -72,7 +79,20 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     def reads_words(word) -> bool:
         return any(reader(word) for reader in readers)
 
-    flows = shell.flows(parse_text, reads_words) if kind == "shell" else []
+    flows: list[list[Event]] = []
+    if kind == "shell":
+        flows = shell.flows(parse_text, reads_words)
+    elif kind == "makefile":
+        from nvlint.sources import makefile
+
+        flows = makefile.flows(parse_text, path, reads_words)
+    elif kind in ("yaml", "json"):
+        from nvlint.sources import yaml_files
+
+        result = yaml_files.flows(parse_text, path, reads_words)
+        flows = result.flows
+        if result.error is not None and any(r.code == "NV000" for r in rules):
+            return [_yaml_error(result.error, path, text)]
     secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
     if secrets:
         flows = flows + [secrets] if flows else [secrets]
@@ -84,8 +104,8 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
             if rule.check is None:
                 continue
             for diagnostic in rule.check(flow, context):
-                key = (diagnostic.code, diagnostic.start, diagnostic.end, diagnostic.message)
-                found.setdefault(key, diagnostic)
+                # a command reached by several flows (a job other jobs need) is reported once
+                found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
     out = [_finish(d, path, lines, shift) for d in found.values()]
     out.sort(key=Diagnostic.sort_key)
     return out

@@ -62,6 +62,9 @@ class Snippet:
     env: dict[str, Value] = field(default_factory=dict)
     # Make and similar sources say how `$oauthtoken` must be written there.
     dollar_escape: str = "$"
+    # Where each character is written, when that is not where its value comes from: in a Makefile
+    # recipe, the characters of `$(IMAGE)` come from IMAGE's definition but are written at the reference.
+    sites: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         self.data = self.text.encode("utf-8", "surrogatepass")
@@ -88,3 +91,24 @@ class Snippet:
 
     def text_between(self, byte_start: int, byte_end: int) -> str:
         return self.text[self.char_index(byte_start) : self.char_index(byte_end)]
+
+
+def snippet_of_value(value: Value, end: int, **options) -> Snippet | None:
+    """Shell text whose characters are a value's: literal text keeps its offsets, each unknown part
+    becomes one sentinel character standing for it. None when there are too many unknowns."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    unknowns: dict[str, Part] = {}
+    for part in value.parts:
+        if part.known:
+            chars.append(part.text)  # type: ignore[arg-type]
+            offsets.extend(part.char_offset(i) for i in range(len(part.text)))  # type: ignore[arg-type]
+        else:
+            if SENTINEL_FIRST + len(unknowns) > SENTINEL_LAST:
+                return None
+            sentinel = chr(SENTINEL_FIRST + len(unknowns))
+            unknowns[sentinel] = part
+            chars.append(sentinel)
+            offsets.append(part.start)
+    offsets.append(value.parts[-1].end if value.parts else end)
+    return Snippet("".join(chars), offsets, unknowns=unknowns, **options)

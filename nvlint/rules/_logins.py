@@ -41,8 +41,8 @@ def ngc_variables(values: list[Value]) -> list[str]:
     for value in values:
         for part in value.parts:
             key = part.key or ""
-            if not part.known and key.startswith("$") and _NGC_VARIABLE.search(key):
-                names.append(key[1:])
+            if not part.known and key.startswith(("$", "expr:")) and _NGC_VARIABLE.search(key):
+                names.append(key[1:] if key.startswith("$") else "{{ " + key[5:] + " }}")
     return names
 
 

@@ -11,7 +11,9 @@ RULE = Rule(
     summary="`$oauthtoken` is written where the shell expands it to an empty string.",
     what=(
         "Reports `$oauthtoken` or `${oauthtoken}` unquoted or inside double quotes, where the shell expands "
-        "it as a variable, in any command, including scripts passed to `bash -c`, `sudo sh -c` and `ssh`."
+        "it as a variable, in any command, including scripts passed to `bash -c`, `sudo sh -c` and `ssh`. "
+        "In a Makefile recipe, make expands `$o` first, so even `'$oauthtoken'` is wrong there: "
+        "write `'$$oauthtoken'`."
     ),
     why=(
         "The NGC username is the literal text `$oauthtoken`. Unquoted or in double quotes the shell replaces "
@@ -40,6 +42,14 @@ def check(flow, ctx):
                     continue
                 seen.add((expansion.start, expansion.end))
                 dollar = event.dollar_escape
+                if expansion.by_make:
+                    # make turns `$oauthtoken` into `$o` + "authtoken": double the dollar for make
+                    edit = Edit(expansion.start, expansion.start, "$")
+                    message = ("'$oauthtoken' in a Makefile recipe: make expands '$o' before the shell runs, "
+                               "so the username becomes 'authtoken'; write '$$oauthtoken' (in single quotes: "
+                               "'$$oauthtoken')")
+                    yield RULE.at((expansion.start, expansion.end), message, RULE.fix_with("Write $$oauthtoken", edit))
+                    continue
                 whole = word.raw in ("$oauthtoken", '"$oauthtoken"', "${oauthtoken}", '"${oauthtoken}"')
                 if whole:
                     edit = Edit(word.start, word.end, f"'{dollar}oauthtoken'")

@@ -24,7 +24,7 @@ from nvlint.shell.words import (
     split_placeholders,
     unknown_part,
 )
-from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet
+from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet, snippet_of_value
 
 MAX_DEPTH = 120  # tree nesting we follow; deeper input is still parsed, just not walked further
 MAX_CALL_DEPTH = 16
@@ -404,22 +404,9 @@ class Interpreter:
         """Parse a script passed as a string, with positions inside the string."""
         if depth > MAX_DEPTH // 4:
             return
-        chars: list[str] = []
-        offsets: list[int] = []
-        unknowns: dict[str, Part] = {}
-        for part in script.value.parts:
-            if part.known:
-                chars.append(part.text)  # type: ignore[arg-type]
-                offsets.extend(part.char_offset(i) for i in range(len(part.text)))  # type: ignore[arg-type]
-            else:
-                sentinel = chr(SENTINEL_FIRST + len(unknowns))
-                if ord(sentinel) > SENTINEL_LAST:
-                    return
-                unknowns[sentinel] = part
-                chars.append(sentinel)
-                offsets.append(part.start)
-        offsets.append(script.value.parts[-1].end if script.value.parts else script.end)
-        snippet = Snippet("".join(chars), offsets, unknowns=unknowns, dollar_escape=self.snippet.dollar_escape)
+        snippet = snippet_of_value(script.value, script.end, dollar_escape=self.snippet.dollar_escape)
+        if snippet is None:
+            return
         self.run(snippet, env, depth)
 
     # ---- words ----------------------------------------------------------------------------------
@@ -686,6 +673,11 @@ class Interpreter:
     # ---- helpers --------------------------------------------------------------------------------
 
     def _span(self, node) -> tuple[int, int]:
+        sites = self.snippet.sites
+        if sites is not None:  # where the text is written may differ from where its characters come from
+            c0, c1 = self.snippet.char_index(node.start_byte), self.snippet.char_index(node.end_byte)
+            if c1 > c0:
+                return sites[c0][0], max(sites[c0][0], sites[c1 - 1][1])
         start = self.snippet.byte_offset(node.start_byte)
         end_char = self.snippet.char_index(node.end_byte)
         if self.snippet.offsets is None:

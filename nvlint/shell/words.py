@@ -221,6 +221,7 @@ class Expansion:
     end: int
     in_double_quotes: bool
     assigned: bool  # the script assigned it before this point
+    by_make: bool = False  # make expanded it (`$oauthtoken` in a recipe is make's `$o`), not the shell
 
 
 @dataclass(slots=True)

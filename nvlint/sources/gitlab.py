@@ -1,0 +1,210 @@
+"""GitLab CI (`.gitlab-ci.yml`, `*.gitlab-ci.yml` and the local files it includes).
+
+A job's script is `before_script` then `script` then `after_script` (strings or lists, lists of
+lists from anchors, `!reference [job, key]`), run as one shell session with the top-level and
+job `variables:` in its environment; `extends:` and `default:` are merged in. Jobs of earlier
+stages run before later ones; `needs:` replaces that order with its own list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from nvlint.events import CommandRun, Event
+from nvlint.shell.interp import Env, Interpreter
+from nvlint.shell.words import Value
+from nvlint.sources.yaml_doc import (
+    YamlError,
+    compose_all,
+    get,
+    is_mapping,
+    is_scalar,
+    is_sequence,
+    items,
+    scalar_snippet,
+    scalar_value,
+)
+from nvlint.tools import recognise
+
+RESERVED = frozenset({"image", "services", "stages", "types", "before_script", "after_script", "variables",
+                      "cache", "include", "default", "workflow", "spec"})
+DEFAULT_STAGES = (".pre", "build", "test", "deploy", ".post")
+SCRIPT_KEYS = ("before_script", "script", "after_script")
+
+
+def is_gitlab_path(path: str) -> bool:
+    name = PurePosixPath(path.replace("\\", "/")).name
+    return name == ".gitlab-ci.yml" or name.endswith(".gitlab-ci.yml")
+
+
+def looks_like_gitlab(root) -> bool:
+    if not is_mapping(root):
+        return False
+    for name, _, value in items(root):
+        if name not in RESERVED and is_mapping(value) and get(value, "script") is not None:
+            return True
+    return False
+
+
+class _Pipeline:
+    def __init__(self, text: str, root, path: str | None, reads_words) -> None:
+        self.text = text
+        self.root = root
+        self.reads_words = reads_words
+        self.jobs: dict[str, object] = {}  # every job, hidden (`.template`) ones included
+        self.foreign: dict[str, object] = {}  # jobs from included files: for extends and !reference only
+        for name, _, value in items(root):
+            if name not in RESERVED and is_mapping(value):
+                self.jobs[name] = value
+        if path is not None:
+            self._include(get(root, "include"), Path(path).parent, depth=0)
+
+    def _include(self, node, base: Path, depth: int) -> None:
+        """Local includes that exist are read for the jobs they define (templates, mostly)."""
+        if depth > 5 or node is None:
+            return
+        entries = node.value if is_sequence(node) else [node]
+        for entry in entries:
+            local = entry if is_scalar(entry) else get(entry, "local")
+            if not is_scalar(local):
+                continue
+            relative = str(local.value).lstrip("/")
+            if "://" in relative or "*" in relative:
+                continue
+            candidate = base / relative
+            try:
+                documents = compose_all(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, YamlError):
+                continue
+            for root in documents:
+                for name, _, value in items(root):
+                    if name not in RESERVED and is_mapping(value) and name not in self.jobs:
+                        self.foreign[name] = value
+
+    def merged(self, name: str, seen: frozenset[str] = frozenset()) -> dict[str, object]:
+        """A job's keys after `extends:` (parents first, the job's own keys win)."""
+        node = self.jobs.get(name) or self.foreign.get(name)
+        if node is None or name in seen:
+            return {}
+        result: dict[str, object] = {}
+        extends = get(node, "extends")
+        parents = [extends] if is_scalar(extends) else (extends.value if is_sequence(extends) else [])
+        for parent in parents:
+            if is_scalar(parent):
+                result.update(self.merged(str(parent.value), seen | {name}))
+        for key, _, value in items(node):
+            result[key] = value
+        return result
+
+    def script_nodes(self, node, depth: int = 0) -> list:
+        """The scalar lines of a script value: nested lists flattened, `!reference` resolved."""
+        if node is None or depth > 10:
+            return []
+        if is_scalar(node):
+            return [node]
+        if not is_sequence(node):
+            return []
+        if node.tag == "!reference":
+            path = [str(n.value) for n in node.value if is_scalar(n)]
+            if len(path) >= 2:
+                target = self.merged(path[0]).get(path[1])
+                for key in path[2:]:
+                    target = get(target, key)
+                return self.script_nodes(target, depth + 1)
+            return []
+        out = []
+        for item in node.value:
+            out.extend(self.script_nodes(item, depth + 1))
+        return out
+
+    def variables(self, node, base: dict[str, Value]) -> dict[str, Value]:
+        env = dict(base)
+        for name, _, value in items(node):
+            if is_mapping(value):
+                value = get(value, "value")
+            if is_scalar(value):
+                env[name] = scalar_value(value, self.text)
+        return env
+
+    def job_events(self, name: str, env: dict[str, Value], extra_flows: list) -> list[Event]:
+        job = self.merged(name)
+        default = get(self.root, "default")
+        job_env = self.variables(job.get("variables"), env)
+        sink: list[list[Event]] = [[]]  # the job's flow, then one per function it never calls
+
+        def on_command(command):
+            sink[-1].extend(recognise(command, "$", self.reads_words))
+
+        def on_assign(variable, word):
+            if self.reads_words is None or self.reads_words(word):
+                sink[-1].append(CommandRun(word.start, word.end, words=[word]))
+
+        interpreter = Interpreter(on_command, on_assign)
+        session = Env()
+        for key in SCRIPT_KEYS:
+            value = job.get(key)
+            if value is None and key != "script":
+                value = get(default, key) if default is not None else None
+                value = value if value is not None else get(self.root, key)
+            for line in self.script_nodes(value):
+                snippet = scalar_snippet(line, self.text, job_env)
+                if snippet is not None:
+                    session = interpreter.run(snippet, session)
+        interpreter.finish(session, on_function=lambda _: sink.append([]))
+        extra_flows.extend(sink[1:])
+        return sink[0]
+
+    def stages(self) -> list[str]:
+        node = get(self.root, "stages")
+        if is_sequence(node):
+            declared = [str(n.value) for n in node.value if is_scalar(n)]
+            return [".pre", *[s for s in declared if s not in (".pre", ".post")], ".post"]
+        return list(DEFAULT_STAGES)
+
+    def flows(self) -> list[list[Event]]:
+        env = self.variables(get(self.root, "variables"), {})
+        stages = self.stages()
+        runnable = [name for name in self.jobs if not name.startswith(".")
+                    and self.merged(name).get("script") is not None]
+        extra: list[list[Event]] = []
+        own = {name: self.job_events(name, env, extra) for name in runnable}
+
+        def stage_of(name: str) -> int:
+            node = self.merged(name).get("stage")
+            stage = str(node.value) if is_scalar(node) else "test"
+            return stages.index(stage) if stage in stages else len(stages)
+
+        def needs_of(name: str) -> list[str] | None:
+            node = self.merged(name).get("needs")
+            if not is_sequence(node):
+                return None
+            names = []
+            for entry in node.value:
+                target = entry if is_scalar(entry) else get(entry, "job")
+                if is_scalar(target):
+                    names.append(str(target.value))
+            return names
+
+        def before(name: str, seen: set[str]) -> list[str]:
+            if name in seen:
+                return []
+            seen.add(name)
+            needs = needs_of(name)
+            earlier = needs if needs is not None else [n for n in runnable if stage_of(n) < stage_of(name)]
+            order: list[str] = []
+            for other in earlier:
+                if other in own:
+                    order.extend(before(other, seen))
+            return order + [name]
+
+        out = []
+        for name in runnable:
+            flow: list[Event] = []
+            for job in before(name, set()):
+                flow.extend(own[job])
+            out.append(flow)
+        return out + [f for f in extra if f]
+
+
+def flows(text: str, root, path: str | None, reads_words=None) -> list[list[Event]]:
+    return _Pipeline(text, root, path, reads_words).flows()

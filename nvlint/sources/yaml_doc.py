@@ -1,0 +1,132 @@
+"""YAML documents as ruamel.yaml node trees, and their scalars as values, words and shell snippets.
+
+Nodes (not constructed Python objects) are used because they keep every scalar's position and
+style; anchors and aliases resolve to the same node, so an aliased script points at its anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nvlint.shell.words import Part, Value, Word, literal_part, unknown_part
+from nvlint.source import Snippet, snippet_of_value
+from nvlint.sources.yaml_scalars import decode
+
+
+class YamlError(Exception):
+    def __init__(self, line: int, column: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.column, self.reason = line, column, reason
+
+
+def compose_all(text: str) -> list:
+    """Every document's root node (None for an empty document)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        return list(yaml.compose_all(text))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = " ".join(str(x) for x in (error.context, error.problem) if x)
+        raise YamlError(mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, reason) from None
+    except (YAMLError, ValueError, RecursionError) as error:
+        raise YamlError(1, 1, str(error) or type(error).__name__) from None
+
+
+def is_mapping(node) -> bool:
+    return getattr(node, "id", None) == "mapping"
+
+
+def is_sequence(node) -> bool:
+    return getattr(node, "id", None) == "sequence"
+
+
+def is_scalar(node) -> bool:
+    return getattr(node, "id", None) == "scalar"
+
+
+def items(node) -> list[tuple[str, object, object]]:
+    """(key text, key node, value node) of a mapping; `<<` merge keys are followed."""
+    if not is_mapping(node):
+        return []
+    out: list[tuple[str, object, object]] = []
+    merged: list[tuple[str, object, object]] = []
+    for key, value in node.value:
+        if is_scalar(key) and key.value == "<<":
+            for source in (value.value if is_sequence(value) else [value]):
+                merged.extend(items(source))
+            continue
+        if is_scalar(key):
+            out.append((str(key.value), key, value))
+    names = {name for name, _, _ in out}
+    return [m for m in merged if m[0] not in names] + out
+
+
+def get(node, key: str):
+    for name, _, value in items(node):
+        if name == key:
+            return value
+    return None
+
+
+def scalar_text(node) -> str | None:
+    return str(node.value) if is_scalar(node) else None
+
+
+@dataclass
+class Expressions:
+    """How a source writes values the linter cannot know (`${{ ... }}` in GitHub Actions)."""
+
+    pattern: re.Pattern | None = None
+    resolve: object = None  # optional callable(expression text) -> Value | None
+
+    def key(self, expression: str) -> str:
+        return "expr:" + " ".join(expression.split())
+
+
+GITHUB_EXPRESSIONS = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+
+
+def scalar_value(node, text: str, expressions: Expressions | None = None) -> Value:
+    """The scalar's value with exact offsets; expressions become identified unknown parts."""
+    content, offsets = decode(text, node.start_mark.index, node.end_mark.index, node.style)
+    return Value(_parts(content, offsets, expressions))
+
+
+def _parts(content: str, offsets: list[int], expressions: Expressions | None) -> list[Part]:
+    def literal(i: int, j: int) -> Part:
+        return literal_part(content[i:j], offsets[i], tuple(offsets[i:j]))
+
+    if expressions is None or expressions.pattern is None or "${{" not in content:
+        return [literal(0, len(content))] if content else []
+    parts: list[Part] = []
+    last = 0
+    for match in expressions.pattern.finditer(content):
+        if match.start() > last:
+            parts.append(literal(last, match.start()))
+        resolved = expressions.resolve(match.group(1).strip()) if expressions.resolve else None
+        if resolved is not None:
+            parts.extend(resolved.parts)
+        else:
+            parts.append(unknown_part(expressions.key(match.group(1)), offsets[match.start()],
+                                      offsets[match.end() - 1] + 1))
+        last = match.end()
+    if last < len(content):
+        parts.append(literal(last, len(content)))
+    return parts
+
+
+def scalar_word(node, text: str, expressions: Expressions | None = None) -> Word:
+    value = scalar_value(node, text, expressions)
+    return Word(value, node.start_mark.index, node.end_mark.index, "yaml", raw=text[node.start_mark.index:
+                                                                                     node.end_mark.index])
+
+
+def scalar_snippet(node, text: str, env: dict[str, Value], expressions: Expressions | None = None,
+                   dollar_escape: str = "$") -> Snippet | None:
+    """A scalar holding shell commands, ready for the shell front end."""
+    value = scalar_value(node, text, expressions)
+    return snippet_of_value(value, node.end_mark.index, env=dict(env), dollar_escape=dollar_escape)
