@@ -27,14 +27,17 @@ def check(flow, ctx):
         ngc = event.ngc
         if ngc.has("-h") or ngc.has("--help"):
             continue
-        span = _command_span(ngc)
+        missing = []
         if event.kind == "function":
             if not ngc.has("--inference-url"):
-                yield RULE.at(span, "ngc cf fn create needs --inference-url (the path NVCF sends requests to)")
+                missing.append("--inference-url (the path NVCF sends requests to)")
             if not any(ngc.has(o) for o in ("--container-image", "--helm-chart", "--model")):
-                yield RULE.at(span, "ngc cf fn create needs one of --container-image, --helm-chart or --model")
+                missing.append("one of --container-image, --helm-chart or --model")
         elif not ngc.has("--gpu-specification"):
-            yield RULE.at(span, "ngc cf task create needs --gpu-specification (<gpu>:<instance-type>)")
+            missing.append("--gpu-specification (<gpu>:<instance-type>)")
+        if missing:
+            command = "ngc cf fn create" if event.kind == "function" else "ngc cf task create"
+            yield RULE.at(_command_span(ngc), f"{command} needs {' and '.join(missing)}")
 
 
 def _command_span(ngc):
