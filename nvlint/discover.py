@@ -34,6 +34,8 @@ def kind_of_name(name: str) -> str | None:
         return "shell"
     if "yaml" in tags:
         return "yaml"
+    if "json" in tags:
+        return "json"
     if "makefile" in tags or name.endswith(".mk"):
         return "makefile"
     return None

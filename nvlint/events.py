@@ -100,11 +100,35 @@ class NgcCommand(Event):
 
 
 @dataclass
+class Attachment:
+    """A model or resource a function or task mounts, by the name it is mounted under."""
+
+    kind: str  # model | resource
+    name: str
+    version: str | None
+
+
+@dataclass
 class Deploy(Event):
-    """A function or task created from artifacts (`ngc cf fn create`, `ngc cf task create`, payloads)."""
+    """A function or task created from artifacts (`ngc cf fn create`, `ngc cf task create`, payloads).
+
+    Payload files are described with the NGC CLI's option names, so one rule reads both.
+    """
 
     kind: str = "function"  # function | task
     ngc: NgcCommand | None = None
+    origin: str = "cli"  # cli | payload
+    attachments: list[Attachment] | None = None  # payloads: `models[]` / `resources[]`; CLI: from --model
+
+    def says(self, option: str) -> str:
+        """How this source names an option in messages: the CLI flag, or the payload field."""
+        return _PAYLOAD_FIELDS.get(option, option) if self.origin == "payload" else option
+
+
+_PAYLOAD_FIELDS = {"--container-image": "containerImage", "--helm-chart": "helmChart",
+                   "--helm-chart-service": "helmChartServiceName", "--inference-url": "inferenceUrl",
+                   "--container-args": "containerArgs", "--gpu-specification": "gpuSpecification",
+                   "--name": "name", "--model": "models", "--resource": "resources"}
 
 
 @dataclass

@@ -13,7 +13,8 @@ from nvlint.settings import Settings, environment_orgs
 from nvlint.source import LineIndex
 
 # A file none of whose bytes contain one of these cannot produce a finding: skip it unparsed.
-TRIGGERS = (b"ngc", b"login", b"oauthtoken", b"nvapi-", b"/mount", b"password", b"nvcr", b"--creds")
+TRIGGERS = (b"ngc", b"login", b"oauthtoken", b"nvapi-", b"/mount", b"password", b"nvcr", b"--creds",
+            b"containerImage", b"helmChart", b"inferenceUrl", b"gpuSpecification")
 MAX_BYTES = 50 * 1024 * 1024
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from nvlint.events import Deploy, OptionUse
+from nvlint.events import Attachment, Deploy, OptionUse
 from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 # A path starting at a word boundary: not the middle of another path or a URL.
@@ -66,7 +66,7 @@ def near_kind(component: str) -> str | None:
 
 # Options whose values are read inside the function's container.
 NVCF_VALUE_OPTIONS = ("--container-args", "--container-environment-variable", "--configuration", "--set",
-                      "--secret")
+                      "--secret", "containerEnvironment")
 
 
 def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:
@@ -77,15 +77,10 @@ def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:
             yield option, option.value
 
 
-@dataclass
-class Attachment:
-    kind: str  # model | resource
-    name: str
-    version: str | None
-
-
 def attachments(deploy: Deploy) -> list[Attachment] | None:
     """What a function or task attaches; None when any of it is unknown."""
+    if deploy.attachments is not None:
+        return deploy.attachments
     out: list[Attachment] = []
     if deploy.ngc is None:
         return None

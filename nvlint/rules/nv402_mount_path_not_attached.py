@@ -43,7 +43,7 @@ def check(flow, ctx):
             if not same:
                 have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
                 yield RULE.at(path.span(1), f"'{path.text}' names {kind} '{name}', which this {event.kind} "
-                                            f"does not attach (--{kind} attaches: {have})")
+                                            f"does not attach (attached {kind}s: {have})")
                 continue
             if path.root == "mount" and len(path.components) >= 3:
                 version = path.components[2]

@@ -26,5 +26,6 @@ def check(flow, ctx):
             continue
         chart = event.ngc.first("--helm-chart")
         if chart is not None and not event.ngc.has("--helm-chart-service"):
-            yield RULE.at(option_span(chart), "--helm-chart needs --helm-chart-service: the name of the "
+            yield RULE.at(option_span(chart), f"{event.says('--helm-chart')} needs "
+                                              f"{event.says('--helm-chart-service')}: the name of the "
                                               "Kubernetes Service that serves inference")

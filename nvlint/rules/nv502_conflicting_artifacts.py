@@ -26,5 +26,6 @@ def check(flow, ctx):
         chart = event.ngc.first("--helm-chart")
         if image is not None and chart is not None:
             later = image if image.word.start > chart.word.start else chart
-            yield RULE.at(option_span(later), "--container-image and --helm-chart exclude each other: "
+            yield RULE.at(option_span(later), f"{event.says('--container-image')} and "
+                                              f"{event.says('--helm-chart')} exclude each other: "
                                               "deploy the image inside the chart, or the image alone")

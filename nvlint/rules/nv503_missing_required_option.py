@@ -27,6 +27,9 @@ def check(flow, ctx):
         ngc = event.ngc
         if ngc.has("-h") or ngc.has("--help"):
             continue
+        if event.origin == "payload":
+            yield from _payload(event)
+            continue
         missing = []
         if event.kind == "function":
             if not ngc.has("--inference-url"):
@@ -44,3 +47,19 @@ def _command_span(ngc):
     """From `ngc` to `create`: the words that name the command."""
     create = next((w for w in ngc.words if w.literal == "create"), ngc.words[-1])
     return ngc.words[0].start, create.end
+
+
+def _payload(event):
+    ngc = event.ngc
+    missing = []
+    if event.kind == "function":
+        if not ngc.has("--name"):
+            missing.append("name")
+        if not ngc.has("--inference-url"):
+            missing.append("inferenceUrl")
+        if not (ngc.has("--container-image") or ngc.has("--helm-chart") or ngc.has("--model-attachment")):
+            missing.append("one of containerImage, helmChart or models")
+    elif not ngc.has("--gpu-specification"):
+        missing.append("gpuSpecification")
+    if missing:
+        yield RULE.at((event.start, event.end), f"this NVCF {event.kind} payload needs {' and '.join(missing)}")

@@ -47,4 +47,4 @@ def check(flow, ctx):
             else:
                 reason = result
             yield RULE.at(value_span(option.value, option.value_word),
-                          f"{option.name} '{text}' is malformed: {reason}; expected {form}")
+                          f"{event.says(option.name)} '{text}' is malformed: {reason}; expected {form}")

@@ -1,7 +1,7 @@
 """YAML and JSON files: decide what each document is, and hand it to its reader.
 
 A document is read only when it is a GitHub Actions workflow or composite action, a GitLab CI
-file, or an NVCF function/task payload. Anything else (Kubernetes manifests, compose files, Helm
+file, or an NVCF function/task payload (JSON is read as the YAML it is). Anything else (Kubernetes manifests, compose files, Helm
 values) is not an NVCF deployment: `image: nginx:latest` there is nobody's business but docker's.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nvlint.events import Event
-from nvlint.sources import github, gitlab
+from nvlint.sources import github, gitlab, payload
 from nvlint.sources.yaml_doc import YamlError, compose_all
 
 
@@ -45,4 +45,7 @@ def flows(text: str, path: str, reads_words=None) -> Result:
             out.extend(github.flows(text, root, reads_words))
         elif kind == "gitlab" or gitlab.looks_like_gitlab(root):
             out.extend(gitlab.flows(text, root, path if path != "-" else None, reads_words))
+        else:
+            deploys = payload.events(payload.DocumentText(text), root)
+            out.extend([event] for event in deploys)
     return Result(out)

@@ -6,10 +6,11 @@ import re
 
 from nvlint.events import CommandRun, Event, ImagePushed
 from nvlint.shell.interp import Command
-from nvlint.tools import docker, helm, ngc, registries
+from nvlint.tools import docker, helm, http, ngc, registries
 
 _BY_NAME = {name: docker.recognise for name in docker.TOOLS}
 _BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
+_BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
 _BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer",
                                                          "kubectl", "oc")})
 

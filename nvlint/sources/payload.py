@@ -1,0 +1,164 @@
+"""NVCF function and task payloads (the JSON the NVCF API takes, in JSON or YAML files, or sent
+inline by `curl -d '{...}'`) become Deploy events described with the NGC CLI's option names.
+
+A mapping is a payload when it has at least two fields that only NVCF payloads have together
+(`containerImage` with `inferenceUrl`, `helmChart` with `helmChartServiceName`,
+`gpuSpecification`...). Field positions are the value's line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nvlint import ngc_grammar
+from nvlint.events import Attachment, Deploy, Event, NgcCommand, OptionUse
+from nvlint.shell.words import Part, Value, Word, literal_part
+from nvlint.sources.yaml_doc import get, is_mapping, is_scalar, is_sequence, items
+from nvlint.sources.yaml_scalars import decode
+
+FUNCTION_KEYS = frozenset({"containerImage", "inferenceUrl", "inferencePort", "helmChart", "helmChartServiceName",
+                           "containerEnvironment", "containerArgs", "apiBodyFormat", "functionType", "health",
+                           "healthUri", "models", "resources", "secrets"})
+TASK_KEYS = frozenset({"gpuSpecification", "maxRuntimeDuration", "maxQueuedDuration", "resultHandlingStrategy",
+                       "resultsLocation", "terminationGracePeriodDuration"})
+_SCALAR_OPTIONS = {"containerImage": "--container-image", "helmChart": "--helm-chart",
+                   "helmChartServiceName": "--helm-chart-service", "inferenceUrl": "--inference-url",
+                   "containerArgs": "--container-args", "name": "--name", "inferencePort": "--inference-port"}
+_MODEL_URI = re.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
+
+
+@dataclass
+class DocumentText:
+    """Text a YAML/JSON document was parsed from, and where its characters are in the real file.
+
+    For a file it is the file itself. For a `curl -d` body it is the shell word's value, whose
+    unknown parts (`'"$NAME"'` splices) stand in the text as private-use characters.
+    """
+
+    text: str
+    offsets: list[int] | None = None
+    unknowns: dict[str, Part] = field(default_factory=dict)
+
+    def value(self, node) -> Value:
+        content, positions = decode(self.text, node.start_mark.index, node.end_mark.index, node.style)
+        if self.offsets is None and not self.unknowns:
+            return Value([literal_part(content, positions[0], tuple(positions[:-1]))] if content else [])
+        parts: list[Part] = []
+        for char, position in zip(content, positions):
+            outer = self.unknowns.get(char)
+            if outer is not None:
+                parts.append(outer)
+            else:
+                at = self.offsets[position] if self.offsets is not None else position
+                parts.append(literal_part(char, at))
+        return Value(parts)
+
+    def span(self, node) -> tuple[int, int]:
+        start, end = node.start_mark.index, max(node.start_mark.index, node.end_mark.index - 1)
+        if self.offsets is None:
+            return node.start_mark.index, node.end_mark.index
+        return self.offsets[start], self.offsets[min(end, len(self.offsets) - 1)] + 1
+
+    def word(self, node) -> Word:
+        start, end = self.span(node)
+        return Word(self.value(node), start, end, "yaml")
+
+
+def classify(node) -> str | None:
+    """'function' or 'task' when the mapping is an NVCF payload."""
+    if not is_mapping(node):
+        return None
+    keys = {name for name, _, _ in items(node)}
+    if len(keys & TASK_KEYS) >= 1 and ("containerImage" in keys or "helmChart" in keys or "name" in keys):
+        return "task"
+    if len(keys & FUNCTION_KEYS) >= 2 and keys & {"containerImage", "helmChart", "inferenceUrl", "models"}:
+        return "function"
+    return None
+
+
+def find(root, depth: int = 0) -> list[tuple[object, str]]:
+    """Payload mappings in a document: the root, or inside lists and wrappers (`functions: [...]`)."""
+    kind = classify(root)
+    if kind is not None:
+        return [(root, kind)]
+    if depth >= 3:
+        return []
+    children = [value for _, _, value in items(root)] if is_mapping(root) else (
+        root.value if is_sequence(root) else [])
+    out = []
+    for child in children:
+        out.extend(find(child, depth + 1))
+    return out
+
+
+def events(document: DocumentText, root) -> list[Event]:
+    return [_deploy(document, node, kind) for node, kind in find(root)]
+
+
+def _deploy(document: DocumentText, node, kind: str) -> Deploy:
+    options: list[OptionUse] = []
+    attachments: list[Attachment] = []
+    first_key = None
+    for name, key, value in items(node):
+        first_key = first_key or key
+        key_word = document.word(key)
+        option = _SCALAR_OPTIONS.get(name)
+        if option is not None and is_scalar(value):
+            word = document.word(value)
+            options.append(OptionUse(option, key_word, word.value, word))
+        elif name == "gpuSpecification" and value is not None:
+            options.append(OptionUse("--gpu-specification", key_word, None, None))
+        elif name == "containerEnvironment" and is_sequence(value):
+            for entry in value.value:
+                env_value = get(entry, "value")
+                if is_scalar(env_value):
+                    word = document.word(env_value)
+                    options.append(OptionUse("containerEnvironment", key_word, word.value, word))
+        elif name in ("models", "resources") and is_sequence(value):
+            for entry in value.value:
+                attachment = _attachment(entry, name[:-1])
+                if attachment is not None:
+                    attachments.append(attachment)
+                    options.append(OptionUse("--" + name[:-1] + "-attachment", key_word, None, None))
+                else:
+                    attachments = None  # type: ignore[assignment]
+                    break
+        if name in ("models", "resources") and attachments is None:
+            break
+    start, end = document.span(first_key) if first_key is not None else (0, 0)
+    path = ngc_grammar.FUNCTION_CREATE_PATH if kind == "function" else ngc_grammar.TASK_CREATE_PATH
+    ngc = NgcCommand(start, end, path=path, options=options, positionals=[], unknown_args=False, words=[])
+    return Deploy(start, end, kind=kind, ngc=ngc, origin="payload", attachments=attachments)
+
+
+def _attachment(entry, kind: str) -> Attachment | None:
+    name = get(entry, "name")
+    version = get(entry, "version")
+    if not is_scalar(name):
+        uri = get(entry, "uri")
+        match = _MODEL_URI.search(str(uri.value)) if is_scalar(uri) else None
+        if match is None:
+            return None
+        return Attachment(kind, match.group(2), match.group(3))
+    return Attachment(kind, str(name.value), str(version.value) if is_scalar(version) else None)
+
+
+def body_events(word: Word) -> list[Event]:
+    """Payload events of a JSON body written inline in a shell word (`curl -d '{...}'`)."""
+    from nvlint.source import snippet_of_value
+    from nvlint.sources.yaml_doc import YamlError, compose_all
+
+    snippet = snippet_of_value(word.value, word.end)
+    if snippet is None or not snippet.text.lstrip().startswith("{"):
+        return []
+    try:
+        documents = compose_all(snippet.text)
+    except YamlError:
+        return []
+    document = DocumentText(snippet.text, snippet.offsets, snippet.unknowns)
+    out: list[Event] = []
+    for root in documents:
+        if root is not None:
+            out.extend(events(document, root))
+    return out

@@ -1,0 +1,41 @@
+"""curl, HTTPie and wget sending an NVCF payload inline: the JSON body is read as a payload."""
+
+from __future__ import annotations
+
+from nvlint.events import Event
+from nvlint.shell.interp import Command
+from nvlint.tools.options import every, parse_options
+
+V, F = True, False
+CURL = {"-d": V, "--data": V, "--data-raw": V, "--data-binary": V, "--data-ascii": V, "--json": V, "-H": V,
+        "--header": V, "-X": V, "--request": V, "-o": V, "--output": V, "-u": V, "--user": V, "-w": V,
+        "--write-out": V, "--url": V, "-A": V, "--user-agent": V, "-b": V, "--cookie": V, "-m": V,
+        "--max-time": V, "--connect-timeout": V, "--retry": V, "-T": V, "--upload-file": V, "-F": V, "--form": V}
+WGET = {"--body-data": V, "--post-data": V, "--header": V, "--method": V, "-O": V, "--output-document": V}
+
+
+def recognise(command: Command) -> list[Event]:
+    from nvlint.sources.payload import body_events
+
+    name = command.name
+    bodies = []
+    if name == "curl":
+        options, _, _ = parse_options(command.argv[1:], CURL)
+        for option in every(options, "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"):
+            if option.value_word is None:
+                continue
+            if (option.value.literal or "") in ("@-", "@/dev/stdin"):
+                bodies.extend(command.stdin)
+            elif option.value_offset == 0:
+                bodies.append(option.value_word)
+    elif name == "wget":
+        options, _, _ = parse_options(command.argv[1:], WGET)
+        bodies.extend(o.value_word for o in every(options, "--body-data", "--post-data")
+                      if o.value_word is not None and o.value_offset == 0)
+    else:  # HTTPie and xh read a raw JSON body from standard input
+        bodies.extend(command.stdin)
+    events: list[Event] = []
+    for body in bodies:
+        if "{" in body.text:
+            events.extend(body_events(body))
+    return events
