@@ -39,4 +39,4 @@ def check(flow, ctx):
             if other is not None:
                 right = f"/{path.root}/{other.kind}s/"
                 yield RULE.at(path.span(0), f"'{path.text}': '{name}' is attached as a {other.kind} "
-                                            f"(--{other.kind}), so it is mounted under '{right}'")
+                                            f"({event.says('--' + other.kind)}), so it is mounted under '{right}'")

@@ -699,7 +699,7 @@ class Interpreter:
 
 
 def _mark_splittable(part: Part) -> Part:
-    return Part(part.text, part.start, part.end, part.offsets, part.key, True)
+    return Part(part.text, part.start, part.end, part.offsets, part.key, True, part.foreign)
 
 
 def _split_fields(parts: list[Part]) -> list[tuple[list[Part], bool]]:

@@ -24,6 +24,7 @@ class Part:
     offsets: tuple[int, ...] | None = None  # per-character offsets when not contiguous
     key: str | None = None  # identity of an unknown part
     splittable: bool = False  # came from an unquoted expansion: subject to word splitting
+    foreign: bool = False  # text from another file (a Makefile include): offsets are approximate
 
     @property
     def known(self) -> bool:
@@ -46,22 +47,22 @@ class Part:
             offs = self.offsets[i:j]
             if not offs:
                 at = self.offsets[i] if i < len(self.offsets) else self.end
-                return Part(self.text[i:j], at, at, None, None, self.splittable)
+                return Part(self.text[i:j], at, at, None, None, self.splittable, self.foreign)
             contiguous = offs[-1] - offs[0] == len(offs) - 1
-            return Part(
-                self.text[i:j], offs[0], offs[-1] + 1, None if contiguous else offs, None, self.splittable
-            )
-        return Part(self.text[i:j], self.start + i, self.start + j, None, None, self.splittable)
+            return Part(self.text[i:j], offs[0], offs[-1] + 1, None if contiguous else offs, None, self.splittable,
+                        self.foreign)
+        return Part(self.text[i:j], self.start + i, self.start + j, None, None, self.splittable, self.foreign)
 
 
-def literal_part(text: str, start: int, offsets: tuple[int, ...] | None = None, splittable=False) -> Part:
+def literal_part(text: str, start: int, offsets: tuple[int, ...] | None = None, splittable=False,
+                 foreign: bool = False) -> Part:
     if offsets is not None:
-        if not offsets or offsets[-1] - offsets[0] == len(offsets) - 1:
+        if not offsets or (offsets[-1] - offsets[0] == len(offsets) - 1 and not foreign):
             start = offsets[0] if offsets else start
             offsets = None
         else:
-            return Part(text, offsets[0], offsets[-1] + 1, offsets, None, splittable)
-    return Part(text, start, start + len(text), None, None, splittable)
+            return Part(text, offsets[0], offsets[-1] + 1, offsets, None, splittable, foreign)
+    return Part(text, start, start + len(text), None, None, splittable, foreign)
 
 
 def unknown_part(key: str, start: int, end: int, splittable: bool = False) -> Part:
@@ -78,7 +79,8 @@ class Value:
         for part in parts:
             if part.text == "":
                 continue
-            if merged and part.known and merged[-1].known and merged[-1].splittable == part.splittable:
+            if (merged and part.known and merged[-1].known and merged[-1].splittable == part.splittable
+                    and merged[-1].foreign == part.foreign):
                 prev = merged.pop()
                 merged.append(_join(prev, part))
             else:
@@ -179,7 +181,7 @@ class Value:
         for part in self.parts:
             size = len(part.text) if part.known else 1
             for k in range(max(i - pos, 0), min(j - pos, size)):
-                if not part.known:
+                if not part.known or part.foreign:
                     return None
                 offsets.append(part.char_offset(k))
             pos += size
@@ -192,8 +194,8 @@ class Value:
     def offset_of(self, index: int) -> int | None:
         """File offset of template character ``index`` when it is literal."""
         n, k = self._locate(index)
-        if n >= len(self.parts) or not self.parts[n].known:
-            return None
+        if n >= len(self.parts) or not self.parts[n].known or self.parts[n].foreign:
+            return None  # unknown, or written in another file: nothing here to point at or fix
         return self.parts[n].char_offset(k)
 
     def __add__(self, other: Value) -> Value:
@@ -202,11 +204,12 @@ class Value:
 
 def _join(a: Part, b: Part) -> Part:
     if a.offsets is None and b.offsets is None and a.end == b.start:
-        return Part(a.text + b.text, a.start, b.end, None, None, a.splittable)  # type: ignore[operator]
+        return Part(a.text + b.text, a.start, b.end, None, None, a.splittable, a.foreign)  # type: ignore[operator]
     offs = tuple(a.char_offset(i) for i in range(len(a.text))) + tuple(  # type: ignore[arg-type]
         b.char_offset(i) for i in range(len(b.text))  # type: ignore[arg-type]
     )
-    return Part(a.text + b.text, offs[0], max(a.end, b.end), offs, None, a.splittable)  # type: ignore[operator]
+    return Part(a.text + b.text, offs[0], max(a.end, b.end), offs, None, a.splittable,  # type: ignore[operator]
+                a.foreign)
 
 
 EMPTY = Value(())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from nvlint.events import Event, ImageBuilt, ImagePushed, Login
+from nvlint.events import CommandRun, Event, ImageBuilt, ImagePushed, Login
 from nvlint.shell.words import Value, Word
 from nvlint.sources import shell
 from nvlint.sources.yaml_doc import (
@@ -55,12 +55,16 @@ class _Reader:
         self.text = text
         self.reads_words = reads_words
         self.extra_flows: list[list[Event]] = []  # functions a run: block defines but never calls
+        self.env_events: list[Event] = []  # `env:` values, read by word-level rules like assignments
 
     def env(self, node, base: dict[str, Value]) -> dict[str, Value]:
         env = dict(base)
         for name, _, value in items(node):
             if is_scalar(value):
-                env[name] = scalar_value(value, self.text, self.expressions(env))
+                word = scalar_word(value, self.text, self.expressions(env))
+                env[name] = word.value
+                if self.reads_words is None or self.reads_words(word):
+                    self.env_events.append(CommandRun(word.start, word.end, words=[word]))
         return env
 
     def expressions(self, env: dict[str, Value]) -> Expressions:
@@ -145,7 +149,7 @@ def flows(text: str, root, reads_words=None) -> list[list[Event]]:
     if looks_like_action(root):
         runs = get(root, "runs")
         main = reader.steps(get(runs, "steps"), {}, None)
-        return [main, *reader.extra_flows]
+        return [main, *reader.extra_flows, reader.env_events]
     workflow_env = reader.env(get(root, "env"), {})
     workflow_shell = scalar_text(get(get(get(root, "defaults"), "run"), "shell"))
     jobs: dict[str, tuple[list[Event], list[str]]] = {}
@@ -165,7 +169,7 @@ def flows(text: str, root, reads_words=None) -> list[list[Event]]:
         for dependency in _order(job_id, jobs):
             flow.extend(jobs[dependency][0])
         out.append(flow)
-    return out + reader.extra_flows
+    return out + reader.extra_flows + [reader.env_events]
 
 
 def _needs(node) -> list[str]:

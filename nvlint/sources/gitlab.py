@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from nvlint.events import CommandRun, Event
 from nvlint.shell.interp import Env, Interpreter
-from nvlint.shell.words import Value
+from nvlint.shell.words import Value, unknown_part
 from nvlint.sources.yaml_doc import (
     YamlError,
     compose_all,
@@ -22,7 +22,7 @@ from nvlint.sources.yaml_doc import (
     is_sequence,
     items,
     scalar_snippet,
-    scalar_value,
+    scalar_word,
 )
 from nvlint.tools import recognise
 
@@ -53,6 +53,8 @@ class _Pipeline:
         self.reads_words = reads_words
         self.jobs: dict[str, object] = {}  # every job, hidden (`.template`) ones included
         self.foreign: dict[str, object] = {}  # jobs from included files: for extends and !reference only
+        self.foreign_nodes: set[int] = set()  # their scalars: positions in another file, not read here
+        self.variable_events: list[Event] = []
         for name, _, value in items(root):
             if name not in RESERVED and is_mapping(value):
                 self.jobs[name] = value
@@ -71,15 +73,28 @@ class _Pipeline:
             relative = str(local.value).lstrip("/")
             if "://" in relative or "*" in relative:
                 continue
-            candidate = base / relative
+            candidate = _locate(base, relative)
             try:
                 documents = compose_all(candidate.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, YamlError):
                 continue
             for root in documents:
+                self._mark_foreign(root)
                 for name, _, value in items(root):
                     if name not in RESERVED and is_mapping(value) and name not in self.jobs:
                         self.foreign[name] = value
+
+    def _mark_foreign(self, node) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current is None or id(current) in self.foreign_nodes:
+                continue
+            self.foreign_nodes.add(id(current))
+            if is_mapping(current):
+                stack.extend(v for _, _, v in items(current))
+            elif is_sequence(current):
+                stack.extend(current.value)
 
     def merged(self, name: str, seen: frozenset[str] = frozenset()) -> dict[str, object]:
         """A job's keys after `extends:` (parents first, the job's own keys win)."""
@@ -101,7 +116,7 @@ class _Pipeline:
         if node is None or depth > 10:
             return []
         if is_scalar(node):
-            return [node]
+            return [] if id(node) in self.foreign_nodes else [node]
         if not is_sequence(node):
             return []
         if node.tag == "!reference":
@@ -122,8 +137,15 @@ class _Pipeline:
         for name, _, value in items(node):
             if is_mapping(value):
                 value = get(value, "value")
-            if is_scalar(value):
-                env[name] = scalar_value(value, self.text)
+            if not is_scalar(value):
+                continue
+            if id(value) in self.foreign_nodes:  # defined in an included file: known to be set, not to what
+                env[name] = Value([unknown_part(f"gitlab:{name}", node.start_mark.index, node.start_mark.index)])
+                continue
+            word = scalar_word(value, self.text)
+            env[name] = word.value
+            if self.reads_words is None or self.reads_words(word):
+                self.variable_events.append(CommandRun(word.start, word.end, words=[word]))
         return env
 
     def job_events(self, name: str, env: dict[str, Value], extra_flows: list) -> list[Event]:
@@ -203,7 +225,16 @@ class _Pipeline:
             for job in before(name, set()):
                 flow.extend(own[job])
             out.append(flow)
-        return out + [f for f in extra if f]
+        return out + [f for f in extra if f] + [self.variable_events]
+
+
+def _locate(base: Path, relative: str) -> Path:
+    """`include: local:` paths are relative to the repository root; try the file's folder first."""
+    for directory in [base, *base.resolve().parents]:
+        candidate = directory / relative
+        if candidate.exists() or (directory / ".git").exists():
+            return candidate
+    return base / relative
 
 
 def flows(text: str, root, path: str | None, reads_words=None) -> list[list[Event]]:

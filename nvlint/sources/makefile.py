@@ -37,9 +37,10 @@ class Text:
 
     chars: str
     offsets: list[int]
+    foreign: bool = False  # from an included file: offsets are those of the reference in this one
 
     def slice(self, i: int, j: int) -> Text:
-        return Text(self.chars[i:j], self.offsets[i:j])
+        return Text(self.chars[i:j], self.offsets[i:j], self.foreign)
 
     def strip(self) -> Text:
         left = len(self.chars) - len(self.chars.lstrip())
@@ -294,7 +295,7 @@ class Makefile:
 
         def flush(until: int) -> None:
             if until > run_start:
-                parts.append(_literal(chars[run_start:until], offsets[run_start:until]))
+                parts.append(_literal(chars[run_start:until], offsets[run_start:until], text.foreign))
                 if track:
                     self._sites.extend((o, o + 1) for o in offsets[run_start:until])
 
@@ -350,8 +351,10 @@ class Makefile:
         if variable is None or variable.flavor == "!=" or depth > MAX_EXPANSION_DEPTH or name in seen:
             return [unknown_part(f"make:$({name})", start, end)]
         value = variable.value
-        if not variable.local:  # defined in an included file: point at the reference
-            value = Text(value.chars, [start] * len(value.chars))
+        if not variable.local:  # defined in an included file: spread it over the reference here
+            size = len(value.chars)
+            value = Text(value.chars, [start + (k * (end - 1 - start)) // max(size - 1, 1) for k in range(size)],
+                         foreign=True)
         return self.expand(value, target, depth + 1, seen | {name})
 
     # ---- flows ---------------------------------------------------------------------------------
@@ -405,8 +408,8 @@ class Makefile:
         return out
 
 
-def _literal(chars: str, offsets: list[int]) -> Part:
-    return literal_part(chars, offsets[0] if offsets else 0, tuple(offsets))
+def _literal(chars: str, offsets: list[int], foreign: bool = False) -> Part:
+    return literal_part(chars, offsets[0] if offsets else 0, tuple(offsets), foreign=foreign)
 
 
 def _end(offsets: list[int], index: int) -> int:

@@ -1,0 +1,131 @@
+"""Every source kind, golden-file style: `tests/fixtures/golden/**/NAME` has `NAME.expected`, one
+`line:column CODE` per finding (empty when nothing must be reported). The paths matter: GitHub
+workflows are found by `.github/workflows/`, GitLab by `.gitlab-ci.yml`, includes by location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import lint, span_text
+from nvlint.discover import detect_kind
+from nvlint.lint import lint_bytes
+from nvlint.rules import ALL_RULES
+from nvlint.settings import Settings
+
+GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+CASES = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and p.suffix != ".expected"
+               and p.with_name(p.name + ".expected").exists())
+
+
+def findings(path: Path):
+    return lint_bytes(path.read_bytes(), str(path), detect_kind(path), Settings(), ALL_RULES)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.relative_to(GOLDEN)))
+def test_golden(path):
+    expected = [line for line in path.with_name(path.name + ".expected").read_text().splitlines() if line]
+    assert [f"{d.line}:{d.column} {d.code}" for d in findings(path)] == expected
+
+
+def spans(path: Path) -> dict[str, list[str]]:
+    text = path.read_text()
+    out: dict[str, list[str]] = {}
+    for d in findings(path):
+        out.setdefault(d.code, []).append(span_text(text, d))
+    return out
+
+
+def test_github_spans_inside_block_scalars():
+    found = spans(GOLDEN / "github" / ".github" / "workflows" / "deploy.yml")
+    assert found["NV302"] == ["$oauthtoken"]  # literal block `|`
+    assert found["NV201"] == ['"${{ env.IMAGE }}"']  # continuation line inside the block
+    assert found["NV101"] == ["vllm/vllm-openai:v0.6.3"]  # folded `>-`
+    assert found["NV301"] == ["oauthtoken"]  # `|2` indentation indicator
+    assert found["NV303"] == ['\\"$NGC_API_KEY\\"'] or found["NV303"] == ["$NGC_API_KEY"]  # double-quoted scalar
+    assert found["NV401"] == ["/mount/model/llama/1.0"]  # a job's env: value
+
+
+def test_make_spans_through_continuations_and_expansions():
+    found = spans(GOLDEN / "make" / "Makefile")
+    assert found["NV201"] == ["$(IMAGE)"]  # the reference in the recipe, on the continuation line
+    assert found["NV302"] == ["$oauthtoken", "$$oauthtoken"]
+    assert found["NV103"] == ["$(BASE_IMAGE)"]  # defined in an included file: the reference here
+    assert found["NV401"] == ["/mount/model/server/1.0"]  # a target-specific variable
+
+
+def test_no_fix_for_text_written_in_another_file():
+    (d,) = [d for d in findings(GOLDEN / "make" / "Makefile") if d.code == "NV103"]
+    assert d.fix is None  # BASE_IMAGE is written in common.mk: an edit here would break the reference
+
+
+def test_make_oauthtoken_fix_doubles_the_dollar():
+    (make_level, shell_level) = [d for d in findings(GOLDEN / "make" / "Makefile") if d.code == "NV302"]
+    assert "$$oauthtoken" in make_level.message
+    assert make_level.fix.edits[0].content == "$"
+    assert shell_level.fix.edits[0].content == "'$$oauthtoken'"
+
+
+def test_gitlab_anchor_is_reported_once_at_the_anchor():
+    found = findings(GOLDEN / "gitlab" / ".gitlab-ci.yml")
+    assert [d.line for d in found if d.code == "NV302"] == [7]
+
+
+def test_yaml_that_is_not_a_deployment_is_silent():
+    assert findings(GOLDEN / "payload" / "k8s" / "deployment.yaml") == []
+    assert findings(GOLDEN / "payload" / "k8s" / "broken.yaml") == []
+
+
+def test_malformed_workflow_is_nv000_with_the_parser_position():
+    (d,) = findings(GOLDEN / "payload" / ".github" / "workflows" / "broken.yml")
+    assert (d.code, d.line, d.column) == ("NV000", 6, 6) and "YAML parse error" in d.message
+
+
+def test_no_rule_knows_the_file_kind():
+    """The same mistake in four kinds of file gives the same finding."""
+    shell = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+    make = "login:\n\tdocker login nvcr.io -u \"$$oauthtoken\" --password-stdin < key\n"
+    github = ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+              "      - run: docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n")
+    gitlab = "job:\n  script:\n    - docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+    results = [
+        lint_bytes(shell.encode(), "a.sh", "shell", Settings(), ALL_RULES),
+        lint_bytes(make.encode(), "Makefile", "makefile", Settings(), ALL_RULES),
+        lint_bytes(github.encode(), ".github/workflows/a.yml", "yaml", Settings(), ALL_RULES),
+        lint_bytes(gitlab.encode(), ".gitlab-ci.yml", "yaml", Settings(), ALL_RULES),
+    ]
+    assert [[d.code for d in r] for r in results] == [["NV302"]] * 4
+
+
+@pytest.mark.parametrize("style,body", [
+    ("|", "\n          docker login nvcr.io -u $oauthtoken\n"),
+    ("|-", "\n          docker login nvcr.io -u $oauthtoken\n"),
+    ("|+", "\n          docker login nvcr.io -u $oauthtoken\n\n"),
+    (">", "\n          docker login nvcr.io\n          -u $oauthtoken\n"),
+    (">-", "\n          docker login nvcr.io\n          -u $oauthtoken\n"),
+    ("|4", "\n            docker login nvcr.io -u $oauthtoken\n"),
+    ("|2-", "\n             docker login nvcr.io -u $oauthtoken\n"),
+    ("", " docker login nvcr.io -u $oauthtoken\n"),
+    ("", " 'docker login nvcr.io -u $oauthtoken'\n"),
+    ("", ' "docker login nvcr.io -u $oauthtoken"\n'),
+    ("", " docker login nvcr.io\n          -u $oauthtoken\n"),
+    ("", ' "docker login nvcr.io \\\n          -u $oauthtoken"\n'),
+])
+def test_every_scalar_style_maps_back(style, body):
+    text = f"on: push\njobs:\n  a:\n    steps:\n      - run:{' ' + style if style else ''}{body}"
+    (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), ALL_RULES)
+    assert d.code == "NV302" and span_text(text, d) == "$oauthtoken"
+
+
+def test_crlf_workflow_positions():
+    text = "on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          docker login nvcr.io -u $oauthtoken\r\n"
+    (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), ALL_RULES)
+    assert (d.line, d.column, d.end_column) == (6, 35, 46)
+
+
+def test_inline_curl_payload():
+    src = ("curl -s https://api.nvcf.nvidia.com/v2/nvcf/functions -H 'Content-Type: application/json' \\\n"
+           "  -d '{\"name\": \"'\"$NAME\"'\", \"inferenceUrl\": \"/i\", \"containerImage\": \"nginx:1.27\"}'\n")
+    (d,) = lint(src)
+    assert d.code == "NV101" and span_text(src, d) == "nginx:1.27"
