@@ -65,6 +65,8 @@ class Snippet:
     # Where each character is written, when that is not where its value comes from: in a Makefile
     # recipe, the characters of `$(IMAGE)` come from IMAGE's definition but are written at the reference.
     sites: list[tuple[int, int]] | None = None
+    # Characters whose text is written in another file (offsets approximate, never to be edited).
+    foreign: list[bool] | None = None
 
     def __post_init__(self) -> None:
         self.data = self.text.encode("utf-8", "surrogatepass")
@@ -99,6 +101,9 @@ def snippet_of_value(value: Value, end: int, **options) -> Snippet | None:
     chars: list[str] = []
     offsets: list[int] = []
     unknowns: dict[str, Part] = {}
+    foreign: list[bool] | None = None
+    if any(part.foreign for part in value.parts):
+        foreign = [flag for part in value.parts for flag in [part.foreign] * (len(part.text) if part.known else 1)]
     for part in value.parts:
         if part.known:
             chars.append(part.text)  # type: ignore[arg-type]
@@ -111,4 +116,4 @@ def snippet_of_value(value: Value, end: int, **options) -> Snippet | None:
             chars.append(sentinel)
             offsets.append(part.start)
     offsets.append(value.parts[-1].end if value.parts else end)
-    return Snippet("".join(chars), offsets, unknowns=unknowns, **options)
+    return Snippet("".join(chars), offsets, unknowns=unknowns, foreign=foreign, **options)

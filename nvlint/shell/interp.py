@@ -595,7 +595,8 @@ class Interpreter:
         elif snip.offsets is None:
             part = literal_part(text, snip.base + c0)
         else:
-            part = literal_part(text, snip.offsets[c0], tuple(snip.offsets[c0:c1]))
+            part = literal_part(text, snip.offsets[c0], tuple(snip.offsets[c0:c1]),
+                                foreign=snip.foreign is not None and any(snip.foreign[c0:c1]))
         pieces = self._sentinels(part) if snip.unknowns else [part]
         return [p for piece in pieces for p in split_placeholders(piece)]
 
