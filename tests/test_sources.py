@@ -129,3 +129,71 @@ def test_inline_curl_payload():
            "  -d '{\"name\": \"'\"$NAME\"'\", \"inferenceUrl\": \"/i\", \"containerImage\": \"nginx:1.27\"}'\n")
     (d,) = lint(src)
     assert d.code == "NV101" and span_text(src, d) == "nginx:1.27"
+
+
+def workflow(steps: str, job_extra: str = "", top: str = "") -> list:
+    text = f"on: push\n{top}jobs:\n  a:\n    runs-on: ubuntu-latest\n{job_extra}    steps:\n{steps}"
+    return lint_bytes(text.encode(), ".github/workflows/w.yml", "yaml", Settings(), ALL_RULES)
+
+
+def test_login_action_username_and_registry():
+    bad = ("      - uses: docker/login-action@v3\n        with:\n          registry: nvcr.io\n"
+           "          username: oauthtoken\n          password: ${{ secrets.NGC_API_KEY }}\n")
+    assert [d.code for d in workflow(bad)] == ["NV301"]
+    assert workflow(bad.replace("username: oauthtoken", "username: $oauthtoken")) == []
+    assert workflow(bad.replace("username: oauthtoken", "username: ${{ secrets.NGC_USER }}")) == []
+    no_registry = bad.replace("          registry: nvcr.io\n", "").replace("oauthtoken", "$oauthtoken")
+    assert [d.code for d in workflow(no_registry)] == ["NV304"]
+
+
+def test_build_push_action_push_true_is_a_push():
+    steps = ("      - uses: docker/build-push-action@v6\n        with:\n          tags: nvcr.io/acme/a:1,nvcr.io/acme/a:latest\n"
+             "          push: {push}\n"
+             "      - run: ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:latest\n")
+    assert workflow(steps.format(push="true")) == []
+    assert workflow(steps.format(push="${{ github.ref == 'refs/heads/main' }}")) == []  # may push
+    assert [d.code for d in workflow(steps.format(push="false"))] == ["NV201"]
+
+
+def test_non_bash_steps_are_skipped():
+    step = "      - run: docker login nvcr.io -u $oauthtoken\n"
+    assert [d.code for d in workflow(step)] == ["NV302"]
+    assert workflow(step, job_extra="    defaults:\n      run:\n        shell: pwsh\n") == []
+    assert workflow(step, top="defaults:\n  run:\n    shell: python\n") == []
+    assert workflow(step.replace("- run:", "- shell: cmd\n        run:")) == []
+    windows = step.replace("- run:", "- run:")
+    text = f"on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n{windows}"
+    assert lint_bytes(text.encode(), ".github/workflows/w.yml", "yaml", Settings(), ALL_RULES) == []
+
+
+def test_gitlab_stage_order_and_extends():
+    text = ("stages: [build, deploy]\n"
+            ".base:\n  stage: deploy\n  before_script:\n    - docker push nvcr.io/acme/a:1\n"
+            "build:\n  stage: build\n  script: docker build -t nvcr.io/acme/a:1 .\n"
+            "deploy:\n  extends: .base\n  script:\n"
+            "    - - ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1\n")
+    assert lint_bytes(text.encode(), ".gitlab-ci.yml", "yaml", Settings(), ALL_RULES) == []
+    no_push = text.replace("docker push nvcr.io/acme/a:1", "echo no push")
+    found = lint_bytes(no_push.encode(), ".gitlab-ci.yml", "yaml", Settings(), ALL_RULES)
+    assert [(d.code, d.line) for d in found] == [("NV201", 12)]
+
+
+def test_make_prerequisites_depth_first_each_once():
+    text = ("IMAGE := nvcr.io/acme/a:1\n"
+            "all: build push deploy\n"
+            "build:\n\tdocker build -t $(IMAGE) .\n"
+            "push: build\n\tdocker push $(IMAGE)\n"
+            "deploy:\n\tngc cf fn create --name a --inference-url /i --container-image $(IMAGE)\n"
+            "quick: build deploy\n")
+    found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), ALL_RULES)
+    assert [(d.code, d.line) for d in found] == [("NV201", 8)]  # `quick` builds then deploys; reported once
+
+
+def test_make_variables_flavours():
+    text = ("A = nvcr.io\nB := $(A)/acme\nC ?= $(B)/x\nC ?= other\n"
+            "export D = $(C)\nFLAGS = --name a\nFLAGS += --inference-url /i\n"
+            "x:\n\tngc cf fn create $(FLAGS) --container-image $${D}\n"
+            "y:\n\tngc cf fn create $(FLAGS) --container-image $(shell cat image.txt)\n")
+    found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), ALL_RULES)
+    # `?=` keeps the first value, `export` reaches the shell, `+=` appends: only the missing tag is left
+    assert [(d.code, d.line, d.column) for d in found] == [("NV106", 9, 46)]  # assembled: the use
