@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import lint, span_text
+
 from nvlint.discover import detect_kind
 from nvlint.lint import lint_bytes
 from nvlint.rules import ALL_RULES

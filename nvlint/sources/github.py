@@ -23,9 +23,8 @@ from nvlint.sources.yaml_doc import (
     is_sequence,
     items,
     scalar_snippet,
-    scalar_value,
-    scalar_word,
     scalar_text,
+    scalar_word,
 )
 
 _SHELLS = re.compile(r"^(bash|sh|zsh|dash|ksh)\b|/(bash|sh)\b")

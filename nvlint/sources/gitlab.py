@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from nvlint.events import CommandRun, Event
-from nvlint.shell.interp import Env, Interpreter
 from nvlint.shell.words import Value, unknown_part
+from nvlint.sources.shell import ShellSession
 from nvlint.sources.yaml_doc import (
     YamlError,
     compose_all,
@@ -24,7 +24,6 @@ from nvlint.sources.yaml_doc import (
     scalar_snippet,
     scalar_word,
 )
-from nvlint.tools import recognise
 
 RESERVED = frozenset({"image", "services", "stages", "types", "before_script", "after_script", "variables",
                       "cache", "include", "default", "workflow", "spec"})
@@ -152,17 +151,7 @@ class _Pipeline:
         job = self.merged(name)
         default = get(self.root, "default")
         job_env = self.variables(job.get("variables"), env)
-        sink: list[list[Event]] = [[]]  # the job's flow, then one per function it never calls
-
-        def on_command(command):
-            sink[-1].extend(recognise(command, "$", self.reads_words))
-
-        def on_assign(variable, word):
-            if self.reads_words is None or self.reads_words(word):
-                sink[-1].append(CommandRun(word.start, word.end, words=[word]))
-
-        interpreter = Interpreter(on_command, on_assign)
-        session = Env()
+        session = ShellSession(self.reads_words)  # GitLab runs a job's lines in one shell
         for key in SCRIPT_KEYS:
             value = job.get(key)
             if value is None and key != "script":
@@ -171,10 +160,10 @@ class _Pipeline:
             for line in self.script_nodes(value):
                 snippet = scalar_snippet(line, self.text, job_env)
                 if snippet is not None:
-                    session = interpreter.run(snippet, session)
-        interpreter.finish(session, on_function=lambda _: sink.append([]))
-        extra_flows.extend(sink[1:])
-        return sink[0]
+                    session.run(snippet)
+        main, *functions = session.finish()
+        extra_flows.extend(functions)
+        return main
 
     def stages(self) -> list[str]:
         node = get(self.root, "stages")
