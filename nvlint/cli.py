@@ -1,17 +1,21 @@
 """Command line: argument parsing and exit codes only.
 
-Exit status: 0 nothing reported, 1 something reported, 2 usage or configuration error.
+Exit status: 0 nothing reported (at or above `fail-on`), 1 something reported, 2 usage or
+configuration error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nvlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMAT_NAMES = ("text", "pretty", "json", "jsonl", "sarif", "github", "gitlab", "junit", "checkstyle")
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -22,54 +26,94 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from nvlint.report import FORMATS
-
     parser = argparse.ArgumentParser(
         prog="nvlint",
-        description="Lint NGC registry and NVIDIA Cloud Functions deployments in shell scripts.",
+        description="Lint NGC registry and NVIDIA Cloud Functions deployments: shell scripts, Makefiles, "
+                    "GitHub Actions, GitLab CI and NVCF payloads.",
     )
     parser.add_argument("--version", action="version", version=f"nvlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="lint files and directories (default: .)",
                                 description="Lint files and directories; '-' reads standard input.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--format", action="append", choices=FORMAT_NAMES,
+                       help="output format; repeat with --output to write several (default: pretty on a "
+                            "terminal, text otherwise)")
+    check.add_argument("--output", action="append", metavar="FILE",
+                       help="write the matching --format to FILE instead of standard output")
     check.add_argument("--select", action="append", metavar="CODES",
                        help="only these rules, by code or prefix (NV3), comma-separated")
+    check.add_argument("--extend-select", action="append", metavar="CODES", help="add these rules (opt-in rules)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules, by code or prefix")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="the lowest severity that makes the exit status 1 (default: info)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when something is reported")
+    check.add_argument("--statistics", action="store_true", help="print a count per rule instead of findings")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in the pretty format (auto honours NO_COLOR and FORCE_COLOR)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    check.add_argument("--no-suppressions", action="store_true",
+                       help="ignore '# nvlint: disable' directives (audits)")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="with '-': the name that decides the file kind and is reported")
     config = check.add_mutually_exclusive_group()
     config.add_argument("--config", metavar="PATH", help="use this pyproject.toml or .nvlint.toml for every file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+
+    rule = commands.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("code", nargs="?", help="a rule code, e.g. NV302")
+    rule.add_argument("--all", action="store_true", help="every rule")
+    rule.add_argument("--format", choices=("text", "json"), default="text")
+    commands.add_parser("rules", help="list the rules")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
     try:
-        return _check(args, parser)
+        if args.command == "check":
+            return _check(args, parser)
+        if args.command == "rule":
+            return _rule(args, parser)
+        if args.command == "rules":
+            return _rules()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_FINDINGS
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+@dataclass
+class _Run:
+    """What one `nvlint check` collects."""
+
+    diagnostics: list = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    failing: int = 0  # findings at or above their file's fail-on level
+    diffs: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def _check(args, parser) -> int:
     from nvlint.discover import iter_targets, kind_from_shebang, kind_of_name
-    from nvlint.lint import lint_bytes
-    from nvlint.report import FORMATS
-    from nvlint.rules import CODES, select_rules
-    from nvlint.settings import ConfigError, Settings, SettingsFinder
+    from nvlint.rules import CODES
+    from nvlint.settings import ConfigError, SettingsFinder
 
-    cli_select, cli_ignore = _codes(args.select), _codes(args.ignore)
-    for code in cli_select + cli_ignore:
+    cli_select, cli_ignore, cli_extend = _codes(args.select), _codes(args.ignore), _codes(args.extend_select)
+    for code in cli_select + cli_ignore + cli_extend:
         if not any(known.startswith(code) for known in CODES):
             parser.error(f"unknown rule code or prefix '{code}'")
+    formats = args.format or [_default_format()]
+    outputs = args.output or []
+    if len(outputs) > len(formats):
+        parser.error("each --output needs a --format before it")
     try:
         finder = SettingsFinder(Path(args.config) if args.config else None, CODES)
     except ConfigError as error:
@@ -83,18 +127,8 @@ def _check(args, parser) -> int:
         print(f"nvlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
 
-    rules_for: dict[tuple, tuple] = {}
-
-    def settings_and_rules(path: Path) -> tuple[Settings, tuple]:
-        settings = Settings() if args.isolated else finder.for_file(path)
-        select = cli_select or settings.select
-        ignore = cli_ignore if args.ignore is not None else settings.ignore
-        key = (select, ignore)
-        if key not in rules_for:
-            rules_for[key] = select_rules(select, ignore)
-        return settings, rules_for[key]
-
-    diagnostics = []
+    run = _Run()
+    checker = _Checker(args, finder, cli_select, cli_ignore, cli_extend)
     try:
         for given in paths:
             if given == "-":
@@ -102,40 +136,194 @@ def _check(args, parser) -> int:
                 data = sys.stdin.buffer.read()
                 kind = kind_of_name(Path(name).name) if args.stdin_filename else None
                 kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-                settings, rules = settings_and_rules(Path(name).absolute())
-                diagnostics += _safely(lint_bytes, data, name, kind, settings, rules)
+                checker.check(run, data, name, Path(name).absolute(), kind, stdin=True)
                 continue
             for target in iter_targets([given]):
                 if target.kind is None:
                     if target.explicit:
-                        print(f"nvlint: skipped {target.display}: not a kind of file nvlint reads (shell scripts)",
+                        print(f"nvlint: skipped {target.display}: not a kind of file nvlint reads",
                               file=sys.stderr)
                     continue
-                settings, rules = settings_and_rules(target.path)
+                if checker.excluded(target):
+                    continue
                 try:
                     data = target.path.read_bytes()
                 except OSError as error:
-                    diagnostics += _unreadable(target.display, error, rules)
+                    run.files.append(target.display)
+                    run.diagnostics += _unreadable(target.display, error, checker.rules(target.path, target.display))
+                    run.failing += 1
                     continue
-                diagnostics += _safely(lint_bytes, data, target.display, target.kind, settings, rules)
+                checker.check(run, data, target.display, target.path, target.kind)
     except ConfigError as error:
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
+    return _finish(args, run, formats, outputs)
+
+
+class _Checker:
+    def __init__(self, args, finder, select, ignore, extend) -> None:
+        self.args, self.finder = args, finder
+        self.select, self.ignore, self.extend = select, ignore, extend
+        self._rules: dict[tuple, tuple] = {}
+
+    def settings(self, path: Path):
+        from nvlint.settings import Settings
+
+        return Settings() if self.args.isolated else self.finder.for_file(path)
+
+    def excluded(self, target) -> bool:
+        return self.settings(target.path).excludes(str(target.path))
+
+    def rules(self, path: Path, display: str) -> tuple:
+        from nvlint.rules import select_rules
+
+        settings = self.settings(path)
+        select = self.select or settings.select
+        ignore = (self.ignore if self.args.ignore is not None else settings.ignore)
+        ignore = ignore + tuple(c for c in settings.ignores_for(str(path)) if c not in settings.ignore)
+        key = (select, ignore, self.extend + settings.extend_select)
+        if key not in self._rules:
+            self._rules[key] = select_rules(select, ignore, self.extend + settings.extend_select)
+        return self._rules[key]
+
+    def check(self, run: _Run, data: bytes, display: str, path: Path, kind: str, stdin: bool = False) -> None:
+        from nvlint import fix as fixing
+        from nvlint.diagnostics import severity_rank
+        from nvlint.lint import lint_bytes
+
+        settings = self.settings(path)
+        rules = self.rules(path, display)
+        suppress = not self.args.no_suppressions
+        found = _safely(lint_bytes, data, display, kind, settings, rules, suppress)
+        run.files.append(display)
+        if (self.args.fix or self.args.diff) and any(fixing.applicable(d, self.args.unsafe_fixes) for d in found):
+            before = data.decode("utf-8", "surrogateescape")
+            text = before
+            for _ in range(fixing.MAX_ROUNDS):
+                text, applied = fixing.apply(text, found, self.args.unsafe_fixes)
+                found = _safely(lint_bytes, text.encode("utf-8", "surrogateescape"), display, kind, settings,
+                                rules, suppress)
+                if not applied or not any(fixing.applicable(d, self.args.unsafe_fixes) for d in found):
+                    break
+            if text != before:
+                if self.args.diff:
+                    run.diffs.append(fixing.unified_diff(display, before, text))
+                elif stdin:
+                    sys.stdout.write(text)
+                else:
+                    fixing.write_atomically(path, text.encode("utf-8", "surrogateescape"))
+            data = text.encode("utf-8", "surrogateescape")
+        elif stdin and self.args.fix:
+            sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+        if stdin:
+            run.sources[display] = data.decode("utf-8", "replace")
+        threshold = severity_rank(self.args.fail_on or settings.fail_on or "info")
+        run.failing += sum(1 for d in found if severity_rank(d.severity) >= threshold)
+        run.diagnostics += found
+
+
+def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:
+    from nvlint.report import Report, write
+
+    diagnostics = run.diagnostics
+    for d in diagnostics:
+        if not d.fingerprint:
+            _fingerprint_of(d)
+    if args.write_baseline:
+        _write_baseline(Path(args.write_baseline), diagnostics)
+        print(f"nvlint: recorded {len(diagnostics)} finding(s) in {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    if args.baseline:
+        known = _read_baseline(Path(args.baseline))
+        if known is None:
+            print(f"nvlint: error: cannot read baseline {args.baseline}", file=sys.stderr)
+            return EXIT_USAGE
+        kept = [d for d in diagnostics if d.fingerprint not in known]
+        run.failing -= len(diagnostics) - len(kept)
+        diagnostics = kept
     diagnostics.sort(key=lambda d: d.sort_key())
-    FORMATS[args.format](diagnostics, sys.stdout)
-    sys.stdout.flush()
-    if diagnostics and args.format == "text":
+    report = Report(diagnostics, files=run.files, color=_color(args.color))
+    for path, text in run.sources.items():
+        report.remember_source(path, text)
+    if args.diff:
+        sys.stdout.write("".join(run.diffs))
+        return EXIT_FINDINGS if run.diffs and not args.exit_zero else EXIT_CLEAN
+    if args.fix and args.paths == ["-"]:
+        stream_for_stdout = sys.stderr  # the fixed text went to standard output
+    else:
+        stream_for_stdout = sys.stdout
+    if args.statistics:
+        _statistics(diagnostics, stream_for_stdout)
+    else:
+        for n, format_name in enumerate(formats):
+            if n < len(outputs):
+                with open(outputs[n], "w", encoding="utf-8") as handle:
+                    write(format_name, report, handle)
+            else:
+                write(format_name, report, stream_for_stdout)
+                stream_for_stdout.flush()
+    if diagnostics and "text" in formats[len(outputs):] and not args.statistics:
         files = len({d.path for d in diagnostics})
         print(f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} in {files} "
               f"file{'s' * (files != 1)}.", file=sys.stderr)
-    return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if diagnostics and max(run.failing, 0) else EXIT_CLEAN
 
 
-def _safely(lint_bytes, data: bytes, display: str, kind: str, settings, rules) -> list:
+def _default_format() -> str:
+    return "pretty" if sys.stdout.isatty() else "text"
+
+
+def _color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _statistics(diagnostics, stream) -> None:
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
+    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stream.write(f"{count:>5}  {code}  {name}\n")
+
+
+def _fingerprint_of(diagnostic) -> None:
+    import hashlib
+
+    key = "\0".join([diagnostic.code, diagnostic.path, diagnostic.message])
+    diagnostic.fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _write_baseline(path: Path, diagnostics) -> None:
+    import json
+
+    entries = sorted({(d.code, d.path, d.fingerprint) for d in diagnostics})
+    data = {"nvlint-baseline": 1,
+            "findings": [{"rule": code, "path": p, "fingerprint": fp} for code, p, fp in entries]}
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def _read_baseline(path: Path) -> set[str] | None:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {entry["fingerprint"] for entry in data["findings"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _safely(lint_bytes, data: bytes, display: str, kind: str, settings, rules, suppress: bool = True) -> list:
     """A bug in nvlint on one file must not stop the run nor pass silently: it becomes a finding."""
     try:
-        return lint_bytes(data, display, kind, settings, rules)
+        return lint_bytes(data, display, kind, settings, rules, suppress)
     except (KeyboardInterrupt, SystemExit, BrokenPipeError):
         raise
     except Exception as error:  # noqa: BLE001 - the point is to catch everything
@@ -157,6 +345,50 @@ def _unreadable(display: str, error: OSError, rules) -> list:
     diagnostic.path = display
     diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
     return [diagnostic]
+
+
+def _rule(args, parser) -> int:
+    import json
+
+    from nvlint.rules import ALL_RULES, BY_CODE
+
+    if args.all:
+        chosen = list(ALL_RULES)
+    elif args.code and args.code.upper() in BY_CODE:
+        chosen = [BY_CODE[args.code.upper()]]
+    else:
+        parser.error(f"unknown rule '{args.code}'" if args.code else "give a rule code or --all")
+    if args.format == "json":
+        from nvlint.diagnostics import rule_url
+
+        data = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+                 "fixable": r.fix_applicability, "default_enabled": r.default_enabled, "url": rule_url(r.code)}
+                for r in chosen]
+        print(json.dumps(data if args.all else data[0], indent=2))
+        return EXIT_CLEAN
+    from nvlint.ruledocs import page
+
+    text = "\n".join(page(r) for r in chosen)
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        from nvlint.ruledocs import printable
+
+        sys.stdout.write(printable(text))
+    return EXIT_CLEAN
+
+
+def _rules() -> int:
+    from nvlint.rules import ALL_RULES
+
+    print(f"{'code':<6} {'name':<30} {'severity':<8} {'fix':<6} default")
+    for r in ALL_RULES:
+        print(f"{r.code:<6} {r.name:<30} {r.severity:<8} {r.fix_applicability or '-':<6} "
+              f"{'on' if r.default_enabled else 'opt-in'}")
+    return EXIT_CLEAN
 
 
 if __name__ == "__main__":

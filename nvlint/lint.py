@@ -57,19 +57,21 @@ def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
     return diagnostic
 
 
-def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...]) -> list[Diagnostic]:
-    if not could_match(data):
+def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
+               suppress: bool = True) -> list[Diagnostic]:
+    """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits)."""
+    if not could_match(data) and not (suppress and b"nvlint" in data):
         return []
     text, problem = decode(data, path)
     if problem is not None:
         return [problem] if any(r.code == "NV000" for r in rules) else []
     assert text is not None
     bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
-    return lint_text(text, path, kind, settings, rules, shift=bom)
+    return lint_text(text, path, kind, settings, rules, shift=bom, suppress=suppress)
 
 
 def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
-              shift: int = 0) -> list[Diagnostic]:
+              shift: int = 0, suppress: bool = True) -> list[Diagnostic]:
     """Lint decoded text. ``shift`` characters (a BOM) were removed before the text."""
     from nvlint.sources import shell
 
@@ -108,8 +110,56 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
                 # a command reached by several flows (a job other jobs need) is reported once
                 found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
     out = [_finish(d, path, lines, shift) for d in found.values()]
+    if suppress:
+        out = _suppressed(out, text, path, lines, shift, rules)
+    for diagnostic in out:
+        diagnostic.severity = settings.severity.get(diagnostic.code, diagnostic.severity)
     out.sort(key=Diagnostic.sort_key)
+    _fingerprint(out, text, shift)
     return out
+
+
+def _fingerprint(diagnostics: list[Diagnostic], text: str, shift: int) -> None:
+    """Rule, path and the normalised text pointed at (the n-th such), never the line number: a
+    baseline survives edits above a finding."""
+    import hashlib
+
+    seen: dict[tuple, int] = {}
+    for d in diagnostics:
+        start, end = d.start - shift, d.end - shift
+        pointed = " ".join(text[start:end].split()) if end > start else ""
+        if not pointed:
+            line_start = text.rfind("\n", 0, max(start, 0)) + 1
+            line_end = text.find("\n", line_start)
+            pointed = " ".join(text[line_start:line_end if line_end != -1 else len(text)].split())
+        key = (d.code, d.path, redact(pointed))
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8", "surrogatepass"))
+        d.fingerprint = digest.hexdigest()[:32]
+
+
+def _suppressed(out: list[Diagnostic], text: str, path: str, lines: LineIndex, shift: int,
+                rules: tuple[Rule, ...]) -> list[Diagnostic]:
+    from nvlint import suppressions
+    from nvlint.rules import CODES
+
+    parsed = suppressions.parse(text, CODES)
+    if not parsed.directives and not parsed.invalid:
+        return out
+    kept = suppressions.apply(out, parsed)
+    enabled = {rule.code for rule in rules}
+    if "NV002" in enabled:
+        for start, end, why in parsed.invalid:
+            kept.append(_finish(BY_CODE["NV002"].at((start, end), f"invalid nvlint directive: {why}"),
+                                path, lines, shift))
+    if "NV001" in enabled:
+        for directive in parsed.directives:
+            unused = [c for c in directive.codes if c not in directive.used and c in enabled]
+            if unused:
+                message = f"unused suppression for {', '.join(unused)}: nothing here needs it; remove it"
+                kept.append(_finish(BY_CODE["NV001"].at((directive.start, directive.end), message),
+                                    path, lines, shift))
+    return kept
 
 
 def _context(text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex) -> Context:

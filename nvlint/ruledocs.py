@@ -50,8 +50,14 @@ def page(rule: Rule) -> str:
 
 
 def _example(text: str) -> str:
-    # The NV000 example is an invalid byte, which a Markdown page cannot hold: show it escaped.
-    return text.rstrip("\n").encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return printable(text.rstrip("\n"))
+
+
+def printable(text: str) -> str:
+    """Examples as a page can show them: the NV000 example's invalid byte escaped, keys redacted."""
+    from nvlint.secrets import redact
+
+    return redact(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
 def index() -> str:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MOUNT_LAYOUTS = ("any", "mount", "config")
-KEYS = ("select", "ignore", "ngc-orgs", "allowed-registries", "mount-layout")
+LEVELS = ("error", "warning", "info")
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
+        "allowed-registries", "mount-layout")
 
 
 class ConfigError(Exception):
@@ -22,12 +24,49 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
+    exclude: tuple[str, ...] = ()
+    severity: dict = field(default_factory=dict)  # code -> level
+    fail_on: str | None = None
     ngc_orgs: frozenset[str] = frozenset()
     allowed_registries: frozenset[str] = frozenset()
     mount_layout: str = "any"
     source: str | None = None  # the file these came from
-    extra: dict = field(default_factory=dict)
+    root: str | None = None  # its folder: globs are relative to it
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.select, self.ignore))
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        """`ignore` plus the `per-file-ignores` whose glob matches ``path``."""
+        if not self.per_file_ignores:
+            return self.ignore
+        relative = _relative(path, self.root)
+        extra = tuple(code for glob, codes in self.per_file_ignores if _matches(relative, glob) for code in codes)
+        return self.ignore + extra
+
+    def excludes(self, path: str) -> bool:
+        relative = _relative(path, self.root)
+        return any(_matches(relative, glob) for glob in self.exclude)
+
+
+def _relative(path: str, root: str | None) -> str:
+    absolute = os.path.abspath(path)
+    if root is not None:
+        try:
+            return os.path.relpath(absolute, root).replace(os.sep, "/")
+        except ValueError:
+            pass
+    return path.replace(os.sep, "/")
+
+
+def _matches(relative: str, glob: str) -> bool:
+    """Gitignore-style globs: `scripts/*.sh`, `**/legacy/**`, or a bare name matching anywhere."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([glob]).match_file(relative)
 
 
 def _load_toml(path: Path) -> dict:
@@ -50,33 +89,58 @@ def _string_list(path: Path, key: str, value) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _hint(value: str, choices) -> str:
+    match = difflib.get_close_matches(str(value), sorted(choices), n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _codes(path: Path, key: str, codes, valid_codes: frozenset[str]) -> tuple[str, ...]:
+    codes = tuple(c.upper() for c in _string_list(path, key, codes))
+    for code in codes:
+        if valid_codes and not any(c.startswith(code) for c in valid_codes):
+            raise ConfigError(f"{path}: '{key}' has unknown code '{code}'{_hint(code, valid_codes)}")
+    return codes
+
+
+def _choice(path: Path, key: str, value, choices) -> str:
+    if value not in choices:
+        raise ConfigError(f"{path}: '{key}' must be one of {', '.join(choices)}{_hint(value, choices)}")
+    return value
+
+
+def _table(path: Path, key: str, value) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: '{key}' must be a table")
+    return value
+
+
 def parse_settings(path: Path, table: dict, valid_codes: frozenset[str] = frozenset()) -> Settings:
     for key in table:
         if key not in KEYS:
-            hint = difflib.get_close_matches(key, KEYS, n=1)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-            raise ConfigError(f"{path}: unknown key '{key}'{suggestion}")
-    select = _string_list(path, "select", table.get("select", []))
-    ignore = _string_list(path, "ignore", table.get("ignore", []))
-    for key, codes in (("select", select), ("ignore", ignore)):
-        for code in codes:
-            if valid_codes and not any(c.startswith(code) for c in valid_codes):
-                hint = difflib.get_close_matches(code, sorted(valid_codes), n=1)
-                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-                raise ConfigError(f"{path}: '{key}' has unknown code '{code}'{suggestion}")
-    layout = table.get("mount-layout", "any")
-    if layout not in MOUNT_LAYOUTS:
-        hint = difflib.get_close_matches(str(layout), MOUNT_LAYOUTS, n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-        raise ConfigError(f"{path}: 'mount-layout' must be one of {', '.join(MOUNT_LAYOUTS)}{suggestion}")
+            raise ConfigError(f"{path}: unknown key '{key}'{_hint(key, KEYS)}")
+    per_file = tuple((glob, _codes(path, f"per-file-ignores.{glob}", codes, valid_codes))
+                     for glob, codes in _table(path, "per-file-ignores", table.get("per-file-ignores", {})).items())
+    severity = {}
+    for code, level in _table(path, "severity", table.get("severity", {})).items():
+        (code,) = _codes(path, "severity", [code], valid_codes)
+        if code not in valid_codes and valid_codes:
+            raise ConfigError(f"{path}: 'severity' needs whole codes, not '{code}'{_hint(code, valid_codes)}")
+        severity[code] = _choice(path, f"severity.{code}", level, LEVELS)
+    fail_on = table.get("fail-on")
     return Settings(
-        select=select,
-        ignore=ignore,
+        select=_codes(path, "select", table.get("select", []), valid_codes),
+        extend_select=_codes(path, "extend-select", table.get("extend-select", []), valid_codes),
+        ignore=_codes(path, "ignore", table.get("ignore", []), valid_codes),
+        per_file_ignores=per_file,
+        exclude=_string_list(path, "exclude", table.get("exclude", [])),
+        severity=severity,
+        fail_on=_choice(path, "fail-on", fail_on, LEVELS) if fail_on is not None else None,
         ngc_orgs=frozenset(_string_list(path, "ngc-orgs", table.get("ngc-orgs", []))),
         allowed_registries=frozenset(h.lower() for h in _string_list(path, "allowed-registries",
                                                                      table.get("allowed-registries", []))),
-        mount_layout=layout,
+        mount_layout=_choice(path, "mount-layout", table.get("mount-layout", "any"), MOUNT_LAYOUTS),
         source=str(path),
+        root=str(path.parent.resolve()),
     )
 
 

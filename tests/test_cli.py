@@ -49,6 +49,9 @@ def test_json_contract(tree, capsys):
     write(tree / "scripts" / "deploy.sh", BAD)
     assert main(["check", "--format", "json"]) == 1
     (finding,) = json.loads(capsys.readouterr().out)
+    assert finding.pop("url").endswith("/rules/NV302.md")
+    fingerprint = finding.pop("fingerprint")
+    assert len(fingerprint) == 32 and int(fingerprint, 16) >= 0
     assert finding == {
         "rule": "NV302", "name": "oauthtoken-expanded", "severity": "error", "message": finding["message"],
         "path": os.path.join("scripts", "deploy.sh"), "line": 1, "column": 26, "end_line": 1, "end_column": 37,

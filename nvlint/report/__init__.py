@@ -1,27 +1,49 @@
-"""Output formats. Each formatter gets the same sorted, redacted diagnostics and a stream.
+"""Output formats. Every formatter gets the same Report (sorted, redacted diagnostics) and a stream.
 
-Add a format by adding a module with `write(diagnostics, stream)` and naming it in FORMATS.
+Add a format by adding a module with `write(report, stream)` and naming it in FORMATS.
 """
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+import importlib
+from dataclasses import dataclass, field
+from typing import TextIO
 
 from nvlint.diagnostics import Diagnostic
 
-Formatter = Callable[[list[Diagnostic], TextIO], None]
+FORMATS = {
+    "text": "text", "pretty": "pretty", "json": "json_format", "jsonl": "json_format:write_lines",
+    "sarif": "sarif", "github": "github", "gitlab": "gitlab", "junit": "junit", "checkstyle": "checkstyle",
+}
 
 
-def _text(diagnostics: list[Diagnostic], stream: TextIO) -> None:
-    from nvlint.report import text
+@dataclass
+class Report:
+    diagnostics: list[Diagnostic]
+    files: list[str] = field(default_factory=list)  # every file that was checked
+    color: bool = False
+    fixable_hint: bool = True
+    _sources: dict[str, list[str]] = field(default_factory=dict)
 
-    text.write(diagnostics, stream)
+    def source_lines(self, path: str) -> list[str]:
+        """The file's lines, for formats that show them (keys redacted)."""
+        if path not in self._sources:
+            from nvlint.secrets import redact
+
+            try:
+                with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+                    self._sources[path] = [redact(line.rstrip("\r\n")) for line in handle]
+            except OSError:
+                self._sources[path] = []
+        return self._sources[path]
+
+    def remember_source(self, path: str, text: str) -> None:
+        from nvlint.secrets import redact
+
+        self._sources[path] = [redact(line.rstrip("\r")) for line in text.split("\n")]
 
 
-def _json(diagnostics: list[Diagnostic], stream: TextIO) -> None:
-    from nvlint.report import json_format
-
-    json_format.write(diagnostics, stream)
-
-
-FORMATS: dict[str, Formatter] = {"text": _text, "json": _json}
+def write(format_name: str, report: Report, stream: TextIO) -> None:
+    module_name, _, function = FORMATS[format_name].partition(":")
+    module = importlib.import_module(f"nvlint.report.{module_name}")
+    getattr(module, function or "write")(report, stream)

@@ -1,4 +1,4 @@
-"""The JSON contract: an array of findings (see the README for every field)."""
+"""The JSON contract: an array of findings (see the README for every field); `jsonl` is one per line."""
 
 from __future__ import annotations
 
@@ -31,9 +31,16 @@ def to_dict(d: Diagnostic) -> dict:
         "end_line": d.end_line,
         "end_column": d.end_column,
         "fix": fix,
+        "url": d.url,
+        "fingerprint": d.fingerprint,
     }
 
 
-def write(diagnostics: list[Diagnostic], stream: TextIO) -> None:
-    json.dump([to_dict(d) for d in diagnostics], stream, indent=2, ensure_ascii=False)
+def write(report, stream: TextIO) -> None:
+    json.dump([to_dict(d) for d in report.diagnostics], stream, indent=2, ensure_ascii=False)
     stream.write("\n")
+
+
+def write_lines(report, stream: TextIO) -> None:
+    for d in report.diagnostics:
+        stream.write(json.dumps(to_dict(d), ensure_ascii=False) + "\n")

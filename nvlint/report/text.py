@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from nvlint.diagnostics import Diagnostic
 
-
-def write(diagnostics: list[Diagnostic], stream: TextIO) -> None:
-    for d in diagnostics:
+def write(report, stream: TextIO) -> None:
+    for d in report.diagnostics:
         stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")

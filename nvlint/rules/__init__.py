@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from nvlint.rules import (
     nv000_unreadable_file,
+    nv001_unused_suppression,
+    nv002_invalid_suppression,
     nv101_short_form_third_party_image,
     nv102_implicit_ngc_registry,
     nv103_docker_hub_missing_namespace,
@@ -28,7 +30,7 @@ from nvlint.rules import (
 from nvlint.rules.base import Context, Rule
 
 _MODULES = (
-    nv000_unreadable_file, nv101_short_form_third_party_image, nv102_implicit_ngc_registry,
+    nv000_unreadable_file, nv001_unused_suppression, nv002_invalid_suppression, nv101_short_form_third_party_image, nv102_implicit_ngc_registry,
     nv103_docker_hub_missing_namespace, nv105_unrecognized_registry, nv106_missing_image_tag,
     nv201_image_not_pushed, nv202_artifact_not_uploaded, nv301_ngc_login_username, nv302_oauthtoken_expanded,
     nv303_password_on_command_line, nv304_login_missing_registry, nv305_hardcoded_api_key, nv401_bad_mount_path,
@@ -43,20 +45,21 @@ CODES = frozenset(BY_CODE)
 __all__ = ["ALL_RULES", "BY_CODE", "CODES", "Context", "Rule", "select_rules"]
 
 
-def select_rules(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> tuple[Rule, ...]:
-    """Rules enabled by code prefixes: `select` (default: all enabled by default) minus `ignore`.
-
-    The longer (more specific) prefix wins when both match, as in ruff.
+def select_rules(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                 extend_select: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Rules enabled by code prefixes: `select` (default: every rule on by default) plus
+    `extend-select`, minus `ignore`. The longer (more specific) prefix wins, as in ruff. Opt-in rules
+    are enabled only by their full code.
     """
     chosen = []
     for rule in ALL_RULES:
-        best_select = max((len(p) for p in select if rule.code.startswith(p)), default=-1)
-        best_ignore = max((len(p) for p in ignore if rule.code.startswith(p)), default=-1)
-        enabled = rule.default_enabled if not select else best_select >= 0
-        if best_select < 0 and select:
-            enabled = False
-        if best_ignore >= 0 and best_ignore >= best_select:
-            enabled = False
-        if enabled:
+        def longest(prefixes: tuple[str, ...], opt_in_needs_full_code: bool = True) -> int:
+            return max((len(p) for p in prefixes if rule.code.startswith(p)
+                        and (rule.default_enabled or p == rule.code or not opt_in_needs_full_code)), default=-1)
+
+        chosen_by = longest(select) if select else (0 if rule.default_enabled else -1)
+        chosen_by = max(chosen_by, longest(extend_select))
+        ignored_by = longest(ignore, opt_in_needs_full_code=False)
+        if chosen_by >= 0 and chosen_by > ignored_by:
             chosen.append(rule)
     return tuple(chosen)

@@ -1,0 +1,19 @@
+"""Checkstyle XML, read by Jenkins warnings-ng, reviewdog and many review bots."""
+
+from __future__ import annotations
+
+from typing import TextIO
+from xml.etree import ElementTree
+
+
+def write(report, stream: TextIO) -> None:
+    root = ElementTree.Element("checkstyle", version="4.3")
+    files: dict[str, ElementTree.Element] = {}
+    for d in report.diagnostics:
+        element = files.get(d.path)
+        if element is None:
+            element = files[d.path] = ElementTree.SubElement(root, "file", name=d.path)
+        ElementTree.SubElement(element, "error", line=str(d.line), column=str(d.column), severity=d.severity,
+                               message=d.message, source=f"nvlint.{d.code}")
+    stream.write(ElementTree.tostring(root, encoding="unicode", xml_declaration=True))
+    stream.write("\n")

@@ -1,0 +1,110 @@
+"""`# nvlint: disable=NV101,NV303 -- reason` comments, in every kind of file with `#` comments.
+
+- At the end of a line: silences those codes on that line.
+- On a line of its own: silences them in the next command (all its lines when `\\` continues it).
+- `# nvlint: disable-file=NV305 -- reason`: silences them in the whole file.
+- Markdown uses `<!-- nvlint: disable=... -->`.
+
+Directives are found in the raw text, so they work the same in a shell script, a Makefile recipe,
+a YAML file and inside a `run: |` block. A directive that silences nothing is NV001; a malformed one
+(no `=`, no code, an unknown code) is NV002.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nvlint.diagnostics import Diagnostic
+from nvlint.source import LineIndex
+
+_DIRECTIVE = re.compile(r"(?:#|<!--)\s*nvlint\s*:\s*(?P<body>[^\n]*?)\s*(?:-->)?\s*$", re.MULTILINE)
+_VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, ]*?)\s*(?:--\s*(?P<reason>.*))?$")
+_CODE = re.compile(r"NV\d{3}")
+
+
+@dataclass
+class Directive:
+    kind: str  # line | next | file
+    codes: list[str]
+    start: int  # file offsets of the directive text
+    end: int
+    first_line: int  # lines it covers (1-based, inclusive)
+    last_line: int
+    reason: str | None = None
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Parsed:
+    directives: list[Directive]
+    invalid: list[tuple[int, int, str]]  # (start, end, why)
+
+
+def parse(text: str, known_codes: frozenset[str]) -> Parsed:
+    if "nvlint" not in text:
+        return Parsed([], [])
+    lines = LineIndex(text)
+    line_texts = text.split("\n")
+    directives: list[Directive] = []
+    invalid: list[tuple[int, int, str]] = []
+    for match in _DIRECTIVE.finditer(text):
+        start = match.start()
+        body = match.group("body")
+        line, column = lines.position(start)
+        before = line_texts[line - 1][: column - 1]
+        if before.strip() and not _comment_context(before):
+            continue  # `#` inside something else (`echo "#nvlint:..."`): not a comment we can trust
+        valid = _VALID.fullmatch(body)
+        if valid is None:
+            invalid.append((start, match.end(), "expected 'disable=CODE[,CODE...] -- reason' or 'disable-file=...'"))
+            continue
+        codes = [c.strip().upper() for c in valid.group("codes").split(",") if c.strip()]
+        if not codes:
+            invalid.append((start, match.end(), "no rule code after '='"))
+            continue
+        unknown = [c for c in codes if not _CODE.fullmatch(c) or c not in known_codes]
+        if unknown:
+            invalid.append((start, match.end(), f"unknown rule code {', '.join(unknown)}"))
+            codes = [c for c in codes if c not in unknown]
+            if not codes:
+                continue
+        reason = (valid.group("reason") or "").strip() or None
+        if valid.group("kind") == "disable-file":
+            directives.append(Directive("file", codes, start, match.end(), 1, len(line_texts), reason))
+        elif before.strip():
+            directives.append(Directive("line", codes, start, match.end(), line, line, reason))
+        else:
+            first, last = _next_command(line_texts, line)
+            directives.append(Directive("next", codes, start, match.end(), first, last, reason))
+    return Parsed(directives, invalid)
+
+
+def _comment_context(before: str) -> bool:
+    """Text before `#` on the line leaves it a comment: it ends with white space (shell, YAML, make)."""
+    return before[-1:] in (" ", "\t")
+
+
+def _next_command(lines: list[str], line: int) -> tuple[int, int]:
+    """The lines of the first command after a directive's own line (continuations included)."""
+    n = line  # 0-based index of the line after the directive
+    while n < len(lines) and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
+        n += 1
+    first = n
+    while n < len(lines) and lines[n].rstrip().endswith("\\"):
+        n += 1
+    return first + 1, min(n + 1, len(lines))
+
+
+def apply(diagnostics: list[Diagnostic], parsed: Parsed) -> list[Diagnostic]:
+    """The diagnostics no directive silences (and record which directives were used)."""
+    kept = []
+    for diagnostic in diagnostics:
+        silenced = False
+        for directive in parsed.directives:
+            if diagnostic.code in directive.codes and directive.first_line <= diagnostic.line <= directive.last_line:
+                directive.used.add(diagnostic.code)
+                silenced = True
+        if not silenced:
+            kept.append(diagnostic)
+    return kept
