@@ -119,6 +119,9 @@ class Deploy(Event):
     ngc: NgcCommand | None = None
     origin: str = "cli"  # cli | payload
     attachments: list[Attachment] | None = None  # payloads: `models[]` / `resources[]`; CLI: from --model
+    entries: list[dict] = field(default_factory=list)  # payloads: models[]/resources[] entries' words
+    missing_health: list[str] = field(default_factory=list)  # payloads: fields a `health` object lacks
+    health_at: Word | None = None  # payloads: the `health` key
 
     def says(self, option: str) -> str:
         """How this source names an option in messages: the CLI flag, or the payload field."""
@@ -128,7 +131,9 @@ class Deploy(Event):
 _PAYLOAD_FIELDS = {"--container-image": "containerImage", "--helm-chart": "helmChart",
                    "--helm-chart-service": "helmChartServiceName", "--inference-url": "inferenceUrl",
                    "--container-args": "containerArgs", "--gpu-specification": "gpuSpecification",
-                   "--name": "name", "--model": "models", "--resource": "resources"}
+                   "--name": "name", "--model": "models", "--resource": "resources",
+                   "--result-location": "resultsLocation", "--result-handling-strategy": "resultHandlingStrategy",
+                   "--inference-port": "inferencePort", "--health-port": "health.port", "--health-uri": "health.uri"}
 
 
 @dataclass

@@ -23,8 +23,12 @@ _FUNCTION_ARTIFACTS: dict[str, bool] = {
     "--container-args": V, "--container-environment-variable": V, "--secret": V, "--json-secret-file": V,
     "--tag": V, "--description": V, "--name": V,
     "--metrics-telemetry-id": V, "--logs-telemetry-id": V, "--traces-telemetry-id": V,
-    # newer CLIs (skill references): helm values
-    "--configuration": V, "--configuration-file": V, "--set": V,
+}
+# Helm values for tasks and deployments (newer CLIs, documented by the NGC CLI skill references).
+_HELM_VALUES: dict[str, bool] = {"--configuration": V, "--configuration-file": V, "--set": V}
+_DEPLOYMENT: dict[str, bool] = {
+    "--targeted-deployment-specification": V, "--targeted-dep-spec": V, "--deployment-specification": V,
+    "--dep-spec": V, **_HELM_VALUES,
 }
 
 FUNCTION_CREATE: dict[str, bool] = {
@@ -35,7 +39,7 @@ FUNCTION_CREATE: dict[str, bool] = {
 }
 
 TASK_CREATE: dict[str, bool] = {
-    **_FUNCTION_ARTIFACTS,
+    **_FUNCTION_ARTIFACTS, **_HELM_VALUES,
     "--gpu-specification": V, "--max-runtime-duration": V, "--max-queued-duration": V,
     "--termination-grace-period-duration": V, "--result-handling-strategy": V, "--result-location": V,
 }
@@ -80,15 +84,13 @@ TREE = Group(children={
                                                                             "--json-secret-file": V}),
             "invoke": _cmd("cloud-function function invoke", open=True),
             "deploy": Group(children={
-                "create": _cmd("cloud-function function deploy create", {
-                    "--targeted-deployment-specification": V, "--targeted-dep-spec": V,
-                    "--deployment-specification": V, "--dep-spec": V, "--configuration": V,
-                    "--configuration-file": V, "--set": V}, open=True),
-                "update": _cmd("cloud-function function deploy update", open=True),
+                "create": _cmd("cloud-function function deploy create", _DEPLOYMENT),
+                "update": _cmd("cloud-function function deploy update", _DEPLOYMENT),
                 "info": _cmd("cloud-function function deploy info"),
                 "remove": _cmd("cloud-function function deploy remove", {"--graceful": F}),
                 "restart": _cmd("cloud-function function deploy restart"),
-                "log": _cmd("cloud-function function deploy log", open=True),
+                "log": _cmd("cloud-function function deploy log", {"--start-time": V, "--end-time": V,
+                                                                   "--duration": V}, open=True),
             }),
         }),
         "task": Group(children={
@@ -102,7 +104,7 @@ TREE = Group(children={
         "registry-credential": Group(children={
             "create": _cmd("cloud-function registry-credential create", {
                 "--hostname": V, "--name": V, "--key": V, "--aws-access-key": V, "--type": V, "--username": V,
-                "--description": V, "--tag": V}, positionals=0, open=True),
+                "--description": V, "--tag": V}, positionals=0),
             "list": _cmd("cloud-function registry-credential list", open=True),
             "remove": _cmd("cloud-function registry-credential remove", open=True),
         }),
@@ -111,33 +113,36 @@ TREE = Group(children={
         "image": Group(children={
             "push": _cmd("registry image push", {"-y": F, "--default-yes": F}, open=True),
             "pull": _cmd("registry image pull", open=True),
-            "info": _cmd("registry image info", open=True),
+            "info": _cmd("registry image info", {"--layers": F, "--history": F, "--details": F, "--scan": F},
+                         open=True),
             "list": _cmd("registry image list", open=True),
-            "remove": _cmd("registry image remove", open=True),
+            "remove": _cmd("registry image remove", {"-y": F, "--default-yes": F}, open=True),
         }),
         "chart": Group(children={
             "create": _cmd("registry chart create", _REGISTRY_META, open=True),
             "push": _cmd("registry chart push", {"--source": V, "--dry-run": F}),
             "pull": _cmd("registry chart pull", {"--dest": V}, open=True),
-            "info": _cmd("registry chart info", open=True),
+            "info": _cmd("registry chart info", {"--files": F}, open=True),
             "list": _cmd("registry chart list", open=True),
-            "remove": _cmd("registry chart remove", open=True),
+            "remove": _cmd("registry chart remove", {"-y": F, "--default-yes": F}, open=True),
         }),
         "model": Group(children={
             "create": _cmd("registry model create", _MODEL_META, open=True),
             "upload-version": _cmd("registry model upload-version", _VERSION_META, open=True),
-            "download-version": _cmd("registry model download-version", open=True),
-            "info": _cmd("registry model info", open=True),
+            "download-version": _cmd("registry model download-version", {"--dest": V, "--file": V,
+                                                                          "--exclude": V}, open=True),
+            "info": _cmd("registry model info", {"--files": F, "--credentials": F}, open=True),
             "list": _cmd("registry model list", open=True),
-            "remove": _cmd("registry model remove", open=True),
+            "remove": _cmd("registry model remove", {"-y": F, "--default-yes": F}, open=True),
         }),
         "resource": Group(children={
             "create": _cmd("registry resource create", _MODEL_META, open=True),
             "upload-version": _cmd("registry resource upload-version", _VERSION_META, open=True),
-            "download-version": _cmd("registry resource download-version", open=True),
-            "info": _cmd("registry resource info", open=True),
+            "download-version": _cmd("registry resource download-version", {"--dest": V, "--file": V,
+                                                                             "--exclude": V}, open=True),
+            "info": _cmd("registry resource info", {"--files": F}, open=True),
             "list": _cmd("registry resource list", open=True),
-            "remove": _cmd("registry resource remove", open=True),
+            "remove": _cmd("registry resource remove", {"-y": F, "--default-yes": F}, open=True),
         }),
     }),
 })

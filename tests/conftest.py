@@ -5,7 +5,7 @@ import os
 import pytest
 
 from nvlint.lint import lint_bytes
-from nvlint.rules import ALL_RULES
+from nvlint.rules import select_rules
 from nvlint.settings import Settings
 
 
@@ -15,11 +15,12 @@ def _no_ambient_org(monkeypatch):
     monkeypatch.delenv("NGC_CLI_ORG", raising=False)
 
 
-def lint(source: str | bytes, kind: str = "shell", **settings):
+def lint(source: str | bytes, kind: str = "shell", extend_select: tuple[str, ...] = (), **settings):
+    """Findings of the rules on by default (plus ``extend_select``) for a script."""
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
     options = {k.replace("-", "_"): (frozenset(v) if isinstance(v, (list, set, tuple)) else v)
                for k, v in settings.items()}
-    return lint_bytes(data, "test.sh", kind, Settings(**options), ALL_RULES)
+    return lint_bytes(data, "test.sh", kind, Settings(**options), select_rules(extend_select=extend_select))
 
 
 def codes(source: str | bytes, **settings) -> list[str]:

@@ -61,9 +61,10 @@ def test_no_suppressions_reports_everything(tmp_path, monkeypatch, capsys):
 
 def test_directives_work_in_make_and_yaml():
     from nvlint.lint import lint_bytes
-    from nvlint.rules import ALL_RULES
+    from nvlint.rules import select_rules
     from nvlint.settings import Settings
 
+    ALL_RULES = select_rules()
     make = b"login:\n\t# nvlint: disable=NV302 -- demo\n\tdocker login nvcr.io -u \"$$oauthtoken\" < key\n"
     assert lint_bytes(make, "Makefile", "makefile", Settings(), ALL_RULES) == []
     workflow = (b"on: push\njobs:\n  a:\n    steps:\n      - run: |\n"

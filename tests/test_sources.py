@@ -11,16 +11,17 @@ from conftest import lint, span_text
 
 from nvlint.discover import detect_kind
 from nvlint.lint import lint_bytes
-from nvlint.rules import ALL_RULES
+from nvlint.rules import select_rules
 from nvlint.settings import Settings
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+DEFAULT_RULES = select_rules()
 CASES = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and p.suffix != ".expected"
                and p.with_name(p.name + ".expected").exists())
 
 
 def findings(path: Path):
-    return lint_bytes(path.read_bytes(), str(path), detect_kind(path), Settings(), ALL_RULES)
+    return lint_bytes(path.read_bytes(), str(path), detect_kind(path), Settings(), DEFAULT_RULES)
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.relative_to(GOLDEN)))
@@ -90,10 +91,10 @@ def test_no_rule_knows_the_file_kind():
               "      - run: docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n")
     gitlab = "job:\n  script:\n    - docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
     results = [
-        lint_bytes(shell.encode(), "a.sh", "shell", Settings(), ALL_RULES),
-        lint_bytes(make.encode(), "Makefile", "makefile", Settings(), ALL_RULES),
-        lint_bytes(github.encode(), ".github/workflows/a.yml", "yaml", Settings(), ALL_RULES),
-        lint_bytes(gitlab.encode(), ".gitlab-ci.yml", "yaml", Settings(), ALL_RULES),
+        lint_bytes(shell.encode(), "a.sh", "shell", Settings(), DEFAULT_RULES),
+        lint_bytes(make.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES),
+        lint_bytes(github.encode(), ".github/workflows/a.yml", "yaml", Settings(), DEFAULT_RULES),
+        lint_bytes(gitlab.encode(), ".gitlab-ci.yml", "yaml", Settings(), DEFAULT_RULES),
     ]
     assert [[d.code for d in r] for r in results] == [["NV302"]] * 4
 
@@ -114,13 +115,13 @@ def test_no_rule_knows_the_file_kind():
 ])
 def test_every_scalar_style_maps_back(style, body):
     text = f"on: push\njobs:\n  a:\n    steps:\n      - run:{' ' + style if style else ''}{body}"
-    (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), ALL_RULES)
+    (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), DEFAULT_RULES)
     assert d.code == "NV302" and span_text(text, d) == "$oauthtoken"
 
 
 def test_crlf_workflow_positions():
     text = "on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          docker login nvcr.io -u $oauthtoken\r\n"
-    (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), ALL_RULES)
+    (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), DEFAULT_RULES)
     assert (d.line, d.column, d.end_column) == (6, 35, 46)
 
 
@@ -133,7 +134,7 @@ def test_inline_curl_payload():
 
 def workflow(steps: str, job_extra: str = "", top: str = "") -> list:
     text = f"on: push\n{top}jobs:\n  a:\n    runs-on: ubuntu-latest\n{job_extra}    steps:\n{steps}"
-    return lint_bytes(text.encode(), ".github/workflows/w.yml", "yaml", Settings(), ALL_RULES)
+    return lint_bytes(text.encode(), ".github/workflows/w.yml", "yaml", Settings(), DEFAULT_RULES)
 
 
 def test_login_action_username_and_registry():
@@ -163,7 +164,7 @@ def test_non_bash_steps_are_skipped():
     assert workflow(step.replace("- run:", "- shell: cmd\n        run:")) == []
     windows = step.replace("- run:", "- run:")
     text = f"on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n{windows}"
-    assert lint_bytes(text.encode(), ".github/workflows/w.yml", "yaml", Settings(), ALL_RULES) == []
+    assert lint_bytes(text.encode(), ".github/workflows/w.yml", "yaml", Settings(), DEFAULT_RULES) == []
 
 
 def test_gitlab_stage_order_and_extends():
@@ -172,9 +173,9 @@ def test_gitlab_stage_order_and_extends():
             "build:\n  stage: build\n  script: docker build -t nvcr.io/acme/a:1 .\n"
             "deploy:\n  extends: .base\n  script:\n"
             "    - - ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1\n")
-    assert lint_bytes(text.encode(), ".gitlab-ci.yml", "yaml", Settings(), ALL_RULES) == []
+    assert lint_bytes(text.encode(), ".gitlab-ci.yml", "yaml", Settings(), DEFAULT_RULES) == []
     no_push = text.replace("docker push nvcr.io/acme/a:1", "echo no push")
-    found = lint_bytes(no_push.encode(), ".gitlab-ci.yml", "yaml", Settings(), ALL_RULES)
+    found = lint_bytes(no_push.encode(), ".gitlab-ci.yml", "yaml", Settings(), DEFAULT_RULES)
     assert [(d.code, d.line) for d in found] == [("NV201", 12)]
 
 
@@ -185,7 +186,7 @@ def test_make_prerequisites_depth_first_each_once():
             "push: build\n\tdocker push $(IMAGE)\n"
             "deploy:\n\tngc cf fn create --name a --inference-url /i --container-image $(IMAGE)\n"
             "quick: build deploy\n")
-    found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), ALL_RULES)
+    found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES)
     assert [(d.code, d.line) for d in found] == [("NV201", 8)]  # `quick` builds then deploys; reported once
 
 
@@ -194,6 +195,6 @@ def test_make_variables_flavours():
             "export D = $(C)\nFLAGS = --name a\nFLAGS += --inference-url /i\n"
             "x:\n\tngc cf fn create $(FLAGS) --container-image $${D}\n"
             "y:\n\tngc cf fn create $(FLAGS) --container-image $(shell cat image.txt)\n")
-    found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), ALL_RULES)
+    found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES)
     # `?=` keeps the first value, `export` reaches the shell, `+=` appends: only the missing tag is left
     assert [(d.code, d.line, d.column) for d in found] == [("NV106", 9, 46)]  # assembled: the use

@@ -11,7 +11,9 @@ RULE = Rule(
     what=(
         "Reports `ngc cf fn create` without `--inference-url`, or without any of `--container-image`, "
         "`--helm-chart`, `--model`; and `ngc cf task create` without `--gpu-specification`. Silent when an "
-        "unquoted variable or `\"$@\"` could supply the option."
+        "unquoted variable or `\"$@\"` could supply the option. Also two models mounted under one name, and, "
+        "in payloads, `name`, `inferenceUrl` and `gpuSpecification`, and a `health` object without all of "
+        "`protocol`, `uri`, `port`, `timeout` and `expectedStatusCode`."
     ),
     why="The CLI stops with a usage error; in a deployment script that is a failed pipeline run.",
     bad="ngc cf fn create --name app --container-image nvcr.io/acme/app:1.0\n",
@@ -41,6 +43,12 @@ def check(flow, ctx):
         if missing:
             command = "ngc cf fn create" if event.kind == "function" else "ngc cf task create"
             yield RULE.at(_command_span(ngc), f"{command} needs {' and '.join(missing)}")
+        duplicate = _duplicates(event)
+        if duplicate:
+            option = next(o for o in reversed(ngc.all("--model")))
+            yield RULE.at((option.word.start, option.value_word.end if option.value_word else option.word.end),
+                          f"two --model options mount as '{duplicate}': give one an override name "
+                          f"('<name>:<org>/<model>:<version>')")
 
 
 def _command_span(ngc):
@@ -49,8 +57,27 @@ def _command_span(ngc):
     return ngc.words[0].start, create.end
 
 
+def _duplicates(event):
+    """Two models mounted under one name: the API rejects duplicate `models[].name`."""
+    from nvlint.rules._mounts import attachments
+
+    attached = attachments(event) or []
+    seen: set[str] = set()
+    for attachment in attached:
+        if attachment.kind == "model" and attachment.name in seen:
+            return attachment.name
+        seen.add(attachment.name) if attachment.kind == "model" else None
+    return None
+
+
 def _payload(event):
     ngc = event.ngc
+    duplicate = _duplicates(event)
+    if duplicate:
+        yield RULE.at((event.start, event.end), f"two models are named '{duplicate}': models[].name must be unique")
+    if event.missing_health and event.health_at is not None:
+        yield RULE.at((event.health_at.start, event.health_at.end),
+                      f"a health object needs all five fields; missing: {', '.join(event.missing_health)}")
     missing = []
     if event.kind == "function":
         if not ngc.has("--name"):

@@ -24,7 +24,13 @@ TASK_KEYS = frozenset({"gpuSpecification", "maxRuntimeDuration", "maxQueuedDurat
                        "resultsLocation", "terminationGracePeriodDuration"})
 _SCALAR_OPTIONS = {"containerImage": "--container-image", "helmChart": "--helm-chart",
                    "helmChartServiceName": "--helm-chart-service", "inferenceUrl": "--inference-url",
-                   "containerArgs": "--container-args", "name": "--name", "inferencePort": "--inference-port"}
+                   "containerArgs": "--container-args", "name": "--name", "inferencePort": "--inference-port",
+                   "healthUri": "--health-uri", "resultHandlingStrategy": "--result-handling-strategy",
+                   "resultsLocation": "--result-location", "maxRuntimeDuration": "--max-runtime-duration",
+                   "maxQueuedDuration": "--max-queued-duration",
+                   "terminationGracePeriodDuration": "--termination-grace-period-duration"}
+_HEALTH_OPTIONS = {"uri": "--health-uri", "port": "--health-port", "timeout": "--health-timeout",
+                   "protocol": "--health-protocol", "expectedStatusCode": "--health-expected-status-code"}
 _MODEL_URI = re.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
 
 
@@ -98,7 +104,10 @@ def events(document: DocumentText, root) -> list[Event]:
 
 def _deploy(document: DocumentText, node, kind: str) -> Deploy:
     options: list[OptionUse] = []
-    attachments: list[Attachment] = []
+    attachments: list[Attachment] | None = []
+    entries: list[dict] = []
+    missing_health: list[str] = []
+    health_at = None
     first_key = None
     for name, key, value in items(node):
         first_key = first_key or key
@@ -109,27 +118,42 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
             options.append(OptionUse(option, key_word, word.value, word))
         elif name == "gpuSpecification" and value is not None:
             options.append(OptionUse("--gpu-specification", key_word, None, None))
+        elif name == "health" and is_mapping(value):
+            health_at = key_word
+            present = {field_name for field_name, _, _ in items(value)}
+            missing_health = [f for f in _HEALTH_OPTIONS if f not in present]
+            for field_name, field_key, field_value in items(value):
+                if field_name in _HEALTH_OPTIONS and is_scalar(field_value):
+                    word = document.word(field_value)
+                    options.append(OptionUse(_HEALTH_OPTIONS[field_name], document.word(field_key), word.value, word))
         elif name == "containerEnvironment" and is_sequence(value):
             for entry in value.value:
-                env_value = get(entry, "value")
+                env_key, env_value = get(entry, "key"), get(entry, "value")
                 if is_scalar(env_value):
                     word = document.word(env_value)
-                    options.append(OptionUse("containerEnvironment", key_word, word.value, word))
+                    label = document.word(env_key) if is_scalar(env_key) else key_word
+                    options.append(OptionUse("containerEnvironment", label, word.value, word))
+        elif name == "secrets" and is_sequence(value):
+            for entry in value.value:
+                secret_name = get(entry, "name")
+                if is_scalar(secret_name):
+                    word = document.word(secret_name)
+                    options.append(OptionUse("secret-name", word, word.value, word))
         elif name in ("models", "resources") and is_sequence(value):
             for entry in value.value:
+                entries.append({"kind": name[:-1], **{f: document.word(get(entry, f)) for f in ("name", "version", "uri")
+                                                       if is_scalar(get(entry, f))}})
+                options.append(OptionUse("--" + name[:-1] + "-attachment", key_word, None, None))
                 attachment = _attachment(entry, name[:-1])
-                if attachment is not None:
-                    attachments.append(attachment)
-                    options.append(OptionUse("--" + name[:-1] + "-attachment", key_word, None, None))
+                if attachment is None or attachments is None:
+                    attachments = None
                 else:
-                    attachments = None  # type: ignore[assignment]
-                    break
-        if name in ("models", "resources") and attachments is None:
-            break
+                    attachments.append(attachment)
     start, end = document.span(first_key) if first_key is not None else (0, 0)
     path = ngc_grammar.FUNCTION_CREATE_PATH if kind == "function" else ngc_grammar.TASK_CREATE_PATH
     ngc = NgcCommand(start, end, path=path, options=options, positionals=[], unknown_args=False, words=[])
-    return Deploy(start, end, kind=kind, ngc=ngc, origin="payload", attachments=attachments)
+    return Deploy(start, end, kind=kind, ngc=ngc, origin="payload", attachments=attachments, entries=entries,
+                  missing_health=missing_health, health_at=health_at)
 
 
 def _attachment(entry, kind: str) -> Attachment | None:

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import re
+
+from nvlint.events import Deploy
+from nvlint.rules._deploy import env_entries
+from nvlint.rules.base import Rule
+
+RULE = Rule(
+    code="NV306",
+    name="secret-in-environment",
+    severity="warning",
+    summary="A key or token reaches a function or task as plain configuration instead of a secret.",
+    what=(
+        "Reports `--container-environment-variable` (or payload `containerEnvironment`) entries whose name says "
+        "they hold a credential (`NGC_API_KEY`, `HF_TOKEN`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`, `*_API_KEY`) or "
+        "whose value is an `nvapi-` key or a variable with such a name, and `--set` / `--configuration` values "
+        "that pass one (`--set ngcApiKey=$NGC_API_KEY`)."
+    ),
+    why=(
+        "Environment variables are part of the function's definition: anyone who can read the function reads "
+        "them. `--secret NAME:VALUE` stores the value encrypted and mounts it at `/var/secrets/secrets.json`."
+    ),
+    bad="ngc cf fn create --name nim --inference-url /v1/chat/completions \\\n"
+        "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
+        "  --container-environment-variable NGC_API_KEY:${NGC_API_KEY}\n",
+    good="ngc cf fn create --name nim --inference-url /v1/chat/completions \\\n"
+         "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
+         "  --secret NGC_API_KEY:${NGC_API_KEY}\n",
+)
+
+SECRET_NAME = re.compile(r"(?:^|[_.-])(?:API_?KEY|APIKEY|TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?)"
+                         r"(?:$|[_.-])|^NGC_API_KEY$|^HF_TOKEN$", re.IGNORECASE)
+_SET_KEY = re.compile(r"(?:^|[.,])([A-Za-z0-9_-]+)=", re.IGNORECASE)
+
+
+def _secretish_value(value) -> str | None:
+    template = value.template()
+    if "nvapi-" in template:
+        return "an nvapi- key"
+    for part in value.parts:
+        key = part.key or ""
+        if not part.known and key.startswith("$") and SECRET_NAME.search(key[1:]):
+            return f"${key[1:]}"
+    return None
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy) or event.ngc is None:
+            continue
+        for entry in env_entries(event):
+            named = entry.key is not None and SECRET_NAME.search(entry.key)
+            carried = _secretish_value(entry.value)
+            if not (named or carried):
+                continue
+            what = f"'{entry.key}'" if entry.key else "this variable"
+            source = f" (it holds {carried})" if carried else ""
+            option = "--container-environment-variable" if event.origin == "cli" else "containerEnvironment"
+            advice = "--secret NAME:VALUE" if event.origin == "cli" else "`secrets`"
+            yield RULE.at(entry.key_span, f"{what}{source} is passed as plain configuration with {option}: "
+                                          f"anyone who can read the {event.kind} reads it; pass it with {advice} "
+                                          "(mounted at /var/secrets/secrets.json)")
+        for option in event.ngc.options:
+            if option.name not in ("--set", "--configuration") or option.value is None:
+                continue
+            carried = _secretish_value(option.value)
+            keys = [m.group(1) for m in _SET_KEY.finditer(option.value.template())]
+            if carried and (option.name == "--configuration" or any(SECRET_NAME.search(k) for k in keys) or keys):
+                span = (option.value_word.start, option.value_word.end) if option.value_word else (
+                    option.word.start, option.word.end)
+                yield RULE.at(span, f"{option.name} passes {carried} as a Helm value: it is stored in the "
+                                    f"deployment's configuration; pass it with --secret instead")

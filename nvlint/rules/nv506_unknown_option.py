@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import difflib
+import re
+
+from nvlint import ngc_grammar
+from nvlint.events import NgcCommand
+from nvlint.rules.base import Rule
+
+RULE = Rule(
+    code="NV506",
+    name="unknown-option",
+    severity="warning",
+    summary="An option the NGC CLI command does not have.",
+    what=(
+        "Reports an option of an `ngc` command that its grammar does not list (`--format-type` for "
+        "`--format_type`, `--container-env`, a typo), with the nearest valid spelling. The grammar lists "
+        "options of newer CLI versions too, so they do not warn; commands whose options are not all known "
+        "are not checked."
+    ),
+    why="The CLI stops with \"unrecognized arguments\"; in a deployment script that is a failed run.",
+    bad="ngc cf fn list --format-type json\n",
+    good="ngc cf fn list --format_type json\n",
+)
+
+
+_OPTION = re.compile(r"--?[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _spec(path: tuple[str, ...]) -> ngc_grammar.Command | None:
+    node = ngc_grammar.TREE
+    for name in path:
+        if not isinstance(node, ngc_grammar.Group):
+            return None
+        node = node.children.get(name)  # type: ignore[assignment]
+    return node if isinstance(node, ngc_grammar.Command) else None
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, NgcCommand) or not event.words:
+            continue
+        command = _spec(event.path)
+        if command is None or command.open:
+            continue
+        known = {**ngc_grammar.GLOBAL_OPTIONS, **command.options}
+        for option in event.options:
+            if option.name in known or not _OPTION.fullmatch(option.name) or option.word.literal is None:
+                continue
+            spelled = option.name.replace("-", "_") if option.name.startswith("--format") else option.name
+            candidates = [spelled] if spelled in known else difflib.get_close_matches(option.name, list(known), n=1)
+            hint = f"; did you mean {candidates[0]}?" if candidates else ""
+            yield RULE.at((option.word.start, option.word.start + len(option.name)),
+                          f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}")

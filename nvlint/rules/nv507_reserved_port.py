@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from nvlint.events import Deploy
+from nvlint.rules.base import Rule, value_span
+
+RULE = Rule(
+    code="NV507",
+    name="reserved-port",
+    severity="error",
+    summary="An inference or health port that NVCF reserves (8080, 8010).",
+    what="Reports `--inference-port` or `--health-port` (payload `inferencePort`, `health.port`) of 8080 or 8010.",
+    why=(
+        "NVCF uses container ports 8080 and 8010 for its own monitoring; a function that serves there never "
+        "becomes healthy."
+    ),
+    bad="ngc cf fn create --name api --inference-url /predict --container-image nvcr.io/acme/api:1.0 \\\n"
+        "  --inference-port 8080 --health-uri /health\n",
+    good="ngc cf fn create --name api --inference-url /predict --container-image nvcr.io/acme/api:1.0 \\\n"
+         "  --inference-port 8000 --health-uri /health\n",
+    references=("https://docs.nvidia.com/cloud-functions/user-guide/latest/cloud-function/function-creation.html",),
+)
+
+RESERVED = ("8080", "8010")
+
+
+@RULE.checker
+def check(flow, ctx):
+    for event in flow:
+        if not isinstance(event, Deploy) or event.ngc is None:
+            continue
+        for option in event.ngc.options:
+            if option.name in ("--inference-port", "--health-port") and option.value is not None:
+                port = (option.value.literal or "").strip()
+                if port in RESERVED:
+                    yield RULE.at(value_span(option.value, option.value_word),
+                                  f"{event.says(option.name)} {port} is reserved by NVCF (8080 and 8010 are its "
+                                  "monitoring ports); serve on another port, such as 8000")
