@@ -49,7 +49,9 @@ def check(flow, ctx):
             if option.name in known or not _OPTION.fullmatch(option.name) or option.word.literal is None:
                 continue
             spelled = option.name.replace("-", "_") if option.name.startswith("--format") else option.name
-            candidates = [spelled] if spelled in known else difflib.get_close_matches(option.name, list(known), n=1)
+            prefixed = [name for name in known if name.startswith(option.name)]
+            candidates = ([spelled] if spelled in known else prefixed if len(prefixed) == 1
+                          else difflib.get_close_matches(option.name, list(known), n=1))
             hint = f"; did you mean {candidates[0]}?" if candidates else ""
             yield RULE.at((option.word.start, option.word.start + len(option.name)),
                           f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}")
