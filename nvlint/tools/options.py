@@ -49,8 +49,10 @@ def parse_options(words: list[Word], spec: dict[str, bool], positionals_wanted: 
             i += 1
         elif takes_value:
             nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is not None and nxt.text.startswith("--") and nxt.text.split("=", 1)[0] in spec:
+                nxt = None  # `--helm-chart --helm-chart-service s`: the value is missing, not the next option
             options.append(OptionUse(name, word, nxt.value if nxt else None, nxt, 0))
-            i += 2
+            i += 2 if nxt is not None else 1
         else:
             options.append(OptionUse(name, word, None, None, 0))
             i += 1
