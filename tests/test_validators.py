@@ -252,3 +252,17 @@ REFERENCE_EXAMPLES = [
 def test_correct_reference_examples_are_silent():
     """The correct examples of the NGC registry reference, run as one script (build, tag, push, create)."""
     assert codes("\n".join(REFERENCE_EXAMPLES) + "\n") == []
+
+
+def test_opt_in_rules_on_payloads():
+    from nvlint.lint import lint_bytes
+    from nvlint.rules import select_rules
+    from nvlint.settings import Settings
+
+    payload = (b'{"name": "chat", "inferenceUrl": "/v1/chat/completions",\n'
+               b' "containerImage": "docker.io/vllm/vllm-openai:latest"}\n')
+    rules = select_rules(extend_select=("NV514", "NV515"))
+    found = lint_bytes(payload, "function.json", "json", Settings(), rules)
+    assert sorted(d.code for d in found) == ["NV514", "NV515"]
+    healthy = payload.replace(b'"}\n', b'", "healthUri": "/health"}\n').replace(b":latest", b":v0.6.3")
+    assert lint_bytes(healthy, "function.json", "json", Settings(), rules) == []
