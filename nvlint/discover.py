@@ -34,10 +34,15 @@ def kind_of_name(name: str) -> str | None:
         return "shell"
     if "yaml" in tags:
         return "yaml"
-    if "json" in tags:
-        return "json"
     if "makefile" in tags or name.endswith(".mk"):
         return "makefile"
+    for tag in ("markdown", "rst", "dockerfile"):
+        if tag in tags:
+            return tag
+    if "jupyter" in tags:
+        return "notebook"
+    if "json" in tags:
+        return "json"
     return None
 
 

@@ -78,6 +78,7 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     # CR before LF would end up inside words; a space keeps every offset where it was.
     parse_text = text.replace("\r\n", " \n") if "\r" in text else text
     readers = [rule.reads_words for rule in rules if rule.reads_words is not None]
+    cells: list[tuple[int, int, int]] = []
 
     def reads_words(word) -> bool:
         return any(reader(word) for reader in readers)
@@ -89,6 +90,22 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
         from nvlint.sources import makefile
 
         flows = makefile.flows(parse_text, path, reads_words)
+    elif kind == "markdown":
+        from nvlint.sources import docs
+
+        flows = docs.markdown_flows(parse_text, reads_words)
+    elif kind == "rst":
+        from nvlint.sources import docs
+
+        flows = docs.rst_flows(parse_text, reads_words)
+    elif kind == "notebook":
+        from nvlint.sources import docs
+
+        flows, cells = docs.notebook_flows(parse_text, reads_words)
+    elif kind == "dockerfile":
+        from nvlint.sources import dockerfile
+
+        flows = dockerfile.flows(parse_text, reads_words)
     elif kind in ("yaml", "json"):
         from nvlint.sources import yaml_files
 
@@ -109,6 +126,10 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
             for diagnostic in rule.check(flow, context):
                 # a command reached by several flows (a job other jobs need) is reported once
                 found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
+    for diagnostic in found.values():  # a notebook finding names its cell, as notebook tools do
+        cell = next((n for start, end, n in cells if start <= diagnostic.start < end), None)
+        if cell is not None:
+            diagnostic.message += f" [cell {cell}]"
     out = [_finish(d, path, lines, shift) for d in found.values()]
     if suppress:
         out = _suppressed(out, text, path, lines, shift, rules)

@@ -7,6 +7,7 @@ Every diagnostic is computed on *file character offsets*; only at the end are th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ class LineIndex:
 # Private-use characters stand in for values that are unknown to the shell parser (an outer
 # shell's expansion inside `bash -c "..."`, a CI `${{ }}` expression). tree-sitter-bash reads
 # them as ordinary word characters, and the word evaluator turns each back into its unknown part.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SENTINEL_FIRST = 0xE000
 SENTINEL_LAST = 0xF8FF
 
@@ -69,14 +71,15 @@ class Snippet:
     foreign: list[bool] | None = None
 
     def __post_init__(self) -> None:
-        self.data = self.text.encode("utf-8", "surrogatepass")
+        # The parser sees every non-ASCII character as the ASCII letter `a`: to the shell both are word
+        # characters, byte offsets then equal character offsets, and tree-sitter-bash 0.25 crashes on some
+        # sequences of multi-byte characters (found by the property tests). Values are always read from
+        # `text`, never from these bytes.
+        if self.text.isascii():
+            self.data = self.text.encode("ascii")
+        else:
+            self.data = _NON_ASCII.sub("a", self.text).encode("ascii")
         self._byte_to_char: list[int] | None = None
-        if len(self.data) != len(self.text):
-            table = []
-            for index, char in enumerate(self.text):
-                table.extend([index] * len(char.encode("utf-8", "surrogatepass")))
-            table.append(len(self.text))
-            self._byte_to_char = table
 
     def char_index(self, byte_index: int) -> int:
         if self._byte_to_char is None:

@@ -86,11 +86,18 @@ def _comment_context(before: str) -> bool:
 
 
 def _next_command(lines: list[str], line: int) -> tuple[int, int]:
-    """The lines of the first command after a directive's own line (continuations included)."""
+    """The lines of the first command after a directive's own line (continuations included); before
+    a Markdown fence, the whole fenced block."""
     n = line  # 0-based index of the line after the directive
     while n < len(lines) and (not lines[n].strip() or lines[n].lstrip().startswith("#")):
         n += 1
     first = n
+    fence = lines[n].strip()[:3] if n < len(lines) else ""
+    if fence in ("```", "~~~"):
+        n += 1
+        while n < len(lines) and not lines[n].strip().startswith(fence):
+            n += 1
+        return first + 1, min(n + 1, len(lines))
     while n < len(lines) and lines[n].rstrip().endswith("\\"):
         n += 1
     return first + 1, min(n + 1, len(lines))

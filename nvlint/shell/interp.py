@@ -684,6 +684,10 @@ class Interpreter:
         if self.snippet.offsets is None:
             return start, self.snippet.base + end_char
         end = self.snippet.offsets[end_char - 1] + 1 if end_char > 0 else start
+        if self.snippet.unknowns and end_char > 0:  # a word ending in a stand-in ends where its text ends
+            outer = self.snippet.unknowns.get(self.snippet.text[end_char - 1])
+            if outer is not None:
+                end = max(end, outer.end)
         return start, max(start, end)
 
     def _unknown(self, key: str, node, splittable: bool = False) -> Part:

@@ -1,0 +1,176 @@
+"""Dockerfiles: `RUN` instructions are shell snippets; `ARG` and `ENV` seed their variables.
+
+A small reader (no maintained Python library parses Dockerfiles with positions): instructions with
+escape-character continuations (`# escape=` honoured; comment lines inside a continuation skipped),
+`RUN` in shell form, exec form when it runs a shell (`["sh", "-c", "..."]`), and here-documents
+(`RUN <<EOF`). `FROM` is docker's business, not NVCF's: no image rule reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nvlint.events import CommandRun, Event
+from nvlint.shell.interp import Env, Interpreter
+from nvlint.shell.words import Value, Word, literal_part
+from nvlint.source import Snippet
+from nvlint.sources.shell import ShellSession
+
+_DIRECTIVE = re.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
+_HEREDOC = re.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
+_RUN_FLAG = re.compile(r"--[a-z-]+=\S*\s+")
+_SHELLS = ("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/bash", "zsh", "dash")
+
+
+class _Instruction:
+    def __init__(self, keyword: str, chars: str, offsets: list[int], end: int) -> None:
+        self.keyword, self.chars, self.offsets, self.end = keyword, chars, offsets, end
+
+
+def _instructions(text: str) -> list[_Instruction]:
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    escape = "\\"
+    for line in lines:  # parser directives come first, before any instruction or comment
+        directive = _DIRECTIVE.match(line.strip())
+        if not directive:
+            break
+        if directive.group(1).lower() == "escape":
+            escape = directive.group(2)[:1] or "\\"
+    out: list[_Instruction] = []
+    n = 0
+    while n < len(lines):
+        raw = lines[n].rstrip("\r")
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            n += 1
+            continue
+        chars: list[str] = []
+        offsets: list[int] = []
+        while True:
+            body = raw.rstrip()
+            continued = body.endswith(escape)
+            kept = body[:-1] if continued else raw
+            chars.append(kept)
+            offsets.extend(range(starts[n], starts[n] + len(kept)))
+            if not continued or n + 1 >= len(lines):
+                break
+            # the shell reads `\\<newline>` as a continuation: keep the line break where it was
+            chars.append("\\\n" if escape == "\\" else " ")
+            offsets.extend([starts[n] + len(body) - 1, starts[n] + len(body)] if escape == "\\" else
+                           [starts[n] + len(body) - 1])
+            n += 1
+            while n < len(lines) and lines[n].lstrip().startswith("#"):
+                n += 1  # comment lines inside a continuation are dropped by the parser
+            if n >= len(lines):
+                break
+            raw = lines[n].rstrip("\r")
+        n += 1
+        joined = "".join(chars)
+        keyword = joined.split(None, 1)[0].upper() if joined.strip() else ""
+        heredocs = _HEREDOC.findall(joined) if keyword == "RUN" else []
+        for _, terminator in heredocs:  # here-document bodies follow the instruction
+            while n < len(lines):
+                body_line = lines[n].rstrip("\r")
+                chars_line = "\n" + body_line
+                joined += chars_line
+                offsets.append(starts[n] - 1)
+                offsets.extend(range(starts[n], starts[n] + len(body_line)))
+                n += 1
+                if body_line.strip() == terminator:
+                    break
+        end = offsets[-1] + 1 if offsets else 0
+        out.append(_Instruction(keyword, joined, offsets, end))
+    return out
+
+
+def flows(text: str, reads_words=None) -> list[list[Event]]:
+    session = ShellSession(reads_words)
+    variables: dict[str, Value] = {}
+    for instruction in _instructions(text):
+        keyword_length = len(instruction.chars) - len(instruction.chars.lstrip()) + len(instruction.keyword)
+        rest_at = keyword_length
+        while rest_at < len(instruction.chars) and instruction.chars[rest_at] in " \t":
+            rest_at += 1
+        body = instruction.chars[rest_at:]
+        body_offsets = instruction.offsets[rest_at:]
+        if instruction.keyword in ("ARG", "ENV"):
+            assigned, words = _assignments(instruction.keyword, body, body_offsets, instruction.end, variables)
+            variables.update(assigned)
+            session.flows[-1].extend(CommandRun(w.start, w.end, words=[w]) for w in words
+                                     if reads_words is None or reads_words(w))
+        elif instruction.keyword == "RUN":
+            snippet = _run_snippet(body, body_offsets, instruction.end)
+            if snippet is not None:
+                session.env = Env(dict(variables), set(variables))
+                snippet.env = dict(variables)
+                session.run(snippet)
+    main, *functions = session.finish()
+    return [flow for flow in [main, *functions] if flow]
+
+
+def _assignments(keyword: str, body: str, offsets: list[int], end: int,
+                 variables: dict[str, Value]) -> tuple[dict[str, Value], list[Word]]:
+    """`ENV A=1 B="x y"` and `ARG A=1` read like shell assignments; `ENV A some value` (the legacy
+    form) sets A to the rest of the line, as written."""
+    first = body.split(None, 1)[0] if body.strip() else ""
+    if keyword == "ENV" and "=" not in first:
+        value_at = len(body) - len(body[len(first):].lstrip())
+        value_text = body[value_at:].rstrip()
+        if not first or not value_text:
+            return {}, []
+        value = Value([literal_part(value_text, offsets[value_at], tuple(offsets[value_at:value_at + len(value_text)]))])
+        return {first: value}, [Word(value, offsets[value_at], offsets[value_at + len(value_text) - 1] + 1, "bare")]
+    collected: dict[str, Value] = {}
+    words: list[Word] = []
+
+    def on_assign(name, word):
+        collected[name] = word.value
+        words.append(word)
+
+    snippet = Snippet(body, offsets[:len(body)] + [end], env=dict(variables))
+    Interpreter(lambda command: None, on_assign).run(snippet, Env(dict(variables), set(variables)))
+    return collected, words
+
+
+def _run_snippet(body: str, offsets: list[int], end: int) -> Snippet | None:
+    flags = _RUN_FLAG.match(body)
+    while flags:  # `RUN --mount=type=secret,id=ngc ...`
+        body, offsets = body[flags.end():], offsets[flags.end():]
+        flags = _RUN_FLAG.match(body)
+    if body.lstrip().startswith("["):
+        return _exec_form(body, offsets, end)
+    heredoc = _HEREDOC.match(body.strip())
+    if heredoc and body.strip().split("\n", 1)[0].strip() == heredoc.group(0):
+        first_break = body.find("\n")
+        terminator_at = body.rfind("\n")
+        if first_break != -1 and terminator_at > first_break:
+            inner = body[first_break + 1:terminator_at + 1]
+            return Snippet(inner, offsets[first_break + 1:terminator_at + 1] + [end])
+    return Snippet(body, offsets[:len(body)] + [end])
+
+
+def _exec_form(body: str, offsets: list[int], end: int) -> Snippet | None:
+    """`["bash", "-c", "script"]`: the script, with positions inside the JSON string."""
+    from nvlint.sources.payload import DocumentText
+    from nvlint.sources.yaml_doc import YamlError, compose_all, is_scalar, is_sequence
+
+    try:
+        (array,) = compose_all(body)[:1] or [None]
+    except YamlError:
+        return None
+    if not is_sequence(array) or not all(is_scalar(item) for item in array.value):
+        return None
+    items = [str(item.value) for item in array.value]
+    if not items or items[0] not in _SHELLS:
+        return None
+    for n, item in enumerate(items[1:], start=1):
+        if item.startswith("-") and "c" in item[1:] and n + 1 < len(items):
+            document = DocumentText(body, offsets + [end])
+            value = document.value(array.value[n + 1])
+            from nvlint.source import snippet_of_value
+
+            return snippet_of_value(value, end)
+    return None
+
