@@ -93,7 +93,7 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     elif kind == "markdown":
         from nvlint.sources import docs
 
-        flows = docs.markdown_flows(parse_text, reads_words)
+        flows = docs.markdown_flows(parse_text, reads_words, untagged=settings.markdown_untagged_shell)
     elif kind == "rst":
         from nvlint.sources import docs
 

@@ -14,7 +14,7 @@ from pathlib import Path
 MOUNT_LAYOUTS = ("any", "mount", "config")
 LEVELS = ("error", "warning", "info")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
-        "allowed-registries", "mount-layout")
+        "allowed-registries", "mount-layout", "markdown-untagged-shell")
 
 
 class ConfigError(Exception):
@@ -33,6 +33,7 @@ class Settings:
     ngc_orgs: frozenset[str] = frozenset()
     allowed_registries: frozenset[str] = frozenset()
     mount_layout: str = "any"
+    markdown_untagged_shell: bool = False  # read untagged fences and indented blocks as shell
     source: str | None = None  # the file these came from
     root: str | None = None  # its folder: globs are relative to it
 
@@ -108,6 +109,12 @@ def _choice(path: Path, key: str, value, choices) -> str:
     return value
 
 
+def _boolean(path: Path, key: str, value) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: '{key}' must be true or false")
+    return value
+
+
 def _table(path: Path, key: str, value) -> dict:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: '{key}' must be a table")
@@ -139,6 +146,7 @@ def parse_settings(path: Path, table: dict, valid_codes: frozenset[str] = frozen
         allowed_registries=frozenset(h.lower() for h in _string_list(path, "allowed-registries",
                                                                      table.get("allowed-registries", []))),
         mount_layout=_choice(path, "mount-layout", table.get("mount-layout", "any"), MOUNT_LAYOUTS),
+        markdown_untagged_shell=_boolean(path, "markdown-untagged-shell", table.get("markdown-untagged-shell", False)),
         source=str(path),
         root=str(path.parent.resolve()),
     )

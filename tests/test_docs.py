@@ -113,3 +113,10 @@ def test_kinds_are_discovered(name, tmp_path):
     path = tmp_path / name
     path.write_text("x")
     assert detect_kind(path) is not None
+
+
+def test_untagged_blocks_on_request():
+    text = "```\ndocker login nvcr.io -u $oauthtoken\n```\n\n    docker login nvcr.io -u $oauthtoken\n"
+    assert check(text, "a.md", "markdown") == []
+    found = lint_bytes(text.encode(), "a.md", "markdown", Settings(markdown_untagged_shell=True), RULES)
+    assert [(d.line, d.column) for d in found] == [(2, 25), (5, 29)]
