@@ -327,10 +327,9 @@ def _safely(lint_bytes, data: bytes, display: str, kind: str, settings, rules, s
     except (KeyboardInterrupt, SystemExit, BrokenPipeError):
         raise
     except Exception as error:  # noqa: BLE001 - the point is to catch everything
-        from nvlint.rules import BY_CODE
+        from nvlint.lint import internal_error
 
-        diagnostic = BY_CODE["NV000"].at((0, 0), f"nvlint failed on this file ({type(error).__name__}: {error}); "
-                                                 "please report it with the file")
+        diagnostic = internal_error(f"reading this {kind} file", error)
         diagnostic.path = display
         diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
         return [diagnostic]

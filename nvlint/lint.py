@@ -44,6 +44,13 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text, None
 
 
+def internal_error(what: str, error: BaseException) -> Diagnostic:
+    """NV003 at the start of the file: which check did not run, and why."""
+    reason = redact(f"{type(error).__name__}: {error}")[:200]
+    return BY_CODE["NV003"].at((0, 0), f"{what} failed on this file ({reason}); the other checks ran. "
+                                       "Please report this with the file")
+
+
 def _yaml_error(error, path: str, text: str) -> Diagnostic:
     lines = LineIndex(text)
     start = lines.offset(min(error.line, text.count("\n") + 1), error.column)
@@ -123,9 +130,13 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
         for rule in rules:
             if rule.check is None:
                 continue
-            for diagnostic in rule.check(flow, context):
-                # a command reached by several flows (a job other jobs need) is reported once
-                found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
+            try:
+                for diagnostic in rule.check(flow, context):
+                    # a command reached by several flows (a job other jobs need) is reported once
+                    found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
+            except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
+                failure = internal_error(f"rule {rule.code} ({rule.name})", error)
+                found.setdefault((failure.code, rule.code), failure)
     for diagnostic in found.values():  # a notebook finding names its cell, as notebook tools do
         cell = next((n for start, end, n in cells if start <= diagnostic.start < end), None)
         if cell is not None:

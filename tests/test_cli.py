@@ -208,4 +208,4 @@ def test_an_internal_error_is_a_finding_not_a_traceback(tree, capsys, monkeypatc
     assert main(["check"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in out] == ["a.sh", "b.sh"]
-    assert all("NV000 nvlint failed on this file (ValueError: boom)" in line for line in out)
+    assert all("NV003 reading this shell file failed on this file (ValueError: boom)" in line for line in out)

@@ -72,3 +72,18 @@ def test_ten_megabyte_script_in_a_subprocess():
                             input=script, capture_output=True, text=True, timeout=600)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1 and "NV302" in result.stdout
+
+
+def test_a_failing_rule_is_nv003_and_the_others_still_run(monkeypatch):
+    from nvlint.rules import BY_CODE
+
+    def broken(flow, ctx):
+        raise RuntimeError("nvapi-" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0" + " in a message")
+        yield
+
+    monkeypatch.setattr(BY_CODE["NV101"], "check", broken)
+    found = lint("docker login nvcr.io -u $oauthtoken\n"
+                 "ngc cf fn create --name a --inference-url /i --container-image vllm/x:1\n")
+    assert [d.code for d in found] == ["NV003", "NV302"]
+    assert "rule NV101 (short-form-third-party-image)" in found[0].message
+    assert "nvapi-****" in found[0].message and "a1B2c3" not in found[0].message

@@ -6,6 +6,7 @@ from nvlint.rules import (
     nv000_unreadable_file,
     nv001_unused_suppression,
     nv002_invalid_suppression,
+    nv003_internal_error,
     nv101_short_form_third_party_image,
     nv102_implicit_ngc_registry,
     nv103_docker_hub_missing_namespace,
@@ -42,7 +43,7 @@ from nvlint.rules import (
 from nvlint.rules.base import Context, Rule
 
 _MODULES = (
-    nv000_unreadable_file, nv001_unused_suppression, nv002_invalid_suppression, nv101_short_form_third_party_image, nv102_implicit_ngc_registry,
+    nv000_unreadable_file, nv001_unused_suppression, nv002_invalid_suppression, nv003_internal_error, nv101_short_form_third_party_image, nv102_implicit_ngc_registry,
     nv103_docker_hub_missing_namespace, nv105_unrecognized_registry, nv106_missing_image_tag,
     nv201_image_not_pushed, nv202_artifact_not_uploaded, nv301_ngc_login_username, nv302_oauthtoken_expanded,
     nv303_password_on_command_line, nv304_login_missing_registry, nv305_hardcoded_api_key, nv401_bad_mount_path,

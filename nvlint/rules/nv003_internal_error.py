@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from nvlint.rules.base import Rule
+
+RULE = Rule(
+    code="NV003",
+    name="internal-error",
+    severity="error",
+    summary="nvlint itself failed on this file: one rule, or the reader of this kind of file.",
+    what=(
+        "Reported when a rule or a file reader raises an unexpected error on a file. The message names the "
+        "rule (or the reader) and the error; the other rules and the other files are still checked."
+    ),
+    why=(
+        "A linter must never be the reason a pipeline breaks, nor pass a file it did not check. This finding "
+        "says which check did not run; please report it with the file (redacted) so it can be fixed."
+    ),
+    # No script makes nvlint fail on purpose: these examples only show that correct input reports nothing.
+    bad="",
+    good="docker login nvcr.io -u '$oauthtoken' --password-stdin < key\n",
+)
+
+
+@RULE.checker
+def check(flow, ctx):
+    return ()
