@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="ignore '# nvlint: disable' directives (audits)")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write .nvlint_cache")
+    check.add_argument("--jobs", type=int, metavar="N", help="processes for large trees (default: one per core)")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="with '-': the name that decides the file kind and is reported")
     config = check.add_mutually_exclusive_group()
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("--all", action="store_true", help="every rule")
     rule.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("rules", help="list the rules")
+    commands.add_parser("clean", help="remove the result cache (.nvlint_cache)")
     return parser
 
 
@@ -82,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args, parser)
         if args.command == "rules":
             return _rules()
+        if args.command == "clean":
+            from nvlint import runner
+
+            folder = runner.cache_folder(Path.cwd())
+            print(f"nvlint: removed {folder}" if runner.clean(folder) else f"nvlint: no cache at {folder}",
+                  file=sys.stderr)
+            return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -127,8 +137,16 @@ def _check(args, parser) -> int:
         print(f"nvlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
 
+    from nvlint import runner
+
     run = _Run()
     checker = _Checker(args, finder, cli_select, cli_ignore, cli_extend)
+    cache = None
+    if not args.no_cache and not args.fix and not args.diff:
+        cache = runner.prepare_cache(runner.cache_folder(Path.cwd()))
+    options = runner.Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
+                             suppress=not args.no_suppressions, fail_on=args.fail_on, cache=cache)
+    tasks: list = []
     try:
         for given in paths:
             if given == "-":
@@ -136,29 +154,36 @@ def _check(args, parser) -> int:
                 data = sys.stdin.buffer.read()
                 kind = kind_of_name(Path(name).name) if args.stdin_filename else None
                 kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-                checker.check(run, data, name, Path(name).absolute(), kind, stdin=True)
+                tasks.append(checker.task(name, Path(name).absolute(), kind, data))
                 continue
-            for target in iter_targets([given]):
+            for target in iter_targets([given], notice=_notice):
                 if target.kind is None:
                     if target.explicit:
-                        print(f"nvlint: skipped {target.display}: not a kind of file nvlint reads",
-                              file=sys.stderr)
+                        _notice(f"skipped {target.display}: not a kind of file nvlint reads")
                     continue
                 if checker.excluded(target):
                     continue
-                try:
-                    data = target.path.read_bytes()
-                except OSError as error:
-                    run.files.append(target.display)
-                    run.diagnostics += _unreadable(target.display, error, checker.rules(target.path, target.display))
-                    run.failing += 1
-                    continue
-                checker.check(run, data, target.display, target.path, target.kind)
+                tasks.append(checker.task(target.display, target.path, target.kind))
     except ConfigError as error:
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
+    for result in runner.run_all(tasks, options, jobs=args.jobs):
+        run.files.append(result.display)
+        run.diagnostics += result.diagnostics
+        run.failing += result.failing
+        if result.diff:
+            run.diffs.append(result.diff)
+        if result.fixed is not None:
+            sys.stdout.write(result.fixed)
+        if result.text is not None:
+            run.sources[result.display] = result.text
+    run.diffs.sort()
     return _finish(args, run, formats, outputs)
+
+
+def _notice(message: str) -> None:
+    print(f"nvlint: {message}", file=sys.stderr)
 
 
 class _Checker:
@@ -175,7 +200,7 @@ class _Checker:
     def excluded(self, target) -> bool:
         return self.settings(target.path).excludes(str(target.path))
 
-    def rules(self, path: Path, display: str) -> tuple:
+    def rules(self, path: Path) -> tuple:
         from nvlint.rules import select_rules
 
         settings = self.settings(path)
@@ -187,40 +212,10 @@ class _Checker:
             self._rules[key] = select_rules(select, ignore, self.extend + settings.extend_select)
         return self._rules[key]
 
-    def check(self, run: _Run, data: bytes, display: str, path: Path, kind: str, stdin: bool = False) -> None:
-        from nvlint import fix as fixing
-        from nvlint.diagnostics import severity_rank
-        from nvlint.lint import lint_bytes
+    def task(self, display: str, path: Path, kind: str, data: bytes | None = None):
+        from nvlint.runner import Task
 
-        settings = self.settings(path)
-        rules = self.rules(path, display)
-        suppress = not self.args.no_suppressions
-        found = _safely(lint_bytes, data, display, kind, settings, rules, suppress)
-        run.files.append(display)
-        if (self.args.fix or self.args.diff) and any(fixing.applicable(d, self.args.unsafe_fixes) for d in found):
-            before = data.decode("utf-8", "surrogateescape")
-            text = before
-            for _ in range(fixing.MAX_ROUNDS):
-                text, applied = fixing.apply(text, found, self.args.unsafe_fixes)
-                found = _safely(lint_bytes, text.encode("utf-8", "surrogateescape"), display, kind, settings,
-                                rules, suppress)
-                if not applied or not any(fixing.applicable(d, self.args.unsafe_fixes) for d in found):
-                    break
-            if text != before:
-                if self.args.diff:
-                    run.diffs.append(fixing.unified_diff(display, before, text))
-                elif stdin:
-                    sys.stdout.write(text)
-                else:
-                    fixing.write_atomically(path, text.encode("utf-8", "surrogateescape"))
-            data = text.encode("utf-8", "surrogateescape")
-        elif stdin and self.args.fix:
-            sys.stdout.write(data.decode("utf-8", "surrogateescape"))
-        if stdin:
-            run.sources[display] = data.decode("utf-8", "replace")
-        threshold = severity_rank(self.args.fail_on or settings.fail_on or "info")
-        run.failing += sum(1 for d in found if severity_rank(d.severity) >= threshold)
-        run.diagnostics += found
+        return Task(display, str(path), kind, self.settings(path), tuple(r.code for r in self.rules(path)), data)
 
 
 def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:
@@ -318,32 +313,6 @@ def _read_baseline(path: Path) -> set[str] | None:
         return {entry["fingerprint"] for entry in data["findings"]}
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _safely(lint_bytes, data: bytes, display: str, kind: str, settings, rules, suppress: bool = True) -> list:
-    """A bug in nvlint on one file must not stop the run nor pass silently: it becomes a finding."""
-    try:
-        return lint_bytes(data, display, kind, settings, rules, suppress)
-    except (KeyboardInterrupt, SystemExit, BrokenPipeError):
-        raise
-    except Exception as error:  # noqa: BLE001 - the point is to catch everything
-        from nvlint.lint import internal_error
-
-        diagnostic = internal_error(f"reading this {kind} file", error)
-        diagnostic.path = display
-        diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
-        return [diagnostic]
-
-
-def _unreadable(display: str, error: OSError, rules) -> list:
-    from nvlint.rules import BY_CODE
-
-    if not any(r.code == "NV000" for r in rules):
-        return []
-    diagnostic = BY_CODE["NV000"].at((0, 0), f"cannot read the file: {error.strerror or error}")
-    diagnostic.path = display
-    diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
-    return [diagnostic]
 
 
 def _rule(args, parser) -> int:

@@ -104,18 +104,18 @@ class _Ignores:
         return result
 
 
-def iter_targets(paths: list[str]) -> Iterator[Target]:
-    """Targets in a stable order; `-` is left to the caller."""
+def iter_targets(paths: list[str], notice=None) -> Iterator[Target]:
+    """Targets in a stable order; `-` is left to the caller. ``notice`` hears about what is skipped."""
     cwd = Path.cwd()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, cwd)
+            yield from _walk(path, cwd, notice)
         else:
             yield Target(given, path, detect_kind(path) if path.exists() else None, True)
 
 
-def _walk(root: Path, cwd: Path) -> Iterator[Target]:
+def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
     ignores = _Ignores()
     # gitignores above the starting directory, up to the repository root, apply too
     parents = []
@@ -127,10 +127,10 @@ def _walk(root: Path, cwd: Path) -> Iterator[Target]:
         parents = [root.resolve()]
     for parent in reversed(parents[1:]):
         ignores = ignores.with_directory(parent, (parent / ".git").exists())
-    yield from _walk_directory(root, root.resolve(), ignores, cwd)
+    yield from _walk_directory(root, root.resolve(), ignores, cwd, notice)
 
 
-def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Path) -> Iterator[Target]:
+def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Path, notice=None) -> Iterator[Target]:
     ignores = ignores.with_directory(resolved, (resolved / ".git").exists())
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -146,7 +146,9 @@ def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Pat
         if is_dir:
             if entry.name in SKIP_DIRS or (absolute / "pyvenv.cfg").exists() or ignores.ignored(absolute, True):
                 continue
-            yield from _walk_directory(Path(entry.path), absolute, ignores, cwd)
+            yield from _walk_directory(Path(entry.path), absolute, ignores, cwd, notice)
+        elif not is_file and entry.is_symlink() and notice is not None and kind_of_name(entry.name):
+            notice(f"skipped {_display(Path(entry.path), cwd)}: a broken or looping symbolic link")
         elif is_file and not ignores.ignored(absolute, False):
             kind = detect_kind(Path(entry.path))
             if kind is not None:

@@ -1,0 +1,75 @@
+"""The result cache and parallel runs: same findings, in the same order, whatever the path taken."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from nvlint.cli import main
+
+BAD = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
+
+
+def tree(root: Path, count: int) -> None:
+    (root / ".git").mkdir()
+    for n in range(count):
+        folder = root / f"d{n % 7}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"s{n:03d}.sh").write_text(BAD if n % 3 == 0 else "echo fine\ndocker login nvcr.io\n")
+
+
+def run_json(capsys, *args: str) -> list:
+    status = main(["check", "--isolated", "--format", "json", *args])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_cache_is_created_tagged_and_ignored(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 5)
+    first = run_json(capsys)
+    cache = tmp_path / ".nvlint_cache"
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache / ".gitignore").read_text().endswith("*\n")
+    assert any(cache.rglob("*.json"))
+    assert run_json(capsys) == first  # warm: the same findings
+    assert main(["clean"]) == 0 and not cache.exists()
+
+
+def test_cache_sees_changes_and_settings(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 3)
+    assert len(run_json(capsys)[1]) == 1
+    (tmp_path / "d1" / "s001.sh").write_text(BAD)
+    assert len(run_json(capsys)[1]) == 2  # the changed file is checked again
+    assert run_json(capsys, "--ignore", "NV302")[1] == []  # other rules, other key
+    monkeypatch.setenv("NGC_CLI_ORG", "acme")
+    (tmp_path / "d2").mkdir(exist_ok=True)
+    (tmp_path / "d2" / "deploy.sh").write_text("ngc cf fn create --name a --inference-url /i --container-image acme/a:1\n")
+    assert [f["rule"] for f in run_json(capsys)[1] if f["path"].endswith("deploy.sh")] == ["NV102"]
+    monkeypatch.delenv("NGC_CLI_ORG")
+    assert [f["rule"] for f in run_json(capsys)[1] if f["path"].endswith("deploy.sh")] == ["NV101"]
+
+
+def test_corrupt_cache_entries_are_ignored(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 3)
+    first = run_json(capsys)
+    for entry in (tmp_path / ".nvlint_cache").rglob("*.json"):
+        entry.write_text("{not json")
+    assert run_json(capsys) == first
+
+
+def test_parallel_and_serial_agree(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 60)
+    serial = run_json(capsys, "--jobs", "1", "--no-cache")
+    parallel = run_json(capsys, "--jobs", "2", "--no-cache")
+    assert parallel == serial and len(serial[1]) == 20
+    assert not (tmp_path / ".nvlint_cache").exists()
+
+
+def test_fix_in_parallel(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 30)
+    assert main(["check", "--isolated", "--jobs", "2", "--fix"]) == 0
+    assert "'$oauthtoken'" in (tmp_path / "d0" / "s000.sh").read_text()
