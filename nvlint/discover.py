@@ -139,9 +139,12 @@ def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Pat
     for entry in entries:
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
-            is_file = entry.is_file()
         except OSError:
             continue
+        try:
+            is_file = entry.is_file()
+        except OSError:  # a symbolic link loop
+            is_file = False
         absolute = resolved / entry.name
         if is_dir:
             if entry.name in SKIP_DIRS or (absolute / "pyvenv.cfg").exists() or ignores.ignored(absolute, True):

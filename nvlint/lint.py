@@ -15,7 +15,8 @@ from nvlint.source import LineIndex
 # A file none of whose bytes contain one of these cannot produce a finding: skip it unparsed.
 TRIGGERS = (b"ngc", b"login", b"oauthtoken", b"nvapi-", b"/mount", b"password", b"nvcr", b"--creds",
             b"containerImage", b"helmChart", b"inferenceUrl", b"gpuSpecification")
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # larger files are reported (NV000), not read: time and memory stay bounded
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 
 
@@ -44,6 +45,22 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text, None
 
 
+def _lint_utf16(data: bytes, path: str, kind: str, settings: Settings, rules, suppress: bool) -> list[Diagnostic]:
+    """UTF-16 files (Windows editors write them) are read; positions count characters as always.
+    Their findings carry no fix: fixes are applied to UTF-8 text."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        diagnostic = BY_CODE["NV000"].at((0, 0), f"not valid UTF-16 ({error.reason}); not read")
+        return [_placed(diagnostic, path)] if any(r.code == "NV000" for r in rules) else []
+    if not could_match(text.encode("utf-8", "surrogatepass")):
+        return []
+    found = lint_text(text.removeprefix("\ufeff"), path, kind, settings, rules, shift=1, suppress=suppress)
+    for diagnostic in found:
+        diagnostic.fix = None
+    return found
+
+
 def internal_error(what: str, error: BaseException) -> Diagnostic:
     """NV003 at the start of the file: which check did not run, and why."""
     reason = redact(f"{type(error).__name__}: {error}")[:200]
@@ -67,6 +84,11 @@ def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
 def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
                suppress: bool = True) -> list[Diagnostic]:
     """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits)."""
+    if len(data) > MAX_BYTES:
+        text, problem = decode(data, path)
+        return [problem] if problem is not None and any(r.code == "NV000" for r in rules) else []
+    if data.startswith(_UTF16_BOMS):
+        return _lint_utf16(data, path, kind, settings, rules, suppress)
     if not could_match(data) and not (suppress and b"nvlint" in data):
         return []
     text, problem = decode(data, path)

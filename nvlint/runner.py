@@ -60,6 +60,17 @@ def run(task: Task, options: Options) -> Result:
     data = task.data
     if data is None:
         try:
+            from nvlint.lint import MAX_BYTES
+
+            size = os.stat(task.path).st_size
+            if size > MAX_BYTES:  # not even read: memory stays flat whatever the tree holds
+                if "NV000" in task.codes:
+                    diagnostic = BY_CODE["NV000"].at((0, 0), f"file is {size // (1024 * 1024)} MB, larger than "
+                                                             f"{MAX_BYTES // (1024 * 1024)} MB; not read")
+                    _at_start(diagnostic, task.display)
+                    result.diagnostics = [diagnostic]
+                    result.failing = 1
+                return result
             data = Path(task.path).read_bytes()
         except OSError as error:
             result.read = False

@@ -26,7 +26,7 @@ from nvlint.shell.words import (
 )
 from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet, snippet_of_value
 
-MAX_DEPTH = 120  # tree nesting we follow; deeper input is still parsed, just not walked further
+MAX_DEPTH = 60  # nesting walked with its control flow; deeper commands are checked one by one (flattened)
 MAX_CALL_DEPTH = 16
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
@@ -78,7 +78,7 @@ class Interpreter:
         self.fresh = 0
         self.commands_seen = 0
         self.recoveries = 0
-        self.truncated = False  # nesting deeper than MAX_DEPTH was not walked
+        self.flat = False  # past MAX_DEPTH: commands are visited by a loop, not by recursion
 
     # ---- entry points -------------------------------------------------------------------------
 
@@ -113,7 +113,7 @@ class Interpreter:
     def walk(self, node, env: Env, depth: int, stdin: tuple[Word, ...] = ()) -> tuple[Word, ...] | None:
         """Walk one statement; returns what it writes to stdout when that is knowable."""
         if depth > MAX_DEPTH:
-            self.truncated = True
+            self.flattened(node, env)
             return None
         kind = node.type
         if kind == "command":
@@ -177,6 +177,20 @@ class Interpreter:
         rest = Snippet(snippet.text[start:c1], offsets, base=snippet.file_offset(start),
                        unknowns=snippet.unknowns, dollar_escape=snippet.dollar_escape)
         self.run(rest, env, depth + 1)
+
+    def flattened(self, node, env: Env) -> None:
+        """Past MAX_DEPTH levels of nesting (`((((...))))`), commands are still checked, one by one,
+        without the control flow around them: a loop instead of recursion keeps Python's stack safe."""
+        flat, self.flat = self.flat, True
+        try:
+            stack = [node]
+            while stack:
+                current = stack.pop()
+                if current.type == "command":
+                    self.command(current, env.copy(), MAX_DEPTH, ())
+                stack.extend(reversed(current.named_children))
+        finally:
+            self.flat = flat
 
     def redirected(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
         body = node.child_by_field_name("body") or (node.named_children[0] if node.named_children else None)
@@ -484,8 +498,9 @@ class Interpreter:
                 return list(value.parts)
             return [_mark_splittable(p) for p in value.parts]
         if kind in ("command_substitution", "process_substitution"):
-            for child in node.named_children:
-                self.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
+            if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
+                for child in node.named_children:
+                    self.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
             return [self._unknown(f"$(@{self.snippet.byte_offset(node.start_byte)})", node, splittable=not quoted)]
         if kind == "comment":
             return []

@@ -1,0 +1,132 @@
+"""Hostile trees: every one gives a finding or a notice with the reason, in bounded time, and the rest
+of the tree is still linted. Each case runs the real command line in a subprocess."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+BAD = "docker login nvcr.io -u $oauthtoken\n"
+
+
+def nvlint(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nvlint", "check", "--isolated", "--no-cache", *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    (tmp_path / "good.sh").write_text(BAD)  # the control: always reported
+    return tmp_path
+
+
+def lines(result) -> list[str]:
+    assert "Traceback" not in result.stderr, result.stderr
+    return [line.split(": ")[0] + " " + line.split(" ")[1] for line in result.stdout.splitlines()]
+
+
+def test_huge_file_is_reported_not_read(hostile):
+    with open(hostile / "huge.sh", "wb") as handle:
+        handle.write(b"# filler line\n" * (50 * 1024 * 1024 // 14 + 1))
+    started = time.monotonic()
+    result = nvlint(hostile)
+    assert time.monotonic() - started < 30
+    assert lines(result) == ["good.sh:1:25 NV302", "huge.sh:1:1 NV000"]
+    assert "larger than 16 MB" in result.stdout
+
+
+def test_one_ten_megabyte_line(hostile):
+    (hostile / "line.sh").write_bytes(b"echo " + b"a" * 10_000_000 + b" && " + BAD.encode())
+    assert lines(nvlint(hostile)) == ["good.sh:1:25 NV302", "line.sh:1:10000034 NV302"]
+
+
+@pytest.mark.parametrize("opening,closing", [("( ", " )"), ("$(", ")"), ("{ ", "; }"), ("`echo ", "`")])
+def test_ten_thousand_levels_of_nesting(hostile, opening, closing):
+    depth = 10_000 if opening != "`echo " else 1  # backquotes do not nest without escaping
+    (hostile / "deep.sh").write_text("echo " * (opening == "$(") + opening * depth + BAD.strip() + closing * depth + "\n")
+    found = lines(nvlint(hostile))
+    assert found[0] == "deep.sh" + found[0][len("deep.sh"):] and found[0].endswith("NV302")
+    assert found[-1] == "good.sh:1:25 NV302"
+
+
+def test_yaml_billion_laughs(hostile):
+    workflow = hostile / ".github" / "workflows"
+    workflow.mkdir(parents=True)
+    aliases = "".join(f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (workflow / "laughs.yml").write_text('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + aliases +
+                                         "on: push\njobs:\n  x:\n    steps:\n      - run: " + BAD)
+    started = time.monotonic()
+    found = lines(nvlint(hostile))
+    assert time.monotonic() - started < 30
+    assert found == [".github/workflows/laughs.yml:14:38 NV302", "good.sh:1:25 NV302"]
+
+
+def test_symlink_loops_and_broken_links(hostile):
+    (hostile / "loop").symlink_to(hostile / "loop")
+    (hostile / "a.sh").symlink_to(hostile / "b.sh")
+    (hostile / "b.sh").symlink_to(hostile / "a.sh")
+    (hostile / "dir").mkdir()
+    (hostile / "dir" / "up").symlink_to(hostile, target_is_directory=True)
+    result = nvlint(hostile)
+    assert lines(result) == ["good.sh:1:25 NV302"]
+    assert "skipped a.sh: a broken or looping symbolic link" in result.stderr
+
+
+def test_unreadable_and_vanishing_files(hostile, monkeypatch, capsys):
+    from nvlint.cli import main
+
+    (hostile / "secret.sh").write_text(BAD)
+    (hostile / "gone.sh").write_text(BAD)
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.sh":
+            raise PermissionError(13, "Permission denied")
+        if self.name == "gone.sh":
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(self)
+
+    monkeypatch.chdir(hostile)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["check", "--isolated", "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "gone.sh:1:1: NV000 cannot read the file: No such file or directory" in out
+    assert "secret.sh:1:1: NV000 cannot read the file: Permission denied" in out
+    assert "good.sh:1:25: NV302" in out
+
+
+@pytest.mark.parametrize("encoding,expected", [
+    ("latin-1", "NV000"), ("utf-16", "NV302"), ("utf-16-le-bom", "NV302"), ("utf-8-sig", "NV302"),
+])
+def test_encodings(hostile, encoding, expected):
+    text = "# café\n" + BAD
+    data = (b"\xff\xfe" + text.encode("utf-16-le")) if encoding == "utf-16-le-bom" else text.encode(encoding)
+    (hostile / "enc.sh").write_bytes(data)
+    found = lines(nvlint(hostile))
+    assert found[0].startswith("enc.sh:") and found[0].endswith(expected)
+    if expected == "NV302":
+        assert found[0] == "enc.sh:2:25 NV302"
+
+
+def test_crlf(hostile):
+    (hostile / "crlf.sh").write_bytes(b"echo hi\r\n" + BAD.replace("\n", "\r\n").encode())
+    assert lines(nvlint(hostile))[0] == "crlf.sh:2:25 NV302"
+
+
+def test_ctrl_c_exits_130_without_a_traceback_or_partial_files(tmp_path):
+    for n in range(400):
+        (tmp_path / f"s{n:03d}.sh").write_text(("echo filler\n" * 4000) + 'docker login nvcr.io -u "$oauthtoken"\n')
+    process = subprocess.Popen([sys.executable, "-m", "nvlint", "check", "--isolated", "--no-cache", "--fix"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, (process.returncode, err[-2000:])
+    assert "Traceback" not in err
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".nvlint")]
+    assert leftovers == []
