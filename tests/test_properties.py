@@ -1,0 +1,92 @@
+"""Property tests over every front end: random and mutated input of every kind never makes nvlint fail
+(no NV003), every finding lies inside the file, and every output format stays valid."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nvlint.discover import detect_kind
+from nvlint.lint import lint_bytes
+from nvlint.report import Report, write
+from nvlint.rules import ALL_RULES
+from nvlint.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix != ".expected" and detect_kind(p))
+KINDS = {"shell": "a.sh", "makefile": "Makefile", "yaml": ".github/workflows/a.yml", "json": "f.json",
+         "markdown": "a.md", "rst": "a.rst", "notebook": "a.ipynb", "dockerfile": "Dockerfile"}
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_invariants(data: bytes, kind: str, name: str) -> None:
+    found = lint_bytes(data, name, kind, Settings(), ALL_RULES)
+    text = data.decode("utf-8", "replace")
+    line_count = text.count("\n") + 1
+    for d in found:
+        assert d.code != "NV003", d.message
+        assert 1 <= d.line <= d.end_line <= line_count + 1, (d.code, d.line, d.end_line)
+        assert d.column >= 1 and d.end_column >= 1
+        if d.line == d.end_line:
+            assert d.end_column >= d.column
+    for format_name in ("json", "jsonl", "sarif", "gitlab", "junit", "checkstyle", "github", "text", "pretty"):
+        stream = io.StringIO()
+        write(format_name, Report(found, files=[name]), stream)
+        out = stream.getvalue()
+        if format_name in ("json", "sarif", "gitlab"):
+            json.loads(out)
+        elif format_name == "jsonl":
+            [json.loads(line) for line in out.splitlines()]
+        elif format_name in ("junit", "checkstyle"):
+            ElementTree.fromstring(out.split("?>", 1)[1])
+
+
+def mutate(data: bytes, operations) -> bytes:
+    buffer = bytearray(data)
+    for position, action, byte in operations:
+        if not buffer:
+            break
+        at = position % len(buffer)
+        if action == 0:
+            del buffer[at]
+        elif action == 1:
+            buffer.insert(at, byte)
+        else:
+            buffer[at] = byte
+    return bytes(buffer)
+
+
+@SETTINGS
+@given(st.sampled_from(SEEDS), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 2),
+                                                  st.sampled_from(b"\n\t \"'$\\`(){}[]:-=#<>|&;*!%@x\xc3\xa9\x00")),
+                                        max_size=12))
+def test_mutated_fixtures(seed, operations):
+    check_invariants(mutate(seed.read_bytes(), operations), detect_kind(seed), str(seed))
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(KINDS)), st.binary(max_size=300))
+def test_random_bytes_in_every_kind(kind, data):
+    check_invariants(b"nvcr.io docker login ngc\n" + data, kind, KINDS[kind])
+
+
+YAMLISH = st.recursive(
+    st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(),
+              st.sampled_from(["docker login nvcr.io -u $oauthtoken", "vllm/x:1", "/mount/model/a/1", "${{ x }}"])),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.sampled_from(["on", "jobs", "steps", "run", "script", "containerImage",
+                                                                "inferenceUrl", "models", "env", "variables", "needs",
+                                                                "name", "uri", "health", "stages", "x"]),
+                                               children, max_size=5)),
+    max_leaves=25)
+
+
+@SETTINGS
+@given(YAMLISH, st.sampled_from([".github/workflows/a.yml", ".gitlab-ci.yml", "payload.json", "a.yaml"]))
+def test_random_documents(document, name):
+    check_invariants(json.dumps(document).encode(), "json" if name.endswith(".json") else "yaml", name)
