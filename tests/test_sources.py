@@ -198,3 +198,14 @@ def test_make_variables_flavours():
     found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES)
     # `?=` keeps the first value, `export` reaches the shell, `+=` appends: only the missing tag is left
     assert [(d.code, d.line, d.column) for d in found] == [("NV106", 9, 46)]  # assembled: the use
+
+
+def test_both_yaml_composers_give_the_same_findings(monkeypatch):
+    """libyaml (fast) and ruamel.yaml (the fallback) must agree on every YAML and JSON fixture."""
+    from nvlint.sources import yaml_doc
+
+    yaml_cases = [p for p in CASES if p.suffix in (".yml", ".yaml", ".json", ".ipynb")]
+    fast = {p: [(d.code, d.line, d.column) for d in findings(p)] for p in yaml_cases}
+    monkeypatch.setattr(yaml_doc, "_LOADER", [None])
+    slow = {p: [(d.code, d.line, d.column) for d in findings(p)] for p in yaml_cases}
+    assert slow == fast and any(fast.values())
