@@ -143,9 +143,9 @@ def _check(args, parser) -> int:
     checker = _Checker(args, finder, cli_select, cli_ignore, cli_extend)
     cache = None
     if not args.no_cache and not args.fix and not args.diff:
-        cache = runner.prepare_cache(runner.cache_folder(Path.cwd()))
+        cache = runner.open_cache(runner.cache_folder(Path.cwd()))
     options = runner.Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
-                             suppress=not args.no_suppressions, fail_on=args.fail_on, cache=cache)
+                             suppress=not args.no_suppressions, fail_on=args.fail_on)
     tasks: list = []
     try:
         for given in paths:
@@ -154,7 +154,7 @@ def _check(args, parser) -> int:
                 data = sys.stdin.buffer.read()
                 kind = kind_of_name(Path(name).name) if args.stdin_filename else None
                 kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-                tasks.append(checker.task(name, Path(name).absolute(), kind, data))
+                tasks.append(checker.task(name, Path(name).absolute(), kind, data, stdin=True))
                 continue
             for target in iter_targets([given], notice=_notice):
                 if target.kind is None:
@@ -168,7 +168,7 @@ def _check(args, parser) -> int:
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
-    for result in runner.run_all(tasks, options, jobs=args.jobs):
+    for result in runner.run_all(tasks, options, cache, jobs=args.jobs):
         run.files.append(result.display)
         run.diagnostics += result.diagnostics
         run.failing += result.failing
@@ -212,10 +212,11 @@ class _Checker:
             self._rules[key] = select_rules(select, ignore, self.extend + settings.extend_select)
         return self._rules[key]
 
-    def task(self, display: str, path: Path, kind: str, data: bytes | None = None):
+    def task(self, display: str, path: Path, kind: str, data: bytes | None = None, stdin: bool = False):
         from nvlint.runner import Task
 
-        return Task(display, str(path), kind, self.settings(path), tuple(r.code for r in self.rules(path)), data)
+        return Task(display, str(path), kind, self.settings(path), tuple(r.code for r in self.rules(path)), data,
+                    stdin)
 
 
 def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import signal
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,6 @@ class Options:
     diff: bool = False
     suppress: bool = True
     fail_on: str | None = None
-    cache: Path | None = None  # the cache folder, or None
 
 
 @dataclass
@@ -38,7 +38,8 @@ class Task:
     kind: str
     settings: Settings
     codes: tuple[str, ...]  # the enabled rules
-    data: bytes | None = None  # standard input; files are read by the task
+    data: bytes | None = None  # the bytes, once read (standard input, or a file read by the parent)
+    stdin: bool = False
 
 
 @dataclass
@@ -50,55 +51,64 @@ class Result:
     fixed: str | None = None  # standard input, fixed
     text: str | None = None  # standard input, for formats that show source lines
     read: bool = True
+    cache_key: str | None = None  # checked, not found in the cache: the parent records it
 
 
-def run(task: Task, options: Options) -> Result:
+def run(task: Task, options: Options, cache: Cache | None = None) -> Result:
     from nvlint.rules import BY_CODE
 
     rules = tuple(BY_CODE[code] for code in task.codes)
     result = Result(task.display)
     data = task.data
     if data is None:
-        try:
-            from nvlint.lint import MAX_BYTES
-
-            size = os.stat(task.path).st_size
-            if size > MAX_BYTES:  # not even read: memory stays flat whatever the tree holds
-                if "NV000" in task.codes:
-                    diagnostic = BY_CODE["NV000"].at((0, 0), f"file is {size // (1024 * 1024)} MB, larger than "
-                                                             f"{MAX_BYTES // (1024 * 1024)} MB; not read")
-                    _at_start(diagnostic, task.display)
-                    result.diagnostics = [diagnostic]
-                    result.failing = 1
-                return result
-            data = Path(task.path).read_bytes()
-        except OSError as error:
-            result.read = False
-            if "NV000" in task.codes:
-                diagnostic = BY_CODE["NV000"].at((0, 0), f"cannot read the file: {error.strerror or error}")
-                _at_start(diagnostic, task.display)
-                result.diagnostics = [diagnostic]
-                result.failing = 1
+        data = _read(task, result)
+        if data is None:
             return result
+    key = None
     # files that read other files (`include`) are not cached: a change there would not be seen
-    cacheable = options.cache is not None and task.data is None and b"include" not in data
-    key = _cache_key(task, options, data) if cacheable else None
-    cached = _cache_get(options.cache, key) if key else None
-    if cached is not None:
-        result.diagnostics = cached
-    else:
-        result.diagnostics = _lint(data, task, rules, options)
-        if options.fix or options.diff:
-            data = _fix(data, task, rules, options, result)
-        elif key:
-            _cache_put(options.cache, key, result.diagnostics)
-    if task.data is not None:
+    if cache is not None and not task.stdin and b"include" not in data:
+        key = cache.key(task, options, data)
+        cached = cache.get(key)
+        if cached is not None:
+            result.diagnostics = cached
+            return _count(result, task, options)
+    result.diagnostics = _lint(data, task, rules, options)
+    if options.fix or options.diff:
+        data = _fix(data, task, rules, options, result)
+    elif key is not None:
+        result.cache_key = key
+    if task.stdin:
         result.text = data.decode("utf-8", "replace")
         if options.fix and result.fixed is None:
             result.fixed = data.decode("utf-8", "surrogateescape")
+    return _count(result, task, options)
+
+
+def _count(result: Result, task: Task, options: Options) -> Result:
     threshold = severity_rank(options.fail_on or task.settings.fail_on or "info")
     result.failing = sum(1 for d in result.diagnostics if severity_rank(d.severity) >= threshold)
     return result
+
+
+def _read(task: Task, result: Result) -> bytes | None:
+    from nvlint.lint import MAX_BYTES
+    from nvlint.rules import BY_CODE
+
+    try:
+        size = os.stat(task.path).st_size
+        if size > MAX_BYTES:  # not even read: memory stays flat whatever the tree holds
+            message = f"file is {size // (1024 * 1024)} MB, larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
+        else:
+            return Path(task.path).read_bytes()
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    result.read = False
+    if "NV000" in task.codes:
+        diagnostic = BY_CODE["NV000"].at((0, 0), message)
+        _at_start(diagnostic, task.display)
+        result.diagnostics = [diagnostic]
+        result.failing = 1
+    return None
 
 
 def _lint(data: bytes, task: Task, rules, options: Options) -> list[Diagnostic]:
@@ -131,7 +141,7 @@ def _fix(data: bytes, task: Task, rules, options: Options, result: Result) -> by
     if options.diff:
         result.diff = fixing.unified_diff(task.display, before, text)
         return data
-    if task.data is not None:
+    if task.stdin:
         result.fixed = text
     else:
         fixing.write_atomically(Path(task.path), text.encode("utf-8", "surrogateescape"))
@@ -145,6 +155,68 @@ def _at_start(diagnostic: Diagnostic, display: str) -> None:
 
 # ---- the cache -----------------------------------------------------------------------------------
 
+class Cache:
+    """Findings by content hash (with the path, settings, rules and version in the key).
+
+    Each run appends what it learnt to a shard file of its own (`shard-<pid>-<time>.jsonl`, written
+    under a temporary name and renamed), so concurrent runs never write the same file; reading loads
+    every shard, and many shards are merged into one. A lost or corrupt shard only costs a miss.
+    """
+
+    MAX_SHARDS = 16
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.entries: dict[str, list] = {}
+        self.new: dict[str, list] = {}
+        self.shards = sorted(folder.glob("shard-*.jsonl"))
+        for shard in self.shards:
+            try:
+                for line in shard.read_text(encoding="utf-8").splitlines():
+                    entry = json.loads(line)
+                    self.entries[entry["key"]] = entry["findings"]
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+
+    @staticmethod
+    def key(task: Task, options: Options, data: bytes) -> str:
+        digest = hashlib.sha256()
+        for piece in (__version__, task.kind, task.display, repr(task.settings), ",".join(task.codes),
+                      str(options.suppress), os.environ.get("NGC_CLI_ORG", "")):
+            digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        entries = self.entries.get(key)
+        if entries is None:
+            return None
+        try:
+            return [_diagnostic(dict(entry)) for entry in entries]
+        except (TypeError, KeyError):
+            return None
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        self.new[key] = [asdict(d) for d in diagnostics]
+
+    def save(self) -> None:
+        if not self.new:
+            return
+        merge = len(self.shards) >= self.MAX_SHARDS
+        entries = {**self.entries, **self.new} if merge else self.new
+        name = f"shard-{os.getpid()}-{time.time_ns()}.jsonl"
+        try:
+            temporary = self.folder / f".{name}.tmp"
+            temporary.write_text("".join(json.dumps({"key": k, "findings": v}) + "\n" for k, v in entries.items()),
+                                 encoding="utf-8")
+            os.replace(temporary, self.folder / name)
+            if merge:
+                for shard in self.shards:
+                    shard.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full disk: the next run checks again
+
+
 def cache_folder(start: Path) -> Path:
     """`.nvlint_cache` at the project root: the nearest folder with `.git`, else the current one."""
     start = start.resolve()
@@ -154,7 +226,7 @@ def cache_folder(start: Path) -> Path:
     return start / CACHE_DIR
 
 
-def prepare_cache(folder: Path) -> Path | None:
+def open_cache(folder: Path) -> Cache | None:
     try:
         folder.mkdir(exist_ok=True)
         tag = folder / "CACHEDIR.TAG"
@@ -162,7 +234,7 @@ def prepare_cache(folder: Path) -> Path | None:
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
                            "# This file is a cache directory tag created by nvlint.\n")
             (folder / ".gitignore").write_text("# Created by nvlint.\n*\n")
-        return folder
+        return Cache(folder)
     except OSError:
         return None  # a read-only tree lints without a cache
 
@@ -176,37 +248,6 @@ def clean(folder: Path) -> bool:
     return True
 
 
-def _cache_key(task: Task, options: Options, data: bytes) -> str:
-    digest = hashlib.sha256()
-    for piece in (__version__, task.kind, task.display, repr(task.settings), ",".join(task.codes),
-                  str(options.suppress), os.environ.get("NGC_CLI_ORG", "")):
-        digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(data)
-    return digest.hexdigest()
-
-
-def _cache_get(folder: Path | None, key: str) -> list[Diagnostic] | None:
-    try:
-        entries = json.loads((folder / key[:2] / f"{key[2:]}.json").read_text(encoding="utf-8"))  # type: ignore[operator]
-        return [_diagnostic(entry) for entry in entries]
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-
-
-def _cache_put(folder: Path | None, key: str, diagnostics: list[Diagnostic]) -> None:
-    """Write to a temporary name, then rename: concurrent runs never see half a file."""
-    if folder is None:
-        return
-    try:
-        target = folder / key[:2] / f"{key[2:]}.json"
-        target.parent.mkdir(exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps([asdict(d) for d in diagnostics]), encoding="utf-8")
-        os.replace(temporary, target)
-    except OSError:
-        pass
-
-
 def _diagnostic(entry: dict) -> Diagnostic:
     fix = entry.pop("fix")
     if fix is not None:
@@ -216,12 +257,43 @@ def _diagnostic(entry: dict) -> Diagnostic:
 
 # ---- many files ----------------------------------------------------------------------------------
 
-def run_all(tasks: list[Task], options: Options, jobs: int | None = None):
-    """Results of every task, in processes when there are enough files to pay for them."""
+def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, jobs: int | None = None):
+    """Results of every task. Cheap files (cache hits, no trigger word) are answered here; the ones
+    that need parsing go to worker processes when there are enough of them to pay for the workers."""
+    from nvlint.lint import could_match
+
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    pending: list[Task] = []
+    for task in tasks:
+        if task.data is None:
+            result = Result(task.display)
+            data = _read(task, result)
+            if data is None:
+                yield result
+                continue
+            task.data = data
+        if not options.fix and not options.diff and not could_match(task.data) and b"nvlint" not in task.data \
+                and not task.data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield Result(task.display)  # no word any rule needs: nothing to parse, nothing to cache
+            continue
+        if cache is not None and not task.stdin and b"include" not in task.data:
+            cached = cache.get(Cache.key(task, options, task.data))
+            if cached is not None:
+                yield _count(Result(task.display, cached), task, options)
+                continue
+        pending.append(task)
+    for result in _parse_all(pending, options, jobs):
+        if result.cache_key is not None and cache is not None:
+            cache.put(result.cache_key, result.diagnostics)
+        yield result
+    if cache is not None:
+        cache.save()
+
+
+def _parse_all(tasks: list[Task], options: Options, jobs: int):
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
         for task in tasks:
-            yield run(task, options)
+            yield run(task, options, _KEYED)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -231,9 +303,22 @@ def run_all(tasks: list[Task], options: Options, jobs: int | None = None):
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
     try:
         chunk = max(1, len(tasks) // (jobs * 8))
-        yield from executor.map(run, tasks, [options] * len(tasks), chunksize=chunk)
+        yield from executor.map(run, tasks, [options] * len(tasks), [_KEYED] * len(tasks), chunksize=chunk)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _KeyOnly:
+    """Given to `run` by run_all: compute cache keys (the parent already looked them up)."""
+
+    key = staticmethod(Cache.key)
+
+    @staticmethod
+    def get(key: str) -> None:
+        return None
+
+
+_KEYED = _KeyOnly()
 
 
 def _ignore_interrupts() -> None:

@@ -30,7 +30,7 @@ def test_cache_is_created_tagged_and_ignored(tmp_path, monkeypatch, capsys):
     cache = tmp_path / ".nvlint_cache"
     assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (cache / ".gitignore").read_text().endswith("*\n")
-    assert any(cache.rglob("*.json"))
+    assert any(cache.glob("shard-*.jsonl"))
     assert run_json(capsys) == first  # warm: the same findings
     assert main(["clean"]) == 0 and not cache.exists()
 
@@ -54,7 +54,7 @@ def test_corrupt_cache_entries_are_ignored(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     tree(tmp_path, 3)
     first = run_json(capsys)
-    for entry in (tmp_path / ".nvlint_cache").rglob("*.json"):
+    for entry in (tmp_path / ".nvlint_cache").glob("shard-*.jsonl"):
         entry.write_text("{not json")
     assert run_json(capsys) == first
 
@@ -73,3 +73,15 @@ def test_fix_in_parallel(tmp_path, monkeypatch, capsys):
     tree(tmp_path, 30)
     assert main(["check", "--isolated", "--jobs", "2", "--fix"]) == 0
     assert "'$oauthtoken'" in (tmp_path / "d0" / "s000.sh").read_text()
+
+
+def test_many_runs_merge_their_shards(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 2)
+    expected = run_json(capsys)
+    for n in range(20):
+        (tmp_path / f"new{n}.sh").write_text(BAD)
+        run_json(capsys)
+    shards = list((tmp_path / ".nvlint_cache").glob("shard-*.jsonl"))
+    assert 1 <= len(shards) <= 17
+    assert len(run_json(capsys)[1]) == len(expected[1]) + 20
