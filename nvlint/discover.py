@@ -6,10 +6,12 @@ Directories are walked in sorted order, respecting every `.gitignore` on the way
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
                        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".nvlint_cache", "site-packages",
@@ -25,8 +27,22 @@ class Target:
     explicit: bool  # named on the command line (not found by walking)
 
 
+# The common cases without asking identify (a walk asks for every file of the tree).
+_BY_EXTENSION = {".sh": "shell", ".bash": "shell", ".yml": "yaml", ".yaml": "yaml", ".json": "json",
+                 ".md": "markdown", ".rst": "rst", ".ipynb": "notebook", ".mk": "makefile"}
+_NOT_OURS = frozenset(".py .pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
+                      ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql .tf "
+                      ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split())
+
+
+@functools.lru_cache(maxsize=4096)
 def kind_of_name(name: str) -> str | None:
     """The kind that a file name alone tells, if any."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension in _BY_EXTENSION:
+        return _BY_EXTENSION[extension]
+    if extension in _NOT_OURS:
+        return None
     from identify import identify
 
     tags = identify.tags_from_filename(name)
@@ -127,15 +143,19 @@ def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
         parents = [root.resolve()]
     for parent in reversed(parents[1:]):
         ignores = ignores.with_directory(parent, (parent / ".git").exists())
-    yield from _walk_directory(root, root.resolve(), ignores, cwd, notice)
+    # a relative root gives relative paths as they are; only an absolute one needs relpath (slow)
+    relative = not root.is_absolute()
+    yield from _walk_directory(str(root), root.resolve(), ignores, cwd, notice, relative)
 
 
-def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Path, notice=None) -> Iterator[Target]:
+def _walk_directory(directory: str, resolved: Path, ignores: _Ignores, cwd: Path, notice, relative: bool
+                    ) -> Iterator[Target]:
     ignores = ignores.with_directory(resolved, (resolved / ".git").exists())
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError:
         return
+    checking = bool(ignores.specs)
     for entry in entries:
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
@@ -145,21 +165,30 @@ def _walk_directory(directory: Path, resolved: Path, ignores: _Ignores, cwd: Pat
             is_file = entry.is_file()
         except OSError:  # a symbolic link loop
             is_file = False
-        absolute = resolved / entry.name
         if is_dir:
-            if entry.name in SKIP_DIRS or (absolute / "pyvenv.cfg").exists() or ignores.ignored(absolute, True):
+            absolute = resolved / entry.name
+            if entry.name in SKIP_DIRS or os.path.exists(os.path.join(entry.path, "pyvenv.cfg")) or (
+                    checking and ignores.ignored(absolute, True)):
                 continue
-            yield from _walk_directory(Path(entry.path), absolute, ignores, cwd, notice)
-        elif not is_file and entry.is_symlink() and notice is not None and kind_of_name(entry.name):
-            notice(f"skipped {_display(Path(entry.path), cwd)}: a broken or looping symbolic link")
-        elif is_file and not ignores.ignored(absolute, False):
-            kind = detect_kind(Path(entry.path))
-            if kind is not None:
-                yield Target(_display(Path(entry.path), cwd), Path(entry.path), kind, False)
+            yield from _walk_directory(entry.path, absolute, ignores, cwd, notice, relative)
+            continue
+        kind = kind_of_name(entry.name)
+        if not is_file:
+            if entry.is_symlink() and notice is not None and kind:
+                notice(f"skipped {_display(entry.path, cwd, relative)}: a broken or looping symbolic link")
+            continue
+        if checking and ignores.ignored(resolved / entry.name, False):
+            continue
+        if kind is None and "." not in entry.name.lstrip("."):
+            kind = detect_kind(Path(entry.path))  # no extension: a shebang may say shell
+        if kind is not None:
+            yield Target(_display(entry.path, cwd, relative), Path(entry.path), kind, False)
 
 
-def _display(path: Path, cwd: Path) -> str:
+def _display(path: str, cwd: Path, relative: bool) -> str:
+    if relative:
+        return path[2:] if path.startswith("./") else path
     try:
         return os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
-        return str(path)
+        return path
