@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
                        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".nvlint_cache", "site-packages",
                        ".eggs", ".direnv"})

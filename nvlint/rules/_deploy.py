@@ -64,5 +64,14 @@ def secret_names(deploy: Deploy) -> set[str] | None:
     return names
 
 
+def deploy_options(flow, names) -> Iterator[tuple[Deploy, OptionUse]]:
+    """Every (function or task, option) pair whose option is one of ``names`` and has a value."""
+    for event in flow:
+        if isinstance(event, Deploy) and event.ngc is not None:
+            for option in event.ngc.options:
+                if option.name in names and option.value is not None:
+                    yield event, option
+
+
 def literal(option: OptionUse | None) -> str | None:
     return option.value.literal if option is not None and option.value is not None else None

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from nvlint.events import Deploy
 from nvlint.refs import ArtifactRef, parse_artifact
+from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(
@@ -29,22 +29,16 @@ _FORMS = {
 
 @RULE.checker
 def check(flow, ctx):
-    for event in flow:
-        if not isinstance(event, Deploy) or event.ngc is None:
+    for event, option in deploy_options(flow, _FORMS):
+        text = option.value.literal
+        if not text or text.startswith(("oci://", "https://")):
             continue
-        for option in event.ngc.options:
-            form = _FORMS.get(option.name)
-            if form is None or option.value is None:
+        result = parse_artifact(text, allow_override=option.name == "--model")
+        if isinstance(result, ArtifactRef):
+            if result.version is not None:
                 continue
-            text = option.value.literal
-            if text is None or not text or text.startswith(("oci://", "https://")):
-                continue
-            result = parse_artifact(text, allow_override=option.name == "--model")
-            if isinstance(result, ArtifactRef):
-                if result.version is not None:
-                    continue
-                reason = "it has no version"
-            else:
-                reason = result
-            yield RULE.at(value_span(option.value, option.value_word),
-                          f"{event.says(option.name)} '{text}' is malformed: {reason}; expected {form}")
+            reason = "it has no version"
+        else:
+            reason = result
+        yield RULE.at(value_span(option.value, option.value_word),
+                      f"{event.says(option.name)} '{text}' is malformed: {reason}; expected {_FORMS[option.name]}")

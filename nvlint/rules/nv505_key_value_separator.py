@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Edit
-from nvlint.events import Deploy
+from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(
@@ -29,17 +29,12 @@ _KEY_EQUALS = re.compile(r"([A-Za-z0-9_.-]{1,63})=")
 
 @RULE.checker
 def check(flow, ctx):
-    for event in flow:
-        if not isinstance(event, Deploy) or event.ngc is None:
+    for _, option in deploy_options(flow, ("--container-environment-variable", "--secret")):
+        match = _KEY_EQUALS.match(option.value.template())
+        if match is None:
             continue
-        for option in event.ngc.options:
-            if option.name not in ("--container-environment-variable", "--secret") or option.value is None:
-                continue
-            match = _KEY_EQUALS.match(option.value.template())
-            if match is None:
-                continue
-            key = match.group(1)
-            at = option.value.offset_of(match.end() - 1)
-            fix = RULE.fix_with("Use ':'", Edit(at, at + 1, ":")) if at is not None else None
-            yield RULE.at(value_span(option.value, option.value_word),
-                          f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'", fix)
+        key = match.group(1)
+        at = option.value.offset_of(match.end() - 1)
+        fix = RULE.fix_with("Use ':'", Edit(at, at + 1, ":")) if at is not None else None
+        yield RULE.at(value_span(option.value, option.value_word),
+                      f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'", fix)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import Deploy
+from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(
@@ -25,13 +25,9 @@ RESERVED = ("8080", "8010")
 
 @RULE.checker
 def check(flow, ctx):
-    for event in flow:
-        if not isinstance(event, Deploy) or event.ngc is None:
-            continue
-        for option in event.ngc.options:
-            if option.name in ("--inference-port", "--health-port") and option.value is not None:
-                port = (option.value.literal or "").strip()
-                if port in RESERVED:
-                    yield RULE.at(value_span(option.value, option.value_word),
-                                  f"{event.says(option.name)} {port} is reserved by NVCF (8080 and 8010 are its "
-                                  "monitoring ports); serve on another port, such as 8000")
+    for event, option in deploy_options(flow, ("--inference-port", "--health-port")):
+        port = (option.value.literal or "").strip()
+        if port in RESERVED:
+            yield RULE.at(value_span(option.value, option.value_word),
+                          f"{event.says(option.name)} {port} is reserved by NVCF (8080 and 8010 are its "
+                          "monitoring ports); serve on another port, such as 8000")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Deploy
+from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(
@@ -51,24 +51,19 @@ def _as_iso(text: str) -> str:
 
 @RULE.checker
 def check(flow, ctx):
-    for event in flow:
-        if not isinstance(event, Deploy) or event.ngc is None:
+    for event, option in deploy_options(flow, TASK_DURATIONS + ("--health-timeout",)):
+        text = option.value.literal
+        if not text:
             continue
-        for option in event.ngc.options:
-            if option.name not in TASK_DURATIONS + ("--health-timeout",) or option.value is None:
-                continue
-            text = option.value.literal
-            if not text:
-                continue
-            span = value_span(option.value, option.value_word)
-            if event.origin == "payload":
-                if not ISO_DURATION.fullmatch(text):
-                    yield RULE.at(span, f"{PAYLOAD_FIELDS[option.name]} '{text}' is not an ISO 8601 duration; "
-                                        f"the API wants '{_as_iso(text)}'")
-            elif option.name == "--health-timeout":
-                if not ISO_DURATION.fullmatch(text):
-                    yield RULE.at(span, f"--health-timeout '{text}' is passed to NVCF as written and must be "
-                                        f"ISO 8601: '{_as_iso(text)}'")
-            elif not CLI_DURATION.fullmatch(text):
-                yield RULE.at(span, f"{option.name} '{text}' is not [nD][nH][nM][nS]; the NGC CLI converts to "
-                                    f"ISO 8601 itself: write '{_as_cli(text)}'")
+        span = value_span(option.value, option.value_word)
+        if event.origin == "payload":
+            if not ISO_DURATION.fullmatch(text):
+                yield RULE.at(span, f"{PAYLOAD_FIELDS[option.name]} '{text}' is not an ISO 8601 duration; "
+                                    f"the API wants '{_as_iso(text)}'")
+        elif option.name == "--health-timeout":
+            if not ISO_DURATION.fullmatch(text):
+                yield RULE.at(span, f"--health-timeout '{text}' is passed to NVCF as written and must be "
+                                    f"ISO 8601: '{_as_iso(text)}'")
+        elif not CLI_DURATION.fullmatch(text):
+            yield RULE.at(span, f"{option.name} '{text}' is not [nD][nH][nM][nS]; the NGC CLI converts to "
+                                f"ISO 8601 itself: write '{_as_cli(text)}'")

@@ -237,7 +237,13 @@ def notebook_flows(text: str, reads_words=None) -> tuple[list[list[Event]], list
     every format and every fix works on the file as it is stored.
     """
     from nvlint.sources.payload import DocumentText
-    from nvlint.sources.yaml_doc import YamlError, compose_all, get, is_scalar, is_sequence
+    from nvlint.sources.yaml_doc import (
+        YamlError,
+        compose_all,
+        get,
+        is_scalar,
+        is_sequence,
+    )
 
     try:
         (root,) = compose_all(text)[:1] or [None]
