@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .nvlint_cache")
+    check.add_argument("--online", action="store_true",
+                       help="confirm every reference against its registry (also: online = true, NVLINT_ONLINE=1)")
+    check.add_argument("--online-scope", choices=("deployed", "all"), default="deployed",
+                       help="deployed: what functions and tasks pull (default); all: also `docker pull` images")
+    check.add_argument("--refresh", action="store_true", help="with --online: ignore cached registry answers")
     check.add_argument("--jobs", type=int, metavar="N", help="processes for large trees (default: one per core)")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="with '-': the name that decides the file kind and is reported")
@@ -109,6 +114,7 @@ class _Run:
     failing: int = 0  # findings at or above their file's fail-on level
     diffs: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    references: list = field(default_factory=list)
 
 
 def _check(args, parser) -> int:
@@ -141,11 +147,19 @@ def _check(args, parser) -> int:
 
     run = _Run()
     checker = _Checker(args, finder, cli_select, cli_ignore, cli_extend)
+    try:
+        checker.settings(Path.cwd() / "-")
+    except ConfigError as error:
+        print(f"nvlint: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     cache = None
     if not args.no_cache and not args.fix and not args.diff:
         cache = runner.open_cache(runner.cache_folder(Path.cwd()))
+    here = checker.settings(Path.cwd() / "-")
+    online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
     options = runner.Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
-                             suppress=not args.no_suppressions, fail_on=args.fail_on)
+                             suppress=not args.no_suppressions, fail_on=args.fail_on,
+                             online_scope=args.online_scope if online else None)
     tasks: list = []
     try:
         for given in paths:
@@ -170,6 +184,7 @@ def _check(args, parser) -> int:
 
     for result in runner.run_all(tasks, options, cache, jobs=args.jobs):
         run.files.append(result.display)
+        run.references += result.references
         run.diagnostics += result.diagnostics
         run.failing += result.failing
         if result.diff:
@@ -179,7 +194,23 @@ def _check(args, parser) -> int:
         if result.text is not None:
             run.sources[result.display] = result.text
     run.diffs.sort()
+    if online:
+        run.failing += _online(run, here, args, checker)
     return _finish(args, run, formats, outputs)
+
+
+def _online(run: _Run, settings, args, checker) -> int:
+    """Ask the registries; the findings join the others. Returns how many count for the exit status."""
+    from nvlint.diagnostics import severity_rank
+    from nvlint.online import check
+    from nvlint.settings import online_settings
+
+    enabled = {rule.code for rule in checker.rules(Path.cwd() / "-")}
+    found = [d for d in check(run.references, online_settings(settings), refresh=args.refresh,
+                              progress=sys.stderr.isatty()) if d.code in enabled]
+    run.diagnostics += found
+    threshold = severity_rank(args.fail_on or settings.fail_on or "info")
+    return sum(1 for d in found if severity_rank(d.severity) >= threshold)
 
 
 def _notice(message: str) -> None:

@@ -52,6 +52,13 @@ class ImagePushed(Event):
 
 
 @dataclass
+class ImagePulled(Event):
+    """An image is pulled from its registry (`docker pull`): checked by `--online-scope all`."""
+
+    image: Value | None = None
+
+
+@dataclass
 class Login(Event):
     tool: str = ""
     host: Word | None = None  # the registry or repository URL; None when not given

@@ -82,7 +82,7 @@ def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
 
 
 def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
-               suppress: bool = True) -> list[Diagnostic]:
+               suppress: bool = True, references: list | None = None, scope: str = "deployed") -> list[Diagnostic]:
     """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits)."""
     if len(data) > MAX_BYTES:
         text, problem = decode(data, path)
@@ -96,11 +96,13 @@ def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tup
         return [problem] if any(r.code == "NV000" for r in rules) else []
     assert text is not None
     bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
-    return lint_text(text, path, kind, settings, rules, shift=bom, suppress=suppress)
+    return lint_text(text, path, kind, settings, rules, shift=bom, suppress=suppress, references=references,
+                     scope=scope)
 
 
 def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
-              shift: int = 0, suppress: bool = True) -> list[Diagnostic]:
+              shift: int = 0, suppress: bool = True, references: list | None = None,
+              scope: str = "deployed") -> list[Diagnostic]:
     """Lint decoded text. ``shift`` characters (a BOM) were removed before the text."""
     from nvlint.sources import shell
 
@@ -146,6 +148,15 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     if secrets:
         flows = flows + [secrets] if flows else [secrets]
     lines = LineIndex(text)
+    if references is not None:  # online mode: what the registries will be asked about
+        from dataclasses import replace
+
+        from nvlint.references import collect
+
+        for ref in collect(flows, scope):
+            (line, column), (end_line, end_column) = lines.position(ref.start), lines.position(ref.end)
+            references.append(replace(ref, path=path, line=line, column=column, end_line=end_line,
+                                      end_column=end_column))
     context = _context(text, flows, settings, lines)
     found: dict[tuple, Diagnostic] = {}
     for flow in flows:

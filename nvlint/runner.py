@@ -29,6 +29,7 @@ class Options:
     diff: bool = False
     suppress: bool = True
     fail_on: str | None = None
+    online_scope: str | None = None  # collect references for the online check: deployed | all
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Result:
     text: str | None = None  # standard input, for formats that show source lines
     read: bool = True
     cache_key: str | None = None  # checked, not found in the cache: the parent records it
+    references: list = field(default_factory=list)  # for the online check
 
 
 def run(task: Task, options: Options, cache: Cache | None = None) -> Result:
@@ -72,7 +74,9 @@ def run(task: Task, options: Options, cache: Cache | None = None) -> Result:
         if cached is not None:
             result.diagnostics = cached
             return _count(result, task, options)
-    result.diagnostics = _lint(data, task, rules, options)
+    references: list | None = [] if options.online_scope else None
+    result.diagnostics = _lint(data, task, rules, options, references)
+    result.references = references or []
     if options.fix or options.diff:
         data = _fix(data, task, rules, options, result)
     elif key is not None:
@@ -111,11 +115,12 @@ def _read(task: Task, result: Result) -> bytes | None:
     return None
 
 
-def _lint(data: bytes, task: Task, rules, options: Options) -> list[Diagnostic]:
+def _lint(data: bytes, task: Task, rules, options: Options, references: list | None = None) -> list[Diagnostic]:
     from nvlint import lint
 
     try:
-        return lint.lint_bytes(data, task.display, task.kind, task.settings, rules, options.suppress)
+        return lint.lint_bytes(data, task.display, task.kind, task.settings, rules, options.suppress, references,
+                               options.online_scope or "deployed")
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as error:  # noqa: BLE001 - a reader's bug becomes a finding, not a crash
@@ -263,6 +268,8 @@ def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, job
     from nvlint.lint import could_match
 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if options.online_scope:
+        cache = None  # the online check needs every file's references, which the cache does not keep
     pending: list[Task] = []
     for task in tasks:
         if task.data is None:

@@ -14,7 +14,9 @@ from pathlib import Path
 MOUNT_LAYOUTS = ("any", "mount", "config")
 LEVELS = ("error", "warning", "info")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
-        "allowed-registries", "mount-layout", "markdown-untagged-shell")
+        "allowed-registries", "mount-layout", "markdown-untagged-shell", "online")
+ONLINE_KEYS = ("enabled", "registry-endpoints", "ngc-api-url", "ca-bundle", "timeout", "deadline", "concurrency",
+               "cache-dir", "cache-ttl", "negative-cache-ttl")
 
 
 class ConfigError(Exception):
@@ -34,6 +36,8 @@ class Settings:
     allowed_registries: frozenset[str] = frozenset()
     mount_layout: str = "any"
     markdown_untagged_shell: bool = False  # read untagged fences and indented blocks as shell
+    online: bool = False
+    online_options: tuple = ()  # (name, value) pairs of the [online] table, checked
     source: str | None = None  # the file these came from
     root: str | None = None  # its folder: globs are relative to it
 
@@ -115,6 +119,45 @@ def _boolean(path: Path, key: str, value) -> bool:
     return value
 
 
+def _online(path: Path, value) -> dict:
+    """`online = true`, or an `[online]` table (`[tool.nvlint.online]` in pyproject.toml)."""
+    if isinstance(value, bool):
+        return {"online": value}
+    table = _table(path, "online", value)
+    options = []
+    for key, item in table.items():
+        if key not in ONLINE_KEYS:
+            raise ConfigError(f"{path}: unknown key 'online.{key}'{_hint(key, ONLINE_KEYS)}")
+        if key == "enabled":
+            continue
+        if key == "registry-endpoints":
+            endpoints = _table(path, "online.registry-endpoints", item)
+            if not all(isinstance(v, str) and v.startswith(("http://", "https://")) for v in endpoints.values()):
+                raise ConfigError(f"{path}: 'online.registry-endpoints' maps hosts to http(s) URLs")
+            item = tuple(sorted(endpoints.items()))
+        elif key in ("timeout", "deadline", "cache-ttl", "negative-cache-ttl", "concurrency"):
+            if not isinstance(item, (int, float)) or isinstance(item, bool) or item <= 0:
+                raise ConfigError(f"{path}: 'online.{key}' must be a positive number")
+        elif not isinstance(item, str):
+            raise ConfigError(f"{path}: 'online.{key}' must be a string")
+        options.append((key, item))
+    return {"online": _boolean(path, "online.enabled", table.get("enabled", True)), "online_options": tuple(options)}
+
+
+def online_settings(settings: Settings):
+    """The OnlineSettings of these settings (the online package reads only this)."""
+    from nvlint.online import OnlineSettings
+
+    values = dict(settings.online_options)
+    kwargs = {}
+    for key, item in values.items():
+        name = key.replace("-", "_")
+        kwargs[name] = dict(item) if key == "registry-endpoints" else item
+    if "ngc_api_url" not in kwargs and os.environ.get("NGC_CLI_API_URL"):
+        kwargs["ngc_api_url"] = os.environ["NGC_CLI_API_URL"]
+    return OnlineSettings(**kwargs)
+
+
 def _table(path: Path, key: str, value) -> dict:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: '{key}' must be a table")
@@ -147,6 +190,7 @@ def parse_settings(path: Path, table: dict, valid_codes: frozenset[str] = frozen
                                                                      table.get("allowed-registries", []))),
         mount_layout=_choice(path, "mount-layout", table.get("mount-layout", "any"), MOUNT_LAYOUTS),
         markdown_untagged_shell=_boolean(path, "markdown-untagged-shell", table.get("markdown-untagged-shell", False)),
+        **_online(path, table.get("online", False)),
         source=str(path),
         root=str(path.parent.resolve()),
     )

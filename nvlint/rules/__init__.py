@@ -39,6 +39,9 @@ from nvlint.rules import (
     nv513_model_uri_format,
     nv514_health_endpoint,
     nv515_latest_tag,
+    nv901_artifact_not_found,
+    nv902_registry_access_denied,
+    nv903_registry_unreachable,
 )
 from nvlint.rules.base import Context, Rule
 
@@ -49,7 +52,7 @@ _MODULES = (
     nv303_password_on_command_line, nv304_login_missing_registry, nv305_hardcoded_api_key, nv401_bad_mount_path,
     nv402_mount_path_not_attached, nv403_mount_kind_mismatch, nv501_helm_chart_without_service,
     nv502_conflicting_artifacts, nv503_missing_required_option, nv504_malformed_artifact_option,
-    nv505_key_value_separator, nv306_secret_in_environment, nv307_single_quoted_variable, nv506_unknown_option, nv507_reserved_port, nv508_duration_format, nv509_task_results_prerequisites, nv510_invalid_json_option, nv511_chart_push_source, nv512_deployment_spec, nv513_model_uri_format, nv514_health_endpoint, nv515_latest_tag,
+    nv505_key_value_separator, nv306_secret_in_environment, nv307_single_quoted_variable, nv506_unknown_option, nv507_reserved_port, nv508_duration_format, nv509_task_results_prerequisites, nv510_invalid_json_option, nv511_chart_push_source, nv512_deployment_spec, nv513_model_uri_format, nv514_health_endpoint, nv515_latest_tag, nv901_artifact_not_found, nv902_registry_access_denied, nv903_registry_unreachable,
 )
 ALL_RULES: tuple[Rule, ...] = tuple(sorted((m.RULE for m in _MODULES), key=lambda r: r.code))
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

@@ -55,6 +55,7 @@ class Rule:
     configuration: str | None = None
     references: tuple[str, ...] = ()
     default_enabled: bool = True
+    online: bool = False  # reported by the online check (--online), not by a check over events
     check: Check | None = field(default=None, repr=False)
     # Rules that read the words of every command (CommandRun events) say which words matter to them,
     # so a 10 MB script does not keep every word of every command in memory.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nvlint.events import Event, ImageBuilt, ImagePushed
+from nvlint.events import Event, ImageBuilt, ImagePulled, ImagePushed
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Word
 from nvlint.tools.options import every, first, login_event, parse_options
@@ -65,6 +65,9 @@ def recognise(command: Command) -> list[Event]:
             return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "committed")]
     if sub == "push":
         return _push(command, rest)
+    if sub == "pull":
+        _, positional, _ = parse_options(rest, {"--platform": V, "-a": F, "--all-tags": F, "-q": F, "--quiet": F})
+        return [ImagePulled(command.start, command.end, positional[0].value)] if positional else []
     if sub == "manifest" and rest and rest[0].literal == "push":
         _, positional, _ = parse_options(rest[1:], {"--purge": F, "--insecure": F, "--all": F, "--authfile": V})
         return [ImagePushed(command.start, command.end, positional[-1].value)] if positional else []

@@ -1,0 +1,229 @@
+"""Asking registries and the NGC API whether a reference exists.
+
+Images: the OCI distribution API, `HEAD /v2/<name>/manifests/<reference>` with every manifest media
+type in `Accept`; on 401 the `WWW-Authenticate` challenge is followed (Bearer: redeem at the advertised
+realm with its `scope`, and `service` only when present, as nvcr.io sends none; or Basic).
+Models, resources and charts: `GET <api>/v2/org/<org>[/team/<team>]/<kind>/<name>/versions/<version>`.
+
+Credentials go only to the registry they belong to, and to a token realm on the same host, an NGC
+authentication host, or a host named in `registry-endpoints`; never over plain HTTP except to loopback;
+never across a redirect. Retries: 408, 429 (honouring Retry-After, capped) and 5xx, three tries at most,
+all within the run's deadline.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import time
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from nvlint.online import credentials as creds
+
+MANIFEST_TYPES = ", ".join([
+    "application/vnd.docker.distribution.manifest.v2+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.oci.image.index.v1+json",
+])
+NGC_AUTH_HOSTS = frozenset({"authn.nvidia.com", "nvcr.io", "api.ngc.nvidia.com", "stg.nvcr.io"})
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+MAX_TRIES = 3
+MAX_RETRY_AFTER = 5.0
+
+
+@dataclass
+class Answer:
+    status: str  # found | missing | denied | unreachable
+    detail: str = ""
+
+
+class Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.end - time.monotonic()
+
+
+class Client:
+    def __init__(self, settings, deadline: Deadline) -> None:
+        import requests
+
+        self.requests = requests
+        self.settings = settings
+        self.deadline = deadline
+        self.session = requests.Session()
+        self.session.trust_env = False  # proxies and REQUESTS_CA_BUNDLE must not override our choices
+        self.tokens: dict[tuple[str, str], str] = {}  # in memory only
+        self.trusted_hosts = {urlparse(url).hostname for url in settings.registry_endpoints.values()}
+
+    # ---- images ---------------------------------------------------------------------------------
+
+    def image(self, host: str, repository: str, reference: str) -> Answer:
+        base = self.settings.registry_endpoints.get(host) or (
+            "https://registry-1.docker.io" if host == "docker.io" else f"https://{host}")
+        url = f"{base.rstrip('/')}/v2/{repository}/manifests/{reference}"
+        found = creds.for_registry(host)
+        headers = {"Accept": MANIFEST_TYPES}
+        token = self.tokens.get((base, repository))
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        response = self._request("HEAD", url, headers)
+        if isinstance(response, Answer):
+            return response
+        if response.status_code == 401:
+            challenge = response.headers.get("WWW-Authenticate", "")
+            authorized = self._authorize(challenge, url, base, repository, found)
+            if isinstance(authorized, Answer):
+                return authorized
+            headers["Authorization"] = authorized
+            response = self._request("HEAD", url, headers)
+            if isinstance(response, Answer):
+                return response
+        return self._judge(response, host, found)
+
+    def _authorize(self, challenge: str, url: str, base: str, repository: str, found) -> str | Answer:
+        scheme, params = parse_challenge(challenge)
+        if scheme == "basic":
+            if found is None:
+                return Answer("denied", "the registry wants credentials and none were found")
+            if not self._may_send(url, url):
+                return Answer("denied", "credentials are only sent over HTTPS (or to loopback)")
+            return _basic(found)
+        if scheme != "bearer" or "realm" not in params:
+            return Answer("denied", f"unsupported authentication challenge '{challenge[:60]}'")
+        realm = params["realm"]
+        query = {"scope": params.get("scope", f"repository:{repository}:pull")}
+        if "service" in params:
+            query["service"] = params["service"]
+        headers = {}
+        if found is not None and self._may_send(realm, url):
+            headers["Authorization"] = _basic(found)
+        response = self._request("GET", realm, headers, params=query)
+        if isinstance(response, Answer):
+            return response
+        if response.status_code in (401, 403):
+            return Answer("denied", "the token service refused the credentials" if headers else
+                          "the token service wants credentials and none could be sent")
+        try:
+            data = response.json()
+            token = data.get("token") or data.get("access_token")
+        except ValueError:
+            token = None
+        if response.status_code != 200 or not token:
+            return Answer("unreachable", f"the token service answered {response.status_code}")
+        self.tokens[(base, repository)] = token
+        return f"Bearer {token}"
+
+    def _may_send(self, target: str, registry_url: str) -> bool:
+        """Credentials for the registry at `registry_url` may go to `target`?"""
+        target_url, registry = urlparse(target), urlparse(registry_url)
+        if target_url.scheme != "https" and not _loopback(target_url.hostname):
+            return False
+        return (target_url.hostname == registry.hostname or target_url.hostname in NGC_AUTH_HOSTS
+                or target_url.hostname in self.trusted_hosts)
+
+    def _judge(self, response, host: str, found) -> Answer:
+        status = response.status_code
+        if status == 200:
+            return Answer("found")
+        if status == 404:
+            return Answer("missing")
+        if status in (401, 403):
+            if found is None:
+                return Answer("denied", f"no credentials for {host} (looked in {creds.sources_for(host)})")
+            return Answer("denied", f"the credentials from {found.source} were refused ({status})")
+        return Answer("unreachable", f"the registry answered {status}")
+
+    # ---- NGC artifacts ----------------------------------------------------------------------------
+
+    def artifact(self, kind: str, org: str, team: str | None, name: str, version: str) -> Answer:
+        base = self.settings.ngc_api_url.rstrip("/")
+        collection = {"model": "models", "resource": "resources", "chart": "helm-charts"}[kind]
+        team_part = f"/team/{team}" if team else ""
+        url = f"{base}/v2/org/{org}{team_part}/{collection}/{name}/versions/{version}"
+        found = creds.ngc_key()
+        headers = {"Accept": "application/json"}
+        if found is not None and self._may_send(url, url):
+            headers["Authorization"] = f"Bearer {found[0]}"
+        response = self._request("GET", url, headers)
+        if isinstance(response, Answer):
+            return response
+        if response.status_code == 200:
+            return Answer("found")
+        if response.status_code == 404:
+            return Answer("missing")
+        if response.status_code in (401, 403):
+            if found is None:
+                return Answer("denied", f"no NGC key (looked in {creds.NGC_SOURCES})")
+            return Answer("denied", f"the key from {found[1]} was refused ({response.status_code})")
+        return Answer("unreachable", f"the NGC API answered {response.status_code}")
+
+    # ---- transport ----------------------------------------------------------------------------------
+
+    def _request(self, method: str, url: str, headers: dict, params: dict | None = None):
+        """A response, or the Answer that says why there is none (after retries)."""
+        requests = self.requests
+        last = "no attempt"
+        for attempt in range(MAX_TRIES):
+            left = self.deadline.left()
+            if left <= 0:
+                return Answer("unreachable", "the online deadline was reached")
+            try:
+                response = self.session.request(method, url, headers=headers, params=params,
+                                                timeout=min(self.settings.timeout, left),
+                                                allow_redirects=False, verify=self.settings.ca_bundle or True)
+            except requests.exceptions.SSLError:
+                return Answer("unreachable", "TLS verification failed (set ca-bundle for a private CA)")
+            except requests.exceptions.Timeout:
+                last = "timed out"
+            except requests.exceptions.ConnectionError as error:
+                last = "connection failed: " + _short(error)
+            else:
+                if response.status_code not in RETRY_STATUSES:
+                    return response
+                last = f"answered {response.status_code}"
+                wait = _retry_after(response.headers.get("Retry-After"), attempt)
+                if attempt + 1 < MAX_TRIES and wait < self.deadline.left():
+                    time.sleep(wait)
+                continue
+            if attempt + 1 < MAX_TRIES:
+                time.sleep(min(0.2 * 2 ** attempt, max(self.deadline.left(), 0)))
+        return Answer("unreachable", f"{urlparse(url).netloc} {last}")
+
+
+def parse_challenge(header: str) -> tuple[str, dict[str, str]]:
+    """`Bearer realm="https://x/token",service="s",scope="repository:a:pull"` -> ("bearer", {...})."""
+    scheme, _, rest = header.strip().partition(" ")
+    params = {key.lower(): value for key, value in re.findall(r'(\w+)="([^"]*)"', rest)}
+    return scheme.lower(), params
+
+
+def _basic(found) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{found.username}:{found.password}".encode()).decode()
+
+
+def _loopback(host: str | None) -> bool:
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+def _retry_after(value: str | None, attempt: int) -> float:
+    try:
+        return min(float(value), MAX_RETRY_AFTER) if value is not None else 0.2 * 2 ** attempt
+    except ValueError:
+        return 0.2 * 2 ** attempt
+
+
+def _short(error: Exception) -> str:
+    text = str(error)
+    match = re.search(r"\[Errno[^\]]*\][^'\")]*", text)
+    return (match.group(0) if match else text)[:120]

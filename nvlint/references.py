@@ -1,0 +1,77 @@
+"""The artifact references a deployment pulls, collected offline for the online check.
+
+Only fully known references are collected, and not those the same flow builds, pushes or uploads:
+they will exist once the script runs. The online package (imported only with --online) checks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nvlint.events import ArtifactCreated, ArtifactPushed, Deploy, Event, ImageBuilt, ImagePulled, ImagePushed
+from nvlint.refs import canonical_docker, canonical_ngc
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # image | model | resource | chart
+    text: str  # as written
+    start: int  # file offsets of the text
+    end: int
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+_ARTIFACT_OPTIONS = (("--model", "model"), ("--resource", "resource"), ("--helm-chart", "chart"))
+
+
+def collect(flows: list[list[Event]], scope: str = "deployed") -> list[Reference]:
+    out: list[Reference] = []
+    for flow in flows:
+        made_images = {_canonical(e.image, "docker") for e in flow if isinstance(e, (ImageBuilt, ImagePushed))
+                       and e.image is not None}
+        made_artifacts = {(e.kind, e.target.literal) for e in flow if isinstance(e, (ArtifactCreated, ArtifactPushed))
+                          and e.target is not None and e.target.literal}
+        for event in flow:
+            if isinstance(event, Deploy) and event.ngc is not None:
+                for option in event.ngc.all("--container-image"):
+                    text = option.value.literal if option.value is not None else None
+                    if text and not {_canonical(option.value, "ngc"), _canonical(option.value, "docker")} & made_images:
+                        out.append(_reference("image", text, option))
+                for name, kind in _ARTIFACT_OPTIONS:
+                    for option in event.ngc.all(name):
+                        text = option.value.literal if option.value is not None else None
+                        if not text or text.startswith(("oci://", "https://")):
+                            continue
+                        target = _artifact_target(text, kind)
+                        if target and (kind, target) not in made_artifacts and \
+                                (kind, target.rsplit("/", 1)[-1]) not in made_artifacts:
+                            out.append(_reference(kind, text, option))
+            elif scope == "all" and isinstance(event, ImagePulled) and event.image is not None:
+                text = event.image.literal
+                span = event.image.span()
+                if text and span is not None and _canonical(event.image, "docker") not in made_images:
+                    out.append(Reference("image", text, span[0], span[1]))
+    return out
+
+
+def _canonical(value, context: str) -> str | None:
+    text = value.literal if value is not None else None
+    if text is None:
+        return None
+    return (canonical_ngc if context == "ngc" else canonical_docker)(text)
+
+
+def _artifact_target(text: str, kind: str) -> str | None:
+    if kind == "model" and text.count(":") >= 2:
+        text = text.split(":", 1)[1]
+    return text.split(":", 1)[0] or None
+
+
+def _reference(kind: str, text: str, option) -> Reference:
+    value = option.value
+    span = value.contiguous_span(0, len(value.template())) or value.span() or (option.word.start, option.word.end)
+    return Reference(kind, text, span[0], span[1])
