@@ -141,7 +141,8 @@ def _online(path: Path, value) -> dict:
         elif not isinstance(item, str):
             raise ConfigError(f"{path}: 'online.{key}' must be a string")
         options.append((key, item))
-    return {"online": _boolean(path, "online.enabled", table.get("enabled", True)), "online_options": tuple(options)}
+    # the table configures online mode; only `enabled = true` (or --online, NVLINT_ONLINE=1) turns it on
+    return {"online": _boolean(path, "online.enabled", table.get("enabled", False)), "online_options": tuple(options)}
 
 
 def online_settings(settings: Settings):

@@ -75,7 +75,7 @@ class Client:
             return response
         if response.status_code == 401:
             challenge = response.headers.get("WWW-Authenticate", "")
-            authorized = self._authorize(challenge, url, base, repository, found)
+            authorized = self._authorize(challenge, url, base, repository, found, host)
             if isinstance(authorized, Answer):
                 return authorized
             headers["Authorization"] = authorized
@@ -84,11 +84,12 @@ class Client:
                 return response
         return self._judge(response, host, found)
 
-    def _authorize(self, challenge: str, url: str, base: str, repository: str, found) -> str | Answer:
+    def _authorize(self, challenge: str, url: str, base: str, repository: str, found, host: str) -> str | Answer:
         scheme, params = parse_challenge(challenge)
+        none_found = f"no credentials for {host} (looked in {creds.sources_for(host)})"
         if scheme == "basic":
             if found is None:
-                return Answer("denied", "the registry wants credentials and none were found")
+                return Answer("denied", none_found)
             if not self._may_send(url, url):
                 return Answer("denied", "credentials are only sent over HTTPS (or to loopback)")
             return _basic(found)
@@ -105,8 +106,10 @@ class Client:
         if isinstance(response, Answer):
             return response
         if response.status_code in (401, 403):
-            return Answer("denied", "the token service refused the credentials" if headers else
-                          "the token service wants credentials and none could be sent")
+            if found is None:
+                return Answer("denied", none_found)
+            return Answer("denied", f"the token service refused the credentials from {found.source}" if headers
+                          else "the token service is on another host: credentials were not sent there")
         try:
             data = response.json()
             token = data.get("token") or data.get("access_token")
