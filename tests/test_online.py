@@ -122,6 +122,22 @@ def test_the_key_is_in_no_output_and_no_cache(registry, project, capsys, monkeyp
             assert NGC_KEY not in path.read_text()
 
 
+def test_unreachable(registry, project, capsys, monkeypatch):
+    """The same registry, asked wrongly: without its CA (HTTPS), or at a closed port (HTTP)."""
+    monkeypatch.setenv("NGC_API_KEY", NGC_KEY)
+    if registry.tls:
+        configure(project, {"nvcr.io": registry.url}, timeout=1)  # no ca-bundle: the certificate is unknown
+        expected = "TLS"
+    else:
+        closed = socket.socket()
+        closed.bind(("127.0.0.1", 0))
+        configure(project, {"nvcr.io": f"http://127.0.0.1:{closed.getsockname()[1]}"}, timeout=1)
+        closed.close()
+        expected = "refused"
+    (found,) = check(capsys, create("nvcr.io/acme/app:1.0"))
+    assert found["rule"] == "NV903" and found["severity"] == "warning" and expected in found["message"]
+
+
 def test_skipped_references(registry, project, capsys, monkeypatch):
     """Built or pushed in the same flow, or not fully known: not asked about."""
     monkeypatch.setenv("NGC_API_KEY", NGC_KEY)
@@ -152,6 +168,28 @@ def test_models_resources_and_charts(project, capsys, monkeypatch):
         assert len(check(capsys, script, "--refresh")) == 1
         registry.stop()
     finally:
+        api.stop()
+
+
+def test_legacy_keys_are_exchanged_for_a_token(project, capsys, monkeypatch):
+    legacy = "Legacy0Key0NotNvapi" * 2
+
+    def auth(handler):
+        ok = handler.headers.get("Authorization") == "Basic " + __import__("base64").b64encode(
+            f"$oauthtoken:{legacy}".encode()).decode()
+        reply(handler, 200 if ok else 401, {"token": "exchanged"} if ok else {})
+
+    authn = Server(auth)
+    api = Server(lambda h: reply(h, 200 if h.headers.get("Authorization") == "Bearer exchanged" else 401))
+    try:
+        monkeypatch.setenv("NGC_CLI_AUTH_URL", authn.url)
+        monkeypatch.setenv("NGC_API_KEY", legacy)
+        configure(project, {"nvcr.io": Server(lambda h: reply(h, 200)).url}, ngc_api_url=api.url)
+        script = create("nvcr.io/acme/app:1.0").replace("\n", " --model acme/llama:1.0\n")
+        assert check(capsys, script) == []
+        assert "scope=group%2Fngc%3Aacme" in authn.requests[0]["path"]
+    finally:
+        authn.stop()
         api.stop()
 
 

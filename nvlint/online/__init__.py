@@ -184,9 +184,10 @@ class _progress:
     def __enter__(self):
         if not self.show:
             return lambda: None
+        from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(transient=True, console=None)
+        self.bar = Progress(transient=True, console=Console(stderr=True))
         self.bar.start()
         task = self.bar.add_task("checking references", total=self.total)
         return lambda: self.bar.advance(task)

@@ -14,6 +14,7 @@ all within the run's deadline.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -57,7 +58,9 @@ class Client:
         self.session = requests.Session()
         self.session.trust_env = False  # proxies and REQUESTS_CA_BUNDLE must not override our choices
         self.tokens: dict[tuple[str, str], str] = {}  # in memory only
-        self.trusted_hosts = {urlparse(url).hostname for url in settings.registry_endpoints.values()}
+        self.auth_url = os.environ.get("NGC_CLI_AUTH_URL", "https://authn.nvidia.com").rstrip("/")
+        self.trusted_hosts = {urlparse(url).hostname for url in [*settings.registry_endpoints.values(),
+                                                                   settings.ngc_api_url, self.auth_url]}
 
     # ---- images ---------------------------------------------------------------------------------
 
@@ -150,7 +153,10 @@ class Client:
         found = creds.ngc_key()
         headers = {"Accept": "application/json"}
         if found is not None and self._may_send(url, url):
-            headers["Authorization"] = f"Bearer {found[0]}"
+            bearer = found[0] if found[0].startswith("nvapi-") else self._legacy_token(found, org, team)
+            if isinstance(bearer, Answer):
+                return bearer
+            headers["Authorization"] = f"Bearer {bearer}"
         response = self._request("GET", url, headers)
         if isinstance(response, Answer):
             return response
@@ -163,6 +169,30 @@ class Client:
                 return Answer("denied", f"no NGC key (looked in {creds.NGC_SOURCES})")
             return Answer("denied", f"the key from {found[1]} was refused ({response.status_code})")
         return Answer("unreachable", f"the NGC API answered {response.status_code}")
+
+    def _legacy_token(self, found: tuple[str, str], org: str, team: str | None) -> str | Answer:
+        """A legacy (not `nvapi-`) key is exchanged for a token at the NGC authentication service."""
+        scopes = [f"group/ngc:{org}"] + ([f"group/ngc:{org}/{team}"] if team else [])
+        cached = self.tokens.get(("ngc", " ".join(scopes)))
+        if cached:
+            return cached
+        url = f"{self.auth_url}/token"
+        if not self._may_send(url, url):
+            return Answer("denied", "the NGC authentication service is not reachable over HTTPS")
+        response = self._request("GET", url, {"Authorization": _basic(creds.Credentials("$oauthtoken", found[0],
+                                                                                          found[1]))},
+                                 params={"service": "ngc", "scope": scopes})
+        if isinstance(response, Answer):
+            return response
+        try:
+            token = response.json().get("token") if response.status_code == 200 else None
+        except ValueError:
+            token = None
+        if not token:
+            return Answer("denied", f"the legacy key from {found[1]} was refused by the NGC authentication "
+                                    f"service ({response.status_code}); NGC keys start with nvapi- since 2025")
+        self.tokens[("ngc", " ".join(scopes))] = token
+        return token
 
     # ---- transport ----------------------------------------------------------------------------------
 
