@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nvlint.events import ArtifactCreated, ArtifactPushed, Deploy, Event, ImageBuilt, ImagePulled, ImagePushed
+from nvlint.events import (
+    ArtifactCreated,
+    ArtifactPushed,
+    Deploy,
+    Event,
+    ImageBuilt,
+    ImagePulled,
+    ImagePushed,
+)
 from nvlint.refs import canonical_docker, canonical_ngc
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import codes, lint, span_text
+
 from nvlint import ngc_grammar
 
 FN = "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1"
