@@ -332,3 +332,41 @@ def test_online_from_the_environment_and_the_config(project, capsys, monkeypatch
         assert codes(json.loads(capsys.readouterr().out)) == ["NV901"]
     finally:
         registry.stop()
+
+
+def test_docker_config_credentials(project, capsys, monkeypatch):
+    import base64
+
+    expected = "Basic " + base64.b64encode(b"robot:s3cret-Pass").decode()
+
+    def basic(handler):
+        if handler.headers.get("Authorization") == expected:
+            return reply(handler, 200)
+        reply(handler, 401, headers={"WWW-Authenticate": 'Basic realm="private"'})
+
+    registry = Server(basic)
+    try:
+        configure(project, {"registry.example.com": registry.url})
+        image = "registry.example.com/team/app:1"
+        (found,) = check(capsys, create(image))
+        assert found["rule"] == "NV902" and "Docker config" in found["message"]
+        docker = project / "docker"
+        docker.mkdir()
+        (docker / "config.json").write_text(json.dumps({"auths": {"registry.example.com": {
+            "auth": base64.b64encode(b"robot:s3cret-Pass").decode()}}}))
+        monkeypatch.setenv("DOCKER_CONFIG", str(docker))
+        assert check(capsys, create(image)) == []
+    finally:
+        registry.stop()
+
+
+def test_online_scope_all_adds_pulled_images(project, capsys):
+    registry = Server(lambda h: reply(h, 404))
+    try:
+        configure(project, {"nvcr.io": registry.url})
+        script = "docker pull nvcr.io/acme/tool:1\n"
+        assert check(capsys, script) == []
+        (found,) = check(capsys, script, "--online-scope", "all")
+        assert found["rule"] == "NV901" and found["column"] == 13
+    finally:
+        registry.stop()
