@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SEVERITIES = ("error", "warning", "info")
 # Where each rule's page is published (the `rules/` folder of the repository).
 DOCS_URL = "https://github.com/nvlint/nvlint/blob/main/rules/{code}.md"
 

@@ -37,12 +37,6 @@ class ImageRef:
     host_unknown: bool = False  # the first component is (partly) unknown: cannot tell
 
     @property
-    def name_end(self) -> int:
-        """Template index just after the repository name (before `:tag` / `@digest`)."""
-        length = (len(self.host) + 1 if self.host else 0) + len("/".join(self.path))
-        return self.offset + length
-
-    @property
     def known_name(self) -> bool:
         return not self.host_unknown and U not in (self.host or "") and all(U not in c for c in self.path)
 

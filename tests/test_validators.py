@@ -67,7 +67,7 @@ def test_unknown_option(src, hint):
 
 @pytest.mark.parametrize("src", [
     f"{FN} --format_type json --org acme --team t --debug",
-    f"{FN} --configuration-file values.yaml" if False else f"{FN} --health-timeout PT10S --rate-limit-pattern 100-M",
+    f"{FN} --health-timeout PT10S --rate-limit-pattern 100-M",
     f"{TASK} --result-handling-strategy NONE --configuration-file values.yaml --set a=b",
     "ngc cf fn deploy update f:v --dep-spec GFN:L40:gl40_1.br20_2xlarge:1:1",
     "ngc registry model upload-version acme/m:1 --source . --some-new-flag x",  # open command: not judged

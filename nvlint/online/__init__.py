@@ -192,6 +192,6 @@ class _progress:
         task = self.bar.add_task("checking references", total=self.total)
         return lambda: self.bar.advance(task)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *_) -> None:
         if self.bar is not None:
             self.bar.stop()

@@ -22,7 +22,6 @@ class Report:
     diagnostics: list[Diagnostic]
     files: list[str] = field(default_factory=list)  # every file that was checked
     color: bool = False
-    fixable_hint: bool = True
     _sources: dict[str, list[str]] = field(default_factory=dict)
 
     def source_lines(self, path: str) -> list[str]:

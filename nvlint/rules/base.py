@@ -22,10 +22,6 @@ class Context:
     lines: LineIndex | None = None
     ngc_file: bool = False  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
 
-    def line_of(self, offset: int) -> str:
-        """" (line N)" for messages that refer to another place in the file."""
-        return f" (line {self.lines.position(offset)[0]})" if self.lines is not None else ""
-
     def place(self, event) -> str:
         """" (line N)", or " (line N, in foo() called on line M)" for an event inside a function."""
         if self.lines is None:

@@ -47,7 +47,7 @@ def check(flow, ctx):
                                     f"https://api.ngc.nvidia.com/v2/org/<org>[/team/<team>]/{entry['kind']}s/"
                                     f"<name>/<version>/files{hint}")
                 continue
-            kind, name, version = match.groups()
+            kind, _, version = match.groups()
             problems = []
             if kind != entry["kind"] + "s":
                 problems.append(f"it points at {kind}, this is a {entry['kind']}")
@@ -55,6 +55,5 @@ def check(flow, ctx):
             word = entry.get("version")
             if word is not None and word.literal is not None and word.literal != version:
                 problems.append(f"its version '{version}' is not the entry's '{word.literal}'")
-            del name
             if problems:
                 yield RULE.at(span, f"{entry['kind']} uri '{text}': {'; '.join(problems)}")

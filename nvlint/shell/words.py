@@ -132,14 +132,6 @@ class Value:
         """The text with every unknown part replaced by one ``UNKNOWN_CHAR``."""
         return "".join(p.text if p.known else UNKNOWN_CHAR for p in self.parts)
 
-    @property
-    def has_unknown(self) -> bool:
-        return any(not p.known for p in self.parts)
-
-    def names_variables(self) -> tuple[str, ...]:
-        """Keys of unknown parts that came from variables (``$NAME`` keys)."""
-        return tuple(p.key for p in self.parts if not p.known and p.key)
-
     def _locate(self, index: int) -> tuple[int, int]:
         """(part number, index inside part) of template character ``index``."""
         pos = 0

@@ -464,9 +464,5 @@ def _strip_prefixes(value: Value) -> tuple[Value, int]:
     return (value.slice(k) if k else value), k
 
 
-def is_makefile_name(name: str) -> bool:
-    return name in ("Makefile", "makefile", "GNUmakefile") or name.endswith(".mk")
-
-
 def flows(text: str, path: str | None, reads_words=None) -> list[list[Event]]:
     return Makefile(text, path if path != "-" else None, reads_words).flows()

@@ -50,7 +50,7 @@ def recognise(command: Command) -> list[Event]:
                     if o.value is not None]
         sub, rest = inner, rest[1:]
     if sub in ("build", "bud"):
-        return _build(command, rest, buildx=args[0].literal == "buildx")
+        return _build(command, rest)
     if sub == "tag" and tool != "buildah":
         _, positional, _ = parse_options(rest, {})
         if len(positional) >= 2:
@@ -79,7 +79,7 @@ def recognise(command: Command) -> list[Event]:
     return []
 
 
-def _build(command: Command, rest: list[Word], buildx: bool) -> list[Event]:
+def _build(command: Command, rest: list[Word]) -> list[Event]:
     options, _, _ = parse_options(rest, BUILD_OPTIONS, positionals_wanted=1)
     tags = [o for o in every(options, "-t", "--tag") if o.value is not None]
     pushes = first(options, "--push") is not None
