@@ -205,7 +205,7 @@ def _online(run: _Run, settings, args, checker) -> int:
     from nvlint.online import check
     from nvlint.settings import online_settings
 
-    enabled = {rule.code for rule in checker.rules(Path.cwd() / "-")}
+    enabled = set(checker.rules(Path.cwd() / "-"))
     found = [d for d in check(run.references, online_settings(settings), refresh=args.refresh,
                               progress=sys.stderr.isatty()) if d.code in enabled]
     run.diagnostics += found
@@ -231,8 +231,9 @@ class _Checker:
     def excluded(self, target) -> bool:
         return self.settings(target.path).excludes(str(target.path))
 
-    def rules(self, path: Path) -> tuple:
-        from nvlint.rules import select_rules
+    def rules(self, path: Path) -> tuple[str, ...]:
+        """The codes of the rules enabled for this file (rule modules are not loaded here)."""
+        from nvlint.rules import select_codes
 
         settings = self.settings(path)
         select = self.select or settings.select
@@ -240,14 +241,13 @@ class _Checker:
         ignore = ignore + tuple(c for c in settings.ignores_for(str(path)) if c not in settings.ignore)
         key = (select, ignore, self.extend + settings.extend_select)
         if key not in self._rules:
-            self._rules[key] = select_rules(select, ignore, self.extend + settings.extend_select)
+            self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
         return self._rules[key]
 
     def task(self, display: str, path: Path, kind: str, data: bytes | None = None, stdin: bool = False):
         from nvlint.runner import Task
 
-        return Task(display, str(path), kind, self.settings(path), tuple(r.code for r in self.rules(path)), data,
-                    stdin)
+        return Task(display, str(path), kind, self.settings(path), self.rules(path), data, stdin)
 
 
 def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:

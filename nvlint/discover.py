@@ -96,8 +96,6 @@ class _Ignores:
         self.specs = specs
 
     def with_directory(self, directory: Path, repository_root: bool) -> _Ignores:
-        import pathspec
-
         lines: list[str] = []
         for name in (".gitignore",) + ((".git/info/exclude",) if repository_root else ()):
             try:
@@ -106,6 +104,8 @@ class _Ignores:
                 continue
         if not lines:
             return self
+        import pathspec  # only where a .gitignore exists
+
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
         return _Ignores(self.specs + ((directory, spec),))
 

@@ -7,21 +7,15 @@ from dataclasses import replace
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral
+from nvlint.prefilter import MAX_BYTES, could_match
+from nvlint.prefilter import UTF16_BOMS as _UTF16_BOMS
 from nvlint.rules import BY_CODE, Context, Rule
 from nvlint.secrets import find_keys, redact
 from nvlint.settings import Settings, environment_orgs
 from nvlint.source import LineIndex
 
-# A file none of whose bytes contain one of these cannot produce a finding: skip it unparsed.
-TRIGGERS = (b"ngc", b"login", b"oauthtoken", b"nvapi-", b"/mount", b"password", b"nvcr", b"--creds",
-            b"containerImage", b"helmChart", b"inferenceUrl", b"gpuSpecification")
-MAX_BYTES = 16 * 1024 * 1024  # larger files are reported (NV000), not read: time and memory stay bounded
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
-
-
-def could_match(data: bytes) -> bool:
-    return any(trigger in data for trigger in TRIGGERS)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:

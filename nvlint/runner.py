@@ -95,8 +95,7 @@ def _count(result: Result, task: Task, options: Options) -> Result:
 
 
 def _read(task: Task, result: Result) -> bytes | None:
-    from nvlint.lint import MAX_BYTES
-    from nvlint.rules import BY_CODE
+    from nvlint.prefilter import MAX_BYTES
 
     try:
         size = os.stat(task.path).st_size
@@ -108,6 +107,8 @@ def _read(task: Task, result: Result) -> bytes | None:
         message = f"cannot read the file: {error.strerror or error}"
     result.read = False
     if "NV000" in task.codes:
+        from nvlint.rules import BY_CODE
+
         diagnostic = BY_CODE["NV000"].at((0, 0), message)
         _at_start(diagnostic, task.display)
         result.diagnostics = [diagnostic]
@@ -265,7 +266,7 @@ def _diagnostic(entry: dict) -> Diagnostic:
 def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, jobs: int | None = None):
     """Results of every task. Cheap files (cache hits, no trigger word) are answered here; the ones
     that need parsing go to worker processes when there are enough of them to pay for the workers."""
-    from nvlint.lint import could_match
+    from nvlint.prefilter import could_match
 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if options.online_scope:

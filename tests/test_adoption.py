@@ -104,21 +104,15 @@ def test_severity_and_fail_on(tmp_path, monkeypatch, capsys):
     assert main(["check", "--fail-on", "warning", "--exit-zero"]) == 0
 
 
-def test_extend_select_enables_opt_in_rules_only_by_code():
-    from nvlint.rules import Rule, select_rules
-
-    opt_in = Rule("NV999", "x", "info", "s", "w", "y", "b", "g", default_enabled=False)
+def test_extend_select_enables_opt_in_rules_only_by_code(monkeypatch):
     import nvlint.rules as rules
+    from nvlint.rules import select_codes
 
-    original = rules.ALL_RULES
-    try:
-        rules.ALL_RULES = original + (opt_in,)
-        assert opt_in not in select_rules(("NV9",))
-        assert opt_in in select_rules(("NV999",))
-        assert opt_in in select_rules(extend_select=("NV999",))
-        assert opt_in not in select_rules(extend_select=("NV999",), ignore=("NV999",))
-    finally:
-        rules.ALL_RULES = original
+    monkeypatch.setattr(rules, "CATALOG", rules.CATALOG + (("NV999", False, "none"),))
+    assert "NV999" not in select_codes(("NV9",))
+    assert "NV999" in select_codes(("NV999",))
+    assert "NV999" in select_codes(extend_select=("NV999",))
+    assert "NV999" not in select_codes(extend_select=("NV999",), ignore=("NV999",))
 
 
 @pytest.mark.parametrize("config,message", [

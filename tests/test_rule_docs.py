@@ -52,3 +52,15 @@ def test_rule_pages_are_up_to_date():
     assert sorted(actual) == sorted(expected), "run: python -m nvlint.ruledocs"
     for name, text in expected.items():
         assert actual[name] == text, f"rules/{name} is out of date; run: python -m nvlint.ruledocs"
+
+
+def test_the_catalogue_matches_the_rule_modules():
+    """nvlint/rules/catalog.py lets warm runs select rules without importing them: it must not drift."""
+    import importlib
+
+    from nvlint.rules.catalog import CATALOG
+
+    assert [code for code, _, _ in CATALOG] == [r.code for r in ALL_RULES]
+    for code, default_enabled, module in CATALOG:
+        rule = importlib.import_module(f"nvlint.rules.{module}").RULE
+        assert (rule.code, rule.default_enabled) == (code, default_enabled)

@@ -1,0 +1,50 @@
+"""Which rules exist, which are on by default, and where each lives: enough to select rules and check
+codes without importing every rule module (a warm, cached run never needs them).
+
+A test checks that this table and the rule modules agree; add a rule to both.
+"""
+
+from __future__ import annotations
+
+# (code, enabled by default, module in nvlint.rules)
+CATALOG: tuple[tuple[str, bool, str], ...] = (
+    ("NV000", True, "nv000_unreadable_file"),
+    ("NV001", True, "nv001_unused_suppression"),
+    ("NV002", True, "nv002_invalid_suppression"),
+    ("NV003", True, "nv003_internal_error"),
+    ("NV101", True, "nv101_short_form_third_party_image"),
+    ("NV102", True, "nv102_implicit_ngc_registry"),
+    ("NV103", True, "nv103_docker_hub_missing_namespace"),
+    ("NV105", True, "nv105_unrecognized_registry"),
+    ("NV106", True, "nv106_missing_image_tag"),
+    ("NV201", True, "nv201_image_not_pushed"),
+    ("NV202", True, "nv202_artifact_not_uploaded"),
+    ("NV301", True, "nv301_ngc_login_username"),
+    ("NV302", True, "nv302_oauthtoken_expanded"),
+    ("NV303", True, "nv303_password_on_command_line"),
+    ("NV304", True, "nv304_login_missing_registry"),
+    ("NV305", True, "nv305_hardcoded_api_key"),
+    ("NV306", True, "nv306_secret_in_environment"),
+    ("NV307", True, "nv307_single_quoted_variable"),
+    ("NV401", True, "nv401_bad_mount_path"),
+    ("NV402", True, "nv402_mount_path_not_attached"),
+    ("NV403", True, "nv403_mount_kind_mismatch"),
+    ("NV501", True, "nv501_helm_chart_without_service"),
+    ("NV502", True, "nv502_conflicting_artifacts"),
+    ("NV503", True, "nv503_missing_required_option"),
+    ("NV504", True, "nv504_malformed_artifact_option"),
+    ("NV505", True, "nv505_key_value_separator"),
+    ("NV506", True, "nv506_unknown_option"),
+    ("NV507", True, "nv507_reserved_port"),
+    ("NV508", True, "nv508_duration_format"),
+    ("NV509", True, "nv509_task_results_prerequisites"),
+    ("NV510", True, "nv510_invalid_json_option"),
+    ("NV511", True, "nv511_chart_push_source"),
+    ("NV512", True, "nv512_deployment_spec"),
+    ("NV513", True, "nv513_model_uri_format"),
+    ("NV514", False, "nv514_health_endpoint"),
+    ("NV515", False, "nv515_latest_tag"),
+    ("NV901", True, "nv901_artifact_not_found"),
+    ("NV902", True, "nv902_registry_access_denied"),
+    ("NV903", True, "nv903_registry_unreachable"),
+)
