@@ -34,9 +34,15 @@ _NOT_OURS = frozenset(".py .pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .c
                       ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split())
 
 
+_BY_NAME = {"Makefile": "makefile", "makefile": "makefile", "GNUmakefile": "makefile", "Dockerfile": "dockerfile",
+            "Containerfile": "dockerfile", ".gitlab-ci.yml": "yaml"}
+
+
 @functools.lru_cache(maxsize=4096)
 def kind_of_name(name: str) -> str | None:
     """The kind that a file name alone tells, if any."""
+    if name in _BY_NAME:
+        return _BY_NAME[name]
     extension = os.path.splitext(name)[1].lower()
     if extension in _BY_EXTENSION:
         return _BY_EXTENSION[extension]

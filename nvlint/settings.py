@@ -6,7 +6,6 @@ nearest valid spelling, and end the run with exit status 2.
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +94,8 @@ def _string_list(path: Path, key: str, value) -> tuple[str, ...]:
 
 
 def _hint(value: str, choices) -> str:
+    import difflib  # only for error messages
+
     match = difflib.get_close_matches(str(value), sorted(choices), n=1)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
