@@ -164,9 +164,9 @@ def _at_start(diagnostic: Diagnostic, display: str) -> None:
 class Cache:
     """Findings by content hash (with the path, settings, rules and version in the key).
 
-    Each run appends what it learnt to a shard file of its own (`shard-<pid>-<time>.jsonl`, written
+    Each run appends what it learnt to shard files of its own (`shard-<pid>-<time>.jsonl`, written
     under a temporary name and renamed), so concurrent runs never write the same file; reading loads
-    every shard, and many shards are merged into one. A lost or corrupt shard only costs a miss.
+    every shard, and a run that finds many merges them into one. A lost shard only costs a miss.
     """
 
     MAX_SHARDS = 16
@@ -183,6 +183,7 @@ class Cache:
                     self.entries[entry["key"]] = entry["findings"]
             except (OSError, ValueError, KeyError, TypeError):
                 continue
+        self.compact()
 
     @staticmethod
     def key(task: Task, options: Options, data: bytes) -> str:
@@ -202,25 +203,36 @@ class Cache:
         except (TypeError, KeyError):
             return None
 
+    FLUSH_EVERY = 1000  # entries: a huge tree writes several shards instead of holding every answer
+
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
         self.new[key] = [asdict(d) for d in diagnostics]
+        if len(self.new) >= self.FLUSH_EVERY:
+            self.save()
 
     def save(self) -> None:
-        if not self.new:
-            return
-        merge = len(self.shards) >= self.MAX_SHARDS
-        entries = {**self.entries, **self.new} if merge else self.new
+        if self.new:
+            self._write(self.new)
+        self.new = {}
+
+    def _write(self, entries: dict) -> Path | None:
         name = f"shard-{os.getpid()}-{time.time_ns()}.jsonl"
         try:
             temporary = self.folder / f".{name}.tmp"
             temporary.write_text("".join(json.dumps({"key": k, "findings": v}) + "\n" for k, v in entries.items()),
                                  encoding="utf-8")
             os.replace(temporary, self.folder / name)
-            if merge:
-                for shard in self.shards:
-                    shard.unlink(missing_ok=True)
+            return self.folder / name
         except OSError:
-            pass  # a read-only or full disk: the next run checks again
+            return None  # a read-only or full disk: the next run checks again
+
+    def compact(self) -> None:
+        """Many shards (many runs) become one: everything read at the start is in `entries`."""
+        if len(self.shards) < self.MAX_SHARDS:
+            return
+        if self._write(self.entries) is not None:
+            for shard in self.shards:
+                shard.unlink(missing_ok=True)
 
 
 def cache_folder(start: Path) -> Path:
@@ -264,56 +276,98 @@ def _diagnostic(entry: dict) -> Diagnostic:
 # ---- many files ----------------------------------------------------------------------------------
 
 def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, jobs: int | None = None):
-    """Results of every task. Cheap files (cache hits, no trigger word) are answered here; the ones
-    that need parsing go to worker processes when there are enough of them to pay for the workers."""
-    from nvlint.prefilter import could_match
+    """Results of every task, streamed: cheap files (cache hits, no trigger word) are answered here,
+    the ones that need parsing go to worker processes (when there are enough of them to pay for the
+    workers), a bounded number at a time, so memory does not grow with the tree."""
+    from nvlint.prefilter import UTF16_BOMS, could_match
 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if options.online_scope:
         cache = None  # the online check needs every file's references, which the cache does not keep
-    pending: list[Task] = []
-    for task in tasks:
-        if task.data is None:
-            result = Result(task.display)
-            data = _read(task, result)
-            if data is None:
-                yield result
+    workers = _Workers(options, jobs) if jobs > 1 and len(tasks) >= PARALLEL_MIN_FILES else None
+    try:
+        for task in tasks:
+            if task.data is None:
+                result = Result(task.display)
+                data = _read(task, result)
+                if data is None:
+                    yield result
+                    continue
+                task.data = data
+            if not options.fix and not options.diff and not could_match(task.data) and b"nvlint" not in task.data \
+                    and not task.data.startswith(UTF16_BOMS):
+                yield Result(task.display)  # no word any rule needs: nothing to parse, nothing to cache
                 continue
-            task.data = data
-        if not options.fix and not options.diff and not could_match(task.data) and b"nvlint" not in task.data \
-                and not task.data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            yield Result(task.display)  # no word any rule needs: nothing to parse, nothing to cache
-            continue
-        if cache is not None and not task.stdin and b"include" not in task.data:
-            cached = cache.get(Cache.key(task, options, task.data))
-            if cached is not None:
-                yield _count(Result(task.display, cached), task, options)
-                continue
-        pending.append(task)
-    for result in _parse_all(pending, options, jobs):
-        if result.cache_key is not None and cache is not None:
-            cache.put(result.cache_key, result.diagnostics)
-        yield result
+            if cache is not None and not task.stdin and b"include" not in task.data:
+                cached = cache.get(Cache.key(task, options, task.data))
+                if cached is not None:
+                    yield _count(Result(task.display, cached), task, options)
+                    continue
+            if workers is None:
+                yield _remember(run(task, options, _KEYED), cache)
+            else:
+                yield from (_remember(r, cache) for r in workers.submit(task))
+        if workers is not None:
+            yield from (_remember(r, cache) for r in workers.drain())
+    finally:
+        if workers is not None:
+            workers.close()
     if cache is not None:
         cache.save()
 
 
-def _parse_all(tasks: list[Task], options: Options, jobs: int):
-    if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
-        for task in tasks:
-            yield run(task, options, _KEYED)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _remember(result: Result, cache: Cache | None) -> Result:
+    if result.cache_key is not None and cache is not None:
+        cache.put(result.cache_key, result.diagnostics)
+    return result
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
-    try:
-        chunk = max(1, len(tasks) // (jobs * 8))
-        yield from executor.map(run, tasks, [options] * len(tasks), [_KEYED] * len(tasks), chunksize=chunk)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+
+class _Workers:
+    """A process pool fed batches of tasks, a bounded number in flight: results come back as new
+    batches go in, so memory does not grow with the tree and inter-process traffic stays small."""
+
+    BATCH = 16
+
+    def __init__(self, options: Options, jobs: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+        self.options, self.window = options, jobs * 4
+        self.running: set = set()
+        self.batch: list[Task] = []
+
+    def submit(self, task: Task) -> list[Result]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        self.batch.append(task)
+        if len(self.batch) < self.BATCH:
+            return []
+        self.running.add(self.executor.submit(run_batch, self.batch, self.options))
+        self.batch = []
+        if len(self.running) < self.window:
+            return []
+        done, self.running = wait(self.running, return_when=FIRST_COMPLETED)
+        return [result for future in done for result in future.result()]
+
+    def drain(self):
+        from concurrent.futures import as_completed
+
+        if self.batch:
+            self.running.add(self.executor.submit(run_batch, self.batch, self.options))
+            self.batch = []
+        for future in as_completed(self.running):
+            yield from future.result()
+        self.running = set()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(tasks: list[Task], options: Options) -> list[Result]:
+    return [run(task, options, _KEYED) for task in tasks]
 
 
 class _KeyOnly:
