@@ -6,6 +6,7 @@ they will exist once the script runs. The online package (imported only with --o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nvlint.events import (
@@ -49,6 +50,7 @@ def collect(flows: list[list[Event]], scope: str = "deployed") -> list[Reference
                     text = option.value.literal if option.value is not None else None
                     if text and not {_canonical(option.value, "ngc"), _canonical(option.value, "docker")} & made_images:
                         out.append(_reference("image", text, option))
+                out.extend(_payload_entries(event, made_artifacts))
                 for name, kind in _ARTIFACT_OPTIONS:
                     for option in event.ngc.all(name):
                         text = option.value.literal if option.value is not None else None
@@ -63,6 +65,27 @@ def collect(flows: list[list[Event]], scope: str = "deployed") -> list[Reference
                 span = event.image.span()
                 if text and span is not None and _canonical(event.image, "docker") not in made_images:
                     out.append(Reference("image", text, span[0], span[1]))
+    return out
+
+
+_URI = re.compile(r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/([A-Za-z0-9_-]+)"
+                  r"(?:/team/([A-Za-z0-9_-]+))?/(models|resources)/([^/]+)/([^/]+)/files")
+
+
+def _payload_entries(event: Deploy, made_artifacts: set) -> list[Reference]:
+    """A payload's `models[]` / `resources[]` name their artifact in `uri`."""
+    out = []
+    for entry in event.entries:
+        uri = entry.get("uri")
+        match = _URI.fullmatch(uri.literal or "") if uri is not None else None
+        if match is None:
+            continue
+        org, team, _, name, version = match.groups()
+        target = "/".join(x for x in (org, team, name) if x)
+        if (entry["kind"], target) in made_artifacts:
+            continue
+        span = uri.value.contiguous_span(0, len(uri.text)) or (uri.start, uri.end)
+        out.append(Reference(entry["kind"], f"{target}:{version}", span[0], span[1]))
     return out
 
 

@@ -371,3 +371,21 @@ def test_online_scope_all_adds_pulled_images(project, capsys):
         assert found["rule"] == "NV901" and found["column"] == 13
     finally:
         registry.stop()
+
+
+def test_payload_models_are_checked(project, capsys):
+    api = NgcApi({"models:acme/llama:1.0"})
+    registry = Server(lambda h: reply(h, 200))
+    try:
+        configure(project, {"nvcr.io": registry.url}, ngc_api_url=api.url)
+        uri = "https://api.ngc.nvidia.com/v2/org/acme/models/{}/files"
+        payload = {"name": "llm", "inferenceUrl": "/v1/chat/completions", "containerImage": "nvcr.io/acme/s:1",
+                   "models": [{"name": "llama", "version": "1.0", "uri": uri.format("llama/1.0")},
+                              {"name": "other", "version": "2.0", "uri": uri.format("other/2.0")}]}
+        Path("function.json").write_text(json.dumps(payload, indent=1))
+        main(["check", "--online", "--no-cache", "--format", "json", "--select", "NV9", "function.json"])
+        (found,) = json.loads(capsys.readouterr().out)
+        assert found["rule"] == "NV901" and "acme/other:2.0" in found["message"]
+    finally:
+        api.stop()
+        registry.stop()
