@@ -14,7 +14,6 @@ from nvlint.secrets import find_keys, redact
 from nvlint.settings import Settings, environment_orgs
 from nvlint.source import LineIndex
 
-
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 
 
