@@ -205,3 +205,15 @@ def test_baseline_survives_edits_above(tmp_path, monkeypatch, capsys):
     assert main(["check", "--isolated", "--baseline", "missing.json"]) == 2
 
 
+
+
+def test_no_fix_inside_a_single_quoted_yaml_scalar(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    workflow = tmp_path / ".github" / "workflows"
+    workflow.mkdir(parents=True)
+    text = ("on: push\njobs:\n  a:\n    steps:\n"
+            "      - run: 'docker login nvcr.io -u \"$oauthtoken\" < key'\n"
+            "      - run: \"docker login nvcr.io -u \\\"$oauthtoken\\\" < key\"\n")
+    (workflow / "a.yml").write_text(text)
+    assert main(["check", "--isolated", "--fix", "--no-cache"]) == 1  # reported, not fixed: quoted scalars
+    assert (workflow / "a.yml").read_text() == text  # an edit there would need YAML's own escaping

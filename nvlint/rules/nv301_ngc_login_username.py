@@ -38,7 +38,9 @@ def check(flow, ctx):
             continue
         span = value_span(event.username_value, event.username)
         fix = None
-        if username in ("oauthtoken", "$$oauthtoken", "'$oauthtoken'") and span is not None:
+        word = event.username
+        if username in ("oauthtoken", "$$oauthtoken", "'$oauthtoken'") and span is not None and not (
+                word is not None and word.foreign):
             quoted = f"'{ctx.dollar}oauthtoken'"
             fix = RULE.fix_with(f"Write {quoted}", Edit(*_word_span(event, span), quoted))
         message = (f"username '{username}' for {host_of(event.host_value)}: NGC logins take the literal "

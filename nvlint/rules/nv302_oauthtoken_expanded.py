@@ -58,5 +58,5 @@ def check(flow, ctx):
                 where = "inside double quotes" if expansion.in_double_quotes else "unquoted"
                 message = (f"'$oauthtoken' is expanded by the shell ({where}) to an empty string; the NGC "
                            f"username is the literal text: write '{dollar}oauthtoken' in single quotes")
-                yield RULE.at((expansion.start, expansion.end), message,
-                              RULE.fix_with(f"Write {edit.content}", edit))
+                fix = None if word.foreign else RULE.fix_with(f"Write {edit.content}", edit)
+                yield RULE.at((expansion.start, expansion.end), message, fix)

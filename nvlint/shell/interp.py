@@ -459,11 +459,13 @@ class Interpreter:
         quoting = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi",
                    "number": "bare", "simple_expansion": "bare", "expansion": "bare"}.get(node.type, "mixed")
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
+        foreign = self.snippet.foreign is not None and any(
+            self.snippet.foreign[self.snippet.char_index(node.start_byte):self.snippet.char_index(node.end_byte)])
         if not parts and node.type in ("simple_expansion", "expansion"):
             return []  # an unquoted expansion of an empty value is no argument at all
         if not any(p.splittable for p in parts):
-            return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw)]
-        return [Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw)
+            return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw, foreign)]
+        return [Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw, foreign)
                 for field, may_split in _split_fields(parts)]
 
     def _join_nodes(self, nodes, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:

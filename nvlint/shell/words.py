@@ -230,6 +230,7 @@ class Word:
     expansions: tuple[Expansion, ...] = ()
     may_split: bool = False  # an unquoted unknown expansion: could be several words or none
     raw: str = ""
+    foreign: bool = False  # written where an edit cannot be made as such (another file, a quoted YAML scalar)
 
     @property
     def literal(self) -> str | None:

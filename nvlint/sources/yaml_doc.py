@@ -127,7 +127,11 @@ GITHUB_EXPRESSIONS = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 def scalar_value(node, text: str, expressions: Expressions | None = None) -> Value:
     """The scalar's value with exact offsets; expressions become identified unknown parts."""
     content, offsets = decode(text, node.start_mark.index, node.end_mark.index, node.style)
-    return Value(_parts(content, offsets, expressions))
+    parts = _parts(content, offsets, expressions)
+    if node.style in ("'", '"'):  # an edit there would need YAML's escaping: quoted scalars get no fix
+        parts = [literal_part(p.text, p.start, tuple(p.char_offset(i) for i in range(len(p.text))), foreign=True)
+                 if p.known else p for p in parts]
+    return Value(parts)
 
 
 def _parts(content: str, offsets: list[int], expressions: Expressions | None) -> list[Part]:
