@@ -41,6 +41,7 @@ class Task:
     codes: tuple[str, ...]  # the enabled rules
     data: bytes | None = None  # the bytes, once read (standard input, or a file read by the parent)
     stdin: bool = False
+    cache_key: str | None = None  # set by the parent when the answer is to be cached
 
 
 @dataclass
@@ -56,7 +57,8 @@ class Result:
     references: list = field(default_factory=list)  # for the online check
 
 
-def run(task: Task, options: Options, cache: Cache | None = None) -> Result:
+def run(task: Task, options: Options) -> Result:
+    """Check one file (read it if the task has no bytes yet); in this process or in a worker."""
     from nvlint.rules import BY_CODE
 
     rules = tuple(BY_CODE[code] for code in task.codes)
@@ -66,21 +68,13 @@ def run(task: Task, options: Options, cache: Cache | None = None) -> Result:
         data = _read(task, result)
         if data is None:
             return result
-    key = None
-    # files that read other files (`include`) are not cached: a change there would not be seen
-    if cache is not None and not task.stdin and b"include" not in data:
-        key = cache.key(task, options, data)
-        cached = cache.get(key)
-        if cached is not None:
-            result.diagnostics = cached
-            return _count(result, task, options)
     references: list | None = [] if options.online_scope else None
     result.diagnostics = _lint(data, task, rules, options, references)
     result.references = references or []
     if options.fix or options.diff:
         data = _fix(data, task, rules, options, result)
-    elif key is not None:
-        result.cache_key = key
+    else:
+        result.cache_key = task.cache_key
     if task.stdin:
         result.text = data.decode("utf-8", "replace")
         if options.fix and result.fixed is None:
@@ -298,13 +292,15 @@ def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, job
                     and not task.data.startswith(UTF16_BOMS):
                 yield Result(task.display)  # no word any rule needs: nothing to parse, nothing to cache
                 continue
+            # files that read other files (`include`) are not cached: a change there would not be seen
             if cache is not None and not task.stdin and b"include" not in task.data:
-                cached = cache.get(Cache.key(task, options, task.data))
+                task.cache_key = Cache.key(task, options, task.data)
+                cached = cache.get(task.cache_key)
                 if cached is not None:
                     yield _count(Result(task.display, cached), task, options)
                     continue
             if workers is None:
-                yield _remember(run(task, options, _KEYED), cache)
+                yield _remember(run(task, options), cache)
             else:
                 yield from (_remember(r, cache) for r in workers.submit(task))
         if workers is not None:
@@ -367,20 +363,7 @@ class _Workers:
 
 
 def run_batch(tasks: list[Task], options: Options) -> list[Result]:
-    return [run(task, options, _KEYED) for task in tasks]
-
-
-class _KeyOnly:
-    """Given to `run` by run_all: compute cache keys (the parent already looked them up)."""
-
-    key = staticmethod(Cache.key)
-
-    @staticmethod
-    def get(key: str) -> None:
-        return None
-
-
-_KEYED = _KeyOnly()
+    return [run(task, options) for task in tasks]
 
 
 def _ignore_interrupts() -> None:
