@@ -475,3 +475,11 @@ def test_functions_never_called_are_separate_flows():
     one_function = ("release() {\n  docker build -t nvcr.io/acme/app:1 .\n"
                     f"  {CREATE} --container-image nvcr.io/acme/app:1\n}}\n")
     assert codes(one_function) == ["NV201"]
+
+
+def test_arguments_from_an_array():
+    src = ('ARGS=(--name app --inference-url /infer --container-image vllm/vllm-openai:latest)\n'
+           'ngc cf fn create "${ARGS[@]}"\n')
+    (d,) = lint(src)
+    assert d.code == "NV101" and span_text(src, d) == "vllm/vllm-openai:latest"
+    assert codes('ARGS=(--name app)\nngc cf fn create "${ARGS[@]}"\n') == ["NV503"]

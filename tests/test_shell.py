@@ -130,4 +130,14 @@ def test_unicode_before_a_word_keeps_character_offsets():
 def test_declarations_propagate():
     script = "readonly A=1\ndeclare B=2\ntypeset C=3\nexport D=4 E\nlocal F=5\necho $A $B $C $D $F\n"
     assert argv(script, "echo") == [["echo", "1", "2", "3", "4", "5"]]
-    assert argv("declare -a X=(a b)\necho \"$X\"\n", "echo") == [["echo", None]]
+    assert argv("declare -a X=(a b)\necho \"$X\"\n", "echo") == [["echo", "a"]]  # the first element
+
+
+def test_arrays():
+    script = ('ARGS=(--name "a b" --org acme)\nARGS+=(--x)\n'
+              'ngc "${ARGS[@]}" ${ARGS[1]} "${ARGS[*]}" $ARGS\n')
+    assert argv(script, "ngc") == [["ngc", "--name", "a b", "--org", "acme", "--x", "a", "b",
+                                    "--name a b --org acme --x", "--name"]]
+    assert argv('E=()\nngc "${E[@]}" x\n', "ngc") == [["ngc", "x"]]
+    assert argv('A=($UNKNOWN)\nngc "${A[@]}" x\n', "ngc") == [["ngc", None, "x"]]
+    assert argv('declare -a D=(1 2)\nngc "${D[@]}"\n', "ngc") == [["ngc", "1", "2"]]

@@ -30,7 +30,8 @@ MAX_DEPTH = 60  # nesting walked with its control flow; deeper commands are chec
 MAX_CALL_DEPTH = 16
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
-_IFS = re.compile(r"[ \t\n]+")
+_FIELD_BREAK = "\x1e"  # between the elements of "${ARRAY[@]}": a word boundary even inside quotes
+_IFS = re.compile(r"[ \t\n\x1e]+")
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _SPECIAL = frozenset("@*#?$!-0")
 
@@ -57,9 +58,10 @@ class Env:
     vars: dict[str, Value] = field(default_factory=dict)
     assigned: set[str] = field(default_factory=set)
     positional: list[Value] | None = None
+    arrays: dict[str, tuple[Value, ...]] = field(default_factory=dict)  # `ARGS=(--org acme)`, element by element
 
     def copy(self) -> Env:
-        return Env(dict(self.vars), set(self.assigned), self.positional)
+        return Env(dict(self.vars), set(self.assigned), self.positional, dict(self.arrays))
 
 
 class Interpreter:
@@ -296,8 +298,19 @@ class Interpreter:
         if not value_nodes:
             value = EMPTY
         elif value_nodes[0].type == "array":
-            self._substitutions_only(value_nodes[0], env, depth)
-            value = Value([self._unknown(f"array:{name}", value_nodes[0])])
+            element_words = self._words_of(value_nodes[0].named_children, env, depth)
+            elements = tuple(w.value for w in element_words)
+            if any(w.may_split for w in element_words):
+                target.arrays.pop(name, None)  # `(${UNKNOWN})`: how many elements is not known
+                target.vars[name] = Value([self._unknown(f"array:{name}", value_nodes[0])])
+                target.assigned.add(name)
+                return
+            if operator == "+=" and name in target.arrays:
+                elements = target.arrays[name] + elements
+            target.arrays[name] = elements
+            target.vars[name] = elements[0] if elements else EMPTY  # `$ARGS` is the first element
+            target.assigned.add(name)
+            return
         else:
             expansions: list[Expansion] = []
             value = self._join_nodes(value_nodes, env, depth, quoted=True, expansions=expansions)
@@ -318,9 +331,9 @@ class Interpreter:
                 is_array = is_array or "a" in text or "A" in text
             elif child.type == "variable_assignment":
                 self.assign(child, env, depth)
-                if is_array:
-                    name = self.snippet.text_between(child.named_children[0].start_byte,
-                                                     child.named_children[0].end_byte)
+                name = self.snippet.text_between(child.named_children[0].start_byte,
+                                                 child.named_children[0].end_byte)
+                if is_array and name not in env.arrays:
                     env.vars[name] = self._fresh_unknown(name, child)
 
     def lookup(self, name: str, env: Env, node) -> Value:
@@ -524,11 +537,16 @@ class Interpreter:
                 prefix_op = True
             elif name is None and child.type == "subscript":
                 operator = "[]"
+                subscript = child
             elif operator is None and not child.is_named:
                 operator = child.type
             else:
                 operands.append(child)
         start, end = self._span(node)
+        if operator == "[]" and not prefix_op and not operands:
+            elements = self._array_elements(subscript, env, quoted, start, end)
+            if elements is not None:
+                return elements
         if name is None or prefix_op or operator == "[]":
             self._substitutions_only(node, env, depth)
             raw = self.snippet.text_between(node.start_byte, node.end_byte)
@@ -563,6 +581,36 @@ class Interpreter:
             return current
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
         return Value([unknown_part(f"{raw}|{current.key}", start, end)])
+
+    def _array_elements(self, subscript, env: Env, quoted: bool, start: int, end: int) -> Value | None:
+        """`${ARGS[@]}` (several words, even in double quotes), `${ARGS[*]}`, `${ARGS[1]}` of a known array."""
+        children = subscript.named_children
+        if len(children) < 2 or children[0].type != "variable_name":
+            return None
+        name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
+        index = self.snippet.text_between(children[1].start_byte, children[1].end_byte)
+        elements = env.arrays.get(name)
+        if elements is None:
+            return None
+        if index.isdigit():
+            return elements[int(index)] if int(index) < len(elements) else EMPTY
+        if index == "*" and quoted:  # one word: the elements joined by spaces
+            joined: list[Part] = []
+            for n, element in enumerate(elements):
+                if n:
+                    joined.append(literal_part(" ", start))
+                joined.extend(element.parts)
+            return Value(joined)
+        if index not in ("@", "*"):
+            return None
+        parts: list[Part] = []
+        for n, element in enumerate(elements):
+            if n:  # a field break: word splitting happens here whatever the quoting
+                parts.append(Part(_FIELD_BREAK, start, start, None, None, True))
+            parts.extend(element.parts if quoted else [_mark_splittable(p) for p in element.parts])
+        if not parts:
+            return Value([Part(_FIELD_BREAK, start, start, None, None, True)])
+        return Value(parts)
 
     def _string(self, node, env: Env, depth: int, expansions: list[Expansion], heredoc=False) -> list[Part]:
         parts: list[Part] = []
