@@ -36,16 +36,16 @@ def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
     """
     chosen = []
     for code, default_enabled, _ in CATALOG:
-        def longest(prefixes: tuple[str, ...], opt_in_needs_full_code: bool = True) -> int:
-            return max((len(p) for p in prefixes if code.startswith(p)
-                        and (default_enabled or p == code or not opt_in_needs_full_code)), default=-1)
-
-        chosen_by = longest(select) if select else (0 if default_enabled else -1)
-        chosen_by = max(chosen_by, longest(extend_select))
-        ignored_by = longest(ignore, opt_in_needs_full_code=False)
-        if chosen_by >= 0 and chosen_by > ignored_by:
+        chosen_by = _longest(code, select, default_enabled) if select else (0 if default_enabled else -1)
+        chosen_by = max(chosen_by, _longest(code, extend_select, default_enabled))
+        if chosen_by >= 0 and chosen_by > _longest(code, ignore, True):
             chosen.append(code)
     return tuple(sorted(chosen))
+
+
+def _longest(code: str, prefixes: tuple[str, ...], default_enabled: bool) -> int:
+    """Length of the longest prefix naming ``code`` (-1: none); an opt-in rule only by its full code."""
+    return max((len(p) for p in prefixes if code.startswith(p) and (default_enabled or p == code)), default=-1)
 
 
 def select_rules(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),

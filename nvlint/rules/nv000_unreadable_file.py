@@ -16,8 +16,3 @@ RULE = Rule(
     bad="docker login nvcr.io -u caf\udce9\n",
     good="docker login nvcr.io -u '$oauthtoken' --password-stdin < key.txt\n",
 )
-
-
-@RULE.checker
-def check(flow, ctx):
-    return ()

@@ -544,7 +544,7 @@ class Interpreter:
                 operands.append(child)
         start, end = self._span(node)
         if operator == "[]" and not prefix_op and not operands:
-            elements = self._array_elements(subscript, env, quoted, start, end)
+            elements = self._array_elements(subscript, env, quoted, start)
             if elements is not None:
                 return elements
         if name is None or prefix_op or operator == "[]":
@@ -582,7 +582,7 @@ class Interpreter:
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
         return Value([unknown_part(f"{raw}|{current.key}", start, end)])
 
-    def _array_elements(self, subscript, env: Env, quoted: bool, start: int, end: int) -> Value | None:
+    def _array_elements(self, subscript, env: Env, quoted: bool, start: int) -> Value | None:
         """`${ARGS[@]}` (several words, even in double quotes), `${ARGS[*]}`, `${ARGS[1]}` of a known array."""
         children = subscript.named_children
         if len(children) < 2 or children[0].type != "variable_name":
