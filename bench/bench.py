@@ -14,6 +14,7 @@ nvlint cold (empty cache) and warm (nothing changed), shellcheck on the same she
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -152,13 +153,19 @@ def generate(directory: Path, count: int, seed: int = 7) -> list[Path]:
     return shell_files
 
 
+# Installed packages carry compiled bytecode (pip compiles on install); an editable checkout run with
+# PYTHONDONTWRITEBYTECODE set would recompile every module on every start and time the compiler instead.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def median_seconds(command: list[str], runs: int, cwd: Path, before=None) -> float:
+    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=False)
     times = []
     for _ in range(runs):
         if before is not None:
             before()
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -167,7 +174,8 @@ def peak_memory_mb(command: list[str], cwd: Path) -> float:
     """Peak resident memory of the command and its worker processes."""
     probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
              "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True,
+                         env=ENV).stdout
     return int(out.strip() or 0) / 1024
 
 
