@@ -5,18 +5,26 @@ Rules read these, in execution order for one flow, and never raw text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from nvlint.shell.words import Value, Word
 
+# Plain classes with __slots__ rather than dataclasses: decorating a dataclass costs about half a
+# millisecond at every start-up (measured 21 ms for the package's 43), most of a pre-commit run's budget.
 
-@dataclass
+
 class Event:
-    start: int  # span of the command (or field) that caused it
-    end: int
-    via: tuple[str, int] | None = field(default=None, kw_only=True)  # (function, call offset) if run by a call
-    # The if/case branches it runs in: two events whose branches disagree never run in the same execution.
-    branch: tuple[tuple[int, int], ...] = field(default=(), kw_only=True)
+    __slots__ = ("start", "end", "via", "branch")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start  # span of the command (or field) that caused it
+        self.end = end
+        self.via: tuple[str, int] | None = None  # (function, call offset) if run by a call
+        # The if/case branches it runs in: two events whose branches disagree never run in the same execution.
+        self.branch: tuple[tuple[int, int], ...] = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for cls in type(self).__mro__
+                           for name in getattr(cls, "__slots__", ()))
+        return f"{type(self).__name__}({fields})"
 
     def may_run_with(self, other: Event) -> bool:
         """Can both run in one execution of the flow (no if/case branch separates them)?"""
@@ -26,72 +34,103 @@ class Event:
         return all(mine.get(construct, taken) == taken for construct, taken in other.branch)
 
 
-@dataclass
 class CommandRun(Event):
     """Any command, with the words as written (for rules about expansions and paths)."""
 
-    words: list[Word] = field(default_factory=list)
-    dollar_escape: str = "$"  # how a literal `$` is written in this source (`$$` in Make)
+    __slots__ = ("words", "dollar_escape")
+
+    def __init__(self, start: int, end: int, words: list[Word] | None = None, dollar_escape: str = "$") -> None:
+        super().__init__(start, end)
+        self.words = words if words is not None else []
+        self.dollar_escape = dollar_escape  # how a literal `$` is written in this source (`$$` in Make)
 
 
-@dataclass
 class ImageBuilt(Event):
     """An image now exists locally under this name (`docker build -t`, `docker tag`)."""
 
-    image: Value = None  # type: ignore[assignment]
-    word: Word | None = None
-    how: str = "built"
+    __slots__ = ("image", "word", "how")
+
+    def __init__(self, start: int, end: int, image: Value, word: Word | None = None, how: str = "built") -> None:
+        super().__init__(start, end)
+        self.image = image
+        self.word = word
+        self.how = how
 
 
-@dataclass
 class ImagePushed(Event):
     """An image was pushed to its registry. ``image`` None: a push of something we cannot name."""
 
-    image: Value | None = None
-    context: str = "docker"  # how the name is read: "docker" or "ngc" (no host means nvcr.io)
+    __slots__ = ("image", "context")
+
+    def __init__(self, start: int, end: int, image: Value | None = None, context: str = "docker") -> None:
+        super().__init__(start, end)
+        self.image = image
+        self.context = context  # how the name is read: "docker" or "ngc" (no host means nvcr.io)
 
 
-@dataclass
 class ImagePulled(Event):
     """An image is pulled from its registry (`docker pull`): checked by `--online-scope all`."""
 
-    image: Value | None = None
+    __slots__ = ("image",)
+
+    def __init__(self, start: int, end: int, image: Value | None = None) -> None:
+        super().__init__(start, end)
+        self.image = image
 
 
-@dataclass
 class Login(Event):
-    tool: str = ""
-    host: Word | None = None  # the registry or repository URL; None when not given
-    host_value: Value | None = None
-    username: Word | None = None
-    username_value: Value | None = None  # differs from username.value for `--creds user:pass`
-    password: Word | None = None  # the word holding the key given on the command line
-    password_value: Value | None = None  # the key itself (differs for `--password=KEY`, `--creds u:KEY`)
-    password_option: str = ""  # how it was given, for the message
-    password_stdin: bool = False
-    stdin: tuple[Word, ...] = ()
-    defaults_to_docker_hub: bool = False  # no host means Docker Hub (docker/podman login)
-    verb: Word | None = None  # the `login` word, where NV304 points
+    __slots__ = ("tool", "host", "host_value", "username", "username_value", "password", "password_value",
+                 "password_option", "password_stdin", "stdin", "defaults_to_docker_hub", "verb")
+
+    def __init__(self, start: int, end: int, *, tool: str = "", host: Word | None = None,
+                 host_value: Value | None = None, username: Word | None = None,
+                 username_value: Value | None = None, password: Word | None = None,
+                 password_value: Value | None = None, password_option: str = "", password_stdin: bool = False,
+                 stdin: tuple[Word, ...] = (), defaults_to_docker_hub: bool = False,
+                 verb: Word | None = None) -> None:
+        super().__init__(start, end)
+        self.tool = tool
+        self.host = host  # the registry or repository URL; None when not given
+        self.host_value = host_value
+        self.username = username
+        self.username_value = username_value  # differs from username.value for `--creds user:pass`
+        self.password = password  # the word holding the key given on the command line
+        self.password_value = password_value  # the key itself (differs for `--password=KEY`, `--creds u:KEY`)
+        self.password_option = password_option  # how it was given, for the message
+        self.password_stdin = password_stdin
+        self.stdin = stdin
+        self.defaults_to_docker_hub = defaults_to_docker_hub  # no host means Docker Hub (docker/podman login)
+        self.verb = verb  # the `login` word, where NV304 points
 
 
-@dataclass
 class OptionUse:
-    name: str  # canonical option name
-    word: Word  # the option word
-    value: Value | None  # None for flags
-    value_word: Word | None
-    value_offset: int = 0  # template index in value_word where the value starts (`--opt=value`)
+    __slots__ = ("name", "word", "value", "value_word", "value_offset")
+
+    def __init__(self, name: str, word: Word, value: Value | None, value_word: Word | None,
+                 value_offset: int = 0) -> None:
+        self.name = name  # canonical option name
+        self.word = word  # the option word
+        self.value = value  # None for flags
+        self.value_word = value_word
+        self.value_offset = value_offset  # template index in value_word where the value starts (`--opt=value`)
+
+    __repr__ = Event.__repr__
 
 
-@dataclass
 class NgcCommand(Event):
     """Any `ngc ...` invocation, parsed with the grammar."""
 
-    path: tuple[str, ...] = ()
-    options: list[OptionUse] = field(default_factory=list)
-    positionals: list[Word] = field(default_factory=list)
-    unknown_args: bool = False  # a word whose expansion may be several arguments (`$ARGS`, `"$@"`)
-    words: list[Word] = field(default_factory=list)
+    __slots__ = ("path", "options", "positionals", "unknown_args", "words")
+
+    def __init__(self, start: int, end: int, *, path: tuple[str, ...] = (), options: list[OptionUse] | None = None,
+                 positionals: list[Word] | None = None, unknown_args: bool = False,
+                 words: list[Word] | None = None) -> None:
+        super().__init__(start, end)
+        self.path = path
+        self.options = options if options is not None else []
+        self.positionals = positionals if positionals is not None else []
+        self.unknown_args = unknown_args  # a word whose expansion may be several arguments (`$ARGS`, `"$@"`)
+        self.words = words if words is not None else []
 
     def all(self, name: str) -> list[OptionUse]:
         return [o for o in self.options if o.name == name]
@@ -106,29 +145,44 @@ class NgcCommand(Event):
         return any(o.name == name for o in self.options)
 
 
-@dataclass
 class Attachment:
     """A model or resource a function or task mounts, by the name it is mounted under."""
 
-    kind: str  # model | resource
-    name: str
-    version: str | None
+    __slots__ = ("kind", "name", "version")
+
+    def __init__(self, kind: str, name: str, version: str | None) -> None:
+        self.kind = kind  # model | resource
+        self.name = name
+        self.version = version
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Attachment)
+                and (self.kind, self.name, self.version) == (other.kind, other.name, other.version))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+    __repr__ = Event.__repr__
 
 
-@dataclass
 class Deploy(Event):
     """A function or task created from artifacts (`ngc cf fn create`, `ngc cf task create`, payloads).
 
     Payload files are described with the NGC CLI's option names, so one rule reads both.
     """
 
-    kind: str = "function"  # function | task
-    ngc: NgcCommand | None = None
-    origin: str = "cli"  # cli | payload
-    attachments: list[Attachment] | None = None  # payloads: `models[]` / `resources[]`; CLI: from --model
-    entries: list[dict] = field(default_factory=list)  # payloads: models[]/resources[] entries' words
-    missing_health: list[str] = field(default_factory=list)  # payloads: fields a `health` object lacks
-    health_at: Word | None = None  # payloads: the `health` key
+    __slots__ = ("kind", "ngc", "origin", "attachments", "entries", "missing_health", "health_at")
+
+    def __init__(self, start: int, end: int, *, kind: str = "function", ngc: NgcCommand | None = None,
+                 origin: str = "cli", attachments: list[Attachment] | None = None, entries: list[dict] | None = None,
+                 missing_health: list[str] | None = None, health_at: Word | None = None) -> None:
+        super().__init__(start, end)
+        self.kind = kind  # function | task
+        self.ngc = ngc
+        self.origin = origin  # cli | payload
+        self.attachments = attachments  # payloads: `models[]` / `resources[]`; CLI: from --model
+        self.entries = entries if entries is not None else []  # payloads: models[]/resources[] entries' words
+        # payloads: fields a `health` object lacks
+        self.missing_health = missing_health if missing_health is not None else []
+        self.health_at = health_at  # payloads: the `health` key
 
     def says(self, option: str) -> str:
         """How this source names an option in messages: the CLI flag, or the payload field."""
@@ -143,32 +197,45 @@ _PAYLOAD_FIELDS = {"--container-image": "containerImage", "--helm-chart": "helmC
                    "--inference-port": "inferencePort", "--health-port": "health.port", "--health-uri": "health.uri"}
 
 
-@dataclass
+
 class ArtifactCreated(Event):
     """A chart, model or resource is created or packaged locally but not yet in the registry."""
 
-    kind: str = ""  # chart | model | resource
-    target: Value | None = None  # org/[team/]name, or a bare chart name from `helm package`
-    version: Value | None = None
-    how: str = ""
-    bare_name: bool = False  # `helm package` knows only the chart's name
+    __slots__ = ("kind", "target", "version", "how", "bare_name")
+
+    def __init__(self, start: int, end: int, *, kind: str = "", target: Value | None = None,
+                 version: Value | None = None, how: str = "", bare_name: bool = False) -> None:
+        super().__init__(start, end)
+        self.kind = kind  # chart | model | resource
+        self.target = target  # org/[team/]name, or a bare chart name from `helm package`
+        self.version = version
+        self.how = how
+        self.bare_name = bare_name  # `helm package` knows only the chart's name
 
 
-@dataclass
 class ArtifactPushed(Event):
-    kind: str = ""
-    target: Value | None = None  # None: something unnamed was pushed
-    version: Value | None = None
-    bare_name: bool = False
+    __slots__ = ("kind", "target", "version", "bare_name")
+
+    def __init__(self, start: int, end: int, *, kind: str = "", target: Value | None = None,
+                 version: Value | None = None, bare_name: bool = False) -> None:
+        super().__init__(start, end)
+        self.kind = kind
+        self.target = target  # None: something unnamed was pushed
+        self.version = version
+        self.bare_name = bare_name
 
 
-@dataclass
 class OrgSeen(Event):
     """The file shows this is an NGC org (`--org acme`, `nvcr.io/acme/...`, an ngc registry target)."""
 
-    org: str = ""
+    __slots__ = ("org",)
+
+    def __init__(self, start: int, end: int, *, org: str = "") -> None:
+        super().__init__(start, end)
+        self.org = org
 
 
-@dataclass
 class SecretLiteral(Event):
     """A literal NGC API key in the text."""
+
+    __slots__ = ()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,7 +48,6 @@ SENTINEL_FIRST = 0xE000
 SENTINEL_LAST = 0xF8FF
 
 
-@dataclass
 class Snippet:
     """Shell text to parse, with each character's offset in the real file.
 
@@ -57,28 +55,34 @@ class Snippet:
     the snippet is a contiguous slice of the file starting at ``base``.
     """
 
-    text: str
-    offsets: list[int] | None = None
-    base: int = 0
-    unknowns: dict[str, Part] = field(default_factory=dict)
-    env: dict[str, Value] = field(default_factory=dict)
-    # Make and similar sources say how `$oauthtoken` must be written there.
-    dollar_escape: str = "$"
-    # Where each character is written, when that is not where its value comes from: in a Makefile
-    # recipe, the characters of `$(IMAGE)` come from IMAGE's definition but are written at the reference.
-    sites: list[tuple[int, int]] | None = None
-    # Characters whose text is written in another file (offsets approximate, never to be edited).
-    foreign: list[bool] | None = None
+    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    __slots__ = ("text", "offsets", "base", "unknowns", "env", "dollar_escape", "sites", "foreign", "data",
+                 "_byte_to_char")
 
-    def __post_init__(self) -> None:
+    def __init__(self, text: str, offsets: list[int] | None = None, base: int = 0, *,
+                 unknowns: dict[str, Part] | None = None, env: dict[str, Value] | None = None,
+                 dollar_escape: str = "$", sites: list[tuple[int, int]] | None = None,
+                 foreign: list[bool] | None = None) -> None:
+        self.text = text
+        self.offsets = offsets
+        self.base = base
+        self.unknowns = unknowns if unknowns is not None else {}
+        self.env = env if env is not None else {}
+        # Make and similar sources say how `$oauthtoken` must be written there.
+        self.dollar_escape = dollar_escape
+        # Where each character is written, when that is not where its value comes from: in a Makefile
+        # recipe, the characters of `$(IMAGE)` come from IMAGE's definition but are written at the reference.
+        self.sites = sites
+        # Characters whose text is written in another file (offsets approximate, never to be edited).
+        self.foreign = foreign
         # The parser sees every non-ASCII character as the ASCII letter `a`: to the shell both are word
         # characters, byte offsets then equal character offsets, and tree-sitter-bash 0.25 crashes on some
         # sequences of multi-byte characters (found by the property tests). Values are always read from
         # `text`, never from these bytes.
-        if self.text.isascii():
-            self.data = self.text.encode("ascii")
+        if text.isascii():
+            self.data = text.encode("ascii")
         else:
-            self.data = _NON_ASCII.sub("a", self.text).encode("ascii")
+            self.data = _NON_ASCII.sub("a", text).encode("ascii")
         self._byte_to_char: list[int] | None = None
 
     def char_index(self, byte_index: int) -> int:

@@ -8,7 +8,6 @@ tree-sitter's error recovery means ERROR nodes are walked like any other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 from nvlint.shell.parse import parse_bytes
@@ -36,29 +35,39 @@ _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirec
 _SPECIAL = frozenset("@*#?$!-0")
 
 
-@dataclass
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Command:
-    words: list[Word]  # as written (after word splitting), wrappers included
-    argv: list[Word]  # the command that really runs: wrappers stripped
-    start: int
-    end: int
-    stdin: tuple[Word, ...] = ()  # what the upstream producer writes: echo/printf args, here-strings
-    executes: bool = True
-    via: tuple[str, int] | None = None  # (function, offset of the outermost call) when run by a call
-    calls_function: bool = False  # runs a function defined in the script (its body is walked too)
-    branch: tuple[tuple[int, int], ...] = ()  # (construct, branch taken) for each if/case it is inside
+    __slots__ = ("words", "argv", "start", "end", "stdin", "executes", "via", "calls_function", "branch")
+
+    def __init__(self, words: list[Word], argv: list[Word], start: int, end: int, stdin: tuple[Word, ...] = (),
+                 executes: bool = True, via: tuple[str, int] | None = None, calls_function: bool = False,
+                 branch: tuple[tuple[int, int], ...] = ()) -> None:
+        self.words = words  # as written (after word splitting), wrappers included
+        self.argv = argv  # the command that really runs: wrappers stripped
+        self.start = start
+        self.end = end
+        self.stdin = stdin  # what the upstream producer writes: echo/printf args, here-strings
+        self.executes = executes
+        self.via = via  # (function, offset of the outermost call) when run by a call
+        self.calls_function = calls_function  # runs a function defined in the script (its body is walked too)
+        self.branch = branch  # (construct, branch taken) for each if/case it is inside
 
     @property
     def name(self) -> str | None:
         return basename(self.argv[0]) if self.argv else None
 
 
-@dataclass
 class Env:
-    vars: dict[str, Value] = field(default_factory=dict)
-    assigned: set[str] = field(default_factory=set)
-    positional: list[Value] | None = None
-    arrays: dict[str, tuple[Value, ...]] = field(default_factory=dict)  # `ARGS=(--org acme)`, element by element
+    __slots__ = ("vars", "assigned", "positional", "arrays")
+
+    def __init__(self, vars: dict[str, Value] | None = None, assigned: set[str] | None = None,
+                 positional: list[Value] | None = None, arrays: dict[str, tuple[Value, ...]] | None = None) -> None:
+        self.vars = vars if vars is not None else {}
+        self.assigned = assigned if assigned is not None else set()
+        self.positional = positional
+        self.arrays = arrays if arrays is not None else {}  # `ARGS=(--org acme)`, element by element
 
     def copy(self) -> Env:
         return Env(dict(self.vars), set(self.assigned), self.positional, dict(self.arrays))

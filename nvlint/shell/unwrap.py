@@ -6,7 +6,6 @@ without guessing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from nvlint.shell.words import Part, Value, Word, literal_part
 
@@ -37,12 +36,15 @@ EXEC_VALUE_OPTIONS = frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir"
                                 "-c", "--container", "-n", "--namespace"})
 
 
-@dataclass
 class Unwrapped:
-    argv: list[Word]
-    script: Word | None = None  # a script given as a string to another shell
-    script_args: list[Word] | None = None
-    executes: bool = True  # False for `command -v x`
+    __slots__ = ("argv", "script", "script_args", "executes")
+
+    def __init__(self, argv: list[Word], script: Word | None = None, script_args: list[Word] | None = None,
+                 executes: bool = True) -> None:
+        self.argv = argv
+        self.script = script  # a script given as a string to another shell
+        self.script_args = script_args
+        self.executes = executes  # False for `command -v x`
 
 
 def basename(word: Word) -> str | None:

@@ -10,21 +10,40 @@ the same key are the same value (two uses of an unmodified ``$TAG``), which lets
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Stands for an unknown part in templates handed to reference parsers.
 UNKNOWN_CHAR = "\x00"
 
 
-@dataclass(frozen=True, slots=True)
+# Plain classes with __slots__ rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Part:
-    text: str | None  # None: unknown
-    start: int  # file offset of the first character (unknown: start of the text it came from)
-    end: int  # file offset after the last character
-    offsets: tuple[int, ...] | None = None  # per-character offsets when not contiguous
-    key: str | None = None  # identity of an unknown part
-    splittable: bool = False  # came from an unquoted expansion: subject to word splitting
-    foreign: bool = False  # text from another file (a Makefile include): offsets are approximate
+    """Treated as immutable: parts are shared between values."""
+
+    __slots__ = ("text", "start", "end", "offsets", "key", "splittable", "foreign")
+
+    def __init__(self, text: str | None, start: int, end: int, offsets: tuple[int, ...] | None = None,
+                 key: str | None = None, splittable: bool = False, foreign: bool = False) -> None:
+        self.text = text  # None: unknown
+        self.start = start  # file offset of the first character (unknown: start of the text it came from)
+        self.end = end  # file offset after the last character
+        self.offsets = offsets  # per-character offsets when not contiguous
+        self.key = key  # identity of an unknown part
+        self.splittable = splittable  # came from an unquoted expansion: subject to word splitting
+        self.foreign = foreign  # text from another file (a Makefile include): offsets are approximate
+
+    def _fields(self) -> tuple:
+        return (self.text, self.start, self.end, self.offsets, self.key, self.splittable, self.foreign)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Part) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Part" + repr(self._fields())
 
     @property
     def known(self) -> bool:
@@ -207,30 +226,43 @@ def _join(a: Part, b: Part) -> Part:
 EMPTY = Value(())
 
 
-@dataclass(frozen=True, slots=True)
 class Expansion:
     """A variable the shell expands in a word: what NV302 and NV304 look at."""
 
-    name: str
-    start: int  # span of `$name` / `${name...}` in the file
-    end: int
-    in_double_quotes: bool
-    assigned: bool  # the script assigned it before this point
-    by_make: bool = False  # make expanded it (`$oauthtoken` in a recipe is make's `$o`), not the shell
+    __slots__ = ("name", "start", "end", "in_double_quotes", "assigned", "by_make")
+
+    def __init__(self, name: str, start: int, end: int, in_double_quotes: bool, assigned: bool,
+                 by_make: bool = False) -> None:
+        self.name = name
+        self.start = start  # span of `$name` / `${name...}` in the file
+        self.end = end
+        self.in_double_quotes = in_double_quotes
+        self.assigned = assigned  # the script assigned it before this point
+        self.by_make = by_make  # make expanded it (`$oauthtoken` in a recipe is make's `$o`), not the shell
+
+    def __repr__(self) -> str:
+        return (f"Expansion({self.name!r}, {self.start}, {self.end}, in_double_quotes={self.in_double_quotes}, "
+                f"assigned={self.assigned}, by_make={self.by_make})")
 
 
-@dataclass(slots=True)
 class Word:
     """One argument as the shell passes it to a command."""
 
-    value: Value
-    start: int
-    end: int
-    quoting: str  # bare | single | double | ansi | mixed
-    expansions: tuple[Expansion, ...] = ()
-    may_split: bool = False  # an unquoted unknown expansion: could be several words or none
-    raw: str = ""
-    foreign: bool = False  # written where an edit cannot be made as such (another file, a quoted YAML scalar)
+    __slots__ = ("value", "start", "end", "quoting", "expansions", "may_split", "raw", "foreign")
+
+    def __init__(self, value: Value, start: int, end: int, quoting: str, expansions: tuple[Expansion, ...] = (),
+                 may_split: bool = False, raw: str = "", foreign: bool = False) -> None:
+        self.value = value
+        self.start = start
+        self.end = end
+        self.quoting = quoting  # bare | single | double | ansi | mixed
+        self.expansions = expansions
+        self.may_split = may_split  # an unquoted unknown expansion: could be several words or none
+        self.raw = raw
+        self.foreign = foreign  # written where an edit cannot be made as such (another file, a quoted YAML scalar)
+
+    def __repr__(self) -> str:
+        return f"Word({self.value!r}, {self.start}, {self.end}, {self.quoting!r})"
 
     @property
     def literal(self) -> str | None:
