@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from nvlint import __version__
@@ -105,16 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-@dataclass
 class _Run:
     """What one `nvlint check` collects."""
 
-    diagnostics: list = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    failing: int = 0  # findings at or above their file's fail-on level
-    diffs: list[str] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    references: list = field(default_factory=list)
+    def __init__(self) -> None:
+        self.diagnostics: list = []
+        self.files: list[str] = []
+        self.failing = 0  # findings at or above their file's fail-on level
+        self.diffs: list[str] = []
+        self.sources: dict[str, str] = {}
+        self.references: list = []
 
 
 def _check(args, parser) -> int:

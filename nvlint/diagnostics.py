@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 # Where each rule's page is published (the `rules/` folder of the repository).
 DOCS_URL = "https://github.com/nvlint/nvlint/blob/main/rules/{code}.md"
 
@@ -17,42 +15,95 @@ def severity_rank(level: str) -> int:
     return {"error": 2, "warning": 1, "info": 0}.get(level, 0)
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Edit:
     """Replace file characters [start, end) with ``content``. Positions are filled in later."""
 
-    start: int
-    end: int
-    content: str
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
+    __slots__ = ("start", "end", "content", "line", "column", "end_line", "end_column")
+
+    def __init__(self, start: int, end: int, content: str, line: int = 0, column: int = 0, end_line: int = 0,
+                 end_column: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.content = content
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Edit) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.as_dict().values()))
+
+    def __repr__(self) -> str:
+        return f"Edit({self.as_dict()})"
 
 
-@dataclass(frozen=True)
 class Fix:
-    message: str
-    edits: tuple[Edit, ...]
-    applicability: str = "safe"  # "safe" or "unsafe"
+    __slots__ = ("message", "edits", "applicability")
+
+    def __init__(self, message: str, edits: tuple[Edit, ...], applicability: str = "safe") -> None:
+        self.message = message
+        self.edits = edits
+        self.applicability = applicability  # "safe" or "unsafe"
+
+    def as_dict(self) -> dict:
+        return {"message": self.message, "edits": [edit.as_dict() for edit in self.edits],
+                "applicability": self.applicability}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fix) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash((self.message, self.edits, self.applicability))
+
+    def __repr__(self) -> str:
+        return f"Fix({self.as_dict()})"
 
 
-@dataclass
 class Diagnostic:
-    code: str
-    name: str
-    severity: str
-    message: str
-    start: int  # file character offsets; [start, end)
-    end: int
-    fix: Fix | None = None
-    path: str = ""
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-    fingerprint: str = ""  # stable across edits elsewhere in the file: rule, path, the text it points at
-    extra: dict = field(default_factory=dict)
+    __slots__ = ("code", "name", "severity", "message", "start", "end", "fix", "path", "line", "column",
+                 "end_line", "end_column", "fingerprint", "extra")
+
+    def __init__(self, code: str, name: str, severity: str, message: str, start: int, end: int,
+                 fix: Fix | None = None, path: str = "", line: int = 0, column: int = 0, end_line: int = 0,
+                 end_column: int = 0, fingerprint: str = "", extra: dict | None = None) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.start = start  # file character offsets; [start, end)
+        self.end = end
+        self.fix = fix
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.fingerprint = fingerprint  # stable across edits elsewhere in the file: rule, path, the text it points at
+        self.extra = extra if extra is not None else {}
+
+    def as_dict(self) -> dict:
+        """Every field, the fix as nested dicts: what the cache stores and `Diagnostic(**...)` reads back."""
+        out = {name: getattr(self, name) for name in self.__slots__}
+        out["fix"] = self.fix.as_dict() if self.fix is not None else None
+        out["extra"] = dict(self.extra)
+        return out
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Diagnostic) and self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: positions are filled in after the rules run
+
+    def __repr__(self) -> str:
+        return f"Diagnostic({self.as_dict()})"
 
     @property
     def url(self) -> str:

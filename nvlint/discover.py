@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -18,12 +17,17 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "
 _NOT_SHELL = frozenset({"csh", "tcsh", "fish"})
 
 
-@dataclass(frozen=True)
 class Target:
-    display: str  # the path as reported
-    path: Path
-    kind: str | None  # None: not a kind nvlint reads
-    explicit: bool  # named on the command line (not found by walking)
+    __slots__ = ("display", "path", "kind", "explicit")
+
+    def __init__(self, display: str, path: Path, kind: str | None, explicit: bool) -> None:
+        self.display = display  # the path as reported
+        self.path = path
+        self.kind = kind  # None: not a kind nvlint reads
+        self.explicit = explicit  # named on the command line (not found by walking)
+
+    def __repr__(self) -> str:
+        return f"Target({self.display!r}, {self.kind!r}, explicit={self.explicit})"
 
 
 # The common cases without asking identify (a walk asks for every file of the tree).

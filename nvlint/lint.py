@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral
@@ -242,8 +241,8 @@ def _finish(diagnostic: Diagnostic, path: str, lines: LineIndex, shift: int) -> 
         for edit in diagnostic.fix.edits:
             line, column = lines.position(edit.start)
             end_line, end_column = lines.position(edit.end)
-            edits.append(replace(edit, start=edit.start + shift, end=edit.end + shift, content=redact(edit.content),
-                                 line=line, column=column, end_line=end_line, end_column=end_column))
+            edits.append(Edit(edit.start + shift, edit.end + shift, redact(edit.content), line, column, end_line,
+                              end_column))
         diagnostic.fix = Fix(redact(diagnostic.fix.message), tuple(edits), diagnostic.fix.applicability)
     diagnostic.start += shift
     diagnostic.end += shift

@@ -8,7 +8,6 @@ Extend this table, not the parser, when the CLI grows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 V = True  # takes a value
 F = False  # a flag
@@ -55,18 +54,23 @@ _VERSION_META = {"--source": V, "--dry-run": F, "--gpu-model": V, "--memory-foot
                  "--base-version": V, "--threads": V}
 
 
-@dataclass(frozen=True)
 class Command:
-    path: tuple[str, ...]  # canonical command path, e.g. ("cloud-function", "function", "create")
-    options: dict[str, bool] = field(default_factory=dict)
-    positionals: int = 0  # how many positional arguments it takes at most
-    open: bool = False
+    __slots__ = ("path", "options", "positionals", "open")
+
+    def __init__(self, path: tuple[str, ...], options: dict[str, bool] | None = None, positionals: int = 0,
+                 open: bool = False) -> None:
+        self.path = path  # canonical command path, e.g. ("cloud-function", "function", "create")
+        self.options = options if options is not None else {}
+        self.positionals = positionals  # how many positional arguments it takes at most
+        self.open = open
 
 
-@dataclass
 class Group:
-    aliases: tuple[str, ...] = ()
-    children: dict[str, Group | Command] = field(default_factory=dict)
+    __slots__ = ("aliases", "children")
+
+    def __init__(self, aliases: tuple[str, ...] = (), children: dict[str, Group | Command] | None = None) -> None:
+        self.aliases = aliases
+        self.children = children if children is not None else {}
 
 
 def _cmd(path: str, options: dict[str, bool] | None = None, positionals: int = 1, open: bool = False) -> Command:

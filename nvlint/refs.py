@@ -7,7 +7,6 @@ known. A component containing it is unknown; everything else is judged on its li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from nvlint.shell.words import UNKNOWN_CHAR
 
@@ -26,15 +25,36 @@ _REFERENCE_CHARS = re.compile(r"[A-Za-z0-9._:/@+\x00-]+")
 NGC_HOSTS = frozenset({"nvcr.io", "helm.ngc.nvidia.com"})
 
 
-@dataclass(frozen=True)
-class ImageRef:
-    template: str
-    offset: int  # where the reference starts inside the template (after `docker://` etc.)
-    host: str | None  # None: no registry host written
-    path: tuple[str, ...]  # repository path components
-    tag: str | None
-    digest: str | None
-    host_unknown: bool = False  # the first component is (partly) unknown: cannot tell
+class _ValueObject:
+    """Equality by fields; a plain class rather than a dataclass: see nvlint/events.py (start-up cost)."""
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return type(self).__name__ + repr(self._fields())
+
+
+class ImageRef(_ValueObject):
+    __slots__ = ("template", "offset", "host", "path", "tag", "digest", "host_unknown")
+
+    def __init__(self, template: str, offset: int, host: str | None, path: tuple[str, ...], tag: str | None,
+                 digest: str | None, host_unknown: bool = False) -> None:
+        self.template = template
+        self.offset = offset  # where the reference starts inside the template (after `docker://` etc.)
+        self.host = host  # None: no registry host written
+        self.path = path  # repository path components
+        self.tag = tag
+        self.digest = digest
+        self.host_unknown = host_unknown  # the first component is (partly) unknown: cannot tell
 
     @property
     def known_name(self) -> bool:
@@ -117,14 +137,17 @@ def canonical_ngc(template: str) -> str | None:
 _NGC_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-@dataclass(frozen=True)
-class ArtifactRef:
-    override: str | None
-    org: str
-    team: str | None
-    name: str
-    version: str | None
-    name_offset: int  # template index where org/... starts
+class ArtifactRef(_ValueObject):
+    __slots__ = ("override", "org", "team", "name", "version", "name_offset")
+
+    def __init__(self, override: str | None, org: str, team: str | None, name: str, version: str | None,
+                 name_offset: int) -> None:
+        self.override = override
+        self.org = org
+        self.team = team
+        self.name = name
+        self.version = version
+        self.name_offset = name_offset  # template index where org/... starts
 
     @property
     def target(self) -> str:

@@ -11,7 +11,6 @@ import json
 import os
 import signal
 import time
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from nvlint import __version__
@@ -22,39 +21,52 @@ PARALLEL_MIN_FILES = 24  # below this, starting workers costs more than it saves
 CACHE_DIR = ".nvlint_cache"
 
 
-@dataclass
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Options:
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    suppress: bool = True
-    fail_on: str | None = None
-    online_scope: str | None = None  # collect references for the online check: deployed | all
+    __slots__ = ("fix", "unsafe_fixes", "diff", "suppress", "fail_on", "online_scope")
+
+    def __init__(self, fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, suppress: bool = True,
+                 fail_on: str | None = None, online_scope: str | None = None) -> None:
+        self.fix = fix
+        self.unsafe_fixes = unsafe_fixes
+        self.diff = diff
+        self.suppress = suppress
+        self.fail_on = fail_on
+        self.online_scope = online_scope  # collect references for the online check: deployed | all
 
 
-@dataclass
 class Task:
-    display: str
-    path: str
-    kind: str
-    settings: Settings
-    codes: tuple[str, ...]  # the enabled rules
-    data: bytes | None = None  # the bytes, once read (standard input, or a file read by the parent)
-    stdin: bool = False
-    cache_key: str | None = None  # set by the parent when the answer is to be cached
+    __slots__ = ("display", "path", "kind", "settings", "codes", "data", "stdin", "cache_key")
+
+    def __init__(self, display: str, path: str, kind: str, settings: Settings, codes: tuple[str, ...],
+                 data: bytes | None = None, stdin: bool = False, cache_key: str | None = None) -> None:
+        self.display = display
+        self.path = path
+        self.kind = kind
+        self.settings = settings
+        self.codes = codes  # the enabled rules
+        self.data = data  # the bytes, once read (standard input, or a file read by the parent)
+        self.stdin = stdin
+        self.cache_key = cache_key  # set by the parent when the answer is to be cached
 
 
-@dataclass
 class Result:
-    display: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    failing: int = 0
-    diff: str = ""
-    fixed: str | None = None  # standard input, fixed
-    text: str | None = None  # standard input, for formats that show source lines
-    read: bool = True
-    cache_key: str | None = None  # checked, not found in the cache: the parent records it
-    references: list = field(default_factory=list)  # for the online check
+    __slots__ = ("display", "diagnostics", "failing", "diff", "fixed", "text", "read", "cache_key", "references")
+
+    def __init__(self, display: str, diagnostics: list[Diagnostic] | None = None, failing: int = 0,
+                 diff: str = "", fixed: str | None = None, text: str | None = None, read: bool = True,
+                 cache_key: str | None = None, references: list | None = None) -> None:
+        self.display = display
+        self.diagnostics = diagnostics if diagnostics is not None else []
+        self.failing = failing
+        self.diff = diff
+        self.fixed = fixed  # standard input, fixed
+        self.text = text  # standard input, for formats that show source lines
+        self.read = read
+        self.cache_key = cache_key  # checked, not found in the cache: the parent records it
+        self.references = references if references is not None else []  # for the online check
 
 
 def run(task: Task, options: Options) -> Result:
@@ -182,7 +194,7 @@ class Cache:
     @staticmethod
     def key(task: Task, options: Options, data: bytes) -> str:
         digest = hashlib.sha256()
-        for piece in (__version__, task.kind, task.display, repr(task.settings), ",".join(task.codes),
+        for piece in (__version__, task.kind, task.display, task.settings.cache_key(), ",".join(task.codes),
                       str(options.suppress), os.environ.get("NGC_CLI_ORG", "")):
             digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(data)
@@ -200,7 +212,7 @@ class Cache:
     FLUSH_EVERY = 1000  # entries: a huge tree writes several shards instead of holding every answer
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        self.new[key] = [asdict(d) for d in diagnostics]
+        self.new[key] = [d.as_dict() for d in diagnostics]
         if len(self.new) >= self.FLUSH_EVERY:
             self.save()
 

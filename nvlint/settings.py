@@ -7,7 +7,6 @@ nearest valid spelling, and end the run with exit status 2.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 MOUNT_LAYOUTS = ("any", "mount", "config")
@@ -22,26 +21,54 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass(frozen=True)
 class Settings:
-    select: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
-    exclude: tuple[str, ...] = ()
-    severity: dict = field(default_factory=dict)  # code -> level
-    fail_on: str | None = None
-    ngc_orgs: frozenset[str] = frozenset()
-    allowed_registries: frozenset[str] = frozenset()
-    mount_layout: str = "any"
-    markdown_untagged_shell: bool = False  # read untagged fences and indented blocks as shell
-    online: bool = False
-    online_options: tuple = ()  # (name, value) pairs of the [online] table, checked
-    source: str | None = None  # the file these came from
-    root: str | None = None  # its folder: globs are relative to it
+    """One configuration file's settings. Treated as immutable once made.
+
+    A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    """
+
+    __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "exclude", "severity", "fail_on",
+                 "ngc_orgs", "allowed_registries", "mount_layout", "markdown_untagged_shell", "online",
+                 "online_options", "source", "root")
+
+    def __init__(self, *, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = (), per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+                 exclude: tuple[str, ...] = (), severity: dict | None = None, fail_on: str | None = None,
+                 ngc_orgs: frozenset[str] = frozenset(), allowed_registries: frozenset[str] = frozenset(),
+                 mount_layout: str = "any", markdown_untagged_shell: bool = False, online: bool = False,
+                 online_options: tuple = (), source: str | None = None, root: str | None = None) -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.per_file_ignores = per_file_ignores  # (glob, codes)
+        self.exclude = exclude
+        self.severity = severity if severity is not None else {}  # code -> level
+        self.fail_on = fail_on
+        self.ngc_orgs = ngc_orgs
+        self.allowed_registries = allowed_registries
+        self.mount_layout = mount_layout
+        self.markdown_untagged_shell = markdown_untagged_shell  # read untagged fences and indented blocks as shell
+        self.online = online
+        self.online_options = online_options  # (name, value) pairs of the [online] table, checked
+        self.source = source  # the file these came from
+        self.root = root  # its folder: globs are relative to it
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self._fields() == other._fields()
 
     def __hash__(self) -> int:
         return hash((self.source, self.select, self.ignore))
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
+
+    def cache_key(self) -> str:
+        """Every field, sets sorted: the same settings give the same text in every process (a set's
+        order follows the string hash, which differs from one process to the next)."""
+        return repr(tuple(sorted(value) if isinstance(value, frozenset) else value for value in self._fields()))
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """`ignore` plus the `per-file-ignores` whose glob matches ``path``."""

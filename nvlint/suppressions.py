@@ -13,7 +13,6 @@ a YAML file and inside a `run: |` block. A directive that silences nothing is NV
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from nvlint.diagnostics import Diagnostic
 from nvlint.source import LineIndex
@@ -23,22 +22,30 @@ _VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_
 _CODE = re.compile(r"NV\d{3}")
 
 
-@dataclass
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Directive:
-    kind: str  # line | next | file
-    codes: list[str]
-    start: int  # file offsets of the directive text
-    end: int
-    first_line: int  # lines it covers (1-based, inclusive)
-    last_line: int
-    reason: str | None = None
-    used: set[str] = field(default_factory=set)
+    __slots__ = ("kind", "codes", "start", "end", "first_line", "last_line", "reason", "used")
+
+    def __init__(self, kind: str, codes: list[str], start: int, end: int, first_line: int, last_line: int,
+                 reason: str | None = None) -> None:
+        self.kind = kind  # line | next | file
+        self.codes = codes
+        self.start = start  # file offsets of the directive text
+        self.end = end
+        self.first_line = first_line  # lines it covers (1-based, inclusive)
+        self.last_line = last_line
+        self.reason = reason
+        self.used: set[str] = set()
 
 
-@dataclass
 class Parsed:
-    directives: list[Directive]
-    invalid: list[tuple[int, int, str]]  # (start, end, why)
+    __slots__ = ("directives", "invalid")
+
+    def __init__(self, directives: list[Directive], invalid: list[tuple[int, int, str]]) -> None:
+        self.directives = directives
+        self.invalid = invalid  # (start, end, why)
 
 
 def parse(text: str, known_codes: frozenset[str]) -> Parsed:

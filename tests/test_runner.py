@@ -85,3 +85,24 @@ def test_many_runs_merge_their_shards(tmp_path, monkeypatch, capsys):
     shards = list((tmp_path / ".nvlint_cache").glob("shard-*.jsonl"))
     assert 1 <= len(shards) <= 17
     assert len(run_json(capsys)[1]) == len(expected[1]) + 20
+
+
+def test_cache_keys_do_not_depend_on_the_hash_seed(tmp_path):
+    """Sets in the settings (ngc-orgs) are ordered by the string hash, which differs from one process to
+    the next: a second run in a new process must still find every answer in the cache."""
+    import os
+    import subprocess
+    import sys
+
+    tree(tmp_path, 3)
+    (tmp_path / ".nvlint.toml").write_text('ngc-orgs = ["acme", "beta", "gamma", "delta", "omega"]\n')
+    cache = tmp_path / ".nvlint_cache"
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-m", "nvlint", "check", "."], cwd=tmp_path, env=env,
+                              capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr
+        if seed == "1":
+            shards = sorted(cache.glob("shard-*.jsonl"))
+            assert shards
+    assert sorted(cache.glob("shard-*.jsonl")) == shards  # all hits: nothing new to write

@@ -6,7 +6,6 @@ Add a format by adding a module with `write(report, stream)` and naming it in FO
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import TextIO
 
 from nvlint.diagnostics import Diagnostic
@@ -17,12 +16,13 @@ FORMATS = {
 }
 
 
-@dataclass
 class Report:
-    diagnostics: list[Diagnostic]
-    files: list[str] = field(default_factory=list)  # every file that was checked
-    color: bool = False
-    _sources: dict[str, list[str]] = field(default_factory=dict)
+    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    def __init__(self, diagnostics: list[Diagnostic], files: list[str] | None = None, color: bool = False) -> None:
+        self.diagnostics = diagnostics
+        self.files = files if files is not None else []  # every file that was checked
+        self.color = color
+        self._sources: dict[str, list[str]] = {}
 
     def source_lines(self, path: str) -> list[str]:
         """The file's lines, for formats that show them (keys redacted)."""

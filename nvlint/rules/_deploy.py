@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from nvlint.events import Deploy, OptionUse
 from nvlint.shell.words import UNKNOWN_CHAR, Value, Word
 
 
-@dataclass
 class EnvEntry:
-    key: str | None  # None when unknown
-    key_span: tuple[int, int]
-    value: Value
-    value_word: Word | None
-    option: OptionUse
+    __slots__ = ("key", "key_span", "value", "value_word", "option")
+
+    def __init__(self, key: str | None, key_span: tuple[int, int], value: Value, value_word: Word | None,
+                 option: OptionUse) -> None:
+        self.key = key  # None when unknown
+        self.key_span = key_span
+        self.value = value
+        self.value_word = value_word
+        self.option = option
 
 
 def env_entries(deploy: Deploy) -> Iterator[EnvEntry]:

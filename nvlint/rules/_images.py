@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from nvlint.events import Deploy, Event, OptionUse
@@ -10,12 +9,14 @@ from nvlint.refs import ImageRef, parse_image
 from nvlint.shell.words import Value
 
 
-@dataclass
 class DeployedImage:
-    deploy: Deploy
-    option: OptionUse
-    value: Value
-    ref: ImageRef
+    __slots__ = ("deploy", "option", "value", "ref")
+
+    def __init__(self, deploy: Deploy, option: OptionUse, value: Value, ref: ImageRef) -> None:
+        self.deploy = deploy
+        self.option = option
+        self.value = value
+        self.ref = ref
 
     def insert_at(self, index: int) -> int | None:
         """File offset of template character ``index`` of the reference, when literal."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from nvlint.events import Attachment, Deploy, OptionUse
@@ -20,13 +19,15 @@ _PATH = re.compile(r"(?<![\w.$/~-])/(?:mounts?|config)(?=/|$|[\s:;,'\"=)\]}])[^\
 KINDS = {"models": "model", "resources": "resource"}
 
 
-@dataclass
 class MountPath:
-    text: str  # the path as a template
-    value: Value
-    index: int  # template index in value
-    root: str  # mount | mounts | config
-    components: list[str]  # after the root
+    __slots__ = ("text", "value", "index", "root", "components")
+
+    def __init__(self, text: str, value: Value, index: int, root: str, components: list[str]) -> None:
+        self.text = text  # the path as a template
+        self.value = value
+        self.index = index  # template index in value
+        self.root = root  # mount | mounts | config
+        self.components = components  # after the root
 
     def span(self, i: int | None = None) -> tuple[int, int] | None:
         """File span of the whole path, or of component ``i``."""
@@ -100,13 +101,15 @@ def attachments(deploy: Deploy) -> list[Attachment] | None:
     return out
 
 
-@dataclass
 class MountReference:
     """A path in a function's or task's values that names a model or resource by name."""
 
-    path: MountPath
-    kind: str  # model | resource
-    name: str
+    __slots__ = ("path", "kind", "name")
+
+    def __init__(self, path: MountPath, kind: str, name: str) -> None:
+        self.path = path
+        self.kind = kind  # model | resource
+        self.name = name
 
 
 def mount_references(deploy: Deploy) -> Iterator[MountReference]:

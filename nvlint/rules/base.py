@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
@@ -12,15 +11,21 @@ from nvlint.shell.words import Value, Word
 from nvlint.source import LineIndex
 
 
-@dataclass
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Context:
     """What a rule may know besides the events: settings and facts gathered from the whole file."""
 
-    settings: Settings
-    known_orgs: frozenset[str] = frozenset()
-    dollar: str = "$"  # how a literal `$` is written in this file kind (`$$` in Make)
-    lines: LineIndex | None = None
-    ngc_file: bool = False  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
+    __slots__ = ("settings", "known_orgs", "dollar", "lines", "ngc_file")
+
+    def __init__(self, settings: Settings, known_orgs: frozenset[str] = frozenset(), dollar: str = "$",
+                 lines: LineIndex | None = None, ngc_file: bool = False) -> None:
+        self.settings = settings
+        self.known_orgs = known_orgs
+        self.dollar = dollar  # how a literal `$` is written in this file kind (`$$` in Make)
+        self.lines = lines
+        self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
 
     def place(self, event) -> str:
         """" (line N)", or " (line N, in foo() called on line M)" for an event inside a function."""
@@ -36,26 +41,36 @@ class Context:
 Check = Callable[[list[Event], Context], Iterable[Diagnostic]]
 
 
-@dataclass
 class Rule:
-    code: str
-    name: str
-    severity: str
-    summary: str  # one line: what it reports
-    what: str
-    why: str
-    bad: str  # a shell script this rule reports
-    good: str  # the same, fixed: nothing reported
-    fix: str | None = None  # how the automatic fix works, if there is one
-    fix_applicability: str | None = None  # "safe" | "unsafe" | None
-    configuration: str | None = None
-    references: tuple[str, ...] = ()
-    default_enabled: bool = True
-    online: bool = False  # reported by the online check (--online), not by a check over events
-    check: Check | None = field(default=None, repr=False)
-    # Rules that read the words of every command (CommandRun events) say which words matter to them,
-    # so a 10 MB script does not keep every word of every command in memory.
-    reads_words: Callable[[Word], bool] | None = field(default=None, repr=False)
+    __slots__ = ("code", "name", "severity", "summary", "what", "why", "bad", "good", "fix", "fix_applicability",
+                 "configuration", "references", "default_enabled", "online", "check", "reads_words")
+
+    def __init__(self, *, code: str, name: str, severity: str, summary: str, what: str, why: str, bad: str,
+                 good: str, fix: str | None = None, fix_applicability: str | None = None,
+                 configuration: str | None = None, references: tuple[str, ...] = (), default_enabled: bool = True,
+                 online: bool = False, check: Check | None = None,
+                 reads_words: Callable[[Word], bool] | None = None) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.summary = summary  # one line: what it reports
+        self.what = what
+        self.why = why
+        self.bad = bad  # a shell script this rule reports
+        self.good = good  # the same, fixed: nothing reported
+        self.fix = fix  # how the automatic fix works, if there is one
+        self.fix_applicability = fix_applicability  # "safe" | "unsafe" | None
+        self.configuration = configuration
+        self.references = references
+        self.default_enabled = default_enabled
+        self.online = online  # reported by the online check (--online), not by a check over events
+        self.check = check
+        # Rules that read the words of every command (CommandRun events) say which words matter to them,
+        # so a 10 MB script does not keep every word of every command in memory.
+        self.reads_words = reads_words
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code} {self.name})"
 
     def checker(self, function: Check) -> Check:
         self.check = function

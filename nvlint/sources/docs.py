@@ -12,7 +12,6 @@ so `--org <org>` is not read as a redirection. A document's blocks run top to bo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from nvlint.events import Event
 from nvlint.shell.words import Part, unknown_part
@@ -26,13 +25,18 @@ _PROMPT = re.compile(r"^(\s*)([$#%>]) ")
 _PLACEHOLDER = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}\n]*\}\}")
 
 
-@dataclass
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Line:
     """One line of shell in a document, with the file offset of each character and of its end."""
 
-    text: str
-    offsets: list[int]
-    end: int
+    __slots__ = ("text", "offsets", "end")
+
+    def __init__(self, text: str, offsets: list[int], end: int) -> None:
+        self.text = text
+        self.offsets = offsets
+        self.end = end
 
     @classmethod
     def at(cls, start: int, text: str) -> Line:
@@ -42,10 +46,12 @@ class Line:
         return Line(self.text[cut:], self.offsets[cut:], self.end)
 
 
-@dataclass
 class Block:
-    lines: list[Line] = field(default_factory=list)
-    transcript: bool = False
+    __slots__ = ("lines", "transcript")
+
+    def __init__(self, transcript: bool = False) -> None:
+        self.lines: list[Line] = []
+        self.transcript = transcript
 
     def snippet(self) -> Snippet | None:
         chars: list[str] = []

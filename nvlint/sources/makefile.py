@@ -14,7 +14,6 @@ them without -j), then its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from nvlint.events import CommandRun, Event
@@ -31,13 +30,18 @@ or and foreach file value eval origin flavor guile intcmp let""".split())
 MAX_EXPANSION_DEPTH = 20
 
 
-@dataclass
+# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+
+
 class Text:
     """A piece of the Makefile with each character's offset."""
 
-    chars: str
-    offsets: list[int]
-    foreign: bool = False  # from an included file: offsets are those of the reference in this one
+    __slots__ = ("chars", "offsets", "foreign")
+
+    def __init__(self, chars: str, offsets: list[int], foreign: bool = False) -> None:
+        self.chars = chars
+        self.offsets = offsets
+        self.foreign = foreign  # from an included file: offsets are those of the reference in this one
 
     def slice(self, i: int, j: int) -> Text:
         return Text(self.chars[i:j], self.offsets[i:j], self.foreign)
@@ -48,21 +52,25 @@ class Text:
         return self.slice(left, max(left, right))
 
 
-@dataclass
 class Variable:
-    value: Text
-    flavor: str  # "=", ":=", "?=", "!=" ...
-    exported: bool = False
-    local: bool = True  # defined in this file (offsets point into it)
+    __slots__ = ("value", "flavor", "exported", "local")
+
+    def __init__(self, value: Text, flavor: str, exported: bool = False, local: bool = True) -> None:
+        self.value = value
+        self.flavor = flavor  # "=", ":=", "?=", "!=" ...
+        self.exported = exported
+        self.local = local  # defined in this file (offsets point into it)
 
 
-@dataclass
 class Target:
-    name: str
-    name_at: int
-    prerequisites: list[tuple[str, int]] = field(default_factory=list)
-    recipe: list[Text] = field(default_factory=list)
-    variables: dict[str, Variable] = field(default_factory=dict)
+    __slots__ = ("name", "name_at", "prerequisites", "recipe", "variables")
+
+    def __init__(self, name: str, name_at: int) -> None:
+        self.name = name
+        self.name_at = name_at
+        self.prerequisites: list[tuple[str, int]] = []
+        self.recipe: list[Text] = []
+        self.variables: dict[str, Variable] = {}
 
 
 class Makefile:

@@ -9,7 +9,6 @@ A mapping is a payload when it has at least two fields that only NVCF payloads h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from nvlint import ngc_grammar
 from nvlint.events import Attachment, Deploy, Event, NgcCommand, OptionUse
@@ -34,7 +33,6 @@ _HEALTH_OPTIONS = {"uri": "--health-uri", "port": "--health-port", "timeout": "-
 _MODEL_URI = re.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
 
 
-@dataclass
 class DocumentText:
     """Text a YAML/JSON document was parsed from, and where its characters are in the real file.
 
@@ -42,9 +40,13 @@ class DocumentText:
     unknown parts (`'"$NAME"'` splices) stand in the text as private-use characters.
     """
 
-    text: str
-    offsets: list[int] | None = None
-    unknowns: dict[str, Part] = field(default_factory=dict)
+    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    __slots__ = ("text", "offsets", "unknowns")
+
+    def __init__(self, text: str, offsets: list[int] | None = None, unknowns: dict[str, Part] | None = None) -> None:
+        self.text = text
+        self.offsets = offsets
+        self.unknowns = unknowns if unknowns is not None else {}
 
     def value(self, node) -> Value:
         content, positions = decode(self.text, node.start_mark.index, node.end_mark.index, node.style)

@@ -7,7 +7,6 @@ style; anchors and aliases resolve to the same node, so an aliased script points
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from nvlint.shell.words import Part, Value, Word, literal_part, unknown_part
 from nvlint.source import Snippet, snippet_of_value
@@ -110,12 +109,15 @@ def scalar_text(node) -> str | None:
     return str(node.value) if is_scalar(node) else None
 
 
-@dataclass
 class Expressions:
     """How a source writes values the linter cannot know (`${{ ... }}` in GitHub Actions)."""
 
-    pattern: re.Pattern | None = None
-    resolve: object = None  # optional callable(expression text) -> Value | None
+    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    __slots__ = ("pattern", "resolve")
+
+    def __init__(self, pattern: re.Pattern | None = None, resolve: object = None) -> None:
+        self.pattern = pattern
+        self.resolve = resolve  # optional callable(expression text) -> Value | None
 
     def key(self, expression: str) -> str:
         return "expr:" + " ".join(expression.split())

@@ -7,17 +7,19 @@ values) is not an NVCF deployment: `image: nginx:latest` there is nobody's busin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from nvlint.events import Event
 from nvlint.sources import github, gitlab, payload
 from nvlint.sources.yaml_doc import YamlError, compose_all
 
 
-@dataclass
 class Result:
-    flows: list[list[Event]]
-    error: YamlError | None = None  # a parse error in a file whose kind says it must be read
+    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    __slots__ = ("flows", "error")
+
+    def __init__(self, flows: list[list[Event]], error: YamlError | None = None) -> None:
+        self.flows = flows
+        self.error = error  # a parse error in a file whose kind says it must be read
 
 
 def expected_kind(path: str) -> str | None:
