@@ -24,15 +24,37 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse makes a formatter for every argument it declares, and each asks `shutil` for the terminal
+    width: `shutil` imports bz2 and lzma, a few milliseconds of every pre-commit run. Ask the OS directly."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="nvlint",
+        prog="nvlint", formatter_class=_Formatter,
         description="Lint NGC registry and NVIDIA Cloud Functions deployments: shell scripts, Makefiles, "
                     "GitHub Actions, GitLab CI and NVCF payloads.",
     )
     parser.add_argument("--version", action="version", version=f"nvlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="lint files and directories (default: .)",
+    check = commands.add_parser("check", help="lint files and directories (default: .)", formatter_class=_Formatter,
                                 description="Lint files and directories; '-' reads standard input.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
     check.add_argument("--format", action="append", choices=FORMAT_NAMES,
@@ -70,12 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--config", metavar="PATH", help="use this pyproject.toml or .nvlint.toml for every file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
-    rule = commands.add_parser("rule", help="show a rule's documentation")
+    rule = commands.add_parser("rule", help="show a rule's documentation", formatter_class=_Formatter)
     rule.add_argument("code", nargs="?", help="a rule code, e.g. NV302")
     rule.add_argument("--all", action="store_true", help="every rule")
     rule.add_argument("--format", choices=("text", "json"), default="text")
-    commands.add_parser("rules", help="list the rules")
-    commands.add_parser("clean", help="remove the result cache (.nvlint_cache)")
+    commands.add_parser("rules", help="list the rules", formatter_class=_Formatter)
+    commands.add_parser("clean", help="remove the result cache (.nvlint_cache)", formatter_class=_Formatter)
     return parser
 
 

@@ -6,10 +6,7 @@ parser holds the GIL: threads would not help). Results come back in any order; t
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import signal
 import time
 from pathlib import Path
 
@@ -178,6 +175,8 @@ class Cache:
     MAX_SHARDS = 16
 
     def __init__(self, folder: Path) -> None:
+        import json  # here and below: only runs that use the cache pay for these imports
+
         self.folder = folder
         self.entries: dict[str, list] = {}
         self.new: dict[str, list] = {}
@@ -193,6 +192,8 @@ class Cache:
 
     @staticmethod
     def key(task: Task, options: Options, data: bytes) -> str:
+        import hashlib
+
         digest = hashlib.sha256()
         for piece in (__version__, task.kind, task.display, task.settings.cache_key(), ",".join(task.codes),
                       str(options.suppress), os.environ.get("NGC_CLI_ORG", "")):
@@ -222,6 +223,8 @@ class Cache:
         self.new = {}
 
     def _write(self, entries: dict) -> Path | None:
+        import json
+
         name = f"shard-{os.getpid()}-{time.time_ns()}.jsonl"
         try:
             temporary = self.folder / f".{name}.tmp"
@@ -380,4 +383,6 @@ def run_batch(tasks: list[Task], options: Options) -> list[Result]:
 
 def _ignore_interrupts() -> None:
     """Ctrl-C is the parent's to handle: workers must not print tracebacks of their own."""
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)

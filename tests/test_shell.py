@@ -141,3 +141,29 @@ def test_arrays():
     assert argv('E=()\nngc "${E[@]}" x\n', "ngc") == [["ngc", "x"]]
     assert argv('A=($UNKNOWN)\nngc "${A[@]}" x\n', "ngc") == [["ngc", None, "x"]]
     assert argv('declare -a D=(1 2)\nngc "${D[@]}"\n', "ngc") == [["ngc", "1", "2"]]
+
+
+def test_the_grammar_loads_without_the_package_init_and_falls_back_to_it(monkeypatch):
+    """The bash grammar is loaded from its compiled module alone (the package's __init__ costs start-up);
+    when the package looks different, the documented import is used."""
+    import importlib.machinery
+    import subprocess
+    import sys
+
+    from tree_sitter import Language, Parser
+
+    from nvlint.shell import parse
+
+    def parses(language) -> bool:
+        tree = Parser(Language(language)).parse(b"docker push nvcr.io/acme/app:1\n")
+        return tree.root_node.type == "program" and not tree.root_node.has_error
+
+    probe = ("import sys; from nvlint.shell.parse import parse_bytes; parse_bytes(b'echo hi');"
+             "print('tree_sitter_bash' in sys.modules, 'importlib.resources' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+    assert parses(parse._bash_language())
+    monkeypatch.setattr(importlib.machinery, "EXTENSION_SUFFIXES", [".renamed.so"])  # no such file
+    monkeypatch.delitem(sys.modules, "tree_sitter_bash", raising=False)
+    assert parses(parse._bash_language())
+    assert "tree_sitter_bash" in sys.modules
