@@ -169,14 +169,14 @@ def _check(args, parser) -> int:
     run = _Run()
     checker = _Checker(args, finder, cli_select, cli_ignore, cli_extend)
     try:
-        checker.settings(Path.cwd() / "-")
+        checker.settings(os.path.join(os.getcwd(), "-"))
     except ConfigError as error:
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     cache = None
     if not args.no_cache and not args.fix and not args.diff:
         cache = runner.open_cache(runner.cache_folder(Path.cwd()))
-    here = checker.settings(Path.cwd() / "-")
+    here = checker.settings(os.path.join(os.getcwd(), "-"))
     online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
     options = runner.Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
                              suppress=not args.no_suppressions, fail_on=args.fail_on,
@@ -189,7 +189,7 @@ def _check(args, parser) -> int:
                 data = sys.stdin.buffer.read()
                 kind = kind_of_name(Path(name).name) if args.stdin_filename else None
                 kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-                tasks.append(checker.task(name, Path(name).absolute(), kind, data, stdin=True))
+                tasks.append(checker.task(name, str(Path(name).absolute()), kind, data, stdin=True))
                 continue
             for target in iter_targets([given], notice=_notice):
                 if target.kind is None:
@@ -226,7 +226,7 @@ def _online(run: _Run, settings, args, checker) -> int:
     from nvlint.online import check
     from nvlint.settings import online_settings
 
-    enabled = set(checker.rules(Path.cwd() / "-"))
+    enabled = set(checker.rules(os.path.join(os.getcwd(), "-")))
     found = [d for d in check(run.references, online_settings(settings), refresh=args.refresh,
                               progress=sys.stderr.isatty()) if d.code in enabled]
     run.diagnostics += found
@@ -243,32 +243,37 @@ class _Checker:
         self.args, self.finder = args, finder
         self.select, self.ignore, self.extend = select, ignore, extend
         self._rules: dict[tuple, tuple] = {}
+        self._by_folder: dict[str, object] = {}  # finding a file's settings resolves its folder: once per folder
 
-    def settings(self, path: Path):
-        from nvlint.settings import Settings
+    def settings(self, path: str):
+        folder = os.path.dirname(path)
+        found = self._by_folder.get(folder)
+        if found is None:
+            from nvlint.settings import Settings
 
-        return Settings() if self.args.isolated else self.finder.for_file(path)
+            found = self._by_folder[folder] = Settings() if self.args.isolated else self.finder.for_file(Path(path))
+        return found
 
     def excluded(self, target) -> bool:
-        return self.settings(target.path).excludes(str(target.path))
+        return self.settings(target.path).excludes(target.path)
 
-    def rules(self, path: Path) -> tuple[str, ...]:
+    def rules(self, path: str) -> tuple[str, ...]:
         """The codes of the rules enabled for this file (rule modules are not loaded here)."""
         from nvlint.rules import select_codes
 
         settings = self.settings(path)
         select = self.select or settings.select
         ignore = (self.ignore if self.args.ignore is not None else settings.ignore)
-        ignore = ignore + tuple(c for c in settings.ignores_for(str(path)) if c not in settings.ignore)
+        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
         key = (select, ignore, self.extend + settings.extend_select)
         if key not in self._rules:
             self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
         return self._rules[key]
 
-    def task(self, display: str, path: Path, kind: str, data: bytes | None = None, stdin: bool = False):
+    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False):
         from nvlint.runner import Task
 
-        return Task(display, str(path), kind, self.settings(path), self.rules(path), data, stdin)
+        return Task(display, path, kind, self.settings(path), self.rules(path), data, stdin)
 
 
 def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:

@@ -20,7 +20,7 @@ _NOT_SHELL = frozenset({"csh", "tcsh", "fish"})
 class Target:
     __slots__ = ("display", "path", "kind", "explicit")
 
-    def __init__(self, display: str, path: Path, kind: str | None, explicit: bool) -> None:
+    def __init__(self, display: str, path: str, kind: str | None, explicit: bool) -> None:
         self.display = display  # the path as reported
         self.path = path
         self.kind = kind  # None: not a kind nvlint reads
@@ -137,7 +137,7 @@ def iter_targets(paths: list[str], notice=None) -> Iterator[Target]:
         if path.is_dir():
             yield from _walk(path, cwd, notice)
         else:
-            yield Target(given, path, detect_kind(path) if path.exists() else None, True)
+            yield Target(given, given, detect_kind(path) if path.exists() else None, True)
 
 
 def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
@@ -191,7 +191,7 @@ def _walk_directory(directory: str, resolved: Path, ignores: _Ignores, cwd: Path
         if kind is None and "." not in entry.name.lstrip("."):
             kind = detect_kind(Path(entry.path))  # no extension: a shebang may say shell
         if kind is not None:
-            yield Target(_display(entry.path, cwd, relative), Path(entry.path), kind, False)
+            yield Target(_display(entry.path, cwd, relative), entry.path, kind, False)
 
 
 def _display(path: str, cwd: Path, relative: bool) -> str:

@@ -105,7 +105,8 @@ def _read(task: Task, result: Result) -> bytes | None:
         if size > MAX_BYTES:  # not even read: memory stays flat whatever the tree holds
             message = f"file is {size // (1024 * 1024)} MB, larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
         else:
-            return Path(task.path).read_bytes()
+            with open(task.path, "rb") as handle:
+                return handle.read()
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
     result.read = False
@@ -293,7 +294,8 @@ def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, job
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if options.online_scope:
         cache = None  # the online check needs every file's references, which the cache does not keep
-    workers = _Workers(options, jobs) if jobs > 1 and len(tasks) >= PARALLEL_MIN_FILES else None
+    workers: _Workers | None = None
+    waiting: list[Task] = []  # to parse, until there are enough to pay for starting workers
     try:
         for task in tasks:
             if task.data is None:
@@ -315,9 +317,16 @@ def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, job
                     yield _count(Result(task.display, cached), task, options)
                     continue
             if workers is None:
-                yield _remember(run(task, options), cache)
+                waiting.append(task)
+                if jobs > 1 and len(waiting) >= PARALLEL_MIN_FILES:  # a warm run never starts them
+                    workers = _Workers(options, jobs)
+                    for queued in waiting:
+                        yield from (_remember(r, cache) for r in workers.submit(queued))
+                    waiting = []
             else:
                 yield from (_remember(r, cache) for r in workers.submit(task))
+        for task in waiting:
+            yield _remember(run(task, options), cache)
         if workers is not None:
             yield from (_remember(r, cache) for r in workers.drain())
     finally:

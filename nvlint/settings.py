@@ -29,7 +29,7 @@ class Settings:
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "exclude", "severity", "fail_on",
                  "ngc_orgs", "allowed_registries", "mount_layout", "markdown_untagged_shell", "online",
-                 "online_options", "source", "root")
+                 "online_options", "source", "root", "_cache_key")
 
     def __init__(self, *, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (), per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
@@ -52,9 +52,10 @@ class Settings:
         self.online_options = online_options  # (name, value) pairs of the [online] table, checked
         self.source = source  # the file these came from
         self.root = root  # its folder: globs are relative to it
+        self._cache_key: str | None = None
 
     def _fields(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        return tuple(getattr(self, name) for name in self.__slots__ if name != "_cache_key")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Settings) and self._fields() == other._fields()
@@ -63,12 +64,15 @@ class Settings:
         return hash((self.source, self.select, self.ignore))
 
     def __repr__(self) -> str:
-        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__[:-1]) + ")"
 
     def cache_key(self) -> str:
         """Every field, sets sorted: the same settings give the same text in every process (a set's
         order follows the string hash, which differs from one process to the next)."""
-        return repr(tuple(sorted(value) if isinstance(value, frozenset) else value for value in self._fields()))
+        if self._cache_key is None:
+            self._cache_key = repr(tuple(sorted(value) if isinstance(value, frozenset) else value
+                                         for value in self._fields()))
+        return self._cache_key
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """`ignore` plus the `per-file-ignores` whose glob matches ``path``."""
@@ -79,6 +83,8 @@ class Settings:
         return self.ignore + extra
 
     def excludes(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         relative = _relative(path, self.root)
         return any(_matches(relative, glob) for glob in self.exclude)
 
