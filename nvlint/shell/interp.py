@@ -33,6 +33,8 @@ _FIELD_BREAK = "\x1e"  # between the elements of "${ARRAY[@]}": a word boundary 
 _IFS = re.compile(r"[ \t\n\x1e]+")
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _SPECIAL = frozenset("@*#?$!-0")
+_QUOTING = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi", "number": "bare",
+            "simple_expansion": "bare", "expansion": "bare"}
 
 
 # Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
@@ -478,8 +480,7 @@ class Interpreter:
         expansions: list[Expansion] = []
         parts = self._parts(node, env, depth, quoted=False, expansions=expansions)
         start, end = self._span(node)
-        quoting = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi",
-                   "number": "bare", "simple_expansion": "bare", "expansion": "bare"}.get(node.type, "mixed")
+        quoting = _QUOTING.get(node.type, "mixed")
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
         foreign = self.snippet.foreign is not None and any(
             self.snippet.foreign[self.snippet.char_index(node.start_byte):self.snippet.char_index(node.end_byte)])

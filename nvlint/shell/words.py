@@ -91,7 +91,7 @@ def unknown_part(key: str, start: int, end: int, splittable: bool = False) -> Pa
 class Value:
     """An immutable sequence of parts; adjacent literal parts are merged."""
 
-    __slots__ = ("parts", "_literal", "_key")
+    __slots__ = ("parts", "_literal", "_key", "_template")
 
     def __init__(self, parts=()) -> None:
         merged: list[Part] = []
@@ -107,6 +107,7 @@ class Value:
         self.parts: tuple[Part, ...] = tuple(merged)
         self._literal: str | None | bool = False
         self._key = None
+        self._template: str | None = None  # rules ask for it many times per word
 
     @property
     def literal(self) -> str | None:
@@ -149,7 +150,9 @@ class Value:
 
     def template(self) -> str:
         """The text with every unknown part replaced by one ``UNKNOWN_CHAR``."""
-        return "".join(p.text if p.known else UNKNOWN_CHAR for p in self.parts)
+        if self._template is None:
+            self._template = "".join(UNKNOWN_CHAR if p.text is None else p.text for p in self.parts)
+        return self._template
 
     def _locate(self, index: int) -> tuple[int, int]:
         """(part number, index inside part) of template character ``index``."""
