@@ -56,8 +56,7 @@ class Snippet:
     """
 
     # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
-    __slots__ = ("text", "offsets", "base", "unknowns", "env", "dollar_escape", "sites", "foreign", "data",
-                 "_byte_to_char")
+    __slots__ = ("text", "offsets", "base", "unknowns", "env", "dollar_escape", "sites", "foreign", "data")
 
     def __init__(self, text: str, offsets: list[int] | None = None, base: int = 0, *,
                  unknowns: dict[str, Part] | None = None, env: dict[str, Value] | None = None,
@@ -78,17 +77,11 @@ class Snippet:
         # The parser sees every non-ASCII character as the ASCII letter `a`: to the shell both are word
         # characters, byte offsets then equal character offsets, and tree-sitter-bash 0.25 crashes on some
         # sequences of multi-byte characters (found by the property tests). Values are always read from
-        # `text`, never from these bytes.
+        # `text`, never from these bytes. So a byte index of the tree is also a character index of `text`.
         if text.isascii():
             self.data = text.encode("ascii")
         else:
             self.data = _NON_ASCII.sub("a", text).encode("ascii")
-        self._byte_to_char: list[int] | None = None
-
-    def char_index(self, byte_index: int) -> int:
-        if self._byte_to_char is None:
-            return byte_index
-        return self._byte_to_char[min(byte_index, len(self._byte_to_char) - 1)]
 
     def file_offset(self, char_index: int) -> int:
         if self.offsets is None:
@@ -96,10 +89,10 @@ class Snippet:
         return self.offsets[min(char_index, len(self.offsets) - 1)]
 
     def byte_offset(self, byte_index: int) -> int:
-        return self.file_offset(self.char_index(byte_index))
+        return self.file_offset(byte_index)  # byte and character indexes are the same (see __init__)
 
     def text_between(self, byte_start: int, byte_end: int) -> str:
-        return self.text[self.char_index(byte_start) : self.char_index(byte_end)]
+        return self.text[byte_start:byte_end]
 
 
 def snippet_of_value(value: Value, end: int, **options) -> Snippet | None:

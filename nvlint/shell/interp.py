@@ -179,7 +179,7 @@ class Interpreter:
         if self.commands_seen != before or self.recoveries >= MAX_RECOVERIES:
             return
         snippet = self.snippet
-        c0, c1 = snippet.char_index(node.start_byte), snippet.char_index(node.end_byte)
+        c0, c1 = node.start_byte, node.end_byte
         newline = snippet.text.find("\n", c0, c1)
         if newline == -1 or newline + 1 >= c1:
             return
@@ -483,7 +483,7 @@ class Interpreter:
         quoting = _QUOTING.get(node.type, "mixed")
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
         foreign = self.snippet.foreign is not None and any(
-            self.snippet.foreign[self.snippet.char_index(node.start_byte):self.snippet.char_index(node.end_byte)])
+            self.snippet.foreign[node.start_byte:node.end_byte])
         if not parts and node.type in ("simple_expansion", "expansion"):
             return []  # an unquoted expansion of an empty value is no argument at all
         if not any(p.splittable for p in parts):
@@ -646,7 +646,7 @@ class Interpreter:
         if byte_end <= byte_start:
             return []
         snip = self.snippet
-        c0, c1 = snip.char_index(byte_start), snip.char_index(byte_end)
+        c0, c1 = byte_start, byte_end
         text = snip.text[c0:c1]
         if (bare or double) and "\\" in text:
             chars, offsets = [], []
@@ -668,12 +668,13 @@ class Interpreter:
                 i += 1
             part = literal_part("".join(chars), offsets[0] if offsets else snip.file_offset(c0), tuple(offsets))
         elif snip.offsets is None:
-            part = literal_part(text, snip.base + c0)
+            part = Part(text, snip.base + c0, snip.base + c1)
         else:
             part = literal_part(text, snip.offsets[c0], tuple(snip.offsets[c0:c1]),
                                 foreign=snip.foreign is not None and any(snip.foreign[c0:c1]))
-        pieces = self._sentinels(part) if snip.unknowns else [part]
-        return [p for piece in pieces for p in split_placeholders(piece)]
+        if not snip.unknowns:
+            return split_placeholders(part)
+        return [p for piece in self._sentinels(part) for p in split_placeholders(piece)]
 
     def _sentinels(self, part: Part) -> list[Part]:
         """Private-use characters that stand for an outer unknown become that unknown again."""
@@ -681,7 +682,7 @@ class Interpreter:
 
     def _ansi_c(self, node) -> list[Part]:
         snip = self.snippet
-        c0, c1 = snip.char_index(node.start_byte) + 2, snip.char_index(node.end_byte) - 1
+        c0, c1 = node.start_byte + 2, node.end_byte - 1
         text = snip.text[c0:c1]
         chars, offsets = [], []
         simple = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f",
@@ -751,11 +752,11 @@ class Interpreter:
     def _span(self, node) -> tuple[int, int]:
         sites = self.snippet.sites
         if sites is not None:  # where the text is written may differ from where its characters come from
-            c0, c1 = self.snippet.char_index(node.start_byte), self.snippet.char_index(node.end_byte)
+            c0, c1 = node.start_byte, node.end_byte
             if c1 > c0:
                 return sites[c0][0], max(sites[c0][0], sites[c1 - 1][1])
         start = self.snippet.byte_offset(node.start_byte)
-        end_char = self.snippet.char_index(node.end_byte)
+        end_char = node.end_byte
         if self.snippet.offsets is None:
             return start, self.snippet.base + end_char
         end = self.snippet.offsets[end_char - 1] + 1 if end_char > 0 else start
