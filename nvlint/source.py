@@ -107,7 +107,10 @@ def snippet_of_value(value: Value, end: int, **options) -> Snippet | None:
     for part in value.parts:
         if part.known:
             chars.append(part.text)  # type: ignore[arg-type]
-            offsets.extend(part.char_offset(i) for i in range(len(part.text)))  # type: ignore[arg-type]
+            if part.offsets is not None:
+                offsets.extend(part.offsets)
+            else:
+                offsets.extend(range(part.start, part.start + len(part.text)))  # type: ignore[arg-type]
         else:
             if SENTINEL_FIRST + len(unknowns) > SENTINEL_LAST:
                 return None

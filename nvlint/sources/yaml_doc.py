@@ -99,9 +99,19 @@ def items(node) -> list[tuple[str, object, object]]:
 
 
 def get(node, key: str):
-    for name, _, value in items(node):
-        if name == key:
-            return value
+    """The value of ``key`` in a mapping: its own first entry, else one from a `<<` merge."""
+    if not is_mapping(node):
+        return None
+    merges = False
+    for name, value in node.value:
+        if is_scalar(name):
+            if name.value == key:
+                return value
+            merges = merges or name.value == "<<"
+    if merges:  # rare: the full walk through the merged mappings
+        for name, _, value in items(node):
+            if name == key:
+                return value
     return None
 
 
