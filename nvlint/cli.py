@@ -249,9 +249,15 @@ class _Checker:
         folder = os.path.dirname(path)
         found = self._by_folder.get(folder)
         if found is None:
-            from nvlint.settings import Settings
+            if self.args.isolated:
+                found = self._by_folder.get("")  # one for every file: its cache key is computed once
+                if found is None:
+                    from nvlint.settings import Settings
 
-            found = self._by_folder[folder] = Settings() if self.args.isolated else self.finder.for_file(Path(path))
+                    found = Settings()
+            else:
+                found = self.finder.for_file(Path(path))
+            self._by_folder[folder] = found
         return found
 
     def excluded(self, target) -> bool:

@@ -157,13 +157,18 @@ def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
     yield from _walk_directory(str(root), root.resolve(), ignores, cwd, notice, relative)
 
 
-def _walk_directory(directory: str, resolved: Path, ignores: _Ignores, cwd: Path, notice, relative: bool
-                    ) -> Iterator[Target]:
-    ignores = ignores.with_directory(resolved, (resolved / ".git").exists())
+def _walk_directory(directory: str, resolved: Path, ignores: _Ignores, cwd: Path, notice, relative: bool,
+                    top: bool = True) -> Iterator[Target]:
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError:
         return
+    # What the folder holds is known from its listing: no call per folder to look for these files.
+    names = {entry.name for entry in entries}
+    if not top and "pyvenv.cfg" in names:
+        return  # a virtual environment
+    if ".gitignore" in names or ".git" in names:
+        ignores = ignores.with_directory(resolved, ".git" in names)
     checking = bool(ignores.specs)
     for entry in entries:
         try:
@@ -175,11 +180,12 @@ def _walk_directory(directory: str, resolved: Path, ignores: _Ignores, cwd: Path
         except OSError:  # a symbolic link loop
             is_file = False
         if is_dir:
-            absolute = resolved / entry.name
-            if entry.name in SKIP_DIRS or os.path.exists(os.path.join(entry.path, "pyvenv.cfg")) or (
-                    checking and ignores.ignored(absolute, True)):
+            if entry.name in SKIP_DIRS:
                 continue
-            yield from _walk_directory(entry.path, absolute, ignores, cwd, notice, relative)
+            absolute = resolved / entry.name
+            if checking and ignores.ignored(absolute, True):
+                continue
+            yield from _walk_directory(entry.path, absolute, ignores, cwd, notice, relative, False)
             continue
         kind = kind_of_name(entry.name)
         if not is_file:
