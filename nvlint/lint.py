@@ -104,7 +104,10 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     cells: list[tuple[int, int, int]] = []
 
     def reads_words(word) -> bool:
-        return any(reader(word) for reader in readers)
+        for reader in readers:  # a loop, not any(): this runs for every word of every command
+            if reader(word):
+                return True
+        return False
 
     flows: list[list[Event]] = []
     if kind == "shell":

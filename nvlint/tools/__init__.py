@@ -34,13 +34,20 @@ def _may_push(command: Command) -> bool:
     return False
 
 
+def _any_word(reads_words, words) -> bool:
+    for word in words:  # a loop, not any(): this runs for every command
+        if reads_words(word):
+            return True
+    return False
+
+
 def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> list[Event]:
     """Events of one command. ``reads_words`` says which words the word-level rules want; a command
     with none of them gets no CommandRun event (None: every command gets one)."""
     # here-documents and here-strings are expanded too: rules about expansions read them
     words = command.words + [w for w in command.stdin if w.start >= command.start]
     events: list[Event] = []
-    if reads_words is None or any(reads_words(w) for w in words):
+    if reads_words is None or _any_word(reads_words, words):
         events.append(CommandRun(command.start, command.end, words=words, dollar_escape=dollar_escape))
     if not command.executes or not command.argv:
         return events
