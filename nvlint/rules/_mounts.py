@@ -7,7 +7,6 @@ picks one or accepts both.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterator
 
@@ -61,6 +60,8 @@ def near_kind(component: str) -> str | None:
         return lowered
     if component in KINDS:
         return None
+    import difflib  # here: only a path that is not spelled right needs it
+
     match = difflib.get_close_matches(lowered, list(KINDS), n=1, cutoff=0.75)
     return match[0] if match else None
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import difflib
 import re
 
 from nvlint import ngc_grammar
@@ -51,7 +50,13 @@ def check(flow, ctx):
             spelled = option.name.replace("-", "_") if option.name.startswith("--format") else option.name
             prefixed = [name for name in known if name.startswith(option.name)]
             candidates = ([spelled] if spelled in known else prefixed if len(prefixed) == 1
-                          else difflib.get_close_matches(option.name, list(known), n=1))
+                          else _close(option.name, known))
             hint = f"; did you mean {candidates[0]}?" if candidates else ""
             yield RULE.at((option.word.start, option.word.start + len(option.name)),
                           f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}")
+
+
+def _close(name: str, known) -> list[str]:
+    import difflib  # here: only an unknown option needs it
+
+    return difflib.get_close_matches(name, list(known), n=1)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 from nvlint.events import NgcCommand
 from nvlint.ngc_grammar import TASK_CREATE_PATH
 from nvlint.rules.base import Rule, value_span
@@ -39,6 +37,8 @@ def check(flow, ctx):
         for option in ngc.options:
             if option.name not in JSON_OPTIONS or option.value is None or option.value.literal is None:
                 continue
+            import json  # here: only a command with a JSON option needs it
+
             try:
                 json.loads(option.value.literal)
             except json.JSONDecodeError as error:
