@@ -209,3 +209,21 @@ def test_an_internal_error_is_a_finding_not_a_traceback(tree, capsys, monkeypatc
     out = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in out] == ["a.sh", "b.sh"]
     assert all("NV003 reading this shell file failed on this file (ValueError: boom)" in line for line in out)
+
+
+def test_a_pre_commit_run_imports_only_what_it_uses(tmp_path):
+    """Start-up is most of a pre-commit run: linting one script with findings loads no output library,
+    no YAML or HTTP package, no worker machinery, and none of the modules measured to be slow to import
+    for nothing (dataclasses decorated at import, the grammar package's importlib.resources, shutil)."""
+    script = tmp_path / "deploy.sh"
+    script.write_text('docker login nvcr.io -u "$oauthtoken" -p "$KEY"\n'
+                      'ngc cf fn create --name a --inference-url /i --container-image vllm/vllm:1\n')
+    heavy = ["rich", "ruamel.yaml", "yaml", "requests", "nvlint.online", "multiprocessing", "concurrent.futures",
+             "dataclasses", "importlib.resources", "shutil", "difflib", "tempfile", "pathspec", "identify"]
+    probe = ("import sys, io, contextlib\nfrom nvlint.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+             f"    status = main(['check', '--isolated', '--format', 'text', {str(script)!r}])\n"
+             f"print(status, out.getvalue().count('NV'), [m for m in {heavy!r} if m in sys.modules])\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    status, found, loaded = done.stdout.split(" ", 2)
+    assert (status, loaded.strip()) == ("1", "[]") and int(found) >= 3, done.stdout + done.stderr
