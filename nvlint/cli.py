@@ -181,15 +181,14 @@ def _check(args, parser) -> int:
     options = runner.Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
                              suppress=not args.no_suppressions, fail_on=args.fail_on,
                              online_scope=args.online_scope if online else None)
-    tasks: list = []
-    try:
+    def tasks():  # streamed: a big tree is never held as a list
         for given in paths:
             if given == "-":
                 name = args.stdin_filename or "-"
                 data = sys.stdin.buffer.read()
                 kind = kind_of_name(Path(name).name) if args.stdin_filename else None
                 kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-                tasks.append(checker.task(name, str(Path(name).absolute()), kind, data, stdin=True))
+                yield checker.task(name, str(Path(name).absolute()), kind, data, stdin=True)
                 continue
             for target in iter_targets([given], notice=_notice):
                 if target.kind is None:
@@ -198,22 +197,23 @@ def _check(args, parser) -> int:
                     continue
                 if checker.excluded(target):
                     continue
-                tasks.append(checker.task(target.display, target.path, target.kind))
-    except ConfigError as error:
+                yield checker.task(target.display, target.path, target.kind)
+
+    try:
+        for result in runner.run_all(tasks(), options, cache, jobs=args.jobs):
+            run.files.append(result.display)
+            run.references += result.references
+            run.diagnostics += result.diagnostics
+            run.failing += result.failing
+            if result.diff:
+                run.diffs.append(result.diff)
+            if result.fixed is not None:
+                sys.stdout.write(result.fixed)
+            if result.text is not None:
+                run.sources[result.display] = result.text
+    except ConfigError as error:  # a configuration file found on the way
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-
-    for result in runner.run_all(tasks, options, cache, jobs=args.jobs):
-        run.files.append(result.display)
-        run.references += result.references
-        run.diagnostics += result.diagnostics
-        run.failing += result.failing
-        if result.diff:
-            run.diffs.append(result.diff)
-        if result.fixed is not None:
-            sys.stdout.write(result.fixed)
-        if result.text is not None:
-            run.sources[result.display] = result.text
     run.diffs.sort()
     if online:
         run.failing += _online(run, here, args, checker)

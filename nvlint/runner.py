@@ -285,7 +285,7 @@ def _diagnostic(entry: dict) -> Diagnostic:
 
 # ---- many files ----------------------------------------------------------------------------------
 
-def run_all(tasks: list[Task], options: Options, cache: Cache | None = None, jobs: int | None = None):
+def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | None = None):
     """Results of every task, streamed: cheap files (cache hits, no trigger word) are answered here,
     the ones that need parsing go to worker processes (when there are enough of them to pay for the
     workers), a bounded number at a time, so memory does not grow with the tree."""

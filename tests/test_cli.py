@@ -227,3 +227,16 @@ def test_a_pre_commit_run_imports_only_what_it_uses(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     status, found, loaded = done.stdout.split(" ", 2)
     assert (status, loaded.strip()) == ("1", "[]") and int(found) >= 3, done.stdout + done.stderr
+
+
+def test_a_bad_configuration_deep_in_the_tree_is_a_usage_error(tree, capsys):
+    """Files are streamed to the checker as the walk finds them: a broken configuration file met on
+    the way still ends the run with status 2 and names the file, with no traceback."""
+    (tree / ".git").mkdir()
+    for n in range(40):  # enough files for worker processes to be running when the walk gets there
+        write(tree / "a" / f"s{n:02d}.sh", BAD)
+    write(tree / "z" / "b" / "deploy.sh", BAD)
+    write(tree / "z" / "b" / ".nvlint.toml", 'selekt = ["NV3"]\n')
+    assert main(["check", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert ".nvlint.toml: unknown key 'selekt' (did you mean 'select'?)" in err and "Traceback" not in err
