@@ -106,3 +106,40 @@ def test_cache_keys_do_not_depend_on_the_hash_seed(tmp_path):
             shards = sorted(cache.glob("shard-*.jsonl"))
             assert shards
     assert sorted(cache.glob("shard-*.jsonl")) == shards  # all hits: nothing new to write
+
+
+def test_merging_shards_keeps_the_newest_entries(tmp_path):
+    """Every edit of a file adds an entry; when shards are merged only the newest MAX_ENTRIES stay, so
+    the cache of a long-lived tree does not grow without end. A newer line for a key wins."""
+    from nvlint.runner import Cache
+
+    folder = tmp_path / ".nvlint_cache"
+    folder.mkdir()
+    for n in range(Cache.MAX_SHARDS):  # shard-<pid>-<time>: written in this order
+        line = json.dumps({"key": f"k{n}", "findings": []})
+        again = json.dumps({"key": "k0", "findings": [], "round": n})
+        (folder / f"shard-1-{1000 + n}.jsonl").write_text(line + "\n" + again + "\n")
+
+    class Small(Cache):
+        MAX_ENTRIES = 4
+
+    cache = Small(folder)
+    assert len(cache.lines) == Cache.MAX_SHARDS and json.loads(cache.lines["k0"])["round"] == Cache.MAX_SHARDS - 1
+    (merged,) = folder.glob("shard-*.jsonl")
+    keys = [json.loads(line)["key"] for line in merged.read_text().splitlines()]
+    assert keys == [f"k{n}" for n in range(Cache.MAX_SHARDS - 3, Cache.MAX_SHARDS)] + ["k0"]
+    assert Cache(folder).get("k0") == [] and Cache(folder).get("k1") is None
+
+
+def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
+    from nvlint.runner import Cache
+
+    folder = tmp_path / ".nvlint_cache"
+    folder.mkdir()
+    (folder / "shard-1-1.jsonl").write_text('{"key": "good", "findings": []}\n'
+                                            '{"key": "broken", "findings": [{"code": \n'
+                                            '{"key": "other", "findings": []}\n'
+                                            '{"key": "typed", "findings": [1]}\n')
+    cache = Cache(folder)
+    assert cache.get("good") == [] and cache.get("other") == []
+    assert cache.get("broken") is None and cache.get("typed") is None and cache.get("missing") is None
