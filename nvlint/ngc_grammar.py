@@ -8,7 +8,6 @@ Extend this table, not the parser, when the CLI grows.
 
 from __future__ import annotations
 
-
 V = True  # takes a value
 F = False  # a flag
 

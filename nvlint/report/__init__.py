@@ -6,7 +6,7 @@ Add a format by adding a module with `write(report, stream)` and naming it in FO
 from __future__ import annotations
 
 import importlib
-from typing import TextIO
+from io import TextIOBase as TextIO
 
 from nvlint.diagnostics import Diagnostic
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from io import TextIOBase as TextIO
 from xml.etree import ElementTree
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from io import TextIOBase as TextIO
 
 from nvlint import __version__
 from nvlint.diagnostics import rule_url

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from nvlint.events import Deploy, Event, OptionUse
 from nvlint.refs import ImageRef, parse_image

@@ -8,7 +8,7 @@ picks one or accepts both.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from nvlint.events import Attachment, Deploy, OptionUse
 from nvlint.shell.words import UNKNOWN_CHAR, Value

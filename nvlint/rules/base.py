@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.events import Event
 from nvlint.settings import Settings
 from nvlint.shell.words import Value, Word
 from nvlint.source import LineIndex
-
 
 # Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
 

@@ -8,7 +8,7 @@ tree-sitter's error recovery means ERROR nodes are walked like any other.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from nvlint.shell.parse import parse_bytes
 from nvlint.shell.unwrap import Unwrapped, basename, unwrap

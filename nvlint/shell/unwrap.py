@@ -6,7 +6,6 @@ without guessing.
 
 from __future__ import annotations
 
-
 from nvlint.shell.words import Part, Value, Word, literal_part
 
 # wrapper -> options that consume the next argument

@@ -7,7 +7,6 @@ values) is not an NVCF deployment: `image: nginx:latest` there is nobody's busin
 
 from __future__ import annotations
 
-
 from nvlint.events import Event
 from nvlint.sources import github, gitlab, payload
 from nvlint.sources.yaml_doc import YamlError, compose_all
