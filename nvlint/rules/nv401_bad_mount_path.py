@@ -31,8 +31,12 @@ RULE = Rule(
          "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
          "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
     configuration="`mount-layout = \"mount\" | \"config\" | \"any\"` (default `any`: both layouts are accepted).",
-    reads_words=lambda word: "/mount" in word.text or "/config" in word.text,
+    reads_words=lambda word: _names_a_mount(word.text),
 )
+
+
+def _names_a_mount(text: str) -> bool:
+    return "/mount" in text or "/config" in text
 
 
 @RULE.checker

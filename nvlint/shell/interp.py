@@ -41,7 +41,7 @@ _QUOTING = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_
 
 
 class Command:
-    __slots__ = ("words", "argv", "start", "end", "stdin", "executes", "via", "calls_function", "branch")
+    __slots__ = ("words", "argv", "start", "end", "stdin", "executes", "via", "calls_function", "branch", "name")
 
     def __init__(self, words: list[Word], argv: list[Word], start: int, end: int, stdin: tuple[Word, ...] = (),
                  executes: bool = True, via: tuple[str, int] | None = None, calls_function: bool = False,
@@ -55,10 +55,7 @@ class Command:
         self.via = via  # (function, offset of the outermost call) when run by a call
         self.calls_function = calls_function  # runs a function defined in the script (its body is walked too)
         self.branch = branch  # (construct, branch taken) for each if/case it is inside
-
-    @property
-    def name(self) -> str | None:
-        return basename(self.argv[0]) if self.argv else None
+        self.name = basename(argv[0]) if argv else None  # the command's base name, when known
 
 
 class Env:
