@@ -195,9 +195,10 @@ def _check(args, parser) -> int:
                     if target.explicit:
                         _notice(f"skipped {target.display}: not a kind of file nvlint reads")
                     continue
-                if checker.excluded(target):
+                settings = checker.settings(target.path)
+                if settings.excludes(target.path):
                     continue
-                yield checker.task(target.display, target.path, target.kind)
+                yield checker.task(target.display, target.path, target.kind, settings=settings)
 
     try:
         for result in runner.run_all(tasks(), options, cache, jobs=args.jobs):
@@ -244,42 +245,43 @@ class _Checker:
         self.select, self.ignore, self.extend = select, ignore, extend
         self._rules: dict[tuple, tuple] = {}
         self._by_folder: dict[str, object] = {}  # finding a file's settings resolves its folder: once per folder
+        self._isolated = None  # with --isolated, one settings object for every file (its cache key made once)
 
     def settings(self, path: str):
         folder = os.path.dirname(path)
         found = self._by_folder.get(folder)
         if found is None:
             if self.args.isolated:
-                found = self._by_folder.get("")  # one for every file: its cache key is computed once
-                if found is None:
+                if self._isolated is None:
                     from nvlint.settings import Settings
 
-                    found = Settings()
+                    self._isolated = Settings()
+                found = self._isolated
             else:
                 found = self.finder.for_file(Path(path))
             self._by_folder[folder] = found
         return found
 
-    def excluded(self, target) -> bool:
-        return self.settings(target.path).excludes(target.path)
-
-    def rules(self, path: str) -> tuple[str, ...]:
+    def rules(self, path: str, settings=None) -> tuple[str, ...]:
         """The codes of the rules enabled for this file (rule modules are not loaded here)."""
         from nvlint.rules import select_codes
 
-        settings = self.settings(path)
+        settings = settings or self.settings(path)
         select = self.select or settings.select
         ignore = (self.ignore if self.args.ignore is not None else settings.ignore)
-        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
+        if settings.per_file_ignores:
+            ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
         key = (select, ignore, self.extend + settings.extend_select)
         if key not in self._rules:
             self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
         return self._rules[key]
 
-    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False):
+    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False,
+             settings=None):
         from nvlint.runner import Task
 
-        return Task(display, path, kind, self.settings(path), self.rules(path), data, stdin)
+        settings = settings or self.settings(path)
+        return Task(display, path, kind, settings, self.rules(path, settings), data, stdin)
 
 
 def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:

@@ -101,12 +101,12 @@ def _read(task: Task, result: Result) -> bytes | None:
     from nvlint.prefilter import MAX_BYTES
 
     try:
-        size = os.stat(task.path).st_size
-        if size > MAX_BYTES:  # not even read: memory stays flat whatever the tree holds
-            message = f"file is {size // (1024 * 1024)} MB, larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
-        else:
-            with open(task.path, "rb") as handle:
-                return handle.read()
+        with open(task.path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size <= MAX_BYTES:
+                return handle.read(MAX_BYTES + 1)  # bounded even if the file grows meanwhile
+        # not even read: memory stays flat whatever the tree holds
+        message = f"file is {size // (1024 * 1024)} MB, larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
     result.read = False
