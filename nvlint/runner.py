@@ -104,7 +104,7 @@ def _read(task: Task, result: Result) -> bytes | None:
         with open(task.path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size <= MAX_BYTES:
-                return handle.read(MAX_BYTES + 1)  # bounded even if the file grows meanwhile
+                return handle.read()
         # not even read: memory stays flat whatever the tree holds
         message = f"file is {size // (1024 * 1024)} MB, larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
     except OSError as error:
