@@ -241,25 +241,21 @@ def _notice(message: str) -> None:
 
 class _Checker:
     def __init__(self, args, finder, select, ignore, extend) -> None:
+        from nvlint.settings import Settings
+
         self.args, self.finder = args, finder
         self.select, self.ignore, self.extend = select, ignore, extend
         self._rules: dict[tuple, tuple] = {}
         self._by_folder: dict[str, object] = {}  # finding a file's settings resolves its folder: once per folder
-        self._isolated = None  # with --isolated, one settings object for every file (its cache key made once)
+        self._isolated = Settings() if args.isolated else None  # one for every file: its cache key made once
 
     def settings(self, path: str):
+        if self._isolated is not None:
+            return self._isolated
         folder = os.path.dirname(path)
         found = self._by_folder.get(folder)
         if found is None:
-            if self.args.isolated:
-                if self._isolated is None:
-                    from nvlint.settings import Settings
-
-                    self._isolated = Settings()
-                found = self._isolated
-            else:
-                found = self.finder.for_file(Path(path))
-            self._by_folder[folder] = found
+            found = self._by_folder[folder] = self.finder.for_file(Path(path))
         return found
 
     def rules(self, path: str, settings=None) -> tuple[str, ...]:
@@ -269,8 +265,7 @@ class _Checker:
         settings = settings or self.settings(path)
         select = self.select or settings.select
         ignore = (self.ignore if self.args.ignore is not None else settings.ignore)
-        if settings.per_file_ignores:
-            ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
+        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
         key = (select, ignore, self.extend + settings.extend_select)
         if key not in self._rules:
             self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from nvlint.record import Record, field_names
+
 # Where each rule's page is published (the `rules/` folder of the repository).
 DOCS_URL = "https://github.com/nvlint/nvlint/blob/main/rules/{code}.md"
 
@@ -15,10 +17,10 @@ def severity_rank(level: str) -> int:
     return {"error": 2, "warning": 1, "info": 0}.get(level, 0)
 
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
-class Edit:
+class Edit(Record):
     """Replace file characters [start, end) with ``content``. Positions are filled in later."""
 
     __slots__ = ("start", "end", "content", "line", "column", "end_line", "end_column")
@@ -34,19 +36,10 @@ class Edit:
         self.end_column = end_column
 
     def as_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__}
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Edit) and self.as_dict() == other.as_dict()
-
-    def __hash__(self) -> int:
-        return hash(tuple(self.as_dict().values()))
-
-    def __repr__(self) -> str:
-        return f"Edit({self.as_dict()})"
+        return dict(zip(field_names(Edit), self.fields()))
 
 
-class Fix:
+class Fix(Record):
     __slots__ = ("message", "edits", "applicability")
 
     def __init__(self, message: str, edits: tuple[Edit, ...], applicability: str = "safe") -> None:
@@ -58,17 +51,8 @@ class Fix:
         return {"message": self.message, "edits": [edit.as_dict() for edit in self.edits],
                 "applicability": self.applicability}
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Fix) and self.as_dict() == other.as_dict()
 
-    def __hash__(self) -> int:
-        return hash((self.message, self.edits, self.applicability))
-
-    def __repr__(self) -> str:
-        return f"Fix({self.as_dict()})"
-
-
-class Diagnostic:
+class Diagnostic(Record):
     __slots__ = ("code", "name", "severity", "message", "start", "end", "fix", "path", "line", "column",
                  "end_line", "end_column", "fingerprint", "extra")
 
@@ -92,18 +76,12 @@ class Diagnostic:
 
     def as_dict(self) -> dict:
         """Every field, the fix as nested dicts: what the cache stores and `Diagnostic(**...)` reads back."""
-        out = {name: getattr(self, name) for name in self.__slots__}
+        out = dict(zip(field_names(Diagnostic), self.fields()))
         out["fix"] = self.fix.as_dict() if self.fix is not None else None
         out["extra"] = dict(self.extra)
         return out
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Diagnostic) and self.as_dict() == other.as_dict()
-
     __hash__ = None  # type: ignore[assignment]  # mutable: positions are filled in after the rules run
-
-    def __repr__(self) -> str:
-        return f"Diagnostic({self.as_dict()})"
 
     @property
     def url(self) -> str:

@@ -11,6 +11,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from nvlint.record import fields_repr
+
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
                        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".nvlint_cache", "site-packages",
                        ".eggs", ".direnv"})
@@ -26,8 +28,7 @@ class Target:
         self.kind = kind  # None: not a kind nvlint reads
         self.explicit = explicit  # named on the command line (not found by walking)
 
-    def __repr__(self) -> str:
-        return f"Target({self.display!r}, {self.kind!r}, explicit={self.explicit})"
+    __repr__ = fields_repr
 
 
 # The common cases without asking identify (a walk asks for every file of the tree).

@@ -5,10 +5,10 @@ Rules read these, in execution order for one flow, and never raw text.
 
 from __future__ import annotations
 
+from nvlint.record import Record, fields_repr
 from nvlint.shell.words import Value, Word
 
-# Plain classes with __slots__ rather than dataclasses: decorating a dataclass costs about half a
-# millisecond at every start-up (measured 21 ms for the package's 43), most of a pre-commit run's budget.
+# Plain classes with __slots__ rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Event:
@@ -21,10 +21,7 @@ class Event:
         # The if/case branches it runs in: two events whose branches disagree never run in the same execution.
         self.branch: tuple[tuple[int, int], ...] = ()
 
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for cls in type(self).__mro__
-                           for name in getattr(cls, "__slots__", ()))
-        return f"{type(self).__name__}({fields})"
+    __repr__ = fields_repr
 
     def may_run_with(self, other: Event) -> bool:
         """Can both run in one execution of the flow (no if/case branch separates them)?"""
@@ -114,7 +111,7 @@ class OptionUse:
         self.value_word = value_word
         self.value_offset = value_offset  # template index in value_word where the value starts (`--opt=value`)
 
-    __repr__ = Event.__repr__
+    __repr__ = fields_repr
 
 
 class NgcCommand(Event):
@@ -145,7 +142,7 @@ class NgcCommand(Event):
         return any(o.name == name for o in self.options)
 
 
-class Attachment:
+class Attachment(Record):
     """A model or resource a function or task mounts, by the name it is mounted under."""
 
     __slots__ = ("kind", "name", "version")
@@ -154,13 +151,6 @@ class Attachment:
         self.kind = kind  # model | resource
         self.name = name
         self.version = version
-
-    def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Attachment)
-                and (self.kind, self.name, self.version) == (other.kind, other.name, other.version))
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
-    __repr__ = Event.__repr__
 
 
 class Deploy(Event):

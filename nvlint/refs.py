@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint.record import Record
 from nvlint.shell.words import UNKNOWN_CHAR
 
 U = UNKNOWN_CHAR
@@ -25,25 +26,7 @@ _REFERENCE_CHARS = re.compile(r"[A-Za-z0-9._:/@+\x00-]+")
 NGC_HOSTS = frozenset({"nvcr.io", "helm.ngc.nvidia.com"})
 
 
-class _ValueObject:
-    """Equality by fields; a plain class rather than a dataclass: see nvlint/events.py (start-up cost)."""
-
-    __slots__ = ()
-
-    def _fields(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return type(self).__name__ + repr(self._fields())
-
-
-class ImageRef(_ValueObject):
+class ImageRef(Record):
     __slots__ = ("template", "offset", "host", "path", "tag", "digest", "host_unknown")
 
     def __init__(self, template: str, offset: int, host: str | None, path: tuple[str, ...], tag: str | None,
@@ -137,7 +120,7 @@ def canonical_ngc(template: str) -> str | None:
 _NGC_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-class ArtifactRef(_ValueObject):
+class ArtifactRef(Record):
     __slots__ = ("override", "org", "team", "name", "version", "name_offset")
 
     def __init__(self, override: str | None, org: str, team: str | None, name: str, version: str | None,

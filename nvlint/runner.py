@@ -18,7 +18,7 @@ PARALLEL_MIN_FILES = 24  # below this, starting workers costs more than it saves
 CACHE_DIR = ".nvlint_cache"
 
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Options:

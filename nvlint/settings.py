@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from nvlint.record import Record
+
 MOUNT_LAYOUTS = ("any", "mount", "config")
 LEVELS = ("error", "warning", "info")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
@@ -21,10 +23,10 @@ class ConfigError(Exception):
     pass
 
 
-class Settings:
+class Settings(Record):
     """One configuration file's settings. Treated as immutable once made.
 
-    A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     """
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "exclude", "severity", "fail_on",
@@ -54,24 +56,15 @@ class Settings:
         self.root = root  # its folder: globs are relative to it
         self._cache_key: str | None = None
 
-    def _fields(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__ if name != "_cache_key")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Settings) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # `severity` is a dict: hashed by what identifies the file
         return hash((self.source, self.select, self.ignore))
-
-    def __repr__(self) -> str:
-        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__[:-1]) + ")"
 
     def cache_key(self) -> str:
         """Every field, sets sorted: the same settings give the same text in every process (a set's
         order follows the string hash, which differs from one process to the next)."""
         if self._cache_key is None:
             self._cache_key = repr(tuple(sorted(value) if isinstance(value, frozenset) else value
-                                         for value in self._fields()))
+                                         for value in self.fields()))
         return self._cache_key
 
     def ignores_for(self, path: str) -> tuple[str, ...]:

@@ -55,7 +55,7 @@ class Snippet:
     the snippet is a contiguous slice of the file starting at ``base``.
     """
 
-    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("text", "offsets", "base", "unknowns", "env", "dollar_escape", "sites", "foreign", "data")
 
     def __init__(self, text: str, offsets: list[int] | None = None, base: int = 0, *,
@@ -87,9 +87,6 @@ class Snippet:
         if self.offsets is None:
             return self.base + char_index
         return self.offsets[min(char_index, len(self.offsets) - 1)]
-
-    def byte_offset(self, byte_index: int) -> int:
-        return self.file_offset(byte_index)  # byte and character indexes are the same (see __init__)
 
     def text_between(self, byte_start: int, byte_end: int) -> str:
         return self.text[byte_start:byte_end]

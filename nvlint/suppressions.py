@@ -22,7 +22,7 @@ _VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_
 _CODE = re.compile(r"NV\d{3}")
 
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Directive:

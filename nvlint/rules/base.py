@@ -10,7 +10,7 @@ from nvlint.settings import Settings
 from nvlint.shell.words import Value, Word
 from nvlint.source import LineIndex
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Context:

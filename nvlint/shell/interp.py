@@ -37,7 +37,7 @@ _QUOTING = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_
             "simple_expansion": "bare", "expansion": "bare"}
 
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Command:
@@ -226,7 +226,7 @@ class Interpreter:
         has_default = False
         then_env: Env | None = None
         outer = self.branch
-        construct = self.snippet.byte_offset(node.start_byte)
+        construct = self.snippet.file_offset(node.start_byte)
         taken = 0
         for child in node.children:
             if child.type == "then":  # the condition has been walked on `env`
@@ -523,11 +523,11 @@ class Interpreter:
             if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
                 for child in node.named_children:
                     self.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
-            return [self._unknown(f"$(@{self.snippet.byte_offset(node.start_byte)})", node, splittable=not quoted)]
+            return [self._unknown(f"$(@{self.snippet.file_offset(node.start_byte)})", node, splittable=not quoted)]
         if kind == "comment":
             return []
         self._substitutions_only(node, env, depth)
-        return [self._unknown(f"expr@{self.snippet.byte_offset(node.start_byte)}", node, splittable=not quoted)]
+        return [self._unknown(f"expr@{self.snippet.file_offset(node.start_byte)}", node, splittable=not quoted)]
 
     def expansion(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         name = None
@@ -752,7 +752,7 @@ class Interpreter:
             c0, c1 = node.start_byte, node.end_byte
             if c1 > c0:
                 return sites[c0][0], max(sites[c0][0], sites[c1 - 1][1])
-        start = self.snippet.byte_offset(node.start_byte)
+        start = self.snippet.file_offset(node.start_byte)
         end_char = node.end_byte
         if self.snippet.offsets is None:
             return start, self.snippet.base + end_char

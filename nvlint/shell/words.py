@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
+from nvlint.record import Record, fields_repr
+
 # Stands for an unknown part in templates handed to reference parsers.
 UNKNOWN_CHAR = "\x00"
 
 
-# Plain classes with __slots__ rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes with __slots__ rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
-class Part:
+class Part(Record):
     """Treated as immutable: parts are shared between values."""
 
     __slots__ = ("text", "start", "end", "offsets", "key", "splittable", "foreign")
@@ -32,18 +34,6 @@ class Part:
         self.key = key  # identity of an unknown part
         self.splittable = splittable  # came from an unquoted expansion: subject to word splitting
         self.foreign = foreign  # text from another file (a Makefile include): offsets are approximate
-
-    def _fields(self) -> tuple:
-        return (self.text, self.start, self.end, self.offsets, self.key, self.splittable, self.foreign)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Part) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return "Part" + repr(self._fields())
 
     @property
     def known(self) -> bool:
@@ -243,9 +233,7 @@ class Expansion:
         self.assigned = assigned  # the script assigned it before this point
         self.by_make = by_make  # make expanded it (`$oauthtoken` in a recipe is make's `$o`), not the shell
 
-    def __repr__(self) -> str:
-        return (f"Expansion({self.name!r}, {self.start}, {self.end}, in_double_quotes={self.in_double_quotes}, "
-                f"assigned={self.assigned}, by_make={self.by_make})")
+    __repr__ = fields_repr
 
 
 class Word:

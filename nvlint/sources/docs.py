@@ -25,7 +25,7 @@ _PROMPT = re.compile(r"^(\s*)([$#%>]) ")
 _PLACEHOLDER = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}\n]*\}\}")
 
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Line:

@@ -30,7 +30,7 @@ or and foreach file value eval origin flavor guile intcmp let""".split())
 MAX_EXPANSION_DEPTH = 20
 
 
-# Plain classes rather than dataclasses: see nvlint/events.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
 class Text:

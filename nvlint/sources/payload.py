@@ -40,7 +40,7 @@ class DocumentText:
     unknown parts (`'"$NAME"'` splices) stand in the text as private-use characters.
     """
 
-    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("text", "offsets", "unknowns")
 
     def __init__(self, text: str, offsets: list[int] | None = None, unknowns: dict[str, Part] | None = None) -> None:

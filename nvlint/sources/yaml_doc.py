@@ -122,7 +122,7 @@ def scalar_text(node) -> str | None:
 class Expressions:
     """How a source writes values the linter cannot know (`${{ ... }}` in GitHub Actions)."""
 
-    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("pattern", "resolve")
 
     def __init__(self, pattern: re.Pattern | None = None, resolve: object = None) -> None:

@@ -13,7 +13,7 @@ from nvlint.sources.yaml_doc import YamlError, compose_all
 
 
 class Result:
-    # A plain class rather than a dataclass: see nvlint/events.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("flows", "error")
 
     def __init__(self, flows: list[list[Event]], error: YamlError | None = None) -> None:
