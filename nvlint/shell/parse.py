@@ -24,7 +24,6 @@ def _bash_language():
     so that extension module is loaded on its own; any surprise in the layout falls back to the import.
     """
     import os
-    import sys
     from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec, PathFinder
 
     try:
@@ -40,7 +39,6 @@ def _bash_language():
                 return module.language()
     except Exception:  # noqa: BLE001 - any other layout: the documented way below
         pass
-    sys.modules.pop("tree_sitter_bash._binding", None)
     import tree_sitter_bash
 
     return tree_sitter_bash.language()
