@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -47,3 +49,15 @@ def span_text(source: str, diagnostic) -> str:
 
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def modules_imported_by(code: str, cwd=None) -> tuple[str, set[str]]:
+    """Run ``code`` in a fresh interpreter: what it printed, and the modules it imported beyond a bare
+    start-up. The interpreter's own start-up (site, and whatever .pth files the machine has) is not
+    nvlint's cost, so it is measured in the same interpreter and taken away."""
+    listing = "\nimport sys as _s\nprint('\\x1e' + ' '.join(sorted(_s.modules)))\n"
+    bare = subprocess.run([sys.executable, "-c", listing], capture_output=True, text=True, check=True).stdout
+    done = subprocess.run([sys.executable, "-c", code + listing], capture_output=True, text=True, cwd=cwd)
+    printed, _, modules = done.stdout.rpartition("\x1e")
+    assert modules, done.stdout + done.stderr
+    return printed, set(modules.split()) - set(bare.rpartition("\x1e")[2].split())
