@@ -9,6 +9,7 @@ from nvlint.refs import NGC_HOSTS
 from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 OAUTHTOKEN = "$oauthtoken"
+KUBECTL = frozenset({"kubectl", "oc"})  # `create secret docker-registry`: a login with no stdin form
 _NGC_VARIABLE = re.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import Login
-from nvlint.rules._logins import is_ngc_host, uses_oauthtoken
+from nvlint.rules._logins import KUBECTL, is_ngc_host, uses_oauthtoken
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(
@@ -11,8 +11,13 @@ RULE = Rule(
     summary="An NGC API key is passed on the command line of a login.",
     what=(
         "Reports an NGC login (to nvcr.io or helm.ngc.nvidia.com, or with the `$oauthtoken` username) that "
-        "passes the key with `-p`/`--password` (also `helm repo add --password`, `skopeo --creds`, and "
-        "`kubectl create secret docker-registry --docker-password` for nvcr.io)."
+        "passes the key on the command line, in the tools that have a safe form beside the unsafe one: "
+        "`docker|podman|nerdctl|buildah login -p/--password`, `helm registry login` and `helm repo add` "
+        "with `--password` (and `helm pull|fetch|install|upgrade --password`), `skopeo` `--creds`, "
+        "`--src-creds` and `--dest-creds` (every verb) and `skopeo login -p`, `crane auth login -p`, "
+        "`oras login -p`, `singularity|apptainer remote login -p`. "
+        "`kubectl create secret docker-registry --docker-password` has no such form: it is NV308, off by "
+        "default."
     ),
     why=(
         "Arguments are visible to every user in the process list and land in shell history and CI logs. "
@@ -30,8 +35,10 @@ def check(flow, ctx):
             continue
         if not (is_ngc_host(event.host_value) or uses_oauthtoken(event)):
             continue
-        if event.tool == "kubectl" or event.tool == "oc":
-            advice = "create the secret from a file instead (--from-file=.dockerconfigjson=...)"
+        if event.tool in KUBECTL:
+            continue  # no stdin form: NV308, opt-in
+        if event.tool == "helm" and event.verb is not None and event.verb.literal not in ("login", "add"):
+            advice = "add the repository once with 'helm repo add --password-stdin', then use it by name"
         elif event.tool == "skopeo" and event.password_option.endswith("creds"):
             advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
         else:

@@ -6,7 +6,7 @@ import re
 
 from nvlint.events import ArtifactCreated, ArtifactPushed, Event
 from nvlint.shell.interp import Command
-from nvlint.shell.words import Value
+from nvlint.shell.words import Value, Word
 from nvlint.tools.options import first, login_event, parse_options
 
 V, F = True, False
@@ -24,9 +24,9 @@ def recognise(command: Command) -> list[Event]:
         return []
     sub = args[0].literal
     if sub == "registry" and len(args) > 1 and args[1].literal == "login":
-        return _login(command, args[2:], host_index=0)
+        return _login(command, args[2:], args[1], host_index=0)
     if sub == "repo" and len(args) > 1 and args[1].literal == "add":
-        return _login(command, args[2:], host_index=1)
+        return _login(command, args[2:], args[1], host_index=1)
     if sub in ("pull", "fetch", "install", "upgrade", "template", "show", "dependency"):
         options, positional, _ = parse_options(args[1:], CREDENTIALS)
         if first(options, "-p", "--password", "-u", "--username") is None:
@@ -34,7 +34,7 @@ def recognise(command: Command) -> list[Event]:
         repo = first(options, "--repo")
         host = repo.value_word if repo else next(
             (w for w in positional if (w.literal or "").startswith(("http://", "https://", "oci://"))), None)
-        return _login(command, args[1:], host_word=host)
+        return _login(command, args[1:], args[0], host_word=host)
     if sub == "package":
         options, positional, _ = parse_options(args[1:], CREDENTIALS)
         version = first(options, "--version")
@@ -62,8 +62,10 @@ def recognise(command: Command) -> list[Event]:
     return []
 
 
-def _login(command: Command, rest, host_index: int = 0, host_word=None) -> list[Event]:
+def _login(command: Command, rest, verb: Word, host_index: int = 0, host_word=None) -> list[Event]:
+    """A login (`registry login`, `repo add`) or a command that logs in on the way (`pull --password`);
+    ``verb`` is the word that says which."""
     options, positional, _ = parse_options(rest, CREDENTIALS)
     if host_word is None and len(positional) > host_index:
         host_word = positional[host_index]
-    return [login_event(command, "helm", options, host_word)]
+    return [login_event(command, "helm", options, host_word, verb=verb)]
