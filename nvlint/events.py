@@ -100,6 +100,19 @@ class Login(Event):
         self.verb = verb  # the `login` word, where NV304 points
 
 
+class CredentialText(Event):
+    """Text a program reads as a credential, outside a login's own options: a `user:password` string
+    (`curl -u`, a value piped to `base64` for an `auth` field), a Docker config written by `echo`,
+    `printf` or a here-document, or a variable the tool reads as a username (`SINGULARITY_DOCKER_USERNAME`)."""
+
+    __slots__ = ("word", "how")
+
+    def __init__(self, start: int, end: int, word: Word, how: str) -> None:
+        super().__init__(start, end)
+        self.word = word
+        self.how = how
+
+
 class OptionUse:
     __slots__ = ("name", "word", "value", "value_word", "value_offset")
 

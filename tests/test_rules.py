@@ -203,8 +203,8 @@ def test_resource_created_other_version_uploaded():
     "docker login ghcr.io -u octocat -p \"$GITHUB_TOKEN\"\n",
     "oauthtoken='$oauthtoken'\ndocker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n",
     "helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password-stdin < key\n",
-    "cat <<'EOF' > login.sh\ndocker login nvcr.io -u $oauthtoken\nEOF\n",
     "echo 'use $oauthtoken as the username'\n",
+    "cat <<'EOF' > login.txt\ndocker login nvcr.io -u $oauthtoken\nEOF\n",
 ])
 def test_correct_logins_are_silent(script):
     assert codes(script) == []
@@ -221,12 +221,13 @@ def test_correct_logins_are_silent(script):
     ("helm repo add ngc https://helm.ngc.nvidia.com/acme --username=$oauthtoken --password-stdin < key\n",
      ["NV302"]),
     ("cat <<EOF > login.sh\ndocker login nvcr.io -u '$oauthtoken'\nEOF\n", ["NV302"]),
+    ("cat <<'EOF' > login.sh\ndocker login nvcr.io -u $oauthtoken\nEOF\n", ["NV302"]),
     ("docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n", ["NV303"]),
     ("docker login -u '$oauthtoken' --password=\"$KEY\" nvcr.io\n", ["NV303"]),
     ("helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password=$NGC_API_KEY\n",
      ["NV303"]),
     ("kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
-     "--docker-password=$NGC_API_KEY\n", ["NV303"]),
+     "--docker-password=$NGC_API_KEY\n", []),
     ("skopeo copy --dest-creds '$oauthtoken':$NGC_API_KEY docker-archive:a.tar docker://nvcr.io/acme/app:1\n",
      ["NV303"]),
     ("echo \"$NGC_API_KEY\" | docker login -u '$oauthtoken' --password-stdin\n", ["NV304"]),

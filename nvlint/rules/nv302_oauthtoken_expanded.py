@@ -1,19 +1,27 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
-from nvlint.events import CommandRun
+from nvlint.events import CommandRun, CredentialText, Login
+from nvlint.rules._logins import OAUTHTOKEN
 from nvlint.rules.base import Rule
+from nvlint.shell.words import Word
 
 RULE = Rule(
     code="NV302",
     name="oauthtoken-expanded",
     severity="error",
-    summary="`$oauthtoken` is written where the shell expands it to an empty string.",
+    summary="`$oauthtoken` is written where the shell expands it to an empty string, in a credential.",
     what=(
         "Reports `$oauthtoken` or `${oauthtoken}` unquoted or inside double quotes, where the shell expands "
-        "it as a variable, in any command, including scripts passed to `bash -c`, `sudo sh -c` and `ssh`. "
-        "In a Makefile recipe, make expands `$o` first, so even `'$oauthtoken'` is wrong there: "
-        "write `'$$oauthtoken'`."
+        "it as a variable, when the text reaches a credential: the username of any login (`docker login -u`, "
+        "`helm repo add --username`, `skopeo --creds`, `kubectl ... --docker-username`), the user part of a "
+        "`user:password` string (`curl -u`, a value piped to `base64` for an `auth` field), a Docker config "
+        "written by `echo`, `printf` or a here-document, or `SINGULARITY_DOCKER_USERNAME`; also through a "
+        "variable (`U=\"$oauthtoken\"; docker login -u \"$U\"`) and in scripts passed to `bash -c`, "
+        "`sudo sh -c` and `ssh`. In a Makefile recipe, make expands `$o` first, so even `'$oauthtoken'` "
+        "is wrong there: write `'$$oauthtoken'`. Text no program reads as a credential is not reported: "
+        "the answer to an interactive prompt in a doc (`Username: $oauthtoken` after `docker login nvcr.io`), "
+        "JSON or YAML pasted into a shell block, or a message printed to the terminal."
     ),
     why=(
         "The NGC username is the literal text `$oauthtoken`. Unquoted or in double quotes the shell replaces "
@@ -28,15 +36,44 @@ RULE = Rule(
 )
 
 
+def credential_starts(flow) -> set[int]:
+    """File offsets where `$oauthtoken` starts inside text a program reads as a credential: expanded
+    there, reaching it through a variable, or written literally (which make still expands as `$o`)."""
+    starts: set[int] = set()
+
+    def add(word: Word) -> None:
+        starts.update(e.start for e in word.expansions if e.name == "oauthtoken")
+        for part in word.value.parts:
+            if part.key == OAUTHTOKEN:  # `U="$oauthtoken"` earlier, `-u "$U"` here
+                starts.add(part.start)
+        template = word.value.template()
+        at = template.find(OAUTHTOKEN)
+        while at != -1:
+            offset = word.value.offset_of(at)
+            if offset is not None:
+                starts.add(offset)
+            at = template.find(OAUTHTOKEN, at + 1)
+
+    for event in flow:
+        if isinstance(event, Login) and event.username is not None:
+            add(event.username)
+        elif isinstance(event, CredentialText):
+            add(event.word)
+    return starts
+
+
 @RULE.checker
 def check(flow, ctx):
+    credentials = credential_starts(flow)
+    if not credentials:
+        return
     seen = set()
     for event in flow:
         if not isinstance(event, CommandRun):
             continue
         for word in event.words:
             for expansion in word.expansions:
-                if expansion.name != "oauthtoken" or expansion.assigned:
+                if expansion.name != "oauthtoken" or expansion.assigned or expansion.start not in credentials:
                     continue
                 if (expansion.start, expansion.end) in seen:
                     continue

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from nvlint.shell.parse import parse_bytes
-from nvlint.shell.unwrap import Unwrapped, basename, unwrap
+from nvlint.shell.unwrap import Unwrapped, basename, join_words, unwrap
 from nvlint.shell.words import (
     EMPTY,
     Expansion,
@@ -33,6 +33,7 @@ _FIELD_BREAK = "\x1e"  # between the elements of "${ARRAY[@]}": a word boundary 
 _IFS = re.compile(r"[ \t\n\x1e]+")
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _SPECIAL = frozenset("@*#?$!-0")
+_SCRIPT_FILE = re.compile(r"\.(?:sh|bash)[\"']?$")
 _QUOTING = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi", "number": "bare",
             "simple_expansion": "bare", "expansion": "bare"}
 
@@ -216,9 +217,27 @@ class Interpreter:
                     elif child.type not in ("heredoc_start", "heredoc_end"):
                         heredoc_next.append(child)
         out = self.walk(body, env, depth + 1, stdin) if body is not None else None
+        if stdin and body is not None and body.type == "command" and self._writes_a_script(body, redirects):
+            self.run_nested(join_words(list(stdin)), env.copy(), depth + 1)  # `cat <<EOF > setup.sh`
         for child in heredoc_next:  # `cat <<EOF | docker login ...`: the rest of the pipeline
             out = self.walk(child, env, depth + 1, out or ())
         return out
+
+    def _writes_a_script(self, body, redirects) -> bool:
+        """`cat > setup.sh`: a command that copies its input into a shell script file."""
+        name = body.child_by_field_name("name")
+        if name is None or self.snippet.text_between(name.start_byte, name.end_byte) != "cat":
+            return False
+        if any(child.type not in ("command_name", "file_redirect") for child in body.named_children):
+            return False
+        nodes = [*redirects, *body.named_children]
+        nodes += [c for n in nodes if n.type == "heredoc_redirect" for c in n.named_children]  # `<<EOF > x.sh`
+        for redirect in nodes:
+            target = redirect.child_by_field_name("destination")
+            if redirect.type == "file_redirect" and target is not None and _SCRIPT_FILE.search(
+                    self.snippet.text_between(target.start_byte, target.end_byte)):
+                return True
+        return False
 
     def branches(self, node, env: Env, depth: int) -> None:
         """Each branch starts from the same state; afterwards, variables that differ are unknown."""
@@ -399,6 +418,11 @@ class Interpreter:
             self.run_nested(unwrapped.script, inner_env, depth + 1)
             return
         name = command.name
+        if command.stdin and (unwrapped.stdin_script or (name == "tee" and any(
+                _is_script_file(w) for w in argv[1:]))):
+            # `bash <<EOF`, `ssh host <<EOF`, `echo ... | sh`, `tee setup.sh <<EOF`: the text is a script
+            self.run_nested(join_words(list(command.stdin)), run_env.copy(), depth + 1)
+            return
         if name and argv and argv[0].literal == name and name in self.functions:
             if name in self.call_stack or len(self.call_stack) >= MAX_CALL_DEPTH:
                 return
@@ -774,6 +798,10 @@ class Interpreter:
         else:
             start = end = at or 0
         return Value([unknown_part(f"{name}#{self.fresh}", start, end)])
+
+
+def _is_script_file(word: Word) -> bool:
+    return bool(word.literal and _SCRIPT_FILE.search(word.literal))
 
 
 def _mark_splittable(part: Part) -> Part:

@@ -36,14 +36,15 @@ EXEC_VALUE_OPTIONS = frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir"
 
 
 class Unwrapped:
-    __slots__ = ("argv", "script", "script_args", "executes")
+    __slots__ = ("argv", "script", "script_args", "executes", "stdin_script")
 
     def __init__(self, argv: list[Word], script: Word | None = None, script_args: list[Word] | None = None,
-                 executes: bool = True) -> None:
+                 executes: bool = True, stdin_script: bool = False) -> None:
         self.argv = argv
         self.script = script  # a script given as a string to another shell
         self.script_args = script_args
         self.executes = executes  # False for `command -v x`
+        self.stdin_script = stdin_script  # a shell that runs what it reads (`bash <<EOF`, `ssh host <<EOF`)
 
 
 def basename(word: Word) -> str | None:
@@ -116,10 +117,11 @@ def _shell(argv: list[Word]) -> Unwrapped:
         if len(argv) < 2 or argv[1].literal not in ("sh", "ash", "bash"):
             return Unwrapped(argv)
         i = 2
+    reads_stdin = False
     while i < len(argv):
         lit = argv[i].literal
         if lit is None or not lit.startswith(("-", "+")) or lit == "--":
-            return Unwrapped(argv)
+            return Unwrapped(argv, stdin_script=reads_stdin)  # a script file, unless `-s` said stdin
         if lit in SHELL_VALUE_OPTIONS:
             i += 2
             continue
@@ -127,8 +129,9 @@ def _shell(argv: list[Word]) -> Unwrapped:
             if i + 1 < len(argv):
                 return Unwrapped(argv, script=argv[i + 1], script_args=argv[i + 2 :])
             return Unwrapped(argv)
+        reads_stdin = reads_stdin or (not lit.startswith("--") and "s" in lit[1:])
         i += 1
-    return Unwrapped(argv)
+    return Unwrapped(argv, stdin_script=True)  # no script file: the commands come from stdin
 
 
 def _su(argv: list[Word]) -> Unwrapped:
@@ -162,7 +165,7 @@ def _ssh(argv: list[Word]) -> Unwrapped:
         break
     rest = argv[i + 1 :]  # after the host
     if not rest:
-        return Unwrapped(argv)
+        return Unwrapped(argv, stdin_script=i < len(argv))  # `ssh host <<EOF`: the remote shell reads it
     return Unwrapped(argv, script=join_words(rest))
 
 

@@ -56,7 +56,8 @@ class Block:
     def snippet(self) -> Snippet | None:
         chars: list[str] = []
         offsets: list[int] = []
-        for line in (_commands_of_transcript(self.lines) if self.transcript else self.lines):
+        transcript = self.transcript or _starts_with_a_prompt(self.lines)
+        for line in (_commands_of_transcript(self.lines) if transcript else self.lines):
             chars.append(line.text + "\n")
             offsets.extend(line.offsets)
             offsets.append(line.end)
@@ -64,6 +65,16 @@ class Block:
             return None
         offsets.append(offsets[-1] + 1)
         return _with_placeholders("".join(chars), offsets)
+
+
+def _starts_with_a_prompt(lines: list[Line]) -> bool:
+    """A block tagged `bash` whose first command is typed after `$ ` is a transcript all the same: what
+    follows the commands is their output or the answers to their prompts (`Username: $oauthtoken`)."""
+    for line in lines:
+        text = line.text.lstrip()
+        if text and not text.startswith("#"):
+            return text.startswith("$ ")
+    return False
 
 
 def _commands_of_transcript(lines: list[Line]) -> list[Line]:

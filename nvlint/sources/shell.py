@@ -6,7 +6,7 @@ from __future__ import annotations
 from nvlint.events import CommandRun, Event
 from nvlint.shell.interp import Env, Interpreter
 from nvlint.source import Snippet
-from nvlint.tools import recognise
+from nvlint.tools import credentials, recognise
 
 
 class ShellSession:
@@ -26,6 +26,7 @@ class ShellSession:
     def _on_assign(self, name, word) -> None:
         if self.reads_words is None or self.reads_words(word):
             self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
+        self.flows[-1].extend(credentials.assignment(name, word))
 
     def run(self, snippet: Snippet) -> None:
         self.escape = snippet.dollar_escape

@@ -6,7 +6,7 @@ import re
 
 from nvlint.events import CommandRun, Event, ImagePushed
 from nvlint.shell.interp import Command
-from nvlint.tools import docker, helm, http, ngc, registries
+from nvlint.tools import credentials, docker, helm, http, ngc, registries
 
 _BY_NAME = {name: docker.recognise for name in docker.TOOLS}
 _BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
@@ -34,6 +34,9 @@ def _may_push(command: Command) -> bool:
     return False
 
 
+_WRITERS = frozenset({"echo", "printf", "base64", "basenc"})
+
+
 def _any_word(reads_words, words) -> bool:
     for word in words:  # a loop, not any(): this runs for every command
         if reads_words(word):
@@ -56,6 +59,8 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
         events.extend(handler(command))
     elif not command.calls_function and _may_push(command):
         events.append(ImagePushed(command.start, command.end, None))
+    if command.stdin or command.name in _WRITERS:
+        events.extend(credentials.recognise(command))
     if command.via is not None or command.branch:
         for event in events:
             event.via, event.branch = command.via, command.branch

@@ -1,8 +1,9 @@
-"""curl, HTTPie and wget sending an NVCF payload inline: the JSON body is read as a payload."""
+"""curl, HTTPie and wget sending an NVCF payload inline: the JSON body is read as a payload; curl's
+`-u user:password` is a credential."""
 
 from __future__ import annotations
 
-from nvlint.events import Event
+from nvlint.events import CredentialText, Event
 from nvlint.shell.interp import Command
 from nvlint.tools.options import every, parse_options
 
@@ -19,8 +20,11 @@ def recognise(command: Command) -> list[Event]:
 
     name = command.name
     bodies = []
+    events: list[Event] = []
     if name == "curl":
         options, _, _ = parse_options(command.argv[1:], CURL)
+        events.extend(CredentialText(command.start, command.end, o.value_word, "curl " + o.name)
+                      for o in every(options, "-u", "--user") if o.value_word is not None)
         for option in every(options, "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"):
             if option.value_word is None:
                 continue
@@ -34,7 +38,6 @@ def recognise(command: Command) -> list[Event]:
                       if o.value_word is not None and o.value_offset == 0)
     else:  # HTTPie and xh read a raw JSON body from standard input
         bodies.extend(command.stdin)
-    events: list[Event] = []
     for body in bodies:
         if "{" in body.text:
             events.extend(body_events(body))

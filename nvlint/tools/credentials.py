@@ -1,0 +1,44 @@
+"""Credentials written outside a login: `user:password` strings piped to `base64`, Docker configs
+written by `echo`/`printf` or here-documents, and the environment variables tools read as usernames.
+
+A login's own username is in its Login event; this module finds the other places where a program
+reads text as a credential, so NV302 can tell `$oauthtoken` that reaches a registry from
+`$oauthtoken` that is only printed or pasted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nvlint.events import CredentialText, Event
+from nvlint.shell.interp import Command
+from nvlint.shell.words import Word
+
+# The keys of a Docker config (`{"auths": {"nvcr.io": {"username": ..., "auth": ...}}}`).
+_DOCKER_CONFIG = re.compile(r"\"auths\"|\"(?:username|auth)\"\s*:")
+_ENCODERS = frozenset({"base64", "basenc"})
+# Variables a tool reads as a registry username.
+USERNAME_VARIABLES = frozenset({"SINGULARITY_DOCKER_USERNAME", "APPTAINER_DOCKER_USERNAME"})
+
+
+def recognise(command: Command) -> list[Event]:
+    """Credential text in what a command reads (stdin) or writes (`echo`/`printf` arguments)."""
+    events: list[Event] = []
+    if command.name in _ENCODERS:
+        events.extend(CredentialText(command.start, command.end, word, "encoded with base64")
+                      for word in command.stdin)
+        return events
+    written: tuple[Word, ...] | list[Word] = command.stdin
+    if command.name in ("echo", "printf"):
+        written = [*command.stdin, *command.argv[1:]]
+    for word in written:
+        if "auth" in word.raw and _DOCKER_CONFIG.search(word.raw):
+            events.append(CredentialText(command.start, command.end, word, "a Docker config"))
+    return events
+
+
+def assignment(name: str, word: Word) -> list[Event]:
+    """`SINGULARITY_DOCKER_USERNAME=...`: the value is a username."""
+    if name in USERNAME_VARIABLES:
+        return [CredentialText(word.start, word.end, word, name)]
+    return []
