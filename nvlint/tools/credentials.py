@@ -28,13 +28,19 @@ def recognise(command: Command) -> list[Event]:
         events.extend(CredentialText(command.start, command.end, word, "encoded with base64")
                       for word in command.stdin)
         return events
-    written: tuple[Word, ...] | list[Word] = command.stdin
-    if command.name in ("echo", "printf"):
-        written = [*command.stdin, *command.argv[1:]]
-    for word in written:
-        if "auth" in word.raw and _DOCKER_CONFIG.search(word.raw):
+    for word in command.stdin:
+        if _is_docker_config(word):
             events.append(CredentialText(command.start, command.end, word, "a Docker config"))
+    arguments = command.argv[1:]
+    if command.name in ("echo", "printf") and any(_is_docker_config(word) for word in arguments):
+        # `printf '{"auths": ... "%s" ...}' "$oauthtoken"`: every argument goes into the config
+        events.extend(CredentialText(command.start, command.end, word, "a Docker config") for word in arguments)
     return events
+
+
+def _is_docker_config(word: Word) -> bool:
+    text = word.value.template()  # as the program receives it: shell quoting and escapes removed
+    return "auth" in text and _DOCKER_CONFIG.search(text) is not None
 
 
 def assignment(name: str, word: Word) -> list[Event]:

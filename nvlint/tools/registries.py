@@ -27,8 +27,8 @@ def recognise(command: Command) -> list[Event]:
         return [_login(command, args[1:])]
     if name == "crane" and sub == "auth" and len(args) > 1 and args[1].literal == "login":
         return [_login(command, args[2:])]
-    if name == "skopeo" and sub in ("copy", "sync"):
-        return _skopeo_copy(command, args[1:])
+    if name == "skopeo" and sub != "login":
+        return _skopeo(command, sub, args[1:])
     if name == "crane" and sub in ("push", "copy", "cp"):
         _, positional, _ = parse_options(args[1:], {"--platform": V, "--index": F, "--image-refs": V})
         if len(positional) >= 2:
@@ -69,10 +69,11 @@ def _login(command: Command, rest: list[Word], tool: str | None = None) -> Login
                        stdin_options=("--password-stdin", "--pass-stdin"))
 
 
-def _skopeo_copy(command: Command, rest: list[Word]) -> list[Event]:
+def _skopeo(command: Command, verb: str | None, rest: list[Word]) -> list[Event]:
+    """Every skopeo verb takes credentials: `copy`/`sync` for both ends, the others for their image."""
     options, positional, _ = parse_options(rest, COPY)
     events: list[Event] = []
-    if len(positional) >= 2:
+    if verb in ("copy", "sync") and len(positional) >= 2:
         destination = positional[1].value
         if destination.template().startswith("docker://"):
             events.append(ImagePushed(command.start, command.end, destination.slice(len("docker://"))))

@@ -1,0 +1,137 @@
+"""What each default rule may report on real files (issue: zero false alarms on real repositories).
+
+Each policy is tested both ways, reported and silent, in the file kinds where it applies.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import codes, lint, span_text
+
+CREATE = "ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/acme/app:1"
+
+
+# ---- NV303: only tools that have a safe form -------------------------------------------------------
+
+@pytest.mark.parametrize("script", [
+    "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+    "podman login nvcr.io -u '$oauthtoken' --password \"$NGC_API_KEY\"\n",
+    "nerdctl login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+    "buildah login -u '$oauthtoken' -p \"$NGC_API_KEY\" nvcr.io\n",
+    "helm registry login nvcr.io --username '$oauthtoken' --password \"$NGC_API_KEY\"\n",
+    "helm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password \"$NGC_API_KEY\"\n",
+    "helm fetch https://helm.ngc.nvidia.com/acme/charts/c-1.tgz --username='$oauthtoken' --password=$NGC_API_KEY\n",
+    "skopeo copy --dest-creds \"\\$oauthtoken:$NGC_API_KEY\" dir:x docker://nvcr.io/acme/app:1\n",
+    "skopeo copy --src-creds \"\\$oauthtoken:$NGC_API_KEY\" docker://nvcr.io/acme/app:1 dir:x\n",
+    "skopeo inspect --creds \"\\$oauthtoken:$NGC_API_KEY\" docker://nvcr.io/acme/app:1\n",
+    "skopeo login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+    "crane auth login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+    "oras login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+    "singularity remote login -u '$oauthtoken' -p \"$NGC_API_KEY\" docker://nvcr.io\n",
+    "apptainer remote login -u '$oauthtoken' -p \"$NGC_API_KEY\" docker://nvcr.io\n",
+])
+def test_password_on_the_command_line_of_a_tool_with_a_safe_form(script):
+    assert codes(script) == ["NV303"]
+
+
+@pytest.mark.parametrize("script", [
+    "kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
+    "--docker-password=\"$NGC_API_KEY\"\n",
+    "oc create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
+    "--docker-password=\"$NGC_API_KEY\"\n",
+    "docker login ghcr.io -u octocat -p \"$GITHUB_TOKEN\"\n",
+    "docker login -u gitlab-ci-token -p \"$CI_JOB_TOKEN\" \"$CI_REGISTRY\"\n",
+    "echo \"$NGC_API_KEY\" | helm registry login nvcr.io --username '$oauthtoken' --password-stdin\n",
+])
+def test_no_password_finding_where_there_is_no_safe_form_or_no_ngc_key(script):
+    assert codes(script) == []
+
+
+def test_kubectl_docker_password_is_an_opt_in_rule():
+    script = ("kubectl create secret docker-registry ngc --docker-server=nvcr.io \\\n"
+              "  --docker-username='$oauthtoken' --docker-password=\"$NGC_API_KEY\"\n")
+    (d,) = lint(script, extend_select=("NV308",))
+    assert (d.code, d.severity, span_text(script, d)) == ("NV308", "info", "$NGC_API_KEY")
+    assert ".dockerconfigjson" in d.message
+    ghcr = "kubectl create secret docker-registry g --docker-server=ghcr.io --docker-password=\"$T\"\n"
+    assert codes(ghcr, extend_select=("NV308",)) == []
+
+
+# ---- NV302: only where the expanded value reaches a credential -------------------------------------
+
+@pytest.mark.parametrize("script,pointed", [
+    ("docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n", "$oauthtoken"),
+    ("kubectl create secret docker-registry s --docker-server=nvcr.io --docker-username=$oauthtoken "
+     "--docker-password-file=k\n", "$oauthtoken"),
+    ("curl -u \"$oauthtoken:$NGC_API_KEY\" https://nvcr.io/proxy_auth\n", "$oauthtoken"),
+    ("AUTH=$(echo -n \"$oauthtoken:$NGC_API_KEY\" | base64 -w0)\n", "$oauthtoken"),
+    ("cat > ~/.docker/config.json <<EOF\n{\"auths\": {\"nvcr.io\": {\"username\": \"$oauthtoken\"}}}\nEOF\n",
+     "$oauthtoken"),
+    ("printf '{\"auths\":{\"nvcr.io\":{\"username\":\"%s\",\"password\":\"%s\"}}}' \"$oauthtoken\" \"$KEY\""
+     " > config.json\n", "$oauthtoken"),
+    ("export SINGULARITY_DOCKER_USERNAME=\"$oauthtoken\"\n", "$oauthtoken"),
+    ("U=\"$oauthtoken\"\necho \"$KEY\" | docker login nvcr.io -u \"$U\" --password-stdin\n", "$oauthtoken"),
+])
+def test_oauthtoken_expanded_into_a_credential(script, pointed):
+    (d,) = [d for d in lint(script) if d.code == "NV302"]
+    assert span_text(script, d) == pointed
+
+
+@pytest.mark.parametrize("script", [
+    "echo \"Login to nvcr.io. The username must be EXACTLY: $oauthtoken\"\n",
+    "echo \"use $oauthtoken as the username\" >&2\n",
+    "Username: $oauthtoken\n",
+    "{\"auths\": {\"nvcr.io\": {\"username\": \"$oauthtoken\", \"password\": \"<key>\"}}}\n",
+    "username: $oauthtoken\npassword: <your key>\n",
+    "echo \"$oauthtoken:$KEY\"\n",
+])
+def test_oauthtoken_no_program_reads_as_a_credential(script):
+    assert "NV302" not in codes(script)
+
+
+PROMPT_ANSWERS = [
+    "```bash\n$ docker login nvcr.io\nUsername: $oauthtoken\nPassword: <NGC API KEY>\n```\n",
+    "```shell\n    $ docker login nvcr.io\n    Username: $oauthtoken\n    Password: <your-ngc-key>\n    ```\n",
+    "1. Log in:\n\n    ```shell\n    $ docker login nvcr.io\n    Username: $oauthtoken\n    ```\n",
+    "```console\n$ docker login nvcr.io\nUsername: $oauthtoken\n```\n",
+    "```bash\ndocker login nvcr.io\nUsername: $oauthtoken\nPassword: <key>\n```\n",
+    "```bash\n{\n  \"auths\": {\"nvcr.io\": {\"username\": \"$oauthtoken\", \"password\": \"nvapi-...\"}}\n}\n```\n",
+    "```sh\nngc:\n  username: $oauthtoken\n```\n",
+]
+
+
+@pytest.mark.parametrize("doc", PROMPT_ANSWERS)
+def test_prompt_answers_and_pasted_text_in_docs_are_silent(doc):
+    assert lint(doc, kind="markdown") == []
+
+
+def test_a_prompted_bash_block_still_reads_its_commands():
+    doc = "```bash\n$ docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\nLogin Succeeded\n```\n"
+    (d,) = lint(doc, kind="markdown")
+    assert (d.code, d.line, span_text(doc, d)) == ("NV302", 2, "$oauthtoken")
+
+
+def test_credential_positions_in_other_file_kinds():
+    workflow = ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - run: |\n          echo \"$oauthtoken is the user\"\n"
+                "          echo \"$K\" | docker login nvcr.io -u $oauthtoken --password-stdin\n")
+    assert [(d.code, d.line) for d in lint(workflow, kind="yaml")] == [("NV302", 8)]
+    makefile = "login:\n\t@echo 'user: $$oauthtoken'\n\tdocker login nvcr.io -u '$oauthtoken' --password-stdin < k\n"
+    assert [(d.code, d.line) for d in lint(makefile, kind="makefile")] == [("NV302", 3)]
+    dockerfile = "FROM x\nRUN echo \"$oauthtoken\" && docker login nvcr.io -u \"$oauthtoken\" --password-stdin < k\n"
+    assert [(d.code, d.column) for d in lint(dockerfile, kind="dockerfile")] == [("NV302", 52)]
+
+
+@pytest.mark.parametrize("script", [
+    "cat <<EOF > setup.sh\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
+    "bash <<EOF\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
+    "ssh host <<'EOF'\ndocker login nvcr.io -u $oauthtoken --password-stdin < k\nEOF\n",
+    "sudo tee /opt/login.sh <<EOF\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
+])
+def test_a_here_document_that_is_a_script_is_read_as_one(script):
+    (d,) = lint(script)
+    assert (d.code, d.line) == ("NV302", 2)
+
+
+def test_a_here_document_that_is_data_is_not_a_script():
+    assert codes("cat <<EOF > notes.txt\ndocker login nvcr.io -u '$oauthtoken'\nEOF\n") == []
