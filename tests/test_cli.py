@@ -178,7 +178,7 @@ def test_version_and_help():
 
 
 def test_keys_are_redacted_in_every_format(tree, capsys):
-    key = "nvapi-" + "q8Wz3LmN5pR7tV9xZ1bD3fH5jL7nP9rT1vX3zB5dQ8wZ3lMn5pR7tV9xZ1bD3fH5"
+    key = "nvapi-" + "h4wfufdbUX0ECp0ek3QYYDb7vUcgvj25MQE8Do4pgnXR0jujIC8jh8JLZ3gSHO2p"
     write(tree / "a.sh", f"docker login nvcr.io -u oauthtoken -p {key}\n")
     for fmt in ("text", "json"):
         main(["check", "--format", fmt])

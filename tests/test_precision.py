@@ -135,3 +135,45 @@ def test_a_here_document_that_is_a_script_is_read_as_one(script):
 
 def test_a_here_document_that_is_data_is_not_a_script():
     assert codes("cat <<EOF > notes.txt\ndocker login nvcr.io -u '$oauthtoken'\nEOF\n") == []
+
+
+# ---- NV305: only plausible keys ------------------------------------------------------------------------
+
+REAL_LOOKING = "nvapi-" + "Zq4TmXw8Kc2Vb7Ny1Lr5Pd9Hs3Gf6Jk0-Ae_Ut8Wi2Oy4Rx7Cv1Bn5Mh9Ql3Dz6F"
+assert len(REAL_LOOKING) == 6 + 64
+
+
+def test_a_key_of_the_real_shape_is_reported_wherever_it_is():
+    for source, kind in ((f"export NGC_API_KEY={REAL_LOOKING}\n", "shell"),
+                         (f"# key: {REAL_LOOKING}\n", "shell"),
+                         (f"```bash\nexport NGC_API_KEY={REAL_LOOKING}\n```\n", "markdown"),
+                         (f"env:\n  KEY: {REAL_LOOKING}\n", "yaml")):
+        (d,) = lint(source, kind=kind)
+        assert d.code == "NV305" and span_text(source, d) == REAL_LOOKING, kind
+
+
+def test_random_keys_are_found():
+    import secrets
+    import string
+
+    alphabet = string.ascii_letters + string.digits + "_-"
+    keys = ["nvapi-" + "".join(secrets.choice(alphabet) for _ in range(64)) for _ in range(200)]
+    found = sum(1 for key in keys if codes(f"K={key}\n") == ["NV305"])
+    assert found >= 196  # about one in a thousand looks like a placeholder
+
+
+@pytest.mark.parametrize("text", [
+    "nvapi-" + "1234567890abcdef" * 4,  # sequential, low entropy
+    "nvapi-" + "Lab0TestKey1NotReal2" * 3 + "abcd",  # repeated, and says test
+    "nvapi-" + "x" * 64,
+    "nvapi-" + "YOUR_KEY_" * 7 + "A",
+    REAL_LOOKING[:-3],  # 61 characters: too short
+    REAL_LOOKING + "Xy9",  # 67 characters: too long
+    REAL_LOOKING + "...",  # cut short on purpose
+    REAL_LOOKING + "\u2026",
+    "<" + REAL_LOOKING + ">",
+    REAL_LOOKING.lower(),  # no upper case
+    REAL_LOOKING[:40] + "EXAMPLE" + REAL_LOOKING[47:],
+])
+def test_placeholders_truncations_and_wrong_shapes_are_not_keys(text):
+    assert codes(f"export NGC_API_KEY={text}\n") == []

@@ -287,7 +287,7 @@ def test_password_message_never_contains_the_key():
 
 # ---- API keys ------------------------------------------------------------------------------------
 
-KEY = "nvapi-" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3vW5x"
+KEY = "nvapi-" + "LRnwmRdsya_X1yy3FnAh0pF3iZpgdI1UlBmcKk_h5r8RM121_ZV1I0ElG-Hml0T_"
 
 
 def test_key_in_a_comment():

@@ -8,12 +8,20 @@ RULE = Rule(
     name="hardcoded-api-key",
     severity="error",
     summary="A literal NGC API key (`nvapi-...`) in a file.",
-    what="Reports an NGC API key (`nvapi-` followed by its key characters) anywhere in a file, comments included.",
+    what=(
+        "Reports an NGC API key anywhere in a file, comments included. A key has the shape of a real NGC "
+        "scoped key: `nvapi-` and exactly 64 characters of `[A-Za-z0-9_-]`, with digits, upper- and lower-case "
+        "letters, at least 4.3 bits of entropy per character, no run of four repeated or sequential characters "
+        "(`aaaa`, `abcd`, `4321`) and no eight characters seen twice. Placeholders are not keys: "
+        "`nvapi-1234567890abcdef...`, `nvapi-xxxx...`, keys containing `YOUR`, `example`, `dummy`, `test`..., "
+        "keys cut short with `...` or `…` right after them, and `<nvapi-...>`. About one real key in a "
+        "thousand looks like a placeholder by these tests and is missed."
+    ),
     why=(
         "A key in a repository is a key for everyone who can read it, forever (history keeps it). Revoke it, "
         "then read the key from the environment or a secret store. nvlint shows it as `nvapi-****` everywhere."
     ),
-    bad="export NGC_API_KEY=nvapi-" + "Ab3dE5gH7jK9mN1pQ3sT5vX7zB9dF1hJ3lN5pR7tV9xZ1bD3fH5jL7nP9rT1vX3zB5d" + "\n",
+    bad="export NGC_API_KEY=nvapi-" + "dnOekWhCZMowYQxwrDe7Nd9fNBf2wZJXY3xpqv9tTO_wbUghEsaagQaEwhG6fb8R" + "\n",
     good="export NGC_API_KEY=\"$(cat /run/secrets/ngc_api_key)\"\n",
 )
 
