@@ -81,8 +81,8 @@ def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:
 
 def attachments(deploy: Deploy) -> list[Attachment] | None:
     """What a function or task attaches; None when any of it is unknown."""
-    if deploy.attachments is not None:
-        return deploy.attachments
+    if deploy.attachments is not None or deploy.origin == "payload":
+        return deploy.attachments  # a payload's list, or None when a template leaves a name unknown
     out: list[Attachment] = []
     if deploy.ngc is None:
         return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from nvlint.events import CommandRun, Deploy
 from nvlint.rules._mounts import KINDS, find_paths, near_kind, nvcf_values
 from nvlint.rules.base import Rule
+from nvlint.shell.words import UNKNOWN_CHAR
 
 RULE = Rule(
     code="NV401",
@@ -72,6 +73,8 @@ def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
     if not parts:
         return None
     kind = parts[0]
+    if UNKNOWN_CHAR in kind:
+        return None  # `/mount/${DIR}/...`: whatever the value is, nvlint cannot know it
     near = near_kind(kind)
     if root == "mounts":
         if kind in KINDS or near:
@@ -84,7 +87,7 @@ def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
         if kind in KINDS:
             if nvcf and layout == "config":
                 return f"'{path.text}': with mount-layout 'config', NVCF mounts {kind} under '/config/{kind}/<name>'"
-            if nvcf and layout == "mount" and len(parts) == 2:
+            if nvcf and layout == "mount" and len(parts) == 2 and UNKNOWN_CHAR not in parts[1]:
                 return f"'{path.text}': the mount layout is '/mount/{kind}/<name>/<version>'; the version is missing"
             return None
         if nvcf or ngc_file:

@@ -1,9 +1,13 @@
 """NVCF function and task payloads (the JSON the NVCF API takes, in JSON or YAML files, or sent
 inline by `curl -d '{...}'`) become Deploy events described with the NGC CLI's option names.
 
-A mapping is a payload when it has at least two fields that only NVCF payloads have together
-(`containerImage` with `inferenceUrl`, `helmChart` with `helmChartServiceName`,
-`gpuSpecification`...). Field positions are the value's line and column.
+A mapping is a payload when it has the fields that identify an NVCF API request: a function create
+request has `inferenceUrl` (or `helmChartServiceName`, which only a Helm function has) and an
+artifact (`containerImage`, `helmChart` or `models`); a task create request has `gpuSpecification`
+and an artifact. Other tools' YAML that shares some names (a launcher's spec with `models:` and
+`containerArgs:`, Helm values, compose files) is not a request. Values are templates as often as
+not: `${NAME}`, `$NAME`, `{{ name }}` and `<name>` are unknown values in every field. Field positions
+are the value's line and column.
 """
 
 from __future__ import annotations
@@ -12,15 +16,16 @@ import re
 
 from nvlint import ngc_grammar
 from nvlint.events import Attachment, Deploy, Event, NgcCommand, OptionUse
-from nvlint.shell.words import Part, Value, Word, literal_part
+from nvlint.shell.words import Part, Value, Word, literal_part, replace_matches, unknown_part
 from nvlint.sources.yaml_doc import get, is_mapping, is_scalar, is_sequence, items
 from nvlint.sources.yaml_scalars import decode
 
-FUNCTION_KEYS = frozenset({"containerImage", "inferenceUrl", "inferencePort", "helmChart", "helmChartServiceName",
-                           "containerEnvironment", "containerArgs", "apiBodyFormat", "functionType", "health",
-                           "healthUri", "models", "resources", "secrets"})
-TASK_KEYS = frozenset({"gpuSpecification", "maxRuntimeDuration", "maxQueuedDuration", "resultHandlingStrategy",
-                       "resultsLocation", "terminationGracePeriodDuration"})
+ARTIFACT_KEYS = frozenset({"containerImage", "helmChart", "models"})  # a request deploys one of these
+FUNCTION_KEYS = frozenset({"inferenceUrl", "helmChartServiceName"})  # only a function request has them
+TASK_KEYS = frozenset({"gpuSpecification"})  # only a task request has it
+# Template placeholders in payload files: `${NAME}`, `$NAME`, `{{ name }}`, `<name>`, `YOUR_NAME`.
+_TEMPLATE = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<[A-Za-z][^<>]*>"
+                       r"|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+")
 _SCALAR_OPTIONS = {"containerImage": "--container-image", "helmChart": "--helm-chart",
                    "helmChartServiceName": "--helm-chart-service", "inferenceUrl": "--inference-url",
                    "containerArgs": "--container-args", "name": "--name", "inferencePort": "--inference-port",
@@ -69,8 +74,22 @@ class DocumentText:
         return self.offsets[start], self.offsets[min(end, len(self.offsets) - 1)] + 1
 
     def word(self, node) -> Word:
+        """A payload field: a template's placeholders are unknown parts."""
         start, end = self.span(node)
-        return Word(self.value(node), start, end, "yaml")
+        return Word(_templates_unknown(self.value(node)), start, end, "yaml")
+
+
+def _templates_unknown(value: Value) -> Value:
+    """`${NAME}`, `$NAME`, `{{ name }}`, `<name>`: filled in before the request is sent, so unknown."""
+    parts: list[Part] = []
+    for part in value.parts:
+        text = part.text
+        if text is not None and ("$" in text or "{{" in text or "<" in text or "our" in text or "OUR" in text):
+            parts.extend(replace_matches(part, _TEMPLATE, lambda match, piece: unknown_part(
+                "placeholder:" + match.group(0), piece.start, piece.end)))
+        else:
+            parts.append(part)
+    return Value(parts)
 
 
 def classify(node) -> str | None:
@@ -78,9 +97,11 @@ def classify(node) -> str | None:
     if not is_mapping(node):
         return None
     keys = {name for name, _, _ in items(node)}
-    if len(keys & TASK_KEYS) >= 1 and ("containerImage" in keys or "helmChart" in keys or "name" in keys):
+    if not keys & ARTIFACT_KEYS:
+        return None
+    if keys & TASK_KEYS:
         return "task"
-    if len(keys & FUNCTION_KEYS) >= 2 and keys & {"containerImage", "helmChart", "inferenceUrl", "models"}:
+    if keys & FUNCTION_KEYS:
         return "function"
     return None
 
@@ -143,10 +164,11 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
                     options.append(OptionUse("secret-name", word, word.value, word))
         elif name in ("models", "resources") and is_sequence(value):
             for entry in value.value:
-                entries.append({"kind": name[:-1], **{f: document.word(get(entry, f)) for f in ("name", "version", "uri")
-                                                       if is_scalar(get(entry, f))}})
+                fields = {f: document.word(get(entry, f)) for f in ("name", "version", "uri")
+                          if is_scalar(get(entry, f))}
+                entries.append({"kind": name[:-1], **fields})
                 options.append(OptionUse("--" + name[:-1] + "-attachment", key_word, None, None))
-                attachment = _attachment(entry, name[:-1])
+                attachment = _attachment(fields, name[:-1])
                 if attachment is None or attachments is None:
                     attachments = None
                 else:
@@ -158,16 +180,18 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
                   missing_health=missing_health, health_at=health_at)
 
 
-def _attachment(entry, kind: str) -> Attachment | None:
-    name = get(entry, "name")
-    version = get(entry, "version")
-    if not is_scalar(name):
-        uri = get(entry, "uri")
-        match = _MODEL_URI.search(str(uri.value)) if is_scalar(uri) else None
+def _attachment(fields: dict[str, Word], kind: str) -> Attachment | None:
+    """The name a model or resource is mounted under; None when a template leaves it unknown."""
+    name, version = fields.get("name"), fields.get("version")
+    if name is None:
+        uri = fields["uri"].literal if "uri" in fields else None
+        match = _MODEL_URI.search(uri) if uri is not None else None
         if match is None:
             return None
         return Attachment(kind, match.group(2), match.group(3))
-    return Attachment(kind, str(name.value), str(version.value) if is_scalar(version) else None)
+    if name.literal is None:
+        return None
+    return Attachment(kind, name.literal, version.literal if version is not None else None)
 
 
 def body_events(word: Word) -> list[Event]:
