@@ -259,3 +259,21 @@ def test_a_path_is_never_cut_inside_a_placeholder():
     text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
             "containerArgs: --model /mount/models/${MODEL_NAME}/${VERSION} --x /mount/${DIR}/y\n")
     assert lint(text, kind="yaml") == []
+
+
+# ---- --help: nothing runs ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("script", [
+    "ngc cf task create --help\n",
+    "ngc cf task create --name t --container-image nvcr.io/acme/a:1 --gpu-specification L40S:gl40 -h\n",
+    "ngc cf fn create --container-image vllm/vllm-openai:latest --help\n",
+    "docker login nvcr.io -u \"$oauthtoken\" --help\n",
+    "sudo helm repo add ngc https://helm.ngc.nvidia.com/acme --password \"$NGC_API_KEY\" -h\n",
+])
+def test_help_means_nothing_runs(script):
+    assert codes(script) == []
+
+
+def test_help_after_a_double_dash_is_an_argument():
+    assert codes("kubectl exec pod -- docker login nvcr.io -u \"$oauthtoken\" --password-stdin -- --help\n") \
+        == ["NV302"]

@@ -37,6 +37,16 @@ def _may_push(command: Command) -> bool:
 _WRITERS = frozenset({"echo", "printf", "base64", "basenc"})
 
 
+def _asks_for_help(argv) -> bool:
+    for word in argv[1:]:  # a loop, not any(): this runs for every command
+        literal = word.literal
+        if literal == "--":
+            return False
+        if literal == "--help" or literal == "-h":
+            return True
+    return False
+
+
 def _any_word(reads_words, words) -> bool:
     for word in words:  # a loop, not any(): this runs for every command
         if reads_words(word):
@@ -47,6 +57,8 @@ def _any_word(reads_words, words) -> bool:
 def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> list[Event]:
     """Events of one command. ``reads_words`` says which words the word-level rules want; a command
     with none of them gets no CommandRun event (None: every command gets one)."""
+    if _asks_for_help(command.argv):
+        return []  # `ngc cf task create --help` prints usage: nothing runs, nothing to report
     # here-documents and here-strings are expanded too: rules about expansions read them
     words = command.words + [w for w in command.stdin if w.start >= command.start]
     events: list[Event] = []
