@@ -54,17 +54,21 @@ _VERSION_META = {"--source": V, "--dry-run": F, "--gpu-model": V, "--memory-foot
 
 
 class Command:
-    __slots__ = ("path", "options", "positionals", "open")
+    __slots__ = ("path", "options", "positionals", "open", "aliases")
 
     def __init__(self, path: tuple[str, ...], options: dict[str, bool] | None = None, positionals: int = 0,
-                 open: bool = False) -> None:
+                 open: bool = False, aliases: tuple[str, ...] = ()) -> None:
         self.path = path  # canonical command path, e.g. ("cloud-function", "function", "create")
         self.options = options if options is not None else {}
         self.positionals = positionals  # how many positional arguments it takes at most
-        self.open = open
+        self.open = open  # its options are not all listed here: unknown ones are not reported
+        self.aliases = aliases
 
 
 class Group:
+    """Subcommands by canonical name. A word that names none of them is a command the grammar does not
+    list: it is parsed with the global options only (see nvlint.tools.ngc.parse)."""
+
     __slots__ = ("aliases", "children")
 
     def __init__(self, aliases: tuple[str, ...] = (), children: dict[str, Group | Command] | None = None) -> None:
@@ -72,62 +76,82 @@ class Group:
         self.children = children if children is not None else {}
 
 
-def _cmd(path: str, options: dict[str, bool] | None = None, positionals: int = 1, open: bool = False) -> Command:
-    return Command(tuple(path.split()), dict(options or {}), positionals, open)
+def _cmd(path: str, options: dict[str, bool] | None = None, positionals: int = 1, open: bool = False,
+         aliases: tuple[str, ...] = ()) -> Command:
+    return Command(tuple(path.split()), dict(options or {}), positionals, open, aliases)
 
+
+def _open(path: str, *names: str) -> dict[str, Command]:
+    """Commands whose options are not listed here: the names are known, so aliases and global options work."""
+    return {name: _cmd(f"{path} {name}", open=True) for name in names}
+
+
+_YES = {"-y": F, "--default-yes": F}
+_RATE_LIMIT = {"--rate-limit-pattern": V, "--rate-limit-exempt-nca-id": V, "--rate-limit-sync-check": F}
+_LICENSE = ("update-license-terms", "accept-license")
 
 TREE = Group(children={
     "cloud-function": Group(aliases=("cf", "picasso"), children={
         "function": Group(aliases=("fn",), children={
             "create": _cmd("cloud-function function create", FUNCTION_CREATE),
-            "list": _cmd("cloud-function function list", {"--access-filter": V, "--name-pattern": V}),
+            "list": _cmd("cloud-function function list", {"--access-filter": V, "--name-pattern": V},
+                         aliases=("ls",)),
             "info": _cmd("cloud-function function info"),
-            "remove": _cmd("cloud-function function remove"),
+            "remove": _cmd("cloud-function function remove", aliases=("rm", "delete")),
             "update-secret": _cmd("cloud-function function update-secret", {"--secret": V,
                                                                             "--json-secret-file": V}),
-            "invoke": _cmd("cloud-function function invoke", open=True),
+            "update-rate-limit": _cmd("cloud-function function update-rate-limit", _RATE_LIMIT),
+            "remove-rate-limit": _cmd("cloud-function function remove-rate-limit"),
+            "invoke": _cmd("cloud-function function invoke", {"-f": V, "--file": V, "-s": F, "--stream": F},
+                           open=True),
             "deploy": Group(children={
                 "create": _cmd("cloud-function function deploy create", _DEPLOYMENT),
                 "update": _cmd("cloud-function function deploy update", _DEPLOYMENT),
                 "info": _cmd("cloud-function function deploy info"),
-                "remove": _cmd("cloud-function function deploy remove", {"--graceful": F}),
-                "restart": _cmd("cloud-function function deploy restart"),
+                "remove": _cmd("cloud-function function deploy remove", {"--graceful": F}, aliases=("rm", "delete")),
+                "restart": _cmd("cloud-function function deploy restart", aliases=("redeploy",)),
                 "log": _cmd("cloud-function function deploy log", {"--start-time": V, "--end-time": V,
                                                                    "--duration": V}, open=True),
             }),
         }),
         "task": Group(children={
             "create": _cmd("cloud-function task create", TASK_CREATE),
-            "list": _cmd("cloud-function task list", open=True),
+            "list": _cmd("cloud-function task list", open=True, aliases=("ls",)),
             "info": _cmd("cloud-function task info", open=True),
-            "delete": _cmd("cloud-function task delete", open=True),
+            "delete": _cmd("cloud-function task delete", open=True, aliases=("remove", "rm")),
             "cancel": _cmd("cloud-function task cancel", open=True),
             "update-secret": _cmd("cloud-function task update-secret", {"--secret": V}),
+            **_open("cloud-function task", "events", "results", "logs"),
+            "instance": Group(children=_open("cloud-function task instance", "list", "logs", "execute")),
         }),
         "registry-credential": Group(children={
             "create": _cmd("cloud-function registry-credential create", {
                 "--hostname": V, "--name": V, "--key": V, "--aws-access-key": V, "--type": V, "--username": V,
                 "--description": V, "--tag": V}, positionals=0),
-            "list": _cmd("cloud-function registry-credential list", open=True),
-            "remove": _cmd("cloud-function registry-credential remove", open=True),
+            **_open("cloud-function registry-credential", "list", "remove"),
         }),
+        "gpu": Group(children=_open("cloud-function gpu", "list", "capacity", "quota", "info")),
+        "cluster": Group(),
+        "telemetry-endpoint": Group(),
+        "available-gpus": _cmd("cloud-function available-gpus", open=True),
     }),
     "registry": Group(children={
         "image": Group(children={
-            "push": _cmd("registry image push", {"-y": F, "--default-yes": F}, open=True),
-            "pull": _cmd("registry image pull", open=True),
+            "push": _cmd("registry image push", _YES, open=True),
             "info": _cmd("registry image info", {"--layers": F, "--history": F, "--details": F, "--scan": F},
                          open=True),
-            "list": _cmd("registry image list", open=True),
-            "remove": _cmd("registry image remove", {"-y": F, "--default-yes": F}, open=True),
+            "remove": _cmd("registry image remove", _YES, open=True),
+            **_open("registry image", "list", "pull", "update", "set-latest", "create", "sign", "scan", "publickey",
+                    *_LICENSE),
+            "deploy": Group(),
         }),
         "chart": Group(children={
             "create": _cmd("registry chart create", _REGISTRY_META, open=True),
             "push": _cmd("registry chart push", {"--source": V, "--dry-run": F}),
             "pull": _cmd("registry chart pull", {"--dest": V}, open=True),
             "info": _cmd("registry chart info", {"--files": F}, open=True),
-            "list": _cmd("registry chart list", open=True),
-            "remove": _cmd("registry chart remove", {"-y": F, "--default-yes": F}, open=True),
+            "remove": _cmd("registry chart remove", _YES, open=True),
+            **_open("registry chart", "list", "update", "publish", *_LICENSE),
         }),
         "model": Group(children={
             "create": _cmd("registry model create", _MODEL_META, open=True),
@@ -135,8 +159,8 @@ TREE = Group(children={
             "download-version": _cmd("registry model download-version", {"--dest": V, "--file": V,
                                                                           "--exclude": V}, open=True),
             "info": _cmd("registry model info", {"--files": F, "--credentials": F}, open=True),
-            "list": _cmd("registry model list", open=True),
-            "remove": _cmd("registry model remove", {"-y": F, "--default-yes": F}, open=True),
+            "remove": _cmd("registry model remove", _YES, open=True),
+            **_open("registry model", "list", "update"),
         }),
         "resource": Group(children={
             "create": _cmd("registry resource create", _MODEL_META, open=True),
@@ -144,8 +168,8 @@ TREE = Group(children={
             "download-version": _cmd("registry resource download-version", {"--dest": V, "--file": V,
                                                                              "--exclude": V}, open=True),
             "info": _cmd("registry resource info", {"--files": F}, open=True),
-            "list": _cmd("registry resource list", open=True),
-            "remove": _cmd("registry resource remove", {"-y": F, "--default-yes": F}, open=True),
+            "remove": _cmd("registry resource remove", _YES, open=True),
+            **_open("registry resource", "list", "update", "sign"),
         }),
     }),
 })
@@ -154,12 +178,22 @@ FUNCTION_CREATE_PATH = ("cloud-function", "function", "create")
 TASK_CREATE_PATH = ("cloud-function", "task", "create")
 
 
-def resolve(group: Group, word: str) -> Group | Command | None:
-    """The child of ``group`` that ``word`` names (by name or alias)."""
+def resolve(group: Group, word: str) -> tuple[str, Group | Command] | None:
+    """The canonical name and the child of ``group`` that ``word`` names (by name or alias)."""
     child = group.children.get(word)
     if child is not None:
-        return child
-    for candidate in group.children.values():
-        if isinstance(candidate, Group) and word in candidate.aliases:
-            return candidate
+        return word, child
+    for name, candidate in group.children.items():
+        if word in candidate.aliases:
+            return name, candidate
     return None
+
+
+def lookup(path: tuple[str, ...]) -> Command | None:
+    """The command at a canonical path; None for a path the grammar does not list."""
+    node: Group | Command = TREE
+    for name in path:
+        if not isinstance(node, Group) or name not in node.children:
+            return None
+        node = node.children[name]
+    return node if isinstance(node, Command) else None

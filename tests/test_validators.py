@@ -26,7 +26,8 @@ def only_code(src: str, code: str, **kw) -> list:
     (f"{FN} --container-environment-variable TOKENIZER_PATH:/models/tok", 0),
     (f"{FN} --container-environment-variable NUM_TOKENS:512", 0),
     (f"{FN} --secret NGC_API_KEY:$NGC_API_KEY", 0),
-    ("ngc cf fn deploy create x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set ngcApiKey=$NGC_API_KEY", 0),
+    ("ngc cf fn deploy create x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set ngcApiKey=$NGC_API_KEY", 1),
+    ("ngc cf fn deploy update x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set image.tag=v2", 0),
     (f"{TASK} --result-handling-strategy NONE --set ngc.apiKey=$NGC_API_KEY", 1),
 ])
 def test_secret_in_environment(src, count):
@@ -266,3 +267,58 @@ def test_opt_in_rules_on_payloads():
     assert sorted(d.code for d in found) == ["NV514", "NV515"]
     healthy = payload.replace(b'"}\n', b'", "healthUri": "/health"}\n').replace(b":latest", b":v0.6.3")
     assert lint_bytes(healthy, "function.json", "json", Settings(), rules) == []
+
+
+# The NGC CLI command tree of the facts (ngc-facts.md, sections 1.1 and 2: the CLI's argparse source),
+# written out as users type it: every alias must resolve to its canonical command.
+FACTS_TREE = {
+    "cloud-function|cf|picasso function|fn": "create list|ls info remove|rm|delete update-secret "
+                                             "update-rate-limit remove-rate-limit invoke",
+    "cloud-function|cf|picasso function|fn deploy": "info remove|rm|delete restart|redeploy update create log",
+    "cloud-function|cf|picasso task": "create update-secret list|ls info delete|remove|rm cancel events results logs",
+    "cloud-function|cf|picasso task instance": "list logs execute",
+    "cloud-function|cf|picasso registry-credential": "create list remove",
+    "cloud-function|cf|picasso gpu": "list capacity quota info",
+    "registry image": "list info pull push remove update set-latest create sign scan publickey "
+                      "update-license-terms accept-license",
+    "registry chart": "list info pull create update push remove publish",
+    "registry model": "list info create update remove download-version upload-version",
+    "registry resource": "list info create update remove download-version upload-version sign",
+}
+
+
+def _spellings():
+    import itertools
+
+    for group, verbs in FACTS_TREE.items():
+        for verb in verbs.split():
+            names = [word.split("|") for word in group.split()] + [verb.split("|")]
+            canonical = tuple(alternatives[0] for alternatives in names)
+            for spelling in itertools.product(*names):
+                yield " ".join(spelling), canonical
+
+
+@pytest.mark.parametrize("typed,canonical", list(_spellings()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_command_and_alias_of_the_facts_resolves(typed, canonical):
+    from nvlint.sources.shell import flows
+
+    (ngc,) = [e for f in flows(f"ngc {typed} x --org acme\n") for e in f if type(e).__name__ == "NgcCommand"]
+    assert ngc.path == canonical
+    assert ngc_grammar.lookup(canonical) is not None
+    assert [o.name for o in ngc.options if o.name == "--org"] == ["--org"]
+
+
+@pytest.mark.parametrize("typed", sorted({typed for typed, _ in _spellings()}))
+def test_global_options_are_checked_on_every_command(typed):
+    def option_codes(script: str) -> list[str]:  # `create` commands also miss required options here
+        return [code for code in codes(script) if code in ("NV506", "NV307")]
+
+    assert option_codes(f"ngc {typed} --format-type json\n") == ["NV506"]
+    assert option_codes(f"ngc {typed} --org '$NGC_ORG'\n") == ["NV307"]
+    assert option_codes(f"ngc {typed} --org \"$NGC_ORG\" --format_type json --debug\n") == []
+
+
+def test_commands_the_grammar_does_not_list_still_have_global_options():
+    assert codes("ngc config set --org '$ORG'\n") == ["NV307"]
+    assert codes("ngc cf cluster list --format-type csv\n") == ["NV506"]
+    assert codes("ngc cf cluster list --whatever 1\n") == []

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Deploy
+from nvlint.events import Deploy, NgcCommand
+from nvlint.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
 from nvlint.rules._deploy import env_entries
 from nvlint.rules.base import Rule
 
@@ -15,7 +16,8 @@ RULE = Rule(
         "Reports `--container-environment-variable` (or payload `containerEnvironment`) entries whose name says "
         "they hold a credential (`NGC_API_KEY`, `HF_TOKEN`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`, `*_API_KEY`) or "
         "whose value is an `nvapi-` key or a variable with such a name, and `--set` / `--configuration` values "
-        "that pass one (`--set ngcApiKey=$NGC_API_KEY`)."
+        "that pass one (`--set ngcApiKey=$NGC_API_KEY`) on `fn create`, `task create`, `fn deploy create` and "
+        "`fn deploy update`."
     ),
     why=(
         "Environment variables are part of the function's definition: anyone who can read the function reads "
@@ -45,9 +47,17 @@ def _secretish_value(value) -> str | None:
     return None
 
 
+# Commands whose Helm values (`--set`, `--configuration`) are stored with the function or task.
+HELM_VALUE_COMMANDS = frozenset({FUNCTION_CREATE_PATH, TASK_CREATE_PATH,
+                                 ("cloud-function", "function", "deploy", "create"),
+                                 ("cloud-function", "function", "deploy", "update")})
+
+
 @RULE.checker
 def check(flow, ctx):
     for event in flow:
+        if isinstance(event, NgcCommand) and event.path in HELM_VALUE_COMMANDS:
+            yield from _helm_values(event)
         if not isinstance(event, Deploy) or event.ngc is None:
             continue
         for entry in env_entries(event):
@@ -62,13 +72,17 @@ def check(flow, ctx):
             yield RULE.at(entry.key_span, f"{what}{source} is passed as plain configuration with {option}: "
                                           f"anyone who can read the {event.kind} reads it; pass it with {advice} "
                                           "(mounted at /var/secrets/secrets.json)")
-        for option in event.ngc.options:
-            if option.name not in ("--set", "--configuration") or option.value is None:
-                continue
-            carried = _secretish_value(option.value)
-            keys = [m.group(1) for m in _SET_KEY.finditer(option.value.template())]
-            if carried and (option.name == "--configuration" or any(SECRET_NAME.search(k) for k in keys) or keys):
-                span = (option.value_word.start, option.value_word.end) if option.value_word else (
-                    option.word.start, option.word.end)
-                yield RULE.at(span, f"{option.name} passes {carried} as a Helm value: it is stored in the "
-                                    f"deployment's configuration; pass it with --secret instead")
+
+
+def _helm_values(ngc: NgcCommand):
+    """`--set key=$NGC_API_KEY` / `--configuration '{... "$TOKEN" ...}'`: stored with the deployment."""
+    for option in ngc.options:
+        if option.name not in ("--set", "--configuration") or option.value is None:
+            continue
+        carried = _secretish_value(option.value)
+        if not carried or (option.name == "--set" and not _SET_KEY.search(option.value.template())):
+            continue
+        span = (option.value_word.start, option.value_word.end) if option.value_word else (
+            option.word.start, option.word.end)
+        yield RULE.at(span, f"{option.name} passes {carried} as a Helm value: it is stored in the "
+                            f"deployment's configuration; pass it with --secret instead")

@@ -14,8 +14,9 @@ RULE = Rule(
     what=(
         "Reports an option of an `ngc` command that its grammar does not list (`--format-type` for "
         "`--format_type`, `--container-env`, a typo), with the nearest valid spelling. The grammar lists "
-        "options of newer CLI versions too, so they do not warn; commands whose options are not all known "
-        "are not checked."
+        "options of newer CLI versions too, so they do not warn. On commands whose own options are not all "
+        "known (most `ngc registry` verbs, commands the grammar does not list), only misspelt global options "
+        "are reported: `ngc registry image list --format-type json`."
     ),
     why="The CLI stops with \"unrecognized arguments\"; in a deployment script that is a failed run.",
     bad="ngc cf fn list --format-type json\n",
@@ -26,34 +27,35 @@ RULE = Rule(
 _OPTION = re.compile(r"--?[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
-def _spec(path: tuple[str, ...]) -> ngc_grammar.Command | None:
-    node = ngc_grammar.TREE
-    for name in path:
-        if not isinstance(node, ngc_grammar.Group):
-            return None
-        node = node.children.get(name)  # type: ignore[assignment]
-    return node if isinstance(node, ngc_grammar.Command) else None
-
-
 @RULE.checker
 def check(flow, ctx):
     for event in flow:
         if not isinstance(event, NgcCommand) or not event.words:
             continue
-        command = _spec(event.path)
-        if command is None or command.open:
-            continue
-        known = {**ngc_grammar.GLOBAL_OPTIONS, **command.options}
+        command = ngc_grammar.lookup(event.path)
+        listed = command is not None and not command.open
+        known = {**ngc_grammar.GLOBAL_OPTIONS, **(command.options if command is not None else {})}
         for option in event.options:
             if option.name in known or not _OPTION.fullmatch(option.name) or option.word.literal is None:
                 continue
+            global_spelling = _GLOBAL_SPELLINGS.get(_normal(option.name))
+            if not listed and global_spelling is None:
+                continue  # a command whose own options are not all known: only global misspellings count
             spelled = option.name.replace("-", "_") if option.name.startswith("--format") else option.name
             prefixed = [name for name in known if name.startswith(option.name)]
-            candidates = ([spelled] if spelled in known else prefixed if len(prefixed) == 1
-                          else _close(option.name, known))
+            candidates = ([global_spelling] if global_spelling else [spelled] if spelled in known
+                          else prefixed if len(prefixed) == 1 else _close(option.name, known))
             hint = f"; did you mean {candidates[0]}?" if candidates else ""
             yield RULE.at((option.word.start, option.word.start + len(option.name)),
                           f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}")
+
+
+def _normal(name: str) -> str:
+    return name.replace("_", "-").lower()
+
+
+# `--format-type` and `--Org` are the global options misspelt, on any command.
+_GLOBAL_SPELLINGS = {_normal(name): name for name in ngc_grammar.GLOBAL_OPTIONS}
 
 
 def _close(name: str, known) -> list[str]:

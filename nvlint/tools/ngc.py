@@ -18,11 +18,14 @@ from nvlint.tools.options import parse_options
 
 
 def parse(command: Command) -> NgcCommand | None:
-    """Walk the command groups (aliases included), then the options of the command reached."""
+    """Walk the command groups (aliases included), then the options of the command reached.
+
+    A command the grammar does not list (`ngc config set`, `ngc cf cluster list`) is still an
+    NgcCommand, with its words as its path and the global options known: rules about quoting and
+    global options read every command."""
     words = command.argv[1:]
     node: grammar.Group | grammar.Command = grammar.TREE
     path: list[str] = []
-    rest: list[Word] = []
     leading: list[Word] = []  # global options written before the command words
     i = 0
     while i < len(words) and isinstance(node, grammar.Group):
@@ -31,34 +34,26 @@ def parse(command: Command) -> NgcCommand | None:
             return None
         if text.startswith("-"):
             leading.append(words[i])
-            if text in grammar.GLOBAL_OPTIONS and grammar.GLOBAL_OPTIONS[text] and i + 1 < len(words):
+            if grammar.GLOBAL_OPTIONS.get(text) and i + 1 < len(words):
                 leading.append(words[i + 1])
                 i += 1
             i += 1
             continue
-        child = grammar.resolve(node, text)
-        if child is None:
-            return None
-        node = child
-        path.append(child.path[-1] if isinstance(child, grammar.Command) else _canonical(path, text))
+        found = grammar.resolve(node, text)
+        if found is None:
+            node = grammar.Command((*path, text), open=True)  # not listed: globals only, the rest open
+        else:
+            node = found[1]
+            text = found[0]
+        path.append(text)
         i += 1
     if not isinstance(node, grammar.Command):
         return None
     rest = leading + words[i:]
     spec = {**grammar.GLOBAL_OPTIONS, **node.options}
     options, positionals, unknown = parse_options(rest, spec, node.positionals, open_spec=node.open)
-    return NgcCommand(command.start, command.end, path=node.path, options=options, positionals=positionals,
+    return NgcCommand(command.start, command.end, path=tuple(path), options=options, positionals=positionals,
                       unknown_args=unknown, words=command.argv)
-
-
-def _canonical(path: list[str], word: str) -> str:
-    group = grammar.TREE
-    for name in path:
-        group = group.children[name]  # type: ignore[assignment]
-    for name, child in group.children.items():  # type: ignore[union-attr]
-        if name == word or (isinstance(child, grammar.Group) and word in child.aliases):
-            return name
-    return word
 
 
 def recognise(command: Command) -> list[Event]:
@@ -74,7 +69,7 @@ def recognise(command: Command) -> list[Event]:
         events.append(Deploy(command.start, command.end, kind="function", ngc=ngc))
     elif path == grammar.TASK_CREATE_PATH:
         events.append(Deploy(command.start, command.end, kind="task", ngc=ngc))
-    elif path[:1] == ("registry",) and ngc.positionals:
+    elif path[:1] == ("registry",) and len(path) == 3 and ngc.positionals:
         events.extend(_registry(command, ngc))
     return events
 
