@@ -138,35 +138,49 @@ GITHUB_EXPRESSIONS = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 
 def scalar_value(node, text: str, expressions: Expressions | None = None) -> Value:
     """The scalar's value with exact offsets; expressions become identified unknown parts."""
+    return _scalar_value(node, text, expressions)[0]
+
+
+def _scalar_value(node, text: str, expressions: Expressions | None) -> tuple[Value, list[tuple[int, int]] | None]:
+    """The value, and where each of its template characters is written when an expression brought
+    text from elsewhere (`${{ env.IMAGE }}`: the characters of IMAGE's value are written at the reference)."""
     content, offsets = decode(text, node.start_mark.index, node.end_mark.index, node.style)
-    parts = _parts(content, offsets, expressions)
+    parts, sites = _parts(content, offsets, expressions)
     if node.style in ("'", '"'):  # an edit there would need YAML's escaping: quoted scalars get no fix
         parts = [literal_part(p.text, p.start, tuple(p.char_offset(i) for i in range(len(p.text))), foreign=True)
                  if p.known else p for p in parts]
-    return Value(parts)
+    return Value(parts), sites
 
 
-def _parts(content: str, offsets: list[int], expressions: Expressions | None) -> list[Part]:
+def _parts(content: str, offsets: list[int],
+           expressions: Expressions | None) -> tuple[list[Part], list[tuple[int, int]] | None]:
     def literal(i: int, j: int) -> Part:
         return literal_part(content[i:j], offsets[i], tuple(offsets[i:j]))
 
     if expressions is None or expressions.pattern is None or "${{" not in content:
-        return [literal(0, len(content))] if content else []
+        return ([literal(0, len(content))] if content else []), None
     parts: list[Part] = []
+    sites: list[tuple[int, int]] = []  # one per template character
+    resolved_any = False
     last = 0
     for match in expressions.pattern.finditer(content):
         if match.start() > last:
             parts.append(literal(last, match.start()))
+            sites.extend((o, o + 1) for o in offsets[last:match.start()])
+        reference = (offsets[match.start()], offsets[match.end() - 1] + 1)
         resolved = expressions.resolve(match.group(1).strip()) if expressions.resolve else None
         if resolved is not None:
             parts.extend(resolved.parts)
+            sites.extend([reference] * len(resolved.template()))
+            resolved_any = True
         else:
-            parts.append(unknown_part(expressions.key(match.group(1)), offsets[match.start()],
-                                      offsets[match.end() - 1] + 1))
+            parts.append(unknown_part(expressions.key(match.group(1)), *reference))
+            sites.append(reference)
         last = match.end()
     if last < len(content):
         parts.append(literal(last, len(content)))
-    return parts
+        sites.extend((o, o + 1) for o in offsets[last:])
+    return parts, (sites if resolved_any else None)
 
 
 def scalar_word(node, text: str, expressions: Expressions | None = None) -> Word:
@@ -178,5 +192,8 @@ def scalar_word(node, text: str, expressions: Expressions | None = None) -> Word
 def scalar_snippet(node, text: str, env: dict[str, Value], expressions: Expressions | None = None,
                    dollar_escape: str = "$") -> Snippet | None:
     """A scalar holding shell commands, ready for the shell front end."""
-    value = scalar_value(node, text, expressions)
-    return snippet_of_value(value, node.end_mark.index, env=dict(env), dollar_escape=dollar_escape)
+    value, sites = _scalar_value(node, text, expressions)
+    snippet = snippet_of_value(value, node.end_mark.index, env=dict(env), dollar_escape=dollar_escape)
+    if snippet is not None and sites is not None:
+        snippet.sites = sites + [sites[-1] if sites else (node.end_mark.index, node.end_mark.index)]
+    return snippet
