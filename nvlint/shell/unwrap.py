@@ -6,6 +6,7 @@ without guessing.
 
 from __future__ import annotations
 
+from nvlint.shell.remote import handed_on
 from nvlint.shell.words import Part, Value, Word, literal_part
 
 # wrapper -> options that consume the next argument
@@ -30,9 +31,6 @@ WRAPPERS: dict[str, frozenset[str]] = {
 }
 SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "busybox"})
 SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
-SSH_VALUE_OPTIONS = frozenset("-B -b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w".split())
-EXEC_VALUE_OPTIONS = frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys",
-                                "-c", "--container", "-n", "--namespace"})
 
 
 class Unwrapped:
@@ -73,18 +71,17 @@ def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:
         return _shell(argv)
     if name == "su":
         return _su(argv)
-    if name == "ssh":
-        return _ssh(argv)
     if name == "eval" and len(argv) > 1:
         return Unwrapped(argv, script=join_words(argv[1:]))
-    if name in ("docker", "podman", "nerdctl") and len(argv) > 2 and argv[1].literal == "exec":
-        rest = _skip_options(argv[2:], EXEC_VALUE_OPTIONS, positional_before=1)
-        return unwrap(rest, depth + 1) if rest else Unwrapped(argv)
-    if name in ("kubectl", "oc") and len(argv) > 2 and argv[1].literal == "exec":
-        for i, word in enumerate(argv):
-            if word.literal == "--":
-                return unwrap(argv[i + 1 :], depth + 1) if argv[i + 1 :] else Unwrapped(argv)
-    return Unwrapped(argv)
+    handed = handed_on(name, argv)
+    if handed is None:
+        if name == "ssh" and any(not (w.literal or "-").startswith("-") for w in argv[1:]):
+            return Unwrapped(argv, stdin_script=True)  # `ssh host <<EOF`: the remote shell reads it
+        return Unwrapped(argv)
+    how, words = handed
+    if how == "argv":
+        return unwrap(words, depth + 1)
+    return Unwrapped(argv, script=join_words(words, "\n" if how == "lines" else " "))
 
 
 def _skip_options(words: list[Word], takes_value: frozenset[str], allow_assignments=False,
@@ -153,27 +150,12 @@ def _su(argv: list[Word]) -> Unwrapped:
     return Unwrapped(argv)
 
 
-def _ssh(argv: list[Word]) -> Unwrapped:
-    i = 1
-    while i < len(argv):
-        lit = argv[i].literal
-        if lit is None:
-            return Unwrapped(argv)
-        if lit.startswith("-") and len(lit) > 1:
-            i += 2 if lit in SSH_VALUE_OPTIONS else 1
-            continue
-        break
-    rest = argv[i + 1 :]  # after the host
-    if not rest:
-        return Unwrapped(argv, stdin_script=i < len(argv))  # `ssh host <<EOF`: the remote shell reads it
-    return Unwrapped(argv, script=join_words(rest))
-
-
-def join_words(words: list[Word]) -> Word:
-    """Words joined by single spaces, as `eval` and `ssh` hand them to the shell."""
+def join_words(words: list[Word], separator: str = " ") -> Word:
+    """Words joined by single spaces, as `eval` and `ssh` hand them to the shell (or by newlines:
+    lines of one script)."""
     parts: list[Part] = []
     for n, word in enumerate(words):
         if n:
-            parts.append(literal_part(" ", words[n - 1].end))
+            parts.append(literal_part(separator, words[n - 1].end))
         parts.extend(word.value.parts)
     return Word(Value(parts), words[0].start, words[-1].end, "mixed")
