@@ -224,11 +224,11 @@ def _check(args, parser) -> int:
 def _online(run: _Run, settings, args, checker) -> int:
     """Ask the registries; the findings join the others. Returns how many count for the exit status."""
     from nvlint.diagnostics import severity_rank
-    from nvlint.online import check
-    from nvlint.settings import online_settings
+    from nvlint.online.check import check
+    from nvlint.online.settings import online_settings
 
     enabled = set(checker.rules(os.path.join(os.getcwd(), "-")))
-    found = [d for d in check(run.references, online_settings(settings), refresh=args.refresh,
+    found = [d for d in check(run.references, online_settings(settings.online_options), refresh=args.refresh,
                               progress=sys.stderr.isatty()) if d.code in enabled]
     run.diagnostics += found
     threshold = severity_rank(args.fail_on or settings.fail_on or "info")

@@ -11,7 +11,7 @@ from nvlint.prefilter import UTF16_BOMS as _UTF16_BOMS
 from nvlint.rules import BY_CODE, Context, Rule
 from nvlint.secrets import find_keys, redact
 from nvlint.settings import Settings, environment_orgs
-from nvlint.source import LineIndex
+from nvlint.text import LineIndex
 
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 
@@ -146,7 +146,7 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     if references is not None:  # online mode: what the registries will be asked about
         from dataclasses import replace
 
-        from nvlint.references import collect
+        from nvlint.online.references import collect
 
         for ref in collect(flows, scope):
             (line, column), (end_line, end_column) = lines.position(ref.start), lines.position(ref.end)

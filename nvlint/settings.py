@@ -9,18 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from nvlint.config_values import ConfigError, boolean, choice, hint, string_list, table
+from nvlint.online.settings import parse_online
 from nvlint.record import Record
+
+__all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
 MOUNT_LAYOUTS = ("any", "mount", "config")
 LEVELS = ("error", "warning", "info")
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
         "allowed-registries", "mount-layout", "markdown-untagged-shell", "online")
-ONLINE_KEYS = ("enabled", "registry-endpoints", "ngc-api-url", "ca-bundle", "timeout", "deadline", "concurrency",
-               "cache-dir", "cache-ttl", "negative-cache-ttl")
-
-
-class ConfigError(Exception):
-    pass
 
 
 class Settings(Record):
@@ -111,114 +109,48 @@ def _load_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 
-def _string_list(path: Path, key: str, value) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings")
-    return tuple(value)
 
 
-def _hint(value: str, choices) -> str:
-    import difflib  # only for error messages
-
-    match = difflib.get_close_matches(str(value), sorted(choices), n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def _codes(path: Path, key: str, codes, valid_codes: frozenset[str]) -> tuple[str, ...]:
-    codes = tuple(c.upper() for c in _string_list(path, key, codes))
+    codes = tuple(c.upper() for c in string_list(path, key, codes))
     for code in codes:
         if valid_codes and not any(c.startswith(code) for c in valid_codes):
-            raise ConfigError(f"{path}: '{key}' has unknown code '{code}'{_hint(code, valid_codes)}")
+            raise ConfigError(f"{path}: '{key}' has unknown code '{code}'{hint(code, valid_codes)}")
     return codes
 
 
-def _choice(path: Path, key: str, value, choices) -> str:
-    if value not in choices:
-        raise ConfigError(f"{path}: '{key}' must be one of {', '.join(choices)}{_hint(value, choices)}")
-    return value
 
 
-def _boolean(path: Path, key: str, value) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"{path}: '{key}' must be true or false")
-    return value
 
-
-def _online(path: Path, value) -> dict:
-    """`online = true`, or an `[online]` table (`[tool.nvlint.online]` in pyproject.toml)."""
-    if isinstance(value, bool):
-        return {"online": value}
-    table = _table(path, "online", value)
-    options = []
-    for key, item in table.items():
-        if key not in ONLINE_KEYS:
-            raise ConfigError(f"{path}: unknown key 'online.{key}'{_hint(key, ONLINE_KEYS)}")
-        if key == "enabled":
-            continue
-        if key == "registry-endpoints":
-            endpoints = _table(path, "online.registry-endpoints", item)
-            if not all(isinstance(v, str) and v.startswith(("http://", "https://")) for v in endpoints.values()):
-                raise ConfigError(f"{path}: 'online.registry-endpoints' maps hosts to http(s) URLs")
-            item = tuple(sorted(endpoints.items()))
-        elif key in ("timeout", "deadline", "cache-ttl", "negative-cache-ttl", "concurrency"):
-            if not isinstance(item, (int, float)) or isinstance(item, bool) or item <= 0:
-                raise ConfigError(f"{path}: 'online.{key}' must be a positive number")
-        elif not isinstance(item, str):
-            raise ConfigError(f"{path}: 'online.{key}' must be a string")
-        options.append((key, item))
-    # the table configures online mode; only `enabled = true` (or --online, NVLINT_ONLINE=1) turns it on
-    return {"online": _boolean(path, "online.enabled", table.get("enabled", False)), "online_options": tuple(options)}
-
-
-def online_settings(settings: Settings):
-    """The OnlineSettings of these settings (the online package reads only this)."""
-    from nvlint.online import OnlineSettings
-
-    values = dict(settings.online_options)
-    kwargs = {}
-    for key, item in values.items():
-        name = key.replace("-", "_")
-        kwargs[name] = dict(item) if key == "registry-endpoints" else item
-    if "ngc_api_url" not in kwargs and os.environ.get("NGC_CLI_API_URL"):
-        kwargs["ngc_api_url"] = os.environ["NGC_CLI_API_URL"]
-    return OnlineSettings(**kwargs)
-
-
-def _table(path: Path, key: str, value) -> dict:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{path}: '{key}' must be a table")
-    return value
-
-
-def parse_settings(path: Path, table: dict, valid_codes: frozenset[str] = frozenset()) -> Settings:
-    for key in table:
+def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = frozenset()) -> Settings:
+    for key in values:
         if key not in KEYS:
-            raise ConfigError(f"{path}: unknown key '{key}'{_hint(key, KEYS)}")
+            raise ConfigError(f"{path}: unknown key '{key}'{hint(key, KEYS)}")
     per_file = tuple((glob, _codes(path, f"per-file-ignores.{glob}", codes, valid_codes))
-                     for glob, codes in _table(path, "per-file-ignores", table.get("per-file-ignores", {})).items())
+                     for glob, codes in table(path, "per-file-ignores", values.get("per-file-ignores", {})).items())
     severity = {}
-    for code, level in _table(path, "severity", table.get("severity", {})).items():
+    for code, level in table(path, "severity", values.get("severity", {})).items():
         (code,) = _codes(path, "severity", [code], valid_codes)
         if code not in valid_codes and valid_codes:
-            raise ConfigError(f"{path}: 'severity' needs whole codes, not '{code}'{_hint(code, valid_codes)}")
-        severity[code] = _choice(path, f"severity.{code}", level, LEVELS)
-    fail_on = table.get("fail-on")
+            raise ConfigError(f"{path}: 'severity' needs whole codes, not '{code}'{hint(code, valid_codes)}")
+        severity[code] = choice(path, f"severity.{code}", level, LEVELS)
+    fail_on = values.get("fail-on")
     return Settings(
-        select=_codes(path, "select", table.get("select", []), valid_codes),
-        extend_select=_codes(path, "extend-select", table.get("extend-select", []), valid_codes),
-        ignore=_codes(path, "ignore", table.get("ignore", []), valid_codes),
+        select=_codes(path, "select", values.get("select", []), valid_codes),
+        extend_select=_codes(path, "extend-select", values.get("extend-select", []), valid_codes),
+        ignore=_codes(path, "ignore", values.get("ignore", []), valid_codes),
         per_file_ignores=per_file,
-        exclude=_string_list(path, "exclude", table.get("exclude", [])),
+        exclude=string_list(path, "exclude", values.get("exclude", [])),
         severity=severity,
-        fail_on=_choice(path, "fail-on", fail_on, LEVELS) if fail_on is not None else None,
-        ngc_orgs=frozenset(_string_list(path, "ngc-orgs", table.get("ngc-orgs", []))),
-        allowed_registries=frozenset(h.lower() for h in _string_list(path, "allowed-registries",
-                                                                     table.get("allowed-registries", []))),
-        mount_layout=_choice(path, "mount-layout", table.get("mount-layout", "any"), MOUNT_LAYOUTS),
-        markdown_untagged_shell=_boolean(path, "markdown-untagged-shell", table.get("markdown-untagged-shell", False)),
-        **_online(path, table.get("online", False)),
+        fail_on=choice(path, "fail-on", fail_on, LEVELS) if fail_on is not None else None,
+        ngc_orgs=frozenset(string_list(path, "ngc-orgs", values.get("ngc-orgs", []))),
+        allowed_registries=frozenset(h.lower() for h in string_list(path, "allowed-registries",
+                                                                     values.get("allowed-registries", []))),
+        mount_layout=choice(path, "mount-layout", values.get("mount-layout", "any"), MOUNT_LAYOUTS),
+        markdown_untagged_shell=boolean(path, "markdown-untagged-shell", values.get("markdown-untagged-shell", False)),
+        **parse_online(path, values.get("online", False)),
         source=str(path),
         root=str(path.parent.resolve()),
     )

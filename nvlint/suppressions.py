@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Diagnostic
-from nvlint.source import LineIndex
+from nvlint.text import LineIndex
 
 _DIRECTIVE = re.compile(r"(?:#|<!--)\s*nvlint\s*:\s*(?P<body>[^\n]*?)\s*(?:-->)?\s*$", re.MULTILINE)
 _VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, ]*?)\s*(?:--\s*(?P<reason>.*))?$")

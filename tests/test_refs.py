@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from nvlint.refs import (
+from nvlint.reference_grammar import (
     ArtifactRef,
     canonical_docker,
     canonical_ngc,

@@ -11,7 +11,7 @@ LOGIN = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key'
 
 @pytest.mark.parametrize("script", [
     f"brev exec my-gpu '{LOGIN}'\n",
-    f"brev exec my-gpu -- docker login nvcr.io -u \\\"\\$oauthtoken\\\" --password-stdin\n",
+    "brev exec my-gpu -- docker login nvcr.io -u \\\"\\$oauthtoken\\\" --password-stdin\n",
     f"gcloud compute ssh vm-1 --zone us-central1-a --command '{LOGIN}'\n",
     f"gcloud compute ssh vm-1 --command='{LOGIN}' --zone us-central1-a\n",
     f"az vm run-command invoke -g rg -n vm --command-id RunShellScript --scripts 'echo start' '{LOGIN}'\n",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from conftest import modules_imported_by
+
 from nvlint.shell.interp import Interpreter
-from nvlint.source import Snippet
+from nvlint.text import Snippet
 
 
 def run(script: str):

@@ -202,7 +202,7 @@ def test_make_variables_flavours():
 
 def test_both_yaml_composers_give_the_same_findings(monkeypatch):
     """libyaml (fast) and ruamel.yaml (the fallback) must agree on every YAML and JSON fixture."""
-    from nvlint.sources import yaml_doc
+    from nvlint.yamltree import nodes as yaml_doc
 
     yaml_cases = [p for p in CASES if p.suffix in (".yml", ".yaml", ".json", ".ipynb")]
     fast = {p: [(d.code, d.line, d.column) for d in findings(p)] for p in yaml_cases}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import codes, lint, span_text
 
-from nvlint import ngc_grammar
+from nvlint.tools import ngc_grammar
 
 FN = "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1"
 TASK = ("ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nvlint.events import Deploy, Event, OptionUse
-from nvlint.refs import ImageRef, parse_image
+from nvlint.reference_grammar import ImageRef, parse_image
 from nvlint.shell.words import Value
 
 

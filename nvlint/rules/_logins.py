@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from nvlint.events import Login
-from nvlint.refs import NGC_HOSTS
+from nvlint.reference_grammar import NGC_HOSTS
 from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 OAUTHTOKEN = "$oauthtoken"

@@ -7,7 +7,7 @@ push may be it: precision first.
 
 from __future__ import annotations
 
-from nvlint.refs import canonical_docker, canonical_ngc
+from nvlint.reference_grammar import canonical_docker, canonical_ngc
 from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 _CANONICAL = {"docker": canonical_docker, "ngc": canonical_ngc}

@@ -8,7 +8,7 @@ from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.events import Event
 from nvlint.settings import Settings
 from nvlint.shell.words import Value, Word
-from nvlint.source import LineIndex
+from nvlint.text import LineIndex
 
 # Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 

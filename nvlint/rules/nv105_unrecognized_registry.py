@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.refs import is_recognised_host
+from nvlint.reference_grammar import is_recognised_host
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, value_span
 from nvlint.shell.words import UNKNOWN_CHAR

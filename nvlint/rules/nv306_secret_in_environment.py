@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 
 from nvlint.events import Deploy, NgcCommand
-from nvlint.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
 from nvlint.rules._deploy import env_entries
 from nvlint.rules.base import Rule
+from nvlint.tools.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
 
 RULE = Rule(
     code="NV306",

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 
-from nvlint import ngc_grammar
 from nvlint.events import NgcCommand
 from nvlint.rules.base import Rule
+from nvlint.tools import ngc_grammar
 
 RULE = Rule(
     code="NV506",

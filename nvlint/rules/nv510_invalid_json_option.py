@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from nvlint.events import NgcCommand
-from nvlint.ngc_grammar import TASK_CREATE_PATH
 from nvlint.rules.base import Rule, value_span
+from nvlint.tools.ngc_grammar import TASK_CREATE_PATH
 
 RULE = Rule(
     code="NV510",

@@ -23,7 +23,7 @@ from nvlint.shell.words import (
     split_placeholders,
     unknown_part,
 )
-from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet, snippet_of_value
+from nvlint.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet, snippet_of_value
 
 MAX_DEPTH = 60  # nesting walked with its control flow; deeper commands are checked one by one (flattened)
 MAX_CALL_DEPTH = 16

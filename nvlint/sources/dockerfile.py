@@ -13,8 +13,8 @@ import re
 from nvlint.events import CommandRun, Event
 from nvlint.shell.interp import Env, Interpreter
 from nvlint.shell.words import Value, Word, literal_part
-from nvlint.source import Snippet
 from nvlint.sources.shell import ShellSession
+from nvlint.text import Snippet
 
 _DIRECTIVE = re.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
 _HEREDOC = re.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
@@ -153,8 +153,7 @@ def _run_snippet(body: str, offsets: list[int], end: int) -> Snippet | None:
 
 def _exec_form(body: str, offsets: list[int], end: int) -> Snippet | None:
     """`["bash", "-c", "script"]`: the script, with positions inside the JSON string."""
-    from nvlint.sources.payload import DocumentText
-    from nvlint.sources.yaml_doc import YamlError, compose_all, is_scalar, is_sequence
+    from nvlint.yamltree.nodes import DocumentText, YamlError, compose_all, is_scalar, is_sequence
 
     try:
         (array,) = compose_all(body)[:1] or [None]
@@ -169,7 +168,7 @@ def _exec_form(body: str, offsets: list[int], end: int) -> Snippet | None:
         if item.startswith("-") and "c" in item[1:] and n + 1 < len(items):
             document = DocumentText(body, offsets + [end])
             value = document.value(array.value[n + 1])
-            from nvlint.source import snippet_of_value
+            from nvlint.text import snippet_of_value
 
             return snippet_of_value(value, end)
     return None

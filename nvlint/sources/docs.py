@@ -15,8 +15,8 @@ import re
 
 from nvlint.events import Event
 from nvlint.shell.words import Part, unknown_part
-from nvlint.source import SENTINEL_FIRST, SENTINEL_LAST, Snippet
 from nvlint.sources.shell import ShellSession
+from nvlint.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet
 
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "sh-session",
                              "bash-session", "shellsession", "terminal"})
@@ -253,8 +253,8 @@ def notebook_flows(text: str, reads_words=None) -> tuple[list[list[Event]], list
     Positions are those of the characters in the .ipynb file itself (the JSON source strings), so
     every format and every fix works on the file as it is stored.
     """
-    from nvlint.sources.payload import DocumentText
-    from nvlint.sources.yaml_doc import (
+    from nvlint.yamltree.nodes import (
+        DocumentText,
         YamlError,
         compose_all,
         get,

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from nvlint.events import CommandRun, Event, ImageBuilt, ImagePushed, Login
 from nvlint.shell.words import Value, Word
 from nvlint.sources import shell
-from nvlint.sources.yaml_doc import (
+from nvlint.yamltree.nodes import (
     GITHUB_EXPRESSIONS,
     Expressions,
     get,

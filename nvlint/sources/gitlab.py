@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from nvlint.events import CommandRun, Event
 from nvlint.shell.words import Value, unknown_part
 from nvlint.sources.shell import ShellSession
-from nvlint.sources.yaml_doc import (
+from nvlint.yamltree.nodes import (
     YamlError,
     compose_all,
     get,

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from nvlint.events import CommandRun, Event
 from nvlint.shell.words import Expansion, Part, Value, Word, literal_part, unknown_part
-from nvlint.source import snippet_of_value
 from nvlint.sources import shell
+from nvlint.text import snippet_of_value
 
 _ASSIGNMENT = re.compile(r"^\s*((?:(?:export|override|private)\s+)*)([^\s:#=]+)\s*(::=|:::=|:=|\?=|\+=|!=|=)")
 _DIRECTIVE = re.compile(r"^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|vpath|unexport|\.PHONY)\b")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from nvlint.events import CommandRun, Event
 from nvlint.shell.interp import Env, Interpreter
-from nvlint.source import Snippet
-from nvlint.tools import credentials, recognise
+from nvlint.text import Snippet
+from nvlint.tools import credentials
+from nvlint.tools.commands import recognise
 
 
 class ShellSession:

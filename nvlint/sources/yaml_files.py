@@ -8,8 +8,9 @@ values) is not an NVCF deployment: `image: nginx:latest` there is nobody's busin
 from __future__ import annotations
 
 from nvlint.events import Event
-from nvlint.sources import github, gitlab, payload
-from nvlint.sources.yaml_doc import YamlError, compose_all
+from nvlint.sources import github, gitlab
+from nvlint.tools import nvcf_api as payload
+from nvlint.yamltree.nodes import DocumentText, YamlError, compose_all
 
 
 class Result:
@@ -47,6 +48,6 @@ def flows(text: str, path: str, reads_words=None) -> Result:
         elif kind == "gitlab" or gitlab.looks_like_gitlab(root):
             out.extend(gitlab.flows(text, root, path if path != "-" else None, reads_words))
         else:
-            deploys = payload.events(payload.DocumentText(text), root)
+            deploys = payload.events(DocumentText(text), root)
             out.extend([event] for event in deploys)
     return Result(out)

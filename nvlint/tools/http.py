@@ -16,7 +16,7 @@ WGET = {"--body-data": V, "--post-data": V, "--header": V, "--method": V, "-O": 
 
 
 def recognise(command: Command) -> list[Event]:
-    from nvlint.sources.payload import body_events
+    from nvlint.tools.nvcf_api import body_events
 
     name = command.name
     bodies = []

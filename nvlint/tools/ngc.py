@@ -1,8 +1,7 @@
-"""The NGC CLI: parsed with the grammar in nvlint.ngc_grammar, turned into events."""
+"""The NGC CLI: parsed with the grammar in nvlint.tools.ngc_grammar, turned into events."""
 
 from __future__ import annotations
 
-from nvlint import ngc_grammar as grammar
 from nvlint.events import (
     ArtifactCreated,
     ArtifactPushed,
@@ -14,6 +13,7 @@ from nvlint.events import (
 )
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Value, Word
+from nvlint.tools import ngc_grammar as grammar
 from nvlint.tools.options import parse_options
 
 

@@ -18,7 +18,7 @@ from nvlint.events import (
     ImagePulled,
     ImagePushed,
 )
-from nvlint.refs import canonical_docker, canonical_ngc
+from nvlint.reference_grammar import canonical_docker, canonical_ngc
 
 
 @dataclass(frozen=True)

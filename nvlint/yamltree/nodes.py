@@ -9,8 +9,48 @@ from __future__ import annotations
 import re
 
 from nvlint.shell.words import Part, Value, Word, literal_part, unknown_part
-from nvlint.source import Snippet, snippet_of_value
-from nvlint.sources.yaml_scalars import decode
+from nvlint.text import Snippet, snippet_of_value
+from nvlint.yamltree.scalars import decode
+
+
+class DocumentText:
+    """Text a YAML/JSON document was parsed from, and where its characters are in the real file.
+
+    For a file it is the file itself. For a `curl -d` body it is the shell word's value, whose
+    unknown parts (`'"$NAME"'` splices) stand in the text as private-use characters.
+    """
+
+    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    __slots__ = ("text", "offsets", "unknowns")
+
+    def __init__(self, text: str, offsets: list[int] | None = None, unknowns: dict[str, Part] | None = None) -> None:
+        self.text = text
+        self.offsets = offsets
+        self.unknowns = unknowns if unknowns is not None else {}
+
+    def value(self, node) -> Value:
+        content, positions = decode(self.text, node.start_mark.index, node.end_mark.index, node.style)
+        if self.offsets is None and not self.unknowns:
+            return Value([literal_part(content, positions[0], tuple(positions[:-1]))] if content else [])
+        parts: list[Part] = []
+        for char, position in zip(content, positions):
+            outer = self.unknowns.get(char)
+            if outer is not None:
+                parts.append(outer)
+            else:
+                at = self.offsets[position] if self.offsets is not None else position
+                parts.append(literal_part(char, at))
+        return Value(parts)
+
+    def span(self, node) -> tuple[int, int]:
+        start, end = node.start_mark.index, max(node.start_mark.index, node.end_mark.index - 1)
+        if self.offsets is None:
+            return node.start_mark.index, node.end_mark.index
+        return self.offsets[start], self.offsets[min(end, len(self.offsets) - 1)] + 1
+
+    def word(self, node) -> Word:
+        start, end = self.span(node)
+        return Word(self.value(node), start, end, "yaml")
 
 
 class YamlError(Exception):

@@ -1,5 +1,6 @@
-"""NVCF function and task payloads (the JSON the NVCF API takes, in JSON or YAML files, or sent
-inline by `curl -d '{...}'`) become Deploy events described with the NGC CLI's option names.
+"""The NVCF API's function and task create requests: which mapping is one, and its Deploy event,
+described with the NGC CLI's option names. Read from payload files (nvlint.sources.payload) and from
+JSON bodies sent inline by `curl -d '{...}'` (nvlint.tools.http).
 
 A mapping is a payload when it has the fields that identify an NVCF API request: a function create
 request has `inferenceUrl` (or `helmChartServiceName`, which only a Helm function has) and an
@@ -14,11 +15,10 @@ from __future__ import annotations
 
 import re
 
-from nvlint import ngc_grammar
 from nvlint.events import Attachment, Deploy, Event, NgcCommand, OptionUse
-from nvlint.shell.words import Part, Value, Word, literal_part, replace_matches, unknown_part
-from nvlint.sources.yaml_doc import get, is_mapping, is_scalar, is_sequence, items
-from nvlint.sources.yaml_scalars import decode
+from nvlint.shell.words import Part, Value, Word, replace_matches, unknown_part
+from nvlint.tools import ngc_grammar
+from nvlint.yamltree.nodes import DocumentText, get, is_mapping, is_scalar, is_sequence, items
 
 ARTIFACT_KEYS = frozenset({"containerImage", "helmChart", "models"})  # a request deploys one of these
 FUNCTION_KEYS = frozenset({"inferenceUrl", "helmChartServiceName"})  # only a function request has them
@@ -38,45 +38,10 @@ _HEALTH_OPTIONS = {"uri": "--health-uri", "port": "--health-port", "timeout": "-
 _MODEL_URI = re.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
 
 
-class DocumentText:
-    """Text a YAML/JSON document was parsed from, and where its characters are in the real file.
-
-    For a file it is the file itself. For a `curl -d` body it is the shell word's value, whose
-    unknown parts (`'"$NAME"'` splices) stand in the text as private-use characters.
-    """
-
-    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
-    __slots__ = ("text", "offsets", "unknowns")
-
-    def __init__(self, text: str, offsets: list[int] | None = None, unknowns: dict[str, Part] | None = None) -> None:
-        self.text = text
-        self.offsets = offsets
-        self.unknowns = unknowns if unknowns is not None else {}
-
-    def value(self, node) -> Value:
-        content, positions = decode(self.text, node.start_mark.index, node.end_mark.index, node.style)
-        if self.offsets is None and not self.unknowns:
-            return Value([literal_part(content, positions[0], tuple(positions[:-1]))] if content else [])
-        parts: list[Part] = []
-        for char, position in zip(content, positions):
-            outer = self.unknowns.get(char)
-            if outer is not None:
-                parts.append(outer)
-            else:
-                at = self.offsets[position] if self.offsets is not None else position
-                parts.append(literal_part(char, at))
-        return Value(parts)
-
-    def span(self, node) -> tuple[int, int]:
-        start, end = node.start_mark.index, max(node.start_mark.index, node.end_mark.index - 1)
-        if self.offsets is None:
-            return node.start_mark.index, node.end_mark.index
-        return self.offsets[start], self.offsets[min(end, len(self.offsets) - 1)] + 1
-
-    def word(self, node) -> Word:
-        """A payload field: a template's placeholders are unknown parts."""
-        start, end = self.span(node)
-        return Word(_templates_unknown(self.value(node)), start, end, "yaml")
+def _field(document: DocumentText, node) -> Word:
+    """A request field: a template's placeholders are unknown parts."""
+    word = document.word(node)
+    return Word(_templates_unknown(word.value), word.start, word.end, "yaml")
 
 
 def _templates_unknown(value: Value) -> Value:
@@ -134,10 +99,10 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
     first_key = None
     for name, key, value in items(node):
         first_key = first_key or key
-        key_word = document.word(key)
+        key_word = _field(document, key)
         option = _SCALAR_OPTIONS.get(name)
         if option is not None and is_scalar(value):
-            word = document.word(value)
+            word = _field(document, value)
             options.append(OptionUse(option, key_word, word.value, word))
         elif name == "gpuSpecification" and value is not None:
             options.append(OptionUse("--gpu-specification", key_word, None, None))
@@ -147,24 +112,24 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
             missing_health = [f for f in _HEALTH_OPTIONS if f not in present]
             for field_name, field_key, field_value in items(value):
                 if field_name in _HEALTH_OPTIONS and is_scalar(field_value):
-                    word = document.word(field_value)
-                    options.append(OptionUse(_HEALTH_OPTIONS[field_name], document.word(field_key), word.value, word))
+                    word = _field(document, field_value)
+                    options.append(OptionUse(_HEALTH_OPTIONS[field_name], _field(document, field_key), word.value, word))
         elif name == "containerEnvironment" and is_sequence(value):
             for entry in value.value:
                 env_key, env_value = get(entry, "key"), get(entry, "value")
                 if is_scalar(env_value):
-                    word = document.word(env_value)
-                    label = document.word(env_key) if is_scalar(env_key) else key_word
+                    word = _field(document, env_value)
+                    label = _field(document, env_key) if is_scalar(env_key) else key_word
                     options.append(OptionUse("containerEnvironment", label, word.value, word))
         elif name == "secrets" and is_sequence(value):
             for entry in value.value:
                 secret_name = get(entry, "name")
                 if is_scalar(secret_name):
-                    word = document.word(secret_name)
+                    word = _field(document, secret_name)
                     options.append(OptionUse("secret-name", word, word.value, word))
         elif name in ("models", "resources") and is_sequence(value):
             for entry in value.value:
-                fields = {f: document.word(get(entry, f)) for f in ("name", "version", "uri")
+                fields = {f: _field(document, get(entry, f)) for f in ("name", "version", "uri")
                           if is_scalar(get(entry, f))}
                 entries.append({"kind": name[:-1], **fields})
                 options.append(OptionUse("--" + name[:-1] + "-attachment", key_word, None, None))
@@ -196,8 +161,8 @@ def _attachment(fields: dict[str, Word], kind: str) -> Attachment | None:
 
 def body_events(word: Word) -> list[Event]:
     """Payload events of a JSON body written inline in a shell word (`curl -d '{...}'`)."""
-    from nvlint.source import snippet_of_value
-    from nvlint.sources.yaml_doc import YamlError, compose_all
+    from nvlint.text import snippet_of_value
+    from nvlint.yamltree.nodes import YamlError, compose_all
 
     snippet = snippet_of_value(word.value, word.end)
     if snippet is None or not snippet.text.lstrip().startswith("{"):

@@ -1,0 +1,79 @@
+"""Which tool a command is, and its events: the dispatch to each family's recogniser."""
+
+from __future__ import annotations
+
+import re
+
+from nvlint.events import CommandRun, Event, ImagePushed
+from nvlint.shell.interp import Command
+from nvlint.tools import credentials, docker, helm, http, ngc, registries
+
+_BY_NAME = {name: docker.recognise for name in docker.TOOLS}
+_BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
+_BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
+_BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer",
+                                                         "kubectl", "oc")})
+
+
+_PUSHY = re.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)
+_TASK_RUNNERS = frozenset({"make", "gmake", "just", "task", "npm", "yarn", "pnpm", "invoke", "nox", "tox", "mage",
+                           "earthly", "bazel", "poetry", "hatch", "uv", "tilt", "skaffold"})
+
+
+def _may_push(command: Command) -> bool:
+    """A command we do not know that might push an image (`make push`, `./scripts/publish.sh`).
+
+    It counts as a push of something unnamed, so the push-before-reference rules stay silent:
+    precision before recall.
+    """
+    name = command.name or ""
+    if _PUSHY.search(name):
+        return True
+    if name in _TASK_RUNNERS:
+        return any(_PUSHY.search(w.literal or "") for w in command.argv[1:])
+    return False
+
+
+_WRITERS = frozenset({"echo", "printf", "base64", "basenc"})
+
+
+def _asks_for_help(argv) -> bool:
+    for word in argv[1:]:  # a loop, not any(): this runs for every command
+        literal = word.literal
+        if literal == "--":
+            return False
+        if literal == "--help" or literal == "-h":
+            return True
+    return False
+
+
+def _any_word(reads_words, words) -> bool:
+    for word in words:  # a loop, not any(): this runs for every command
+        if reads_words(word):
+            return True
+    return False
+
+
+def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> list[Event]:
+    """Events of one command. ``reads_words`` says which words the word-level rules want; a command
+    with none of them gets no CommandRun event (None: every command gets one)."""
+    if _asks_for_help(command.argv):
+        return []  # `ngc cf task create --help` prints usage: nothing runs, nothing to report
+    # here-documents and here-strings are expanded too: rules about expansions read them
+    words = command.words + [w for w in command.stdin if w.start >= command.start]
+    events: list[Event] = []
+    if reads_words is None or _any_word(reads_words, words):
+        events.append(CommandRun(command.start, command.end, words=words, dollar_escape=dollar_escape))
+    if not command.executes or not command.argv:
+        return events
+    handler = _BY_NAME.get(command.name or "")
+    if handler is not None:
+        events.extend(handler(command))
+    elif not command.calls_function and _may_push(command):
+        events.append(ImagePushed(command.start, command.end, None))
+    if command.stdin or command.name in _WRITERS:
+        events.extend(credentials.recognise(command))
+    if command.via is not None or command.branch:
+        for event in events:
+            event.via, event.branch = command.via, command.branch
+    return events
