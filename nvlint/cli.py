@@ -139,7 +139,8 @@ class _Run:
 
 
 def _check(args, parser) -> int:
-    from nvlint.discover import iter_targets, kind_from_shebang, kind_of_name
+    from nvlint.discover import iter_targets
+    from nvlint.sources import kind_from_shebang, kind_of_name
     from nvlint.rules import CODES
     from nvlint.settings import ConfigError, SettingsFinder
 

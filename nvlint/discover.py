@@ -1,4 +1,5 @@
-"""Which files to lint, and what kind each one is.
+"""Which files to lint, and what kind each one is (the kinds and how they are recognised are
+nvlint.sources'; this module walks).
 
 Directories are walked in sorted order, respecting every `.gitignore` on the way (and
 `.git/info/exclude` at a repository root), and skipping VCS folders, virtualenvs and node_modules.
@@ -6,17 +7,16 @@ Directories are walked in sorted order, respecting every `.gitignore` on the way
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from nvlint.record import fields_repr
+from nvlint.sources import kind_from_shebang, kind_of_name
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
                        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".nvlint_cache", "site-packages",
                        ".eggs", ".direnv"})
-_NOT_SHELL = frozenset({"csh", "tcsh", "fish"})
 
 
 class Target:
@@ -31,65 +31,8 @@ class Target:
     __repr__ = fields_repr
 
 
-# The common cases without asking identify (a walk asks for every file of the tree).
-_BY_EXTENSION = {".sh": "shell", ".bash": "shell", ".yml": "yaml", ".yaml": "yaml", ".json": "json",
-                 ".md": "markdown", ".rst": "rst", ".ipynb": "notebook", ".mk": "makefile"}
-_NOT_OURS = frozenset(".py .pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
-                      ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql .tf "
-                      ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split())
-
-
-_BY_NAME = {"Makefile": "makefile", "makefile": "makefile", "GNUmakefile": "makefile", "Dockerfile": "dockerfile",
-            "Containerfile": "dockerfile", ".gitlab-ci.yml": "yaml"}
-
-
-@functools.lru_cache(maxsize=4096)
-def kind_of_name(name: str) -> str | None:
-    """The kind that a file name alone tells, if any."""
-    if name in _BY_NAME:
-        return _BY_NAME[name]
-    extension = os.path.splitext(name)[1].lower()
-    if extension in _BY_EXTENSION:
-        return _BY_EXTENSION[extension]
-    if extension in _NOT_OURS:
-        return None
-    from identify import identify
-
-    tags = identify.tags_from_filename(name)
-    if "shell" in tags and not tags & _NOT_SHELL:
-        return "shell"
-    if "yaml" in tags:
-        return "yaml"
-    if "makefile" in tags or name.endswith(".mk"):
-        return "makefile"
-    for tag in ("markdown", "rst", "dockerfile"):
-        if tag in tags:
-            return tag
-    if "jupyter" in tags:
-        return "notebook"
-    if "json" in tags:
-        return "json"
-    return None
-
-
-def kind_from_shebang(first_line: bytes) -> str | None:
-    if not first_line.startswith(b"#!"):
-        return None
-    from identify import identify
-
-    try:
-        words = first_line[2:].decode("ascii").split()
-    except UnicodeDecodeError:
-        return None
-    if words[:1] == ["/usr/bin/env"]:
-        words = [w for w in words[1:] if not w.startswith("-")]
-    if not words:
-        return None
-    tags = identify.tags_from_interpreter(words[0])
-    return "shell" if "shell" in tags and not tags & _NOT_SHELL else None
-
-
 def detect_kind(path: Path) -> str | None:
+    """The file kind of a path: by its name, or for a file without an extension by its shebang."""
     kind = kind_of_name(path.name)
     if kind is not None or "." in path.name.lstrip("."):
         return kind

@@ -99,6 +99,7 @@ def _count(result: Result, task: Task, options: Options) -> Result:
 
 def _read(task: Task, result: Result) -> bytes | None:
     from nvlint.prefilter import MAX_BYTES
+    from nvlint.rules import nv000_unreadable_file as nv000
 
     try:
         with open(task.path, "rb") as handle:
@@ -106,14 +107,12 @@ def _read(task: Task, result: Result) -> bytes | None:
             if size <= MAX_BYTES:
                 return handle.read()
         # not even read: memory stays flat whatever the tree holds
-        message = f"file is {size // (1024 * 1024)} MB, larger than {MAX_BYTES // (1024 * 1024)} MB; not read"
+        message = nv000.too_large(MAX_BYTES, size)
     except OSError as error:
-        message = f"cannot read the file: {error.strerror or error}"
+        message = nv000.cannot_open(error.strerror or str(error))
     result.read = False
     if "NV000" in task.codes:
-        from nvlint.rules import BY_CODE
-
-        diagnostic = BY_CODE["NV000"].at((0, 0), message)
+        diagnostic = nv000.RULE.at((0, 0), message)
         _at_start(diagnostic, task.display)
         result.diagnostics = [diagnostic]
         result.failing = 1

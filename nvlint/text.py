@@ -40,6 +40,60 @@ class LineIndex:
         return self._starts[line - 1] + column - 1
 
 
+class Text:
+    """Characters read from a file, each with its file offset, and the offset where the text ends.
+
+    Every reader produces these: a Makefile line after its continuations, a line of a fenced block, a
+    Dockerfile instruction. Positions are worked out once, where the text is read, and carried along.
+    """
+
+    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    __slots__ = ("text", "offsets", "end", "foreign")
+
+    def __init__(self, text: str, offsets: list[int], end: int | None = None, foreign: bool = False) -> None:
+        self.text = text
+        self.offsets = offsets  # one per character
+        self.end = end if end is not None else (offsets[-1] + 1 if offsets else 0)
+        self.foreign = foreign  # written in another file (an include): offsets are those of the reference
+
+    @classmethod
+    def at(cls, start: int, text: str) -> Text:
+        """A contiguous piece of the file."""
+        return cls(text, list(range(start, start + len(text))), start + len(text))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, i: int, j: int | None = None) -> Text:
+        j = len(self.text) if j is None else j
+        end = self.offsets[j] if j < len(self.offsets) else self.end
+        return Text(self.text[i:j], self.offsets[i:j], end, self.foreign)
+
+    def after(self, cut: int) -> Text:
+        return self.slice(cut)
+
+    def strip(self) -> Text:
+        left = len(self.text) - len(self.text.lstrip())
+        right = len(self.text.rstrip())
+        return self.slice(left, max(left, right))
+
+    def snippet(self, **options) -> Snippet:
+        """This text as shell to parse."""
+        return Snippet(self.text, self.offsets + [self.end], **options)
+
+    @staticmethod
+    def join(lines: list[Text], separator: str = "\n") -> Text:
+        """Lines as one text; each separator sits where its line ends."""
+        chars: list[str] = []
+        offsets: list[int] = []
+        for line in lines:
+            chars.append(line.text + separator)
+            offsets.extend(line.offsets)
+            offsets.extend([line.end] * len(separator))
+        end = lines[-1].end + len(separator) if lines else 0
+        return Text("".join(chars), offsets, end)
+
+
 # Private-use characters stand in for values that are unknown to the shell parser (an outer
 # shell's expansion inside `bash -c "..."`, a CI `${{ }}` expression). tree-sitter-bash reads
 # them as ordinary word characters, and the word evaluator turns each back into its unknown part.

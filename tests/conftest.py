@@ -61,3 +61,11 @@ def modules_imported_by(code: str, cwd=None) -> tuple[str, set[str]]:
     printed, _, modules = done.stdout.rpartition("\x1e")
     assert modules, done.stdout + done.stderr
     return printed, set(modules.split()) - set(bare.rpartition("\x1e")[2].split())
+
+
+def events(source: str, kind: str = "shell", path: str = "test.sh"):
+    """Every event of every flow of a file of this kind, as the rules see them."""
+    from nvlint.lint import read
+
+    reading = read(source, path, kind, Settings(), select_rules())
+    return [event for flow in reading.flows for event in flow]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import codes, lint, span_text
+from conftest import codes, events, lint, span_text
 
 from nvlint.tools import ngc_grammar
 
@@ -263,10 +263,10 @@ def test_opt_in_rules_on_payloads():
     payload = (b'{"name": "chat", "inferenceUrl": "/v1/chat/completions",\n'
                b' "containerImage": "docker.io/vllm/vllm-openai:latest"}\n')
     rules = select_rules(extend_select=("NV514", "NV515"))
-    found = lint_bytes(payload, "function.json", "json", Settings(), rules)
+    found = lint_bytes(payload, "function.json", "yaml", Settings(), rules)
     assert sorted(d.code for d in found) == ["NV514", "NV515"]
     healthy = payload.replace(b'"}\n', b'", "healthUri": "/health"}\n').replace(b":latest", b":v0.6.3")
-    assert lint_bytes(healthy, "function.json", "json", Settings(), rules) == []
+    assert lint_bytes(healthy, "function.json", "yaml", Settings(), rules) == []
 
 
 # The NGC CLI command tree of the facts (ngc-facts.md, sections 1.1 and 2: the CLI's argparse source),
@@ -300,9 +300,7 @@ def _spellings():
 
 @pytest.mark.parametrize("typed,canonical", list(_spellings()), ids=lambda v: v if isinstance(v, str) else "")
 def test_every_command_and_alias_of_the_facts_resolves(typed, canonical):
-    from nvlint.sources.shell import flows
-
-    (ngc,) = [e for f in flows(f"ngc {typed} x --org acme\n") for e in f if type(e).__name__ == "NgcCommand"]
+    (ngc,) = [e for e in events(f"ngc {typed} x --org acme\n") if type(e).__name__ == "NgcCommand"]
     assert ngc.path == canonical
     assert ngc_grammar.lookup(canonical) is not None
     assert [o.name for o in ngc.options if o.name == "--org"] == ["--org"]

@@ -143,20 +143,20 @@ def _endpoint(settings: OnlineSettings, target: Target) -> str:
 
 
 def _diagnostic(reference: Reference, target: Target, answer) -> Diagnostic | None:
-    from nvlint.rules import BY_CODE
+    from nvlint.rules import nv901_artifact_not_found as nv901
+    from nvlint.rules import nv902_registry_access_denied as nv902
+    from nvlint.rules import nv903_registry_unreachable as nv903
 
     what = {"image": "image", "model": "model", "resource": "resource", "chart": "Helm chart"}[target.kind]
     where = target.host if target.kind == "image" else "the NGC catalog"
     if answer.status == "found":
         return None
     if answer.status == "missing":
-        rule, message = BY_CODE["NV901"], (f"{what} '{reference.text}' does not exist in {where}: NVCF will "
-                                            "answer \"Invalid artifact provided\"; push it, or fix the name or tag")
+        rule, message = nv901.RULE, nv901.missing(what, reference.text, where)
     elif answer.status == "denied":
-        rule, message = BY_CODE["NV902"], f"{what} '{reference.text}' cannot be read from {where}: {answer.detail}"
+        rule, message = nv902.RULE, nv902.denied(what, reference.text, where, answer.detail)
     else:
-        rule, message = BY_CODE["NV903"], f"{where} could not be asked about {what} '{reference.text}': " \
-                                          f"{answer.detail}"
+        rule, message = nv903.RULE, nv903.unreachable(what, reference.text, where, answer.detail)
     diagnostic = rule.at((reference.start, reference.end), redact(message))
     diagnostic.path, diagnostic.line, diagnostic.column = reference.path, reference.line, reference.column
     diagnostic.end_line, diagnostic.end_column = reference.end_line, reference.end_column

@@ -16,3 +16,30 @@ RULE = Rule(
     bad="docker login nvcr.io -u caf\udce9\n",
     good="docker login nvcr.io -u '$oauthtoken' --password-stdin < key.txt\n",
 )
+
+
+def too_large(limit: int, size: int | None = None) -> str:
+    megabytes = limit // (1024 * 1024)
+    if size is None:
+        return f"file is larger than {megabytes} MB; not read"
+    return f"file is {size // (1024 * 1024)} MB, larger than {megabytes} MB; not read"
+
+
+def binary() -> str:
+    return "binary file (it contains NUL bytes); not read"
+
+
+def not_utf8(byte: int, line: int, column: int) -> str:
+    return f"not valid UTF-8 (byte 0x{byte:02x} at line {line}, column {column}); not read"
+
+
+def not_utf16(reason: str) -> str:
+    return f"not valid UTF-16 ({reason}); not read"
+
+
+def cannot_open(reason: str) -> str:
+    return f"cannot read the file: {reason}"
+
+
+def parse_error(reason: str) -> str:
+    return f"YAML parse error: {reason}; not read"

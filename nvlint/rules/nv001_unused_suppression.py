@@ -18,3 +18,7 @@ RULE = Rule(
     bad="docker login nvcr.io -u '$oauthtoken' --password-stdin < key  # nvlint: disable=NV302 -- legacy\n",
     good="docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key  # nvlint: disable=NV302 -- shown on purpose\n",
 )
+
+
+def unused(codes: list[str]) -> str:
+    return f"unused suppression for {', '.join(codes)}: nothing here needs it; remove it"

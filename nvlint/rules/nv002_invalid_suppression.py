@@ -15,3 +15,7 @@ RULE = Rule(
     bad="docker login nvcr.io -u '$oauthtoken' < key  # nvlint: disable NV303\n",
     good="docker login nvcr.io -u '$oauthtoken' -p \"$KEY\"  # nvlint: disable=NV303 -- a throwaway CI runner\n",
 )
+
+
+def invalid(why: str) -> str:
+    return f"invalid nvlint directive: {why}"

@@ -19,3 +19,11 @@ RULE = Rule(
     bad="",
     good="docker login nvcr.io -u '$oauthtoken' --password-stdin < key\n",
 )
+
+
+def failure(what: str, error: BaseException) -> str:
+    """``what`` did not run (`rule NV101 (short-form-third-party-image)`, `reading this shell file`)."""
+    from nvlint.secrets import redact
+
+    reason = redact(f"{type(error).__name__}: {error}")[:200]
+    return f"{what} failed on this file ({reason}); the other checks ran. Please report this with the file"

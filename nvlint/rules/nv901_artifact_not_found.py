@@ -18,3 +18,8 @@ RULE = Rule(
     configuration="`[tool.nvlint.online]`: see the README's Online mode section.",
     online=True,
 )
+
+
+def missing(what: str, text: str, where: str) -> str:
+    return f"{what} '{text}' does not exist in {where}: NVCF will answer \"Invalid artifact provided\"; push it, " \
+           "or fix the name or tag"

@@ -18,3 +18,7 @@ RULE = Rule(
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     online=True,
 )
+
+
+def denied(what: str, text: str, where: str, detail: str) -> str:
+    return f"{what} '{text}' cannot be read from {where}: {detail}"

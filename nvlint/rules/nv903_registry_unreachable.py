@@ -16,3 +16,7 @@ RULE = Rule(
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     online=True,
 )
+
+
+def unreachable(what: str, text: str, where: str, detail: str) -> str:
+    return f"{where} could not be asked about {what} '{text}': {detail}"

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CommandRun, Event
-from nvlint.shell.interp import Env, Interpreter
+from nvlint.events import CommandRun
 from nvlint.shell.words import Value, Word, literal_part
-from nvlint.sources.shell import ShellSession
-from nvlint.text import Snippet
+from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.text import Snippet, Text
 
 _DIRECTIVE = re.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
 _HEREDOC = re.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
@@ -22,12 +21,8 @@ _RUN_FLAG = re.compile(r"--[a-z-]+=\S*\s+")
 _SHELLS = ("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/bash", "zsh", "dash")
 
 
-class _Instruction:
-    def __init__(self, keyword: str, chars: str, offsets: list[int], end: int) -> None:
-        self.keyword, self.chars, self.offsets, self.end = keyword, chars, offsets, end
-
-
-def _instructions(text: str) -> list[_Instruction]:
+def _instructions(text: str) -> list[tuple[str, Text]]:
+    """(keyword, the instruction's text after its continuations) of each instruction."""
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
@@ -39,7 +34,7 @@ def _instructions(text: str) -> list[_Instruction]:
             break
         if directive.group(1).lower() == "escape":
             escape = directive.group(2)[:1] or "\\"
-    out: list[_Instruction] = []
+    out: list[tuple[str, Text]] = []
     n = 0
     while n < len(lines):
         raw = lines[n].rstrip("\r")
@@ -80,48 +75,51 @@ def _instructions(text: str) -> list[_Instruction]:
                 n += 1
                 if body_line.strip() == terminator:
                     break
-        end = offsets[-1] + 1 if offsets else 0
-        out.append(_Instruction(keyword, joined, offsets, end))
+        out.append((keyword, Text(joined, offsets)))
     return out
 
 
-def flows(text: str, reads_words=None) -> list[list[Event]]:
+def read(source: Source) -> Reading:
+    from nvlint.shell.interp import Env  # here: the interpreter is not needed to find files
+    from nvlint.sources.session import ShellSession
+
+    reads_words = source.reads_words
     session = ShellSession(reads_words)
     variables: dict[str, Value] = {}
-    for instruction in _instructions(text):
-        keyword_length = len(instruction.chars) - len(instruction.chars.lstrip()) + len(instruction.keyword)
-        rest_at = keyword_length
-        while rest_at < len(instruction.chars) and instruction.chars[rest_at] in " \t":
+    for keyword, instruction in _instructions(source.text):
+        chars = instruction.text
+        rest_at = len(chars) - len(chars.lstrip()) + len(keyword)
+        while rest_at < len(chars) and chars[rest_at] in " \t":
             rest_at += 1
-        body = instruction.chars[rest_at:]
-        body_offsets = instruction.offsets[rest_at:]
-        if instruction.keyword in ("ARG", "ENV"):
-            assigned, words = _assignments(instruction.keyword, body, body_offsets, instruction.end, variables)
+        body = instruction.slice(rest_at)
+        if keyword in ("ARG", "ENV"):
+            assigned, words = _assignments(keyword, body, variables)
             variables.update(assigned)
             session.flows[-1].extend(CommandRun(w.start, w.end, words=[w]) for w in words
                                      if reads_words is None or reads_words(w))
-        elif instruction.keyword == "RUN":
-            snippet = _run_snippet(body, body_offsets, instruction.end)
+        elif keyword == "RUN":
+            snippet = _run_snippet(body)
             if snippet is not None:
                 session.env = Env(dict(variables), set(variables))
                 snippet.env = dict(variables)
                 session.run(snippet)
     main, *functions = session.finish()
-    return [flow for flow in [main, *functions] if flow]
+    return Reading([flow for flow in [main, *functions] if flow])
 
 
-def _assignments(keyword: str, body: str, offsets: list[int], end: int,
-                 variables: dict[str, Value]) -> tuple[dict[str, Value], list[Word]]:
+def _assignments(keyword: str, body: Text, variables: dict[str, Value]) -> tuple[dict[str, Value], list[Word]]:
     """`ENV A=1 B="x y"` and `ARG A=1` read like shell assignments; `ENV A some value` (the legacy
     form) sets A to the rest of the line, as written."""
-    first = body.split(None, 1)[0] if body.strip() else ""
+    from nvlint.shell.interp import Env, Interpreter
+
+    text = body.text
+    first = text.split(None, 1)[0] if text.strip() else ""
     if keyword == "ENV" and "=" not in first:
-        value_at = len(body) - len(body[len(first):].lstrip())
-        value_text = body[value_at:].rstrip()
-        if not first or not value_text:
+        value_text = body.slice(len(text) - len(text[len(first):].lstrip())).strip()
+        if not first or not value_text.text:
             return {}, []
-        value = Value([literal_part(value_text, offsets[value_at], tuple(offsets[value_at:value_at + len(value_text)]))])
-        return {first: value}, [Word(value, offsets[value_at], offsets[value_at + len(value_text) - 1] + 1, "bare")]
+        value = Value([literal_part(value_text.text, value_text.offsets[0], tuple(value_text.offsets))])
+        return {first: value}, [Word(value, value_text.offsets[0], value_text.offsets[-1] + 1, "bare")]
     collected: dict[str, Value] = {}
     words: list[Word] = []
 
@@ -129,34 +127,36 @@ def _assignments(keyword: str, body: str, offsets: list[int], end: int,
         collected[name] = word.value
         words.append(word)
 
-    snippet = Snippet(body, offsets[:len(body)] + [end], env=dict(variables))
+    snippet = body.snippet(env=dict(variables))
     Interpreter(lambda command: None, on_assign).run(snippet, Env(dict(variables), set(variables)))
     return collected, words
 
 
-def _run_snippet(body: str, offsets: list[int], end: int) -> Snippet | None:
-    flags = _RUN_FLAG.match(body)
+def _run_snippet(body: Text) -> Snippet | None:
+    flags = _RUN_FLAG.match(body.text)
     while flags:  # `RUN --mount=type=secret,id=ngc ...`
-        body, offsets = body[flags.end():], offsets[flags.end():]
-        flags = _RUN_FLAG.match(body)
-    if body.lstrip().startswith("["):
-        return _exec_form(body, offsets, end)
-    heredoc = _HEREDOC.match(body.strip())
-    if heredoc and body.strip().split("\n", 1)[0].strip() == heredoc.group(0):
-        first_break = body.find("\n")
-        terminator_at = body.rfind("\n")
+        body = body.slice(flags.end())
+        flags = _RUN_FLAG.match(body.text)
+    text = body.text
+    if text.lstrip().startswith("["):
+        return _exec_form(body)
+    heredoc = _HEREDOC.match(text.strip())
+    if heredoc and text.strip().split("\n", 1)[0].strip() == heredoc.group(0):
+        first_break = text.find("\n")
+        terminator_at = text.rfind("\n")
         if first_break != -1 and terminator_at > first_break:
-            inner = body[first_break + 1:terminator_at + 1]
-            return Snippet(inner, offsets[first_break + 1:terminator_at + 1] + [end])
-    return Snippet(body, offsets[:len(body)] + [end])
+            inner = body.slice(first_break + 1, terminator_at + 1)
+            return Snippet(inner.text, inner.offsets + [body.end])
+    return body.snippet()
 
 
-def _exec_form(body: str, offsets: list[int], end: int) -> Snippet | None:
+def _exec_form(body: Text) -> Snippet | None:
     """`["bash", "-c", "script"]`: the script, with positions inside the JSON string."""
+    from nvlint.text import snippet_of_value
     from nvlint.yamltree.nodes import DocumentText, YamlError, compose_all, is_scalar, is_sequence
 
     try:
-        (array,) = compose_all(body)[:1] or [None]
+        (array,) = compose_all(body.text)[:1] or [None]
     except YamlError:
         return None
     if not is_sequence(array) or not all(is_scalar(item) for item in array.value):
@@ -166,10 +166,12 @@ def _exec_form(body: str, offsets: list[int], end: int) -> Snippet | None:
         return None
     for n, item in enumerate(items[1:], start=1):
         if item.startswith("-") and "c" in item[1:] and n + 1 < len(items):
-            document = DocumentText(body, offsets + [end])
-            value = document.value(array.value[n + 1])
-            from nvlint.text import snippet_of_value
-
-            return snippet_of_value(value, end)
+            value = DocumentText(body.text, body.offsets + [body.end]).value(array.value[n + 1])
+            return snippet_of_value(value, body.end)
     return None
 
+
+KIND = FileKind(
+    "dockerfile", "`Dockerfile`, `*.Dockerfile`, `Containerfile`",
+    names=("Dockerfile", "Containerfile"), identify_tags=("dockerfile",), read=read,
+)

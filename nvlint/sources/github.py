@@ -9,11 +9,12 @@ jobs it `needs`. `docker/login-action` and `docker/build-push-action` steps are 
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
-from nvlint.events import CommandRun, Event, ImageBuilt, ImagePushed, Login
+from nvlint.events import Event, ImageBuilt, ImagePushed, Login
 from nvlint.shell.words import Value, Word
-from nvlint.sources import shell
+from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.units import ordered_units
+from nvlint.sources.yaml_env import read_env
 from nvlint.yamltree.nodes import (
     GITHUB_EXPRESSIONS,
     Expressions,
@@ -28,15 +29,6 @@ from nvlint.yamltree.nodes import (
 )
 
 _SHELLS = re.compile(r"^(bash|sh|zsh|dash|ksh)\b|/(bash|sh)\b")
-
-
-def is_workflow_path(path: str) -> bool:
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    return (len(parts) >= 3 and parts[-3:-1] == (".github", "workflows") and parts[-1].endswith((".yml", ".yaml")))
-
-
-def is_action_path(path: str) -> bool:
-    return PurePosixPath(path.replace("\\", "/")).name in ("action.yml", "action.yaml")
 
 
 def looks_like_workflow(root) -> bool:
@@ -57,14 +49,7 @@ class _Reader:
         self.env_events: list[Event] = []  # `env:` values, read by word-level rules like assignments
 
     def env(self, node, base: dict[str, Value]) -> dict[str, Value]:
-        env = dict(base)
-        for name, _, value in items(node):
-            if is_scalar(value):
-                word = scalar_word(value, self.text, self.expressions(env))
-                env[name] = word.value
-                if self.reads_words is None or self.reads_words(word):
-                    self.env_events.append(CommandRun(word.start, word.end, words=[word]))
-        return env
+        return read_env(node, base, self.text, self.env_events, self.reads_words, self.expressions)
 
     def expressions(self, env: dict[str, Value]) -> Expressions:
         def resolve(expression: str) -> Value | None:
@@ -89,7 +74,9 @@ class _Reader:
                 snippet = scalar_snippet(run, self.text, step_env, self.expressions(step_env))
                 if snippet is None:
                     continue
-                flows = shell.flows_of(snippet, self.reads_words)
+                from nvlint.sources.session import flows_of  # here: not needed to find files
+
+                flows = flows_of(snippet, self.reads_words)
                 if flows:
                     events.extend(flows[0])
                     self.extra_flows.extend(flows[1:])
@@ -143,8 +130,8 @@ def _split_list(value: Value) -> list[Value]:
     return out
 
 
-def flows(text: str, root, reads_words=None) -> list[list[Event]]:
-    reader = _Reader(text, reads_words)
+def read_document(source: Source, root) -> list[list[Event]]:
+    reader = _Reader(source.text, source.reads_words)
     if looks_like_action(root):
         runs = get(root, "runs")
         main = reader.steps(get(runs, "steps"), {}, None)
@@ -165,7 +152,7 @@ def flows(text: str, root, reads_words=None) -> list[list[Event]]:
     out = []
     for job_id in jobs:
         flow: list[Event] = []
-        for dependency in _order(job_id, jobs):
+        for dependency in ordered_units(job_id, lambda name: jobs[name][1], jobs):
             flow.extend(jobs[dependency][0])
         out.append(flow)
     return out + reader.extra_flows + [reader.env_events]
@@ -179,13 +166,9 @@ def _needs(node) -> list[str]:
     return []
 
 
-def _order(job_id: str, jobs: dict, seen: set[str] | None = None) -> list[str]:
-    """The jobs that run before ``job_id`` (depth first, left to right, each once), then itself."""
-    seen = set() if seen is None else seen
-    if job_id in seen or job_id not in jobs:
-        return []
-    seen.add(job_id)
-    order: list[str] = []
-    for dependency in jobs[job_id][1]:
-        order.extend(_order(dependency, jobs, seen))
-    return order + [job_id]
+KIND = FileKind(
+    "github-actions", "`.github/workflows/*.yml`, `action.yml` (composite)",
+    globs=(".github/workflows/*.yml", ".github/workflows/*.yaml"), names=("action.yml", "action.yaml"),
+    documents=True, shape=lambda root: looks_like_workflow(root) or looks_like_action(root),
+    read_document=read_document,
+)

@@ -8,11 +8,13 @@ stages run before later ones; `needs:` replaces that order with its own list.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from nvlint.events import CommandRun, Event
-from nvlint.shell.words import Value, unknown_part
-from nvlint.sources.shell import ShellSession
+from nvlint.events import Event
+from nvlint.shell.words import Value
+from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.units import ordered_units
+from nvlint.sources.yaml_env import read_env
 from nvlint.yamltree.nodes import (
     YamlError,
     compose_all,
@@ -22,18 +24,12 @@ from nvlint.yamltree.nodes import (
     is_sequence,
     items,
     scalar_snippet,
-    scalar_word,
 )
 
 RESERVED = frozenset({"image", "services", "stages", "types", "before_script", "after_script", "variables",
                       "cache", "include", "default", "workflow", "spec"})
 DEFAULT_STAGES = (".pre", "build", "test", "deploy", ".post")
 SCRIPT_KEYS = ("before_script", "script", "after_script")
-
-
-def is_gitlab_path(path: str) -> bool:
-    name = PurePosixPath(path.replace("\\", "/")).name
-    return name == ".gitlab-ci.yml" or name.endswith(".gitlab-ci.yml")
 
 
 def looks_like_gitlab(root) -> bool:
@@ -132,25 +128,14 @@ class _Pipeline:
         return out
 
     def variables(self, node, base: dict[str, Value]) -> dict[str, Value]:
-        env = dict(base)
-        for name, _, value in items(node):
-            if is_mapping(value):
-                value = get(value, "value")
-            if not is_scalar(value):
-                continue
-            if id(value) in self.foreign_nodes:  # defined in an included file: known to be set, not to what
-                env[name] = Value([unknown_part(f"gitlab:{name}", node.start_mark.index, node.start_mark.index)])
-                continue
-            word = scalar_word(value, self.text)
-            env[name] = word.value
-            if self.reads_words is None or self.reads_words(word):
-                self.variable_events.append(CommandRun(word.start, word.end, words=[word]))
-        return env
+        return read_env(node, base, self.text, self.variable_events, self.reads_words, foreign=self.foreign_nodes)
 
     def job_events(self, name: str, env: dict[str, Value], extra_flows: list) -> list[Event]:
         job = self.merged(name)
         default = get(self.root, "default")
         job_env = self.variables(job.get("variables"), env)
+        from nvlint.sources.session import ShellSession  # here: not needed to find files
+
         session = ShellSession(self.reads_words)  # GitLab runs a job's lines in one shell
         for key in SCRIPT_KEYS:
             value = job.get(key)
@@ -196,22 +181,14 @@ class _Pipeline:
                     names.append(str(target.value))
             return names
 
-        def before(name: str, seen: set[str]) -> list[str]:
-            if name in seen:
-                return []
-            seen.add(name)
+        def earlier(name: str) -> list[str]:
             needs = needs_of(name)
-            earlier = needs if needs is not None else [n for n in runnable if stage_of(n) < stage_of(name)]
-            order: list[str] = []
-            for other in earlier:
-                if other in own:
-                    order.extend(before(other, seen))
-            return order + [name]
+            return needs if needs is not None else [n for n in runnable if stage_of(n) < stage_of(name)]
 
         out = []
         for name in runnable:
             flow: list[Event] = []
-            for job in before(name, set()):
+            for job in ordered_units(name, earlier, own):
                 flow.extend(own[job])
             out.append(flow)
         return out + [f for f in extra if f] + [self.variable_events]
@@ -226,5 +203,12 @@ def _locate(base: Path, relative: str) -> Path:
     return base / relative
 
 
-def flows(text: str, root, path: str | None, reads_words=None) -> list[list[Event]]:
-    return _Pipeline(text, root, path, reads_words).flows()
+def read_document(source: Source, root) -> list[list[Event]]:
+    return _Pipeline(source.text, root, source.path, source.reads_words).flows()
+
+
+KIND = FileKind(
+    "gitlab-ci", "`.gitlab-ci.yml`, `*.gitlab-ci.yml` (and the local files they include)",
+    names=(".gitlab-ci.yml",), globs=("*.gitlab-ci.yml",), documents=True, shape=looks_like_gitlab,
+    read_document=read_document,
+)

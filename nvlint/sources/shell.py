@@ -1,49 +1,18 @@
-"""Shell scripts: the script is one flow, with the functions it calls inlined; each function it never
-calls is a flow of its own (nothing says when, or whether, it runs)."""
+"""Shell scripts: the whole script is one flow; each function it never calls is a flow of its own."""
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event
-from nvlint.shell.interp import Env, Interpreter
-from nvlint.text import Snippet
-from nvlint.tools import credentials
-from nvlint.tools.commands import recognise
+from nvlint.sources.kind import FileKind, Reading, Source
 
 
-class ShellSession:
-    """One shell process: snippets run in it one after another share variables and functions
-    (a script; the lines of a GitLab job). ``reads_words``: see nvlint.tools.recognise."""
+def read(source: Source) -> Reading:
+    from nvlint.sources.session import flows_of  # here: the interpreter is not needed to find files
+    from nvlint.text import Snippet
 
-    def __init__(self, reads_words=None) -> None:
-        self.reads_words = reads_words
-        self.flows: list[list[Event]] = [[]]
-        self.escape = "$"
-        self.interpreter = Interpreter(self._on_command, self._on_assign)
-        self.env = Env()
-
-    def _on_command(self, command) -> None:
-        self.flows[-1].extend(recognise(command, self.escape, self.reads_words))
-
-    def _on_assign(self, name, word) -> None:
-        if self.reads_words is None or self.reads_words(word):
-            self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
-        self.flows[-1].extend(credentials.assignment(name, word))
-
-    def run(self, snippet: Snippet) -> None:
-        self.escape = snippet.dollar_escape
-        self.env = self.interpreter.run(snippet, self.env)
-
-    def finish(self) -> list[list[Event]]:
-        """The main flow first (even when empty), then one per function never called."""
-        self.interpreter.finish(self.env, on_function=lambda name: self.flows.append([]))
-        return [self.flows[0], *(flow for flow in self.flows[1:] if flow)]
+    return Reading([flow for flow in flows_of(Snippet(source.text), source.reads_words) if flow])
 
 
-def flows_of(snippet: Snippet, reads_words=None) -> list[list[Event]]:
-    session = ShellSession(reads_words)
-    session.run(snippet)
-    return session.finish()
-
-
-def flows(text: str, reads_words=None) -> list[list[Event]]:
-    return [flow for flow in flows_of(Snippet(text), reads_words) if flow]
+KIND = FileKind(
+    "shell", "`*.sh`, `*.bash`, `*.zsh`, `*.bats`..., or a shell shebang",
+    extensions=(".sh", ".bash"), shebang=True, identify_tags=("shell",), read=read,
+)

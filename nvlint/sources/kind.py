@@ -1,0 +1,101 @@
+"""What a file kind is: how its files are recognised, and how one is read into flows of events.
+
+Every kind is a module of `nvlint.sources` that declares `KIND = FileKind(...)`; `nvlint.sources` lists
+them, and discovery and linting are derived from that list. A kind module keeps its top-level imports
+light (the shell interpreter is imported where a file is read): discovery imports every kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nvlint.events import Event
+    from nvlint.settings import Settings
+
+Flows = list  # list[list[Event]]: each flow is the events of one execution, in order
+
+
+class Source:
+    """One file to read: its text (CR before LF already made a space), where it is, its settings, and
+    which words the word-level rules want (see nvlint.tools.commands.recognise)."""
+
+    __slots__ = ("text", "path", "settings", "reads_words", "_documents")
+
+    def __init__(self, text: str, path: str | None, settings: Settings, reads_words=None) -> None:
+        self.text = text
+        self.path = path  # None for standard input
+        self.settings = settings
+        self.reads_words = reads_words
+        self._documents: list | None = None
+
+    def documents(self) -> list:
+        """The YAML (or JSON) documents' root nodes, composed once. Raises YamlError."""
+        if self._documents is None:
+            from nvlint.yamltree.nodes import compose_all
+
+            self._documents = compose_all(self.text)
+        return self._documents
+
+
+class Problem:
+    """Why a file cannot be read as its kind (NV000), and where: a YAML parse error, with the parser's reason."""
+
+    __slots__ = ("start", "end", "message")
+
+    def __init__(self, start: int, end: int, message: str) -> None:
+        self.start, self.end, self.message = start, end, message
+
+
+class Reading:
+    """What reading one file gives: its flows, the problems that stopped part of the reading, and the
+    regions whose findings name where they are (a notebook's cells: "[cell 3]")."""
+
+    __slots__ = ("flows", "problems", "regions")
+
+    def __init__(self, flows: list[list[Event]] | None = None, problems: list[Problem] | None = None,
+                 regions: list[tuple[int, int, str]] | None = None) -> None:
+        self.flows = flows if flows is not None else []
+        self.problems = problems if problems is not None else []
+        self.regions = regions if regions is not None else []  # (start, end, label)
+
+
+class FileKind:
+    """A kind of file nvlint reads.
+
+    Text kinds are recognised by file name, extension or shebang (and identify's tags for the rest).
+    Document kinds are YAML or JSON documents (`documents=True`): a file is theirs when its path
+    matches one of their ``globs``/``names`` or, for files no path claims, document by document when
+    the document has their ``shape``. ``read`` reads a whole file; a document kind gives
+    ``read_document`` instead and the registry reads its files document by document.
+    """
+
+    __slots__ = ("name", "summary", "names", "extensions", "shebang", "identify_tags", "globs", "documents",
+                 "shape", "read", "read_document")
+
+    def __init__(self, name: str, summary: str, *, names: tuple[str, ...] = (), extensions: tuple[str, ...] = (),
+                 shebang: bool = False, identify_tags: tuple[str, ...] = (), globs: tuple[str, ...] = (),
+                 documents: bool = False, shape: Callable[[object], bool] | None = None,
+                 read: Callable[[Source], Reading] | None = None,
+                 read_document: Callable[[Source, object], Flows] | None = None) -> None:
+        self.name = name
+        self.summary = summary  # one line for `nvlint kinds` and the README
+        self.names = names  # exact file names (`Makefile`)
+        self.extensions = extensions  # lower-case, with the dot
+        self.shebang = shebang  # a `#!` line naming a shell makes a file of this kind
+        self.identify_tags = identify_tags  # identify's tags that mean this kind, for other names
+        self.globs = globs  # path patterns that claim a document file (`.github/workflows/*.yml`)
+        self.documents = documents
+        self.shape = shape  # does a document (its root node) have this kind's shape?
+        self.read = read
+        self.read_document = read_document
+
+    def __repr__(self) -> str:
+        return f"FileKind({self.name})"
+
+    def claims(self, path: str) -> bool:
+        """Does the path alone say a document file is of this kind?"""
+        posix = PurePosixPath(path.replace("\\", "/"))
+        return posix.name in self.names or any(posix.match(glob) for glob in self.globs)

@@ -1,0 +1,1 @@
+"""Reading Makefiles: parse (variables, rules, includes), expand (make's own expansion), flows."""

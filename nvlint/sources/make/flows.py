@@ -1,0 +1,60 @@
+"""A Makefile's flows: each target's recipe lines, after make's expansion, run as shell (every line in
+a shell of its own, as make runs them); a target's flow is its prerequisites' recipes (depth first,
+left to right, each once, as make runs them without -j), then its own."""
+
+from __future__ import annotations
+
+from nvlint.events import CommandRun, Event
+from nvlint.shell.words import Expansion, Value, Word
+from nvlint.sources.make.expand import Expander
+from nvlint.sources.make.parse import Makefile, Target
+from nvlint.sources.session import flows_of
+from nvlint.sources.units import ordered_units
+from nvlint.text import snippet_of_value
+
+
+def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event]:
+    expander = Expander(makefile, target)
+    env = {name: Value(expander.value_of(v.value)) for name, v in makefile.variables.items()
+           if v.exported or makefile.export_all}
+    events: list[Event] = []
+    for line in target.recipe:
+        expanded = expander.expand(line)
+        value, skipped = _strip_prefixes(Value(expanded.parts))
+        snippet = snippet_of_value(value, line.end, env=env, dollar_escape="$$")
+        if snippet is not None:
+            sites = expanded.sites[skipped:]
+            snippet.sites = sites + [sites[-1] if sites else (snippet.offsets[-1], snippet.offsets[-1])]
+            events.extend(flows_of(snippet, reads_words)[0])
+        for start, end in expanded.oauthtoken:
+            marker = Word(Value(()), start, end, "make",
+                          (Expansion("oauthtoken", start, end, False, False, by_make=True),))
+            events.append(CommandRun(start, end, words=[marker], dollar_escape="$$"))
+    return events
+
+
+def flows(makefile: Makefile, reads_words) -> list[list[Event]]:
+    own: dict[str, list[Event]] = {}
+
+    def prerequisites(name: str) -> list[str]:
+        return [prerequisite for prerequisite, _ in makefile.targets[name].prerequisites]
+
+    out = []
+    for name in makefile.order:
+        flow: list[Event] = []
+        for step in ordered_units(name, prerequisites, makefile.targets):
+            if step not in own:
+                own[step] = recipe_events(makefile, makefile.targets[step], reads_words)
+            flow.extend(own[step])
+        if flow:
+            out.append(flow)
+    return out
+
+
+def _strip_prefixes(value: Value) -> tuple[Value, int]:
+    """`@`, `-` and `+` before a recipe line are make's, not the shell's. Returns how many went."""
+    template = value.template()
+    k = 0
+    while k < len(template) and template[k] in "@-+ \t":
+        k += 1
+    return (value.slice(k) if k else value), k

@@ -1,0 +1,64 @@
+"""Markdown: fenced blocks tagged as shell (markdown-it-py finds them); untagged fences and indented
+blocks only with `markdown-untagged-shell = true`."""
+
+from __future__ import annotations
+
+from nvlint.sources.kind import FileKind, Reading, Source
+
+
+def read(source: Source) -> Reading:
+    from nvlint.sources.blocks import run_blocks
+
+    return Reading(run_blocks(blocks(source.text, source.settings.markdown_untagged_shell), source.reads_words))
+
+
+def blocks(text: str, untagged: bool = False) -> list:
+    from markdown_it import MarkdownIt
+
+    from nvlint.sources.blocks import SHELL_LANGUAGES, TRANSCRIPTS, Block, line_starts
+    from nvlint.text import Text
+
+    starts = line_starts(text)
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type not in ("fence", "code_block") or token.map is None:
+            continue
+        language = _language(token.info)
+        if token.type == "code_block" or not language:
+            if not untagged:
+                continue
+            language = "bash"
+        if language not in SHELL_LANGUAGES:
+            continue
+        first, end = token.map
+        if token.type == "fence":
+            fence_line = lines[first]
+            indent = len(fence_line) - len(fence_line.lstrip(" "))
+            first += 1
+            marker = token.markup
+            if end - 1 > first - 1 and lines[end - 1].strip().startswith(marker[:3]):
+                end -= 1
+        else:
+            indent = 4
+        block = Block(transcript=True if language in TRANSCRIPTS else None)
+        for n in range(first, min(end, len(lines))):
+            raw = lines[n].rstrip("\r")
+            cut = min(indent, len(raw) - len(raw.lstrip(" ")))
+            block.lines.append(Text.at(starts[n] + cut, raw[cut:]))
+        blocks.append(block)
+    return blocks
+
+
+def _language(info: str) -> str:
+    """`bash`, `{bash}`, `bash title="x"`, `{.bash .numberLines}` -> bash."""
+    info = info.strip()
+    if info.startswith("{"):
+        info = info.strip("{}").strip()
+    word = info.split(None, 1)[0] if info else ""
+    return word.lstrip(".").lower()
+
+
+KIND = FileKind(
+    "markdown", "`*.md`, `*.markdown`", extensions=(".md", ".markdown"), identify_tags=("markdown",), read=read,
+)
