@@ -140,9 +140,9 @@ class _Run:
 
 def _check(args, parser) -> int:
     from nvlint.discover import iter_targets
-    from nvlint.sources import kind_from_shebang, kind_of_name
     from nvlint.rules import CODES
     from nvlint.settings import ConfigError, SettingsFinder
+    from nvlint.sources import kind_from_shebang, kind_of_name
 
     cli_select, cli_ignore, cli_extend = _codes(args.select), _codes(args.ignore), _codes(args.extend_select)
     for code in cli_select + cli_ignore + cli_extend:

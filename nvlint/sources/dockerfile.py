@@ -80,7 +80,7 @@ def _instructions(text: str) -> list[tuple[str, Text]]:
 
 
 def read(source: Source) -> Reading:
-    from nvlint.shell.interp import Env  # here: the interpreter is not needed to find files
+    from nvlint.shell.expand import Env  # here: the interpreter is not needed to find files
     from nvlint.sources.session import ShellSession
 
     reads_words = source.reads_words
@@ -110,7 +110,8 @@ def read(source: Source) -> Reading:
 def _assignments(keyword: str, body: Text, variables: dict[str, Value]) -> tuple[dict[str, Value], list[Word]]:
     """`ENV A=1 B="x y"` and `ARG A=1` read like shell assignments; `ENV A some value` (the legacy
     form) sets A to the rest of the line, as written."""
-    from nvlint.shell.interp import Env, Interpreter
+    from nvlint.shell.expand import Env
+    from nvlint.shell.interp import Interpreter
 
     text = body.text
     first = text.split(None, 1)[0] if text.strip() else ""

@@ -7,7 +7,8 @@ flow of its own (nothing says when, or whether, it runs)."""
 from __future__ import annotations
 
 from nvlint.events import CommandRun, Event
-from nvlint.shell.interp import Env, Interpreter
+from nvlint.shell.expand import Env
+from nvlint.shell.interp import Interpreter
 from nvlint.text import Snippet
 from nvlint.tools import credentials
 from nvlint.tools.commands import recognise
