@@ -126,23 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-class _Run:
-    """What one `nvlint check` collects."""
-
-    def __init__(self) -> None:
-        self.diagnostics: list = []
-        self.files: list[str] = []
-        self.failing = 0  # findings at or above their file's fail-on level
-        self.diffs: list[str] = []
-        self.sources: dict[str, str] = {}
-        self.references: list = []
-
-
 def _check(args, parser) -> int:
-    from nvlint.discover import iter_targets
+    from nvlint import checking
     from nvlint.rules import CODES
     from nvlint.settings import ConfigError, SettingsFinder
-    from nvlint.sources import kind_from_shebang, kind_of_name
 
     cli_select, cli_ignore, cli_extend = _codes(args.select), _codes(args.ignore), _codes(args.extend_select)
     for code in cli_select + cli_ignore + cli_extend:
@@ -152,11 +139,6 @@ def _check(args, parser) -> int:
     outputs = args.output or []
     if len(outputs) > len(formats):
         parser.error("each --output needs a --format before it")
-    try:
-        finder = SettingsFinder(Path(args.config) if args.config else None, CODES)
-    except ConfigError as error:
-        print(f"nvlint: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
     paths = args.paths or ["."]
     if args.stdin_filename and "-" not in paths:
         parser.error("--stdin-filename needs '-' among the paths")
@@ -164,135 +146,59 @@ def _check(args, parser) -> int:
     if missing:
         print(f"nvlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-
-    from nvlint import runner
-
-    run = _Run()
-    checker = _Checker(args, finder, cli_select, cli_ignore, cli_extend)
     try:
-        checker.settings(os.path.join(os.getcwd(), "-"))
+        finder = SettingsFinder(Path(args.config) if args.config else None, CODES)
+        checker = checking.Checker(finder, cli_select, cli_ignore if args.ignore is not None else None,
+                                   cli_extend, args.isolated)
+        here = checker.settings(checking.here())
+        online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
+        options = runner_options(args, online)
+        cache = _cache(args)
+        run = checking.check(paths, checker, options, cache, args.jobs, args.stdin_filename)
     except ConfigError as error:
         print(f"nvlint: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    cache = None
-    if not args.no_cache and not args.fix and not args.diff:
-        cache = runner.open_cache(runner.cache_folder(Path.cwd()))
-    here = checker.settings(os.path.join(os.getcwd(), "-"))
-    online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
-    options = runner.Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
-                             suppress=not args.no_suppressions, fail_on=args.fail_on,
-                             online_scope=args.online_scope if online else None)
-    def tasks():  # streamed: a big tree is never held as a list
-        for given in paths:
-            if given == "-":
-                name = args.stdin_filename or "-"
-                data = sys.stdin.buffer.read()
-                kind = kind_of_name(Path(name).name) if args.stdin_filename else None
-                kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-                yield checker.task(name, str(Path(name).absolute()), kind, data, stdin=True)
-                continue
-            for target in iter_targets([given], notice=_notice):
-                if target.kind is None:
-                    if target.explicit:
-                        _notice(f"skipped {target.display}: not a kind of file nvlint reads")
-                    continue
-                settings = checker.settings(target.path)
-                if settings.excludes(target.path):
-                    continue
-                yield checker.task(target.display, target.path, target.kind, settings=settings)
-
-    try:
-        for result in runner.run_all(tasks(), options, cache, jobs=args.jobs):
-            run.files.append(result.display)
-            run.references += result.references
-            run.diagnostics += result.diagnostics
-            run.failing += result.failing
-            if result.diff:
-                run.diffs.append(result.diff)
-            if result.fixed is not None:
-                sys.stdout.write(result.fixed)
-            if result.text is not None:
-                run.sources[result.display] = result.text
-    except ConfigError as error:  # a configuration file found on the way
-        print(f"nvlint: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    run.diffs.sort()
     if online:
-        run.failing += _online(run, here, args, checker)
+        from nvlint.online.run import run_online
+
+        found, failing = run_online(run.references, here, args.refresh, set(checker.rules(checking.here())),
+                                    args.fail_on, sys.stderr.isatty())
+        run.diagnostics += found
+        run.failing += failing
     return _finish(args, run, formats, outputs)
 
 
-def _online(run: _Run, settings, args, checker) -> int:
-    """Ask the registries; the findings join the others. Returns how many count for the exit status."""
-    from nvlint.diagnostics import severity_rank
-    from nvlint.online.check import check
-    from nvlint.online.settings import online_settings
+def runner_options(args, online: bool):
+    from nvlint.runner import Options
 
-    enabled = set(checker.rules(os.path.join(os.getcwd(), "-")))
-    found = [d for d in check(run.references, online_settings(settings.online_options), refresh=args.refresh,
-                              progress=sys.stderr.isatty()) if d.code in enabled]
-    run.diagnostics += found
-    threshold = severity_rank(args.fail_on or settings.fail_on or "info")
-    return sum(1 for d in found if severity_rank(d.severity) >= threshold)
+    return Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, suppress=not args.no_suppressions,
+                   fail_on=args.fail_on, online_scope=args.online_scope if online else None)
 
 
-def _notice(message: str) -> None:
-    print(f"nvlint: {message}", file=sys.stderr)
+def _cache(args):
+    """The result cache, unless the run changes files or is told not to use one."""
+    if args.no_cache or args.fix or args.diff:
+        return None
+    from nvlint import runner
+
+    return runner.open_cache(runner.cache_folder(Path.cwd()))
 
 
-class _Checker:
-    def __init__(self, args, finder, select, ignore, extend) -> None:
-        from nvlint.settings import Settings
-
-        self.args, self.finder = args, finder
-        self.select, self.ignore, self.extend = select, ignore, extend
-        self._rules: dict[tuple, tuple] = {}
-        self._by_folder: dict[str, object] = {}  # finding a file's settings resolves its folder: once per folder
-        self._isolated = Settings() if args.isolated else None  # one for every file: its cache key made once
-
-    def settings(self, path: str):
-        if self._isolated is not None:
-            return self._isolated
-        folder = os.path.dirname(path)
-        found = self._by_folder.get(folder)
-        if found is None:
-            found = self._by_folder[folder] = self.finder.for_file(Path(path))
-        return found
-
-    def rules(self, path: str, settings=None) -> tuple[str, ...]:
-        """The codes of the rules enabled for this file (rule modules are not loaded here)."""
-        from nvlint.rules import select_codes
-
-        settings = settings or self.settings(path)
-        select = self.select or settings.select
-        ignore = (self.ignore if self.args.ignore is not None else settings.ignore)
-        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
-        key = (select, ignore, self.extend + settings.extend_select)
-        if key not in self._rules:
-            self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
-        return self._rules[key]
-
-    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False,
-             settings=None):
-        from nvlint.runner import Task
-
-        settings = settings or self.settings(path)
-        return Task(display, path, kind, settings, self.rules(path, settings), data, stdin)
-
-
-def _finish(args, run: _Run, formats: list[str], outputs: list[str]) -> int:
+def _finish(args, run, formats: list[str], outputs: list[str]) -> int:
     from nvlint.report import Report, write
 
     diagnostics = run.diagnostics
+    from nvlint import baseline
+
     for d in diagnostics:
         if not d.fingerprint:
-            _fingerprint_of(d)
+            baseline.fingerprint(d)
     if args.write_baseline:
-        _write_baseline(Path(args.write_baseline), diagnostics)
+        baseline.write(Path(args.write_baseline), diagnostics)
         print(f"nvlint: recorded {len(diagnostics)} finding(s) in {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
     if args.baseline:
-        known = _read_baseline(Path(args.baseline))
+        known = baseline.read(Path(args.baseline))
         if known is None:
             print(f"nvlint: error: cannot read baseline {args.baseline}", file=sys.stderr)
             return EXIT_USAGE
@@ -349,32 +255,6 @@ def _statistics(diagnostics, stream) -> None:
         counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
     for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         stream.write(f"{count:>5}  {code}  {name}\n")
-
-
-def _fingerprint_of(diagnostic) -> None:
-    import hashlib
-
-    key = "\0".join([diagnostic.code, diagnostic.path, diagnostic.message])
-    diagnostic.fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def _write_baseline(path: Path, diagnostics) -> None:
-    import json
-
-    entries = sorted({(d.code, d.path, d.fingerprint) for d in diagnostics})
-    data = {"nvlint-baseline": 1,
-            "findings": [{"rule": code, "path": p, "fingerprint": fp} for code, p, fp in entries]}
-    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-
-
-def _read_baseline(path: Path) -> set[str] | None:
-    import json
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {entry["fingerprint"] for entry in data["findings"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 def _rule(args, parser) -> int:

@@ -1,0 +1,31 @@
+"""Baselines: today's findings recorded by fingerprint, so a later run reports only new ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def fingerprint(diagnostic) -> None:
+    import hashlib
+
+    key = "\0".join([diagnostic.code, diagnostic.path, diagnostic.message])
+    diagnostic.fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def write(path: Path, diagnostics) -> None:
+    import json
+
+    entries = sorted({(d.code, d.path, d.fingerprint) for d in diagnostics})
+    data = {"nvlint-baseline": 1,
+            "findings": [{"rule": code, "path": p, "fingerprint": fp} for code, p, fp in entries]}
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def read(path: Path) -> set[str] | None:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {entry["fingerprint"] for entry in data["findings"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

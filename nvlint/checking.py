@@ -1,0 +1,121 @@
+"""The `check` command's run: which files, each with its settings and rules, checked by the runner; what
+the run found is collected for reporting."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from nvlint.runner import Options, Task
+
+
+class Run:
+    """What one `nvlint check` collects."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list = []
+        self.files: list[str] = []
+        self.failing = 0  # findings at or above their file's fail-on level
+        self.diffs: list[str] = []
+        self.sources: dict[str, str] = {}
+        self.references: list = []
+
+
+def notice(message: str) -> None:
+    print(f"nvlint: {message}", file=sys.stderr)
+
+
+class Checker:
+    """Each file's settings (the nearest configuration, or one for all) and enabled rules."""
+
+    def __init__(self, finder, select: tuple[str, ...], ignore: tuple[str, ...] | None, extend: tuple[str, ...],
+                 isolated: bool = False) -> None:
+        from nvlint.settings import Settings
+
+        self.finder = finder
+        self.select, self.extend = select, extend
+        self.ignore = ignore  # None: the configuration's `ignore` applies
+        self._rules: dict[tuple, tuple] = {}
+        self._by_folder: dict[str, object] = {}  # finding a file's settings resolves its folder: once per folder
+        self._isolated = Settings() if isolated else None  # one for every file: its cache key made once
+
+    def settings(self, path: str):
+        if self._isolated is not None:
+            return self._isolated
+        folder = os.path.dirname(path)
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = self.finder.for_file(Path(path))
+        return found
+
+    def rules(self, path: str, settings=None) -> tuple[str, ...]:
+        """The codes of the rules enabled for this file (rule modules are not loaded here)."""
+        from nvlint.rules import select_codes
+
+        settings = settings or self.settings(path)
+        select = self.select or settings.select
+        ignore = self.ignore if self.ignore is not None else settings.ignore
+        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
+        key = (select, ignore, self.extend + settings.extend_select)
+        if key not in self._rules:
+            self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
+        return self._rules[key]
+
+    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False,
+             settings=None):
+        from nvlint.runner import Task
+
+        settings = settings or self.settings(path)
+        return Task(display, path, kind, settings, self.rules(path, settings), data, stdin)
+
+
+def tasks(paths: list[str], checker: Checker, stdin_filename: str | None) -> Iterator[Task]:
+    """One task per file, streamed: a big tree is never held as a list. `-` is standard input."""
+    from nvlint.discover import iter_targets
+    from nvlint.sources import kind_from_shebang, kind_of_name
+
+    for given in paths:
+        if given == "-":
+            name = stdin_filename or "-"
+            data = sys.stdin.buffer.read()
+            kind = kind_of_name(Path(name).name) if stdin_filename else None
+            kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
+            yield checker.task(name, str(Path(name).absolute()), kind, data, stdin=True)
+            continue
+        for target in iter_targets([given], notice=notice):
+            if target.kind is None:
+                if target.explicit:
+                    notice(f"skipped {target.display}: not a kind of file nvlint reads")
+                continue
+            settings = checker.settings(target.path)
+            if settings.excludes(target.path):
+                continue
+            yield checker.task(target.display, target.path, target.kind, settings=settings)
+
+
+def check(paths: list[str], checker: Checker, options: Options, cache, jobs: int | None,
+          stdin_filename: str | None) -> Run:
+    """Every file checked; raises ConfigError for a configuration file met on the way."""
+    from nvlint import runner
+
+    run = Run()
+    for result in runner.run_all(tasks(paths, checker, stdin_filename), options, cache, jobs=jobs):
+        run.files.append(result.display)
+        run.references += result.references
+        run.diagnostics += result.diagnostics
+        run.failing += result.failing
+        if result.diff:
+            run.diffs.append(result.diff)
+        if result.fixed is not None:
+            sys.stdout.write(result.fixed)
+        if result.text is not None:
+            run.sources[result.display] = result.text
+    run.diffs.sort()
+    return run
+
+
+def here() -> str:
+    """A path in the current folder: its settings are the run's (online mode, `fail-on` of online findings)."""
+    return os.path.join(os.getcwd(), "-")
