@@ -116,6 +116,17 @@ def check(paths: list[str], checker: Checker, options: Options, cache, jobs: int
     return run
 
 
+def declared_options() -> dict:
+    """Every option a rule or a file kind declares, by name: a kind's Option, or the module of the rule
+    that declares it (the rules catalogue names them, so a configuration is checked without loading rules)."""
+    from nvlint.rules.catalog import OPTIONS
+    from nvlint.sources import FILE_KINDS
+
+    declared: dict = dict(OPTIONS)
+    declared.update({option.name: option for kind in FILE_KINDS for option in kind.options})
+    return declared
+
+
 def here() -> str:
     """A path in the current folder: its settings are the run's (online mode, `fail-on` of online findings)."""
     return os.path.join(os.getcwd(), "-")

@@ -147,7 +147,7 @@ def _check(args, parser) -> int:
         print(f"nvlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        finder = SettingsFinder(Path(args.config) if args.config else None, CODES)
+        finder = SettingsFinder(Path(args.config) if args.config else None, CODES, checking.declared_options())
         checker = checking.Checker(finder, cli_select, cli_ignore if args.ignore is not None else None,
                                    cli_extend, args.isolated)
         here = checker.settings(checking.here())

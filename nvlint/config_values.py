@@ -41,3 +41,34 @@ def table(path: Path, key: str, value) -> dict:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: '{key}' must be a table")
     return value
+
+
+class Option:
+    """A setting that a rule or a file kind declares and reads (`mount-layout` is NV401's): its name in
+    the configuration, its default, how a value is checked, and a line for the docs."""
+
+    __slots__ = ("name", "default", "check", "doc")
+
+    def __init__(self, name: str, default, check, doc: str) -> None:
+        self.name = name
+        self.default = default
+        self.check = check  # (path, key, value) -> the value to keep, or ConfigError
+        self.doc = doc
+
+    def __repr__(self) -> str:
+        return f"Option({self.name})"
+
+
+def choice_option(name: str, choices: tuple[str, ...], doc: str) -> Option:
+    """One of ``choices``; the first is the default."""
+    return Option(name, choices[0], lambda path, key, value: choice(path, key, value, choices), doc)
+
+
+def boolean_option(name: str, doc: str) -> Option:
+    return Option(name, False, boolean, doc)
+
+
+def lower_set_option(name: str, doc: str) -> Option:
+    """A list of strings, compared without case (host names)."""
+    return Option(name, frozenset(),
+                  lambda path, key, value: frozenset(v.lower() for v in string_list(path, key, value)), doc)

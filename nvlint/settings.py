@@ -9,16 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nvlint.config_values import ConfigError, boolean, choice, hint, string_list, table
+from nvlint.config_values import ConfigError, Option, choice, hint, string_list, table
 from nvlint.online.settings import parse_online
 from nvlint.record import Record
 
 __all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
-MOUNT_LAYOUTS = ("any", "mount", "config")
 LEVELS = ("error", "warning", "info")
+# The keys every run reads; rules and file kinds declare their own options (see declared_options).
 KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
-        "allowed-registries", "mount-layout", "markdown-untagged-shell", "online")
+        "online")
 
 
 class Settings(Record):
@@ -28,15 +28,14 @@ class Settings(Record):
     """
 
     __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "exclude", "severity", "fail_on",
-                 "ngc_orgs", "allowed_registries", "mount_layout", "markdown_untagged_shell", "online",
-                 "online_options", "source", "root", "_cache_key")
+                 "ngc_orgs", "options", "online", "online_options", "source", "root", "_cache_key")
 
     def __init__(self, *, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (), per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
                  exclude: tuple[str, ...] = (), severity: dict | None = None, fail_on: str | None = None,
-                 ngc_orgs: frozenset[str] = frozenset(), allowed_registries: frozenset[str] = frozenset(),
-                 mount_layout: str = "any", markdown_untagged_shell: bool = False, online: bool = False,
-                 online_options: tuple = (), source: str | None = None, root: str | None = None) -> None:
+                 ngc_orgs: frozenset[str] = frozenset(), options: tuple[tuple[str, object], ...] = (),
+                 online: bool = False, online_options: tuple = (), source: str | None = None,
+                 root: str | None = None) -> None:
         self.select = select
         self.extend_select = extend_select
         self.ignore = ignore
@@ -45,9 +44,7 @@ class Settings(Record):
         self.severity = severity if severity is not None else {}  # code -> level
         self.fail_on = fail_on
         self.ngc_orgs = ngc_orgs
-        self.allowed_registries = allowed_registries
-        self.mount_layout = mount_layout
-        self.markdown_untagged_shell = markdown_untagged_shell  # read untagged fences and indented blocks as shell
+        self.options = tuple(sorted(options, key=lambda item: item[0]))  # rules' and kinds' options, checked
         self.online = online
         self.online_options = online_options  # (name, value) pairs of the [online] table, checked
         self.source = source  # the file these came from
@@ -64,6 +61,13 @@ class Settings(Record):
             self._cache_key = repr(tuple(sorted(value) if isinstance(value, frozenset) else value
                                          for value in self.fields()))
         return self._cache_key
+
+    def option(self, option: Option):
+        """The value of a rule's or a kind's option here, or its default."""
+        for name, value in self.options:
+            if name == option.name:
+                return value
+        return option.default
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """`ignore` plus the `per-file-ignores` whose glob matches ``path``."""
@@ -124,10 +128,27 @@ def _codes(path: Path, key: str, codes, valid_codes: frozenset[str]) -> tuple[st
 
 
 
-def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = frozenset()) -> Settings:
-    for key in values:
-        if key not in KEYS:
-            raise ConfigError(f"{path}: unknown key '{key}'{hint(key, KEYS)}")
+def _option(declared: Option | str, name: str) -> Option:
+    """An Option, or the rule module that declares it: imported only when a configuration sets it (a
+    warm run loads no rule module)."""
+    if isinstance(declared, Option):
+        return declared
+    import importlib
+
+    rule = importlib.import_module(f"nvlint.rules.{declared}").RULE
+    return next(option for option in rule.options if option.name == name)
+
+
+def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = frozenset(),
+                   declared: dict[str, Option | str] | None = None) -> Settings:
+    """``declared``: the options rules and file kinds declare (see nvlint.checking.declared_options)."""
+    declared = declared or {}
+    options = []
+    for key, value in values.items():
+        if key in declared:
+            options.append((key, _option(declared[key], key).check(path, key, value)))
+        elif key not in KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}'{hint(key, (*KEYS, *declared))}")
     per_file = tuple((glob, _codes(path, f"per-file-ignores.{glob}", codes, valid_codes))
                      for glob, codes in table(path, "per-file-ignores", values.get("per-file-ignores", {})).items())
     severity = {}
@@ -146,10 +167,7 @@ def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = froze
         severity=severity,
         fail_on=choice(path, "fail-on", fail_on, LEVELS) if fail_on is not None else None,
         ngc_orgs=frozenset(string_list(path, "ngc-orgs", values.get("ngc-orgs", []))),
-        allowed_registries=frozenset(h.lower() for h in string_list(path, "allowed-registries",
-                                                                     values.get("allowed-registries", []))),
-        mount_layout=choice(path, "mount-layout", values.get("mount-layout", "any"), MOUNT_LAYOUTS),
-        markdown_untagged_shell=boolean(path, "markdown-untagged-shell", values.get("markdown-untagged-shell", False)),
+        options=tuple(options),
         **parse_online(path, values.get("online", False)),
         source=str(path),
         root=str(path.parent.resolve()),
@@ -159,8 +177,10 @@ def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = froze
 class SettingsFinder:
     """Finds and caches the settings that apply to each directory."""
 
-    def __init__(self, forced: Path | None = None, valid_codes: frozenset[str] = frozenset()) -> None:
+    def __init__(self, forced: Path | None = None, valid_codes: frozenset[str] = frozenset(),
+                 declared: dict[str, Option | str] | None = None) -> None:
         self.valid_codes = valid_codes
+        self.declared = declared  # the options rules and file kinds declare
         self._cache: dict[Path, Settings] = {}
         self.forced = self.load(forced) if forced is not None else None
 
@@ -172,7 +192,7 @@ class SettingsFinder:
             table = data
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.nvlint] must be a table")
-        return parse_settings(path, table, self.valid_codes)
+        return parse_settings(path, table, self.valid_codes, self.declared)
 
     def for_file(self, file: Path) -> Settings:
         if self.forced is not None:

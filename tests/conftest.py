@@ -20,9 +20,20 @@ def _no_ambient_org(monkeypatch):
 def lint(source: str | bytes, kind: str = "shell", extend_select: tuple[str, ...] = (), **settings):
     """Findings of the rules on by default (plus ``extend_select``) for a script."""
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source
-    options = {k.replace("-", "_"): (frozenset(v) if isinstance(v, (list, set, tuple)) else v)
-               for k, v in settings.items()}
-    return lint_bytes(data, "test.sh", kind, Settings(**options), select_rules(extend_select=extend_select))
+    return lint_bytes(data, "test.sh", kind, settings_with(**settings), select_rules(extend_select=extend_select))
+
+
+def settings_with(**values) -> Settings:
+    """Settings from keyword arguments: core keys (`ngc_orgs`) as themselves, any other key as a rule's or
+    a kind's option (`mount_layout` is `mount-layout`), as a configuration file would set them."""
+    core, options = {}, []
+    for key, value in values.items():
+        value = frozenset(value) if isinstance(value, (list, set, tuple)) else value
+        if key in Settings.__slots__:
+            core[key] = value
+        else:
+            options.append((key.replace("_", "-"), value))
+    return Settings(**core, options=tuple(options))
 
 
 def codes(source: str | bytes, **settings) -> list[str]:

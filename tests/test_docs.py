@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import span_text
+from conftest import settings_with, span_text
 
 from nvlint.lint import lint_bytes
 from nvlint.rules import select_rules
@@ -118,5 +118,5 @@ def test_kinds_are_discovered(name, tmp_path):
 def test_untagged_blocks_on_request():
     text = "```\ndocker login nvcr.io -u $oauthtoken\n```\n\n    docker login nvcr.io -u $oauthtoken\n"
     assert check(text, "a.md", "markdown") == []
-    found = lint_bytes(text.encode(), "a.md", "markdown", Settings(markdown_untagged_shell=True), RULES)
+    found = lint_bytes(text.encode(), "a.md", "markdown", settings_with(markdown_untagged_shell=True), RULES)
     assert [(d.line, d.column) for d in found] == [(2, 25), (5, 29)]

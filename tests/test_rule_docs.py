@@ -60,7 +60,12 @@ def test_the_catalogue_matches_the_rule_modules():
 
     from nvlint.rules.catalog import CATALOG
 
+    from nvlint.rules.catalog import OPTIONS
+
     assert [code for code, _, _ in CATALOG] == [r.code for r in ALL_RULES]
+    declared = {option.name: rule.code for rule in ALL_RULES for option in rule.options}
+    modules = {module: code for code, _, module in CATALOG}
+    assert {name: modules[module] for name, module in OPTIONS.items()} == declared
     for code, default_enabled, module in CATALOG:
         rule = importlib.import_module(f"nvlint.rules.{module}").RULE
         assert (rule.code, rule.default_enabled) == (code, default_enabled)

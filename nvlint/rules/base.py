@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from nvlint.config_values import Option
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.events import Event
 from nvlint.settings import Settings
@@ -42,11 +43,12 @@ Check = Callable[[list[Event], Context], Iterable[Diagnostic]]
 
 class Rule:
     __slots__ = ("code", "name", "severity", "summary", "what", "why", "bad", "good", "fix", "fix_applicability",
-                 "configuration", "references", "default_enabled", "online", "check", "reads_words")
+                 "configuration", "options", "references", "default_enabled", "online", "check", "reads_words")
 
     def __init__(self, *, code: str, name: str, severity: str, summary: str, what: str, why: str, bad: str,
                  good: str, fix: str | None = None, fix_applicability: str | None = None,
-                 configuration: str | None = None, references: tuple[str, ...] = (), default_enabled: bool = True,
+                 configuration: str | None = None, options: tuple[Option, ...] = (),
+                 references: tuple[str, ...] = (), default_enabled: bool = True,
                  online: bool = False, check: Check | None = None,
                  reads_words: Callable[[Word], bool] | None = None) -> None:
         self.code = code
@@ -59,6 +61,9 @@ class Rule:
         self.good = good  # the same, fixed: nothing reported
         self.fix = fix  # how the automatic fix works, if there is one
         self.fix_applicability = fix_applicability  # "safe" | "unsafe" | None
+        self.options = options  # settings this rule declares and reads (ctx.settings.option(...))
+        if configuration is None and options:
+            configuration = "\n".join(f"- `{o.name}`: {o.doc}" for o in options)
         self.configuration = configuration
         self.references = references
         self.default_enabled = default_enabled

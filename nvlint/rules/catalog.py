@@ -49,3 +49,10 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV902", True, "nv902_registry_access_denied"),
     ("NV903", True, "nv903_registry_unreachable"),
 )
+
+# Options a rule declares (in its module's RULE.options), by name: the module to import when a
+# configuration sets one. A test checks this table against the rule modules too.
+OPTIONS: dict[str, str] = {
+    "mount-layout": "nv401_bad_mount_path",
+    "allowed-registries": "nv105_unrecognized_registry",
+}

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from nvlint.config_values import lower_set_option
 from nvlint.reference_grammar import is_recognised_host
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, value_span
 from nvlint.shell.words import UNKNOWN_CHAR
+
+ALLOWED_REGISTRIES = lower_set_option(
+    "allowed-registries", "`[\"registry.example.com\"]` adds hosts a self-hosted NVCF allowlists.",
+)
 
 RULE = Rule(
     code="NV105",
@@ -20,7 +25,7 @@ RULE = Rule(
     ),
     bad="ngc cf fn create --name app --inference-url /infer --container-image ghcr.io/acme/app:1.0\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
-    configuration="`allowed-registries = [\"registry.example.com\"]` adds hosts a self-hosted NVCF allowlists.",
+    options=(ALLOWED_REGISTRIES,),
 )
 
 
@@ -30,7 +35,7 @@ def check(flow, ctx):
         host = image.ref.host
         if host is None or UNKNOWN_CHAR in host:
             continue
-        if is_recognised_host(host.lower()) or host.lower() in ctx.settings.allowed_registries:
+        if is_recognised_host(host.lower()) or host.lower() in ctx.settings.option(ALLOWED_REGISTRIES):
             continue
         start = image.ref.offset
         span = image.value.contiguous_span(start, start + len(host))

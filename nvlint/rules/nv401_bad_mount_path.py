@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+from nvlint.config_values import choice_option
 from nvlint.events import CommandRun, Deploy
 from nvlint.rules._mounts import KINDS, find_paths, near_kind, nvcf_values
 from nvlint.rules.base import Rule
 from nvlint.shell.words import UNKNOWN_CHAR
+
+MOUNT_LAYOUT = choice_option(
+    "mount-layout", ("any", "mount", "config"),
+    "`\"mount\"` (`/mount/models/<name>/<version>`), `\"config\"` (`/config/models/<name>`) or `\"any\"` "
+    "(the default: both layouts are accepted).",
+)
 
 RULE = Rule(
     code="NV401",
@@ -31,7 +38,7 @@ RULE = Rule(
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
          "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
          "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
-    configuration="`mount-layout = \"mount\" | \"config\" | \"any\"` (default `any`: both layouts are accepted).",
+    options=(MOUNT_LAYOUT,),
     reads_words=lambda word: _names_a_mount(word.text),
 )
 
@@ -42,7 +49,7 @@ def _names_a_mount(text: str) -> bool:
 
 @RULE.checker
 def check(flow, ctx):
-    layout = ctx.settings.mount_layout
+    layout = ctx.settings.option(MOUNT_LAYOUT)
     found: dict[tuple[int, int], tuple] = {}
     for event in flow:
         if isinstance(event, Deploy):

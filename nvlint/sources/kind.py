@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nvlint.config_values import Option
     from nvlint.events import Event
     from nvlint.settings import Settings
 
@@ -73,13 +74,14 @@ class FileKind:
     """
 
     __slots__ = ("name", "summary", "names", "extensions", "shebang", "identify_tags", "globs", "documents",
-                 "shape", "read", "read_document")
+                 "shape", "read", "read_document", "options")
 
     def __init__(self, name: str, summary: str, *, names: tuple[str, ...] = (), extensions: tuple[str, ...] = (),
                  shebang: bool = False, identify_tags: tuple[str, ...] = (), globs: tuple[str, ...] = (),
                  documents: bool = False, shape: Callable[[object], bool] | None = None,
                  read: Callable[[Source], Reading] | None = None,
-                 read_document: Callable[[Source, object], Flows] | None = None) -> None:
+                 read_document: Callable[[Source, object], Flows] | None = None,
+                 options: tuple[Option, ...] = ()) -> None:
         self.name = name
         self.summary = summary  # one line for `nvlint kinds` and the README
         self.names = names  # exact file names (`Makefile`)
@@ -91,6 +93,7 @@ class FileKind:
         self.shape = shape  # does a document (its root node) have this kind's shape?
         self.read = read
         self.read_document = read_document
+        self.options = options  # settings this kind declares (source.settings.option(...))
 
     def __repr__(self) -> str:
         return f"FileKind({self.name})"

@@ -3,13 +3,19 @@ blocks only with `markdown-untagged-shell = true`."""
 
 from __future__ import annotations
 
+from nvlint.config_values import boolean_option
 from nvlint.sources.kind import FileKind, Reading, Source
+
+UNTAGGED_SHELL = boolean_option(
+    "markdown-untagged-shell", "`true` reads untagged fences and indented blocks of Markdown as shell too.",
+)
 
 
 def read(source: Source) -> Reading:
     from nvlint.sources.blocks import run_blocks
 
-    return Reading(run_blocks(blocks(source.text, source.settings.markdown_untagged_shell), source.reads_words))
+    untagged = source.settings.option(UNTAGGED_SHELL)
+    return Reading(run_blocks(blocks(source.text, untagged), source.reads_words))
 
 
 def blocks(text: str, untagged: bool = False) -> list:
@@ -61,4 +67,5 @@ def _language(info: str) -> str:
 
 KIND = FileKind(
     "markdown", "`*.md`, `*.markdown`", extensions=(".md", ".markdown"), identify_tags=("markdown",), read=read,
+    options=(UNTAGGED_SHELL,),
 )
