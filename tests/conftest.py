@@ -80,3 +80,21 @@ def events(source: str, kind: str = "shell", path: str = "test.sh"):
 
     reading = read(source, path, kind, Settings(), select_rules())
     return [event for flow in reading.flows for event in flow]
+
+
+def golden_lines(diagnostics) -> list[str]:
+    """One line per finding, as the `.expected` files hold them (actionlint's testdata style): the span,
+    the code and the message, so a changed position, end or message fails a test."""
+    return [f"{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.message}" for d in diagnostics]
+
+
+def check_golden(expected_file, diagnostics) -> None:
+    """Compare with the `.expected` file; NVLINT_UPDATE_SNAPSHOTS=1 rewrites it (review the diff)."""
+    from pathlib import Path
+
+    found = golden_lines(diagnostics)
+    path = Path(expected_file)
+    if os.environ.get("NVLINT_UPDATE_SNAPSHOTS") == "1":
+        path.write_text("".join(line + "\n" for line in found), encoding="utf-8")
+    expected = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert found == expected

@@ -1,7 +1,7 @@
 """Realistic scripts, modelled on public NGC/NVCF repositories, with their expected findings beside them.
 
-Each `tests/fixtures/realworld/NAME.sh` has `NAME.sh.expected`: one `line:column CODE` per finding,
-empty when the script is correct. These guard precision (no noise on correct scripts) as much as recall.
+Each `tests/fixtures/realworld/NAME.sh` has `NAME.sh.expected`: one `line:column-end_line:end_column CODE
+message` per finding, empty when the script is correct. These guard precision (no noise on correct scripts) as much as recall.
 """
 
 from __future__ import annotations
@@ -9,13 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import lint
+from conftest import check_golden, lint
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "realworld").glob("*.sh"))
 
 
 @pytest.mark.parametrize("script", FIXTURES, ids=lambda p: p.name)
 def test_expected_findings(script):
-    expected = Path(str(script) + ".expected").read_text().split("\n")
-    found = [f"{d.line}:{d.column} {d.code}" for d in lint(script.read_bytes())]
-    assert found == [line for line in expected if line.strip()]
+    check_golden(str(script) + ".expected", lint(script.read_bytes()))

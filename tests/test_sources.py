@@ -1,5 +1,5 @@
 """Every source kind, golden-file style: `tests/fixtures/golden/**/NAME` has `NAME.expected`, one
-`line:column CODE` per finding (empty when nothing must be reported). The paths matter: GitHub
+`line:column-end_line:end_column CODE message` per finding (empty when nothing must be reported). The paths matter: GitHub
 workflows are found by `.github/workflows/`, GitLab by `.gitlab-ci.yml`, includes by location."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import lint, span_text
+from conftest import check_golden, lint, span_text
 
 from nvlint.discover import detect_kind
 from nvlint.lint import lint_bytes
@@ -26,8 +26,7 @@ def findings(path: Path):
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.relative_to(GOLDEN)))
 def test_golden(path):
-    expected = [line for line in path.with_name(path.name + ".expected").read_text().splitlines() if line]
-    assert [f"{d.line}:{d.column} {d.code}" for d in findings(path)] == expected
+    check_golden(path.with_name(path.name + ".expected"), findings(path))
 
 
 def spans(path: Path) -> dict[str, list[str]]:
