@@ -69,3 +69,29 @@ def test_the_catalogue_matches_the_rule_modules():
     for code, default_enabled, module in CATALOG:
         rule = importlib.import_module(f"nvlint.rules.{module}").RULE
         assert (rule.code, rule.default_enabled) == (code, default_enabled)
+
+
+def test_the_readme_rule_table_is_generated_and_up_to_date():
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    from nvlint.ruledocs import readme_table
+
+    readme = (Path(ROOT) / "README.md").read_text(encoding="utf-8")
+    assert readme_table() in readme, "run: python -m nvlint.ruledocs"
+
+
+def test_the_readme_has_one_row_per_file_kind():
+    import re
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    from nvlint.sources import DOCUMENT_KINDS, FILE_KINDS
+
+    readme = (Path(ROOT) / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| kind | files | what is read |"):]
+    table = table[:table.index("\n\n")]
+    rows = re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE)
+    assert sorted(rows) == sorted(kind.name for kind in (*FILE_KINDS, *DOCUMENT_KINDS))

@@ -6,7 +6,7 @@ RULE = Rule(
     code="NV000",
     name="unreadable-file",
     severity="warning",
-    summary="A file nvlint was asked to read cannot be read or decoded.",
+    summary="A file that cannot be read or decoded (binary, not UTF-8, too large, YAML that does not parse).",
     what=(
         "Reported by the file reader, not by a check: a file that cannot be opened, is not valid UTF-8, or "
         "is binary. The message gives the reason and where it was found."

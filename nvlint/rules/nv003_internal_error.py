@@ -6,7 +6,7 @@ RULE = Rule(
     code="NV003",
     name="internal-error",
     severity="error",
-    summary="nvlint itself failed on this file: one rule, or the reader of this kind of file.",
+    summary="nvlint itself failed on this file (one rule, or the reader of its kind); the other checks still ran.",
     what=(
         "Reported when a rule or a file reader raises an unexpected error on a file. The message names the "
         "rule (or the reader) and the error; the other rules and the other files are still checked."

@@ -9,7 +9,10 @@ RULE = Rule(
     code="NV101",
     name="short-form-third-party-image",
     severity="error",
-    summary="A deployed image has no registry host and does not name a known NGC org.",
+    summary=(
+        "A deployed image with no registry host and no known NGC org: `vllm/vllm-openai:latest` must be "
+        "`docker.io/vllm/vllm-openai:latest` (\"Invalid artifact provided\")."
+    ),
     what=(
         "Reports a `--container-image` of `ngc cf fn create` or `ngc cf task create` whose reference has no "
         "registry host (`vllm/vllm-openai:latest`, `nginx:1.27`) when its first path component is not a "

@@ -8,7 +8,10 @@ RULE = Rule(
     code="NV102",
     name="implicit-ngc-registry",
     severity="warning",
-    summary="A deployed image uses the NGC short form `<org>/<image>:<tag>` instead of `nvcr.io/...`.",
+    summary=(
+        "A deployed image in the NGC short form `<org>/<image>:<tag>` where `<org>` is your NGC org: write "
+        "`nvcr.io/acme/app:1`."
+    ),
     what=(
         "Reports a `--container-image` without a registry host whose first component is a known NGC org "
         "(`ngc-orgs`, `NGC_CLI_ORG`, or an org the same file uses with `nvcr.io/<org>/` or `--org`)."

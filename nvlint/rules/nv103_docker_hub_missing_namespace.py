@@ -9,7 +9,7 @@ RULE = Rule(
     code="NV103",
     name="docker-hub-missing-namespace",
     severity="error",
-    summary="`docker.io/<name>:<tag>` without a namespace.",
+    summary="`docker.io/<name>:<tag>` without a namespace: NVCF needs `docker.io/library/nginx:1.27`.",
     what="Reports a deployed image `docker.io/<name>` with a single path component.",
     why=(
         "NVCF's Docker Hub parser wants `docker.io/<namespace>/<repository>`; it does not add `library/` "

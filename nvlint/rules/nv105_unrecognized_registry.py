@@ -14,7 +14,7 @@ RULE = Rule(
     code="NV105",
     name="unrecognized-registry",
     severity="warning",
-    summary="A deployed image's registry is not one NVCF recognises.",
+    summary="A deployed image on a registry NVCF does not recognise (ghcr.io, quay.io, `host:port`).",
     what=(
         "Reports a deployed image whose registry host is not docker.io, nvcr.io, "
         "`<account>.dkr.ecr.<region>.amazonaws.com`, public.ecr.aws, `*.azurecr.io` or `*.cr.volces.com`."

@@ -10,7 +10,10 @@ RULE = Rule(
     code="NV302",
     name="oauthtoken-expanded",
     severity="error",
-    summary="`$oauthtoken` is written where the shell expands it to an empty string, in a credential.",
+    summary=(
+        "`$oauthtoken` written where the shell expands it to an empty string (`-u \"$oauthtoken\"`, `-u "
+        "$oauthtoken`), in a credential."
+    ),
     what=(
         "Reports `$oauthtoken` or `${oauthtoken}` unquoted or inside double quotes, where the shell expands "
         "it as a variable, when the text reaches a credential: the username of any login (`docker login -u`, "

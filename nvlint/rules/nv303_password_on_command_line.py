@@ -8,7 +8,10 @@ RULE = Rule(
     code="NV303",
     name="password-on-command-line",
     severity="warning",
-    summary="An NGC API key is passed on the command line of a login.",
+    summary=(
+        "The NGC key passed with `-p` / `--password` (docker, podman, helm, skopeo `--creds`, crane, oras, "
+        "singularity) where the tool has a `--password-stdin`."
+    ),
     what=(
         "Reports an NGC login (to nvcr.io or helm.ngc.nvidia.com, or with the `$oauthtoken` username) that "
         "passes the key on the command line, in the tools that have a safe form beside the unsafe one: "

@@ -7,7 +7,10 @@ RULE = Rule(
     code="NV305",
     name="hardcoded-api-key",
     severity="error",
-    summary="A literal NGC API key (`nvapi-...`) in a file.",
+    summary=(
+        "A literal NGC API key (`nvapi-` and 64 key characters, not a placeholder) anywhere in a file; "
+        "always shown as `nvapi-****`."
+    ),
     what=(
         "Reports an NGC API key anywhere in a file, comments included. A key has the shape of a real NGC "
         "scoped key: `nvapi-` and exactly 64 characters of `[A-Za-z0-9_-]`, with digits, upper- and lower-case "

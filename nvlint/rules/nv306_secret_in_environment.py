@@ -11,7 +11,10 @@ RULE = Rule(
     code="NV306",
     name="secret-in-environment",
     severity="warning",
-    summary="A key or token reaches a function or task as plain configuration instead of a secret.",
+    summary=(
+        "A key or token reaches a function or task as plain configuration (`--container-environment-variable "
+        "NGC_API_KEY:...`, `containerEnvironment`, `--set`): use `--secret`."
+    ),
     what=(
         "Reports `--container-environment-variable` (or payload `containerEnvironment`) entries whose name says "
         "they hold a credential (`NGC_API_KEY`, `HF_TOKEN`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`, `*_API_KEY`) or "

@@ -16,7 +16,7 @@ RULE = Rule(
     code="NV401",
     name="bad-mount-path",
     severity="error",
-    summary="A path that means an NVCF model or resource mount but is malformed.",
+    summary="A malformed NVCF mount path: `/mount/model/...`, `/mounts/models/...`, `/config/model/...`.",
     what=(
         "Reports paths that look like NVCF mounts but cannot exist: `/mount/model/...`, `/mount/Resources/...` "
         "and other misspellings of `/mount/models/<name>/<version>` and `/mount/resources/<name>/<version>`, "

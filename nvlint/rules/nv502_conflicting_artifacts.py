@@ -7,7 +7,10 @@ RULE = Rule(
     code="NV502",
     name="conflicting-artifacts",
     severity="error",
-    summary="`--container-image` together with `--helm-chart`.",
+    summary=(
+        "`--container-image` together with `--helm-chart`; a Helm function with container args or "
+        "environment."
+    ),
     what=(
         "Reports a function or task created with both `--container-image` and `--helm-chart`, and a Helm "
         "function with `--container-args` or `--container-environment-variable` (payload `containerArgs`, "

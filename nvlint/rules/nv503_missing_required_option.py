@@ -7,7 +7,10 @@ RULE = Rule(
     code="NV503",
     name="missing-required-option",
     severity="error",
-    summary="A function or task create misses an option the CLI requires.",
+    summary=(
+        "A create without an option the CLI requires (`--inference-url`, an artifact, "
+        "`--gpu-specification`), two models under one name, or a payload `health` object missing fields."
+    ),
     what=(
         "Reports `ngc cf fn create` without `--inference-url`, or without any of `--container-image`, "
         "`--helm-chart`, `--model`; and `ngc cf task create` without `--gpu-specification`. Silent when an "

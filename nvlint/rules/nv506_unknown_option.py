@@ -10,7 +10,7 @@ RULE = Rule(
     code="NV506",
     name="unknown-option",
     severity="warning",
-    summary="An option the NGC CLI command does not have.",
+    summary="An option the NGC CLI command does not have (`--format-type`), with the nearest spelling.",
     what=(
         "Reports an option of an `ngc` command that its grammar does not list (`--format-type` for "
         "`--format_type`, `--container-env`, a typo), with the nearest valid spelling. The grammar lists "

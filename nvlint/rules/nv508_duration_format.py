@@ -9,7 +9,10 @@ RULE = Rule(
     code="NV508",
     name="duration-format",
     severity="error",
-    summary="A duration in the wrong format for where it is written.",
+    summary=(
+        "A duration in the wrong format for where it is written: task durations are `[nD][nH][nM][nS]` (not "
+        "`PT4H`), `--health-timeout` and payload durations ISO 8601."
+    ),
     what=(
         "Reports task durations on the command line (`--max-runtime-duration`, `--max-queued-duration`, "
         "`--termination-grace-period-duration`) that are not `[nD][nH][nM][nS]` (`PT4H` is rejected), and a "

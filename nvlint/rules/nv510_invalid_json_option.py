@@ -8,7 +8,10 @@ RULE = Rule(
     code="NV510",
     name="invalid-json-option",
     severity="error",
-    summary="A JSON-valued option whose value is not valid JSON.",
+    summary=(
+        "A JSON-valued option (`--configuration '<json>'`) that does not parse, at the character the parser "
+        "stopped."
+    ),
     what=(
         "Reports `--configuration '<json>'` (Helm values for a task or a deployment) whose known value does not "
         "parse as JSON: a trailing comma, single quotes, an unquoted key. The message gives the parser's "

@@ -7,7 +7,10 @@ RULE = Rule(
     code="NV512",
     name="deployment-spec",
     severity="error",
-    summary="A deployment specification the CLI rejects.",
+    summary=(
+        "A deployment specification the CLI rejects: wrong fields, min > max, concurrency outside 1..16384, "
+        "literal `clusters(...)`."
+    ),
     what=(
         "Reports `--targeted-deployment-specification` (`gpu:instanceType:min:max[:maxRequestConcurrency]"
         "[:clusters][:regions][:attributes][:preferredOrder]`) and the legacy `--deployment-specification` "

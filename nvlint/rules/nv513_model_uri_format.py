@@ -9,7 +9,10 @@ RULE = Rule(
     code="NV513",
     name="model-uri-format",
     severity="error",
-    summary="A payload's model or resource `uri` that NVCF does not accept, or that names another artifact.",
+    summary=(
+        "A payload `models[].uri` / `resources[].uri` NVCF rejects (`/versions/<v>/files`), or that names "
+        "another version."
+    ),
     what=(
         "Reports `models[].uri` / `resources[].uri` in an NVCF payload that is not "
         "`https://api.ngc.nvidia.com/v2/org/<org>[/team/<team>]/{models|resources}/<name>/<version>/files` "
