@@ -77,7 +77,7 @@ class ImagePulled(Event):
 
 class Login(Event):
     __slots__ = ("tool", "host", "host_value", "username", "username_value", "password", "password_value",
-                 "password_option", "password_stdin", "stdin", "defaults_to_docker_hub", "verb")
+                 "password_option", "password_stdin", "stdin", "defaults_to_docker_hub", "verb", "dollar_escape")
 
     def __init__(self, start: int, end: int, *, tool: str = "", host: Word | None = None,
                  host_value: Value | None = None, username: Word | None = None,
@@ -98,6 +98,7 @@ class Login(Event):
         self.stdin = stdin
         self.defaults_to_docker_hub = defaults_to_docker_hub  # no host means Docker Hub (docker/podman login)
         self.verb = verb  # the `login` word, where NV304 points
+        self.dollar_escape = "$"  # how a literal `$` is written where the login is (`$$` in a Makefile recipe)
 
 
 class CredentialText(Event):

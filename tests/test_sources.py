@@ -208,3 +208,26 @@ def test_both_yaml_composers_give_the_same_findings(monkeypatch):
     monkeypatch.setattr(yaml_doc, "_LOADER", [None])
     slow = {p: [(d.code, d.line, d.column) for d in findings(p)] for p in yaml_cases}
     assert slow == fast and any(fast.values())
+
+
+WRONG_USERNAME = {
+    "shell": "docker login nvcr.io -u oauthtoken --password-stdin < key\n",
+    "makefile": "login:\n\tdocker login nvcr.io -u oauthtoken --password-stdin < key\n",
+    "yaml": ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+             "      - run: docker login nvcr.io -u oauthtoken --password-stdin < key\n"),
+    "markdown": "```bash\ndocker login nvcr.io -u oauthtoken --password-stdin < key\n```\n",
+    "dockerfile": "FROM x\nRUN docker login nvcr.io -u oauthtoken --password-stdin < key\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WRONG_USERNAME))
+def test_a_fix_is_right_in_one_application_in_every_kind(kind):
+    """An editor applies a finding's edits once: the result must be correct then, not after a second
+    round of another rule (NV301's fix in a Makefile writes `'$$oauthtoken'`, which make reads as `$`)."""
+    from nvlint.fix import apply
+
+    source = WRONG_USERNAME[kind]
+    (finding,) = lint(source, kind=kind)
+    assert finding.code == "NV301"
+    fixed, applied = apply(source, [finding], unsafe=False)
+    assert applied == 1 and lint(fixed, kind=kind) == []

@@ -17,13 +17,12 @@ from nvlint.text import LineIndex
 class Context:
     """What a rule may know besides the events: settings and facts gathered from the whole file."""
 
-    __slots__ = ("settings", "known_orgs", "dollar", "lines", "ngc_file")
+    __slots__ = ("settings", "known_orgs", "lines", "ngc_file")
 
-    def __init__(self, settings: Settings, known_orgs: frozenset[str] = frozenset(), dollar: str = "$",
+    def __init__(self, settings: Settings, known_orgs: frozenset[str] = frozenset(),
                  lines: LineIndex | None = None, ngc_file: bool = False) -> None:
         self.settings = settings
         self.known_orgs = known_orgs
-        self.dollar = dollar  # how a literal `$` is written in this file kind (`$$` in Make)
         self.lines = lines
         self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
 

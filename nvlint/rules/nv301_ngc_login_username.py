@@ -41,7 +41,7 @@ def check(flow, ctx):
         word = event.username
         if username in ("oauthtoken", "$$oauthtoken", "'$oauthtoken'") and span is not None and not (
                 word is not None and word.foreign):
-            quoted = f"'{ctx.dollar}oauthtoken'"
+            quoted = f"'{event.dollar_escape}oauthtoken'"
             fix = RULE.fix_with(f"Write {quoted}", Edit(*_word_span(event, span), quoted))
         message = (f"username '{username}' for {host_of(event.host_value)}: NGC logins take the literal "
                    f"username '$oauthtoken' (in single quotes) and the API key as password")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CommandRun, Event, ImagePushed
+from nvlint.events import CommandRun, Event, ImagePushed, Login
 from nvlint.shell.interp import Command
 from nvlint.tools import credentials, docker, helm, http, ngc, registries
 
@@ -73,6 +73,10 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
         events.append(ImagePushed(command.start, command.end, None))
     if command.stdin or command.name in _WRITERS:
         events.extend(credentials.recognise(command))
+    if dollar_escape != "$":
+        for event in events:
+            if isinstance(event, Login):
+                event.dollar_escape = dollar_escape
     if command.via is not None or command.branch:
         for event in events:
             event.via, event.branch = command.via, command.branch
