@@ -243,3 +243,13 @@ class SecretLiteral(Event):
     """A literal NGC API key in the text."""
 
     __slots__ = ()
+
+
+class NotRead(Event):
+    """A part of the file nvlint stopped reading (scripts nested too deep), and why: NV000 says so."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, start: int, end: int, reason: str) -> None:
+        super().__init__(start, end)
+        self.reason = reason

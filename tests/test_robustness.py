@@ -54,14 +54,31 @@ def test_bom_and_crlf_keep_positions():
     assert (d.line, d.column) == (2, 25)
 
 
-def test_deep_nesting():
-    assert codes("(" * 3000 + "docker login nvcr.io -u $oauthtoken" + ")" * 3000 + "\n") is not None
-    assert codes("$(" * 500 + "echo" + ")" * 500 + "\n") is not None
-    nested = "docker login nvcr.io -u $oauthtoken"
+LOGIN = "docker login nvcr.io -u $oauthtoken"
+
+
+def test_deep_nesting_still_finds_the_login():
+    assert codes("( " * 3000 + LOGIN + " )" * 3000 + "\n") == ["NV302"]  # subshells, flattened past 60 levels
+    assert codes("echo " + "$(" * 500 + LOGIN + ")" * 500 + "\n") == ["NV302"]
+    assert codes("if x; then " * 2000 + LOGIN + "\n" + "fi\n" * 2000) == ["NV302"]
+    nested = LOGIN
     for _ in range(8):  # each level quadruples the quotes: 8 is already a 100 kB script
         nested = "bash -c " + "'" + nested.replace("'", "'\\''") + "'"
-    assert codes(nested + "\n") is not None
-    assert codes("if x; then " * 2000 + "docker login nvcr.io -u $oauthtoken\n" + "fi\n" * 2000) is not None
+    assert codes(nested + "\n") == ["NV302"]
+
+
+def test_scripts_nested_past_the_limit_say_where_reading_stopped():
+    from nvlint.shell.interp import MAX_SCRIPT_NESTING
+
+    login = "docker login nvcr.io -u '\\$oauthtoken' --password-stdin < key\n"
+    deepest = "eval " * MAX_SCRIPT_NESTING + login
+    (found,) = lint(deepest)
+    column = len(deepest) - len(login) + len("docker login nvcr.io -u '\\") + 1  # at `$oauthtoken`
+    assert (found.code, found.column) == ("NV302", column)
+    too_deep = "eval " * (MAX_SCRIPT_NESTING + 1) + login
+    (stopped,) = lint(too_deep)
+    assert stopped.code == "NV000" and f"more than {MAX_SCRIPT_NESTING} levels" in stopped.message
+    assert stopped.column == 5 * (MAX_SCRIPT_NESTING + 1) + 1  # at the script that is not read
 
 
 def test_ten_megabyte_script_in_a_subprocess():

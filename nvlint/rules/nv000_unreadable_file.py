@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from nvlint.events import NotRead
 from nvlint.rules.base import Rule
 
 RULE = Rule(
@@ -8,8 +9,10 @@ RULE = Rule(
     severity="warning",
     summary="A file that cannot be read or decoded (binary, not UTF-8, too large, YAML that does not parse).",
     what=(
-        "Reported by the file reader, not by a check: a file that cannot be opened, is not valid UTF-8, or "
-        "is binary. The message gives the reason and where it was found."
+        "A file that cannot be opened, is not valid UTF-8, is binary, is larger than the size limit, or is YAML "
+        "that does not parse where the path says it must be read; and a part of a file nvlint stops reading: "
+        "scripts in strings nested more than 16 levels deep (`bash -c` inside `bash -c`...). The message gives "
+        "the reason and where it was found."
     ),
     why="A file nvlint cannot read is a file nobody checked; a silent pass would hide it.",
     # Written with surrogateescape: the bad example is the byte 0xE9 alone, which is not UTF-8.
@@ -43,3 +46,11 @@ def cannot_open(reason: str) -> str:
 
 def parse_error(reason: str) -> str:
     return f"YAML parse error: {reason}; not read"
+
+
+@RULE.checker
+def check(flow, ctx):
+    """The parts of a file its reader did not read (whole files are reported where they are opened)."""
+    for event in flow:
+        if isinstance(event, NotRead):
+            yield RULE.at((event.start, event.end), event.reason)

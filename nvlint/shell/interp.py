@@ -18,6 +18,9 @@ from nvlint.shell.words import EMPTY, Expansion, Value, Word
 from nvlint.text import Snippet, snippet_of_value
 
 MAX_DEPTH = 60  # nesting walked with its control flow; deeper commands are checked one by one (flattened)
+# Scripts in strings inside scripts in strings (`bash -c '... bash -c "..."'`): read this many levels deep,
+# then a notice says where reading stopped (each level quadruples the quoting: 16 is far past real scripts).
+MAX_SCRIPT_NESTING = 16
 MAX_CALL_DEPTH = 16
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
@@ -49,10 +52,13 @@ class Interpreter(WordExpander):
     """Produces :class:`Command` objects through ``on_command`` in execution order."""
 
     def __init__(self, on_command: Callable[[Command], None],
-                 on_assign: Callable[[str, Word], None] | None = None) -> None:
+                 on_assign: Callable[[str, Word], None] | None = None,
+                 on_notice: Callable[[int, int, str], None] | None = None) -> None:
         super().__init__()
         self.on_command = on_command
         self.on_assign = on_assign
+        self.on_notice = on_notice  # (start, end, why): a part of the file that is not read
+        self.script_nesting = 0
         self.functions: dict[str, tuple[object, Snippet]] = {}
         self.called: set[str] = set()
         self.call_stack: list[str] = []
@@ -420,15 +426,22 @@ class Interpreter(WordExpander):
 
     def run_nested(self, script: Word, env: Env, depth: int) -> None:
         """Parse a script passed as a string, with positions inside the string."""
-        if depth > MAX_DEPTH // 4:
+        if self.script_nesting >= MAX_SCRIPT_NESTING:
+            if self.on_notice is not None:
+                self.on_notice(script.start, script.end, f"scripts nested more than {MAX_SCRIPT_NESTING} levels deep "
+                                                         "(`bash -c` inside `bash -c`...) are not read past this one")
             return
         snippet = snippet_of_value(script.value, script.end, dollar_escape=self.snippet.dollar_escape)
         if snippet is None:
             return
-        self.run(snippet, env, depth)
+        self.script_nesting += 1
+        try:
+            self.run(snippet, env, depth)
+        finally:
+            self.script_nesting -= 1
 
 def _is_script_file(word: Word) -> bool:
     return bool(word.literal and _SCRIPT_FILE.search(word.literal))
 
 
-__all__ = ["Command", "Interpreter", "MAX_DEPTH"]
+__all__ = ["Command", "Interpreter", "MAX_DEPTH", "MAX_SCRIPT_NESTING"]

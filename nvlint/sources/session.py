@@ -6,7 +6,7 @@ flow of its own (nothing says when, or whether, it runs)."""
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event
+from nvlint.events import CommandRun, Event, NotRead
 from nvlint.shell.expand import Env
 from nvlint.shell.interp import Interpreter
 from nvlint.text import Snippet
@@ -22,7 +22,7 @@ class ShellSession:
         self.reads_words = reads_words
         self.flows: list[list[Event]] = [[]]
         self.escape = "$"
-        self.interpreter = Interpreter(self._on_command, self._on_assign)
+        self.interpreter = Interpreter(self._on_command, self._on_assign, self._on_notice)
         self.env = Env()
 
     def _on_command(self, command) -> None:
@@ -32,6 +32,9 @@ class ShellSession:
         if self.reads_words is None or self.reads_words(word):
             self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
         self.flows[-1].extend(credentials.assignment(name, word))
+
+    def _on_notice(self, start: int, end: int, reason: str) -> None:
+        self.flows[-1].append(NotRead(start, end, reason))
 
     def run(self, snippet: Snippet) -> None:
         self.escape = snippet.dollar_escape
