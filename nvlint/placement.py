@@ -12,7 +12,7 @@ from nvlint.text import LineIndex
 
 def place(found: list[Diagnostic], text: str, path: str, lines: LineIndex, rules: tuple[Rule, ...],
           settings: Settings, *, shift: int = 0, suppress: bool = True,
-          regions: list[tuple[int, int, str]] = ()) -> list[Diagnostic]:
+          regions: tuple | list = ()) -> list[Diagnostic]:
     """Findings ready to report. ``shift`` characters (a BOM) were removed before ``text``."""
     for diagnostic in found:  # a notebook finding names its cell, as notebook tools do
         label = next((label for start, end, label in regions if start <= diagnostic.start < end), None)

@@ -35,7 +35,7 @@ class Record:
         return tuple(getattr(self, name) for name in field_names(type(self)))
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.fields() == other.fields()  # type: ignore[attr-defined]
+        return isinstance(other, Record) and type(other) is type(self) and self.fields() == other.fields()
 
     def __hash__(self) -> int:
         return hash(self.fields())

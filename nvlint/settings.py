@@ -103,9 +103,9 @@ def _matches(relative: str, glob: str) -> bool:
 
 def _load_toml(path: Path) -> dict:
     try:
-        import tomllib  # type: ignore[import-not-found]
+        import tomllib
     except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

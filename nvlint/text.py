@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from nvlint.shell.words import Part, Value
 
@@ -154,7 +154,7 @@ def snippet_of_value(value: Value, end: int, **options) -> Snippet | None:
     unknowns: dict[str, Part] = {}
     foreign: list[bool] | None = None
     if any(part.foreign for part in value.parts):
-        foreign = [flag for part in value.parts for flag in [part.foreign] * (len(part.text) if part.known else 1)]
+        foreign = [flag for part in value.parts for flag in [part.foreign] * (part.size)]
     for part in value.parts:
         if part.known:
             chars.append(part.text)  # type: ignore[arg-type]

@@ -77,7 +77,9 @@ def _payload_entries(event: Deploy, made_artifacts: set) -> list[Reference]:
     out = []
     for entry in event.entries:
         uri = entry.get("uri")
-        match = _URI.fullmatch(uri.literal or "") if uri is not None else None
+        if uri is None:
+            continue
+        match = _URI.fullmatch(uri.literal or "")
         if match is None:
             continue
         org, team, _, name, version = match.groups()

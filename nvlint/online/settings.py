@@ -63,7 +63,7 @@ def parse_online(path: Path, value) -> dict:
 
 def online_settings(options: tuple) -> OnlineSettings:
     """The OnlineSettings of a configuration's checked `[online]` options."""
-    kwargs = {}
+    kwargs: dict = {}
     for key, item in dict(options).items():
         name = key.replace("-", "_")
         kwargs[name] = dict(item) if key == "registry-endpoints" else item

@@ -6,9 +6,12 @@ Add a format by adding a module with `write(report, stream)` and naming it in FO
 from __future__ import annotations
 
 import importlib
-from io import TextIOBase as TextIO
 
 from nvlint.diagnostics import Diagnostic
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 FORMATS = {
     "text": "text", "pretty": "pretty", "json": "json_format", "jsonl": "json_format:write_lines",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from io import TextIOBase as TextIO
 from xml.etree import ElementTree
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def write(report, stream: TextIO) -> None:

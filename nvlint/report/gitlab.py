@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
-from io import TextIOBase as TextIO
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import TextIO
+
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

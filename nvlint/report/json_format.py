@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from io import TextIOBase as TextIO
 
 from nvlint.diagnostics import Diagnostic
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def to_dict(d: Diagnostic) -> dict:

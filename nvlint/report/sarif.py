@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from io import TextIOBase as TextIO
 
 from nvlint import __version__
 from nvlint.diagnostics import rule_url
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

@@ -109,7 +109,7 @@ def display(value: Value | None) -> str:
         return ""
     out = []
     for part in value.parts:
-        if part.known:
+        if part.text is not None:
             out.append(part.text)
         elif part.key and part.key.startswith("$") and part.key[1:].isidentifier():
             out.append("$" + part.key[1:])

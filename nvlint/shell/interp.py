@@ -268,7 +268,7 @@ class Interpreter(WordExpander):
         self._merge(env, [body_env, env.copy()], node)
 
     def _merge(self, env: Env, results: list[Env], node) -> None:
-        names = set()
+        names: set[str] = set()
         for result in results:
             names.update(result.vars)
             env.assigned |= result.assigned
@@ -343,7 +343,7 @@ class Interpreter(WordExpander):
 
     def command(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
         prefix_env: Env | None = None
-        arg_nodes = []
+        arg_nodes: list = []
         for child in node.named_children:
             if child.type == "variable_assignment" and not arg_nodes:
                 prefix_env = prefix_env or env.copy()

@@ -39,6 +39,11 @@ class Part(Record):
     def known(self) -> bool:
         return self.text is not None
 
+    @property
+    def size(self) -> int:
+        """Characters it takes in a template: its text, or one UNKNOWN_CHAR."""
+        return len(self.text) if self.text is not None else 1
+
     def char_offset(self, index: int) -> int:
         if self.offsets is not None:
             return self.offsets[index]
@@ -96,7 +101,7 @@ class Value:
                 merged.append(part)
         self.parts: tuple[Part, ...] = tuple(merged)
         self._literal: str | None | bool = False
-        self._key = None
+        self._key: tuple | None = None
         self._template: str | None = None  # rules ask for it many times per word
 
     @property
@@ -119,13 +124,12 @@ class Value:
         if self._key is None:
             out: list = []
             for part in self.parts:
-                if part.known:
-                    if out and isinstance(out[-1], str):
-                        out[-1] += part.text
-                    else:
-                        out.append(part.text)
-                else:
+                if part.text is None:
                     out.append(("?", part.key))
+                elif out and isinstance(out[-1], str):
+                    out[-1] += part.text
+                else:
+                    out.append(part.text)
             self._key = tuple(out)
         return self._key
 
@@ -148,7 +152,7 @@ class Value:
         """(part number, index inside part) of template character ``index``."""
         pos = 0
         for n, part in enumerate(self.parts):
-            size = len(part.text) if part.known else 1
+            size = part.size
             if index < pos + size:
                 return n, index - pos
             pos += size
@@ -160,7 +164,7 @@ class Value:
         pos = 0
         end = len(self.template()) if end is None else end
         for part in self.parts:
-            size = len(part.text) if part.known else 1
+            size = part.size
             lo, hi = max(start - pos, 0), min(end - pos, size)
             if lo < hi:
                 out.append(part.sliced(lo, hi) if part.known else part)
@@ -173,7 +177,7 @@ class Value:
             return None
         first, last = self.parts[0], self.parts[-1]
         start = first.char_offset(0) if first.known else first.start
-        end = last.char_end(len(last.text) - 1) if last.known else last.end
+        end = last.char_end(last.size - 1) if last.known else last.end
         return (start, end) if end >= start else (start, start)
 
     def contiguous_span(self, i: int, j: int) -> tuple[int, int] | None:
@@ -183,7 +187,7 @@ class Value:
         offsets = []
         pos = 0
         for part in self.parts:
-            size = len(part.text) if part.known else 1
+            size = part.size
             for k in range(max(i - pos, 0), min(j - pos, size)):
                 if not part.known or part.foreign:
                     return None

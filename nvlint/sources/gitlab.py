@@ -26,6 +26,10 @@ from nvlint.yamltree.nodes import (
     scalar_snippet,
 )
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Any
+
 RESERVED = frozenset({"image", "services", "stages", "types", "before_script", "after_script", "variables",
                       "cache", "include", "default", "workflow", "spec"})
 DEFAULT_STAGES = (".pre", "build", "test", "deploy", ".post")
@@ -91,7 +95,7 @@ class _Pipeline:
             elif is_sequence(current):
                 stack.extend(current.value)
 
-    def merged(self, name: str, seen: frozenset[str] = frozenset()) -> dict[str, object]:
+    def merged(self, name: str, seen: frozenset[str] = frozenset()) -> dict[str, Any]:
         """A job's keys after `extends:` (parents first, the job's own keys win)."""
         node = self.jobs.get(name) or self.foreign.get(name)
         if node is None or name in seen:
@@ -167,12 +171,12 @@ class _Pipeline:
 
         def stage_of(name: str) -> int:
             node = self.merged(name).get("stage")
-            stage = str(node.value) if is_scalar(node) else "test"
+            stage = str(node.value) if node is not None and is_scalar(node) else "test"
             return stages.index(stage) if stage in stages else len(stages)
 
         def needs_of(name: str) -> list[str] | None:
             node = self.merged(name).get("needs")
-            if not is_sequence(node):
+            if node is None or not is_sequence(node):
                 return None
             names = []
             for entry in node.value:

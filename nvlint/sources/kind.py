@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from nvlint.config_values import Option
     from nvlint.events import Event

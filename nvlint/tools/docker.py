@@ -87,7 +87,8 @@ def _build(command: Command, rest: list[Word]) -> list[Event]:
         text = output.value.template() if output.value else ""
         if "type=registry" in text or "push=true" in text or "type=image,push=true" in text:
             pushes = True
-    events: list[Event] = [ImageBuilt(command.start, command.end, o.value, o.value_word, "built") for o in tags]
+    events: list[Event] = [ImageBuilt(command.start, command.end, o.value, o.value_word, "built") for o in tags
+                           if o.value is not None]
     if pushes:
         events += [ImagePushed(command.start, command.end, o.value) for o in tags]
     return events

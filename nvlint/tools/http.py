@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from nvlint.events import CredentialText, Event
 from nvlint.shell.interp import Command
+from nvlint.shell.words import Word
 from nvlint.tools.options import every, parse_options
 
 V, F = True, False
@@ -19,7 +20,7 @@ def recognise(command: Command) -> list[Event]:
     from nvlint.tools.nvcf_api import body_events
 
     name = command.name
-    bodies = []
+    bodies: list[Word] = []
     events: list[Event] = []
     if name == "curl":
         options, _, _ = parse_options(command.argv[1:], CURL)
@@ -28,7 +29,7 @@ def recognise(command: Command) -> list[Event]:
         for option in every(options, "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"):
             if option.value_word is None:
                 continue
-            if (option.value.literal or "") in ("@-", "@/dev/stdin"):
+            if option.value is not None and (option.value.literal or "") in ("@-", "@/dev/stdin"):
                 bodies.extend(command.stdin)
             elif option.value_offset == 0:
                 bodies.append(option.value_word)

@@ -8,6 +8,8 @@ Extend this table, not the parser, when the CLI grows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 V = True  # takes a value
 F = False  # a flag
 
@@ -71,9 +73,9 @@ class Group:
 
     __slots__ = ("aliases", "children")
 
-    def __init__(self, aliases: tuple[str, ...] = (), children: dict[str, Group | Command] | None = None) -> None:
+    def __init__(self, aliases: tuple[str, ...] = (), children: Mapping[str, Group | Command] | None = None) -> None:
         self.aliases = aliases
-        self.children = children if children is not None else {}
+        self.children: dict[str, Group | Command] = dict(children or {})
 
 
 def _cmd(path: str, options: dict[str, bool] | None = None, positionals: int = 1, open: bool = False,

@@ -7,10 +7,15 @@ style; anchors and aliases resolve to the same node, so an aliased script points
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from nvlint.shell.words import Part, Value, Word, literal_part, unknown_part
 from nvlint.text import Snippet, snippet_of_value
 from nvlint.yamltree.scalars import decode
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class DocumentText:
@@ -121,7 +126,7 @@ def is_scalar(node) -> bool:
     return getattr(node, "id", None) == "scalar"
 
 
-def items(node) -> list[tuple[str, object, object]]:
+def items(node) -> list[tuple[str, Any, Any]]:
     """(key text, key node, value node) of a mapping; `<<` merge keys are followed."""
     if not is_mapping(node):
         return []
@@ -165,7 +170,8 @@ class Expressions:
     # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("pattern", "resolve")
 
-    def __init__(self, pattern: re.Pattern | None = None, resolve: object = None) -> None:
+    def __init__(self, pattern: re.Pattern | None = None,
+                 resolve: Callable[[str], Value | None] | None = None) -> None:
         self.pattern = pattern
         self.resolve = resolve  # optional callable(expression text) -> Value | None
 
@@ -187,8 +193,8 @@ def _scalar_value(node, text: str, expressions: Expressions | None) -> tuple[Val
     content, offsets = decode(text, node.start_mark.index, node.end_mark.index, node.style)
     parts, sites = _parts(content, offsets, expressions)
     if node.style in ("'", '"'):  # an edit there would need YAML's escaping: quoted scalars get no fix
-        parts = [literal_part(p.text, p.start, tuple(p.char_offset(i) for i in range(len(p.text))), foreign=True)
-                 if p.known else p for p in parts]
+        parts = [literal_part(p.text, p.start, tuple(p.char_offset(i) for i in range(p.size)), foreign=True)
+                 if p.text is not None else p for p in parts]
     return Value(parts), sites
 
 

@@ -54,7 +54,7 @@ class Expander:
         def note(new_parts: list[Part], start: int, end: int) -> None:
             if sites is not None:
                 for part in new_parts:
-                    sites.extend([(start, end)] * (len(part.text) if part.known else 1))  # type: ignore[arg-type]
+                    sites.extend([(start, end)] * part.size)
             parts.extend(new_parts)
 
         chars, offsets = text.text, text.offsets

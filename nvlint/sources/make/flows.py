@@ -24,7 +24,8 @@ def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event
         snippet = snippet_of_value(value, line.end, env=env, dollar_escape="$$")
         if snippet is not None:
             sites = expanded.sites[skipped:]
-            snippet.sites = sites + [sites[-1] if sites else (snippet.offsets[-1], snippet.offsets[-1])]
+            end = snippet.file_offset(len(snippet.text))
+            snippet.sites = sites + [sites[-1] if sites else (end, end)]
             events.extend(flows_of(snippet, reads_words)[0])
         for start, end in expanded.oauthtoken:
             marker = Word(Value(()), start, end, "make",
