@@ -16,8 +16,7 @@ def write(path: Path, diagnostics) -> None:
     import json
 
     entries = sorted({(d.code, d.path, d.fingerprint) for d in diagnostics})
-    data = {"nvlint-baseline": 1,
-            "findings": [{"rule": code, "path": p, "fingerprint": fp} for code, p, fp in entries]}
+    data = {"nvlint-baseline": 1, "findings": [{"rule": code, "path": p, "fingerprint": fp} for code, p, fp in entries]}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 

@@ -30,8 +30,14 @@ def notice(message: str) -> None:
 class Checker:
     """Each file's settings (the nearest configuration, or one for all) and enabled rules."""
 
-    def __init__(self, finder, select: tuple[str, ...], ignore: tuple[str, ...] | None, extend: tuple[str, ...],
-                 isolated: bool = False) -> None:
+    def __init__(
+        self,
+        finder,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...] | None,
+        extend: tuple[str, ...],
+        isolated: bool = False,
+    ) -> None:
         from nvlint.settings import Settings
 
         self.finder = finder
@@ -63,8 +69,7 @@ class Checker:
             self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
         return self._rules[key]
 
-    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False,
-             settings=None):
+    def task(self, display: str, path: str, kind: str, data: bytes | None = None, stdin: bool = False, settings=None):
         from nvlint.runner import Task
 
         settings = settings or self.settings(path)
@@ -95,8 +100,9 @@ def tasks(paths: list[str], checker: Checker, stdin_filename: str | None) -> Ite
             yield checker.task(target.display, target.path, target.kind, settings=settings)
 
 
-def check(paths: list[str], checker: Checker, options: Options, cache, jobs: int | None,
-          stdin_filename: str | None) -> Run:
+def check(
+    paths: list[str], checker: Checker, options: Options, cache, jobs: int | None, stdin_filename: str | None
+) -> Run:
     """Every file checked; raises ConfigError for a configuration file met on the way."""
     from nvlint import runner
 

@@ -28,8 +28,9 @@ class _Formatter(argparse.HelpFormatter):
     """argparse makes a formatter for every argument it declares, and each asks `shutil` for the terminal
     width: `shutil` imports bz2 and lzma, a few milliseconds of every pre-commit run. Ask the OS directly."""
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
         if width is None:
             width = _terminal_columns() - 2
         super().__init__(prog, indent_increment, max_help_position, width)
@@ -48,46 +49,73 @@ def _terminal_columns() -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="nvlint", formatter_class=_Formatter,
+        prog="nvlint",
+        formatter_class=_Formatter,
         description="Lint NGC registry and NVIDIA Cloud Functions deployments: shell scripts, Makefiles, "
-                    "GitHub Actions, GitLab CI and NVCF payloads.",
+        "GitHub Actions, GitLab CI and NVCF payloads.",
     )
     parser.add_argument("--version", action="version", version=f"nvlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="lint files and directories (default: .)", formatter_class=_Formatter,
-                                description="Lint files and directories; '-' reads standard input.")
+    check = commands.add_parser(
+        "check",
+        help="lint files and directories (default: .)",
+        formatter_class=_Formatter,
+        description="Lint files and directories; '-' reads standard input.",
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    check.add_argument("--format", action="append", choices=FORMAT_NAMES,
-                       help="output format; repeat with --output to write several (default: pretty on a "
-                            "terminal, text otherwise)")
-    check.add_argument("--output", action="append", metavar="FILE",
-                       help="write the matching --format to FILE instead of standard output")
-    check.add_argument("--select", action="append", metavar="CODES",
-                       help="only these rules, by code or prefix (NV3), comma-separated")
+    check.add_argument(
+        "--format",
+        action="append",
+        choices=FORMAT_NAMES,
+        help="output format; repeat with --output to write several (default: pretty on a terminal, text otherwise)",
+    )
+    check.add_argument(
+        "--output",
+        action="append",
+        metavar="FILE",
+        help="write the matching --format to FILE instead of standard output",
+    )
+    check.add_argument(
+        "--select", action="append", metavar="CODES", help="only these rules, by code or prefix (NV3), comma-separated"
+    )
     check.add_argument("--extend-select", action="append", metavar="CODES", help="add these rules (opt-in rules)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules, by code or prefix")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"),
-                       help="the lowest severity that makes the exit status 1 (default: info)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="the lowest severity that makes the exit status 1 (default: info)",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when something is reported")
     check.add_argument("--statistics", action="store_true", help="print a count per rule instead of findings")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                       help="colour in the pretty format (auto honours NO_COLOR and FORCE_COLOR)")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in the pretty format (auto honours NO_COLOR and FORCE_COLOR)",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
-    check.add_argument("--no-suppressions", action="store_true",
-                       help="ignore '# nvlint: disable' directives (audits)")
+    check.add_argument("--no-suppressions", action="store_true", help="ignore '# nvlint: disable' directives (audits)")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     check.add_argument("--no-cache", action="store_true", help="do not read or write .nvlint_cache")
-    check.add_argument("--online", action="store_true",
-                       help="confirm every reference against its registry (also: online = true, NVLINT_ONLINE=1)")
-    check.add_argument("--online-scope", choices=("deployed", "all"), default="deployed",
-                       help="deployed: what functions and tasks pull (default); all: also `docker pull` images")
+    check.add_argument(
+        "--online",
+        action="store_true",
+        help="confirm every reference against its registry (also: online = true, NVLINT_ONLINE=1)",
+    )
+    check.add_argument(
+        "--online-scope",
+        choices=("deployed", "all"),
+        default="deployed",
+        help="deployed: what functions and tasks pull (default); all: also `docker pull` images",
+    )
     check.add_argument("--refresh", action="store_true", help="with --online: ignore cached registry answers")
     check.add_argument("--jobs", type=int, metavar="N", help="processes for large trees (default: one per core)")
-    check.add_argument("--stdin-filename", metavar="NAME",
-                       help="with '-': the name that decides the file kind and is reported")
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="with '-': the name that decides the file kind and is reported"
+    )
     config = check.add_mutually_exclusive_group()
     config.add_argument("--config", metavar="PATH", help="use this pyproject.toml or .nvlint.toml for every file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
@@ -115,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
             from nvlint import runner
 
             folder = runner.cache_folder(Path.cwd())
-            print(f"nvlint: removed {folder}" if runner.clean(folder) else f"nvlint: no cache at {folder}",
-                  file=sys.stderr)
+            print(
+                f"nvlint: removed {folder}" if runner.clean(folder) else f"nvlint: no cache at {folder}",
+                file=sys.stderr,
+            )
             return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
@@ -148,8 +178,9 @@ def _check(args, parser) -> int:
         return EXIT_USAGE
     try:
         finder = SettingsFinder(Path(args.config) if args.config else None, CODES, checking.declared_options())
-        checker = checking.Checker(finder, cli_select, cli_ignore if args.ignore is not None else None,
-                                   cli_extend, args.isolated)
+        checker = checking.Checker(
+            finder, cli_select, cli_ignore if args.ignore is not None else None, cli_extend, args.isolated
+        )
         here = checker.settings(checking.here())
         online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
         options = runner_options(args, online)
@@ -161,8 +192,9 @@ def _check(args, parser) -> int:
     if online:
         from nvlint.online.run import run_online
 
-        found, failing = run_online(run.references, here, args.refresh, set(checker.rules(checking.here())),
-                                    args.fail_on, sys.stderr.isatty())
+        found, failing = run_online(
+            run.references, here, args.refresh, set(checker.rules(checking.here())), args.fail_on, sys.stderr.isatty()
+        )
         run.diagnostics += found
         run.failing += failing
     return _finish(args, run, formats, outputs)
@@ -171,8 +203,14 @@ def _check(args, parser) -> int:
 def runner_options(args, online: bool):
     from nvlint.runner import Options
 
-    return Options(fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, suppress=not args.no_suppressions,
-                   fail_on=args.fail_on, online_scope=args.online_scope if online else None)
+    return Options(
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        suppress=not args.no_suppressions,
+        fail_on=args.fail_on,
+        online_scope=args.online_scope if online else None,
+    )
 
 
 def _cache(args):
@@ -226,10 +264,12 @@ def _finish(args, run, formats: list[str], outputs: list[str]) -> int:
             else:
                 write(format_name, report, stream_for_stdout)
                 stream_for_stdout.flush()
-    if diagnostics and "text" in formats[len(outputs):] and not args.statistics:
+    if diagnostics and "text" in formats[len(outputs) :] and not args.statistics:
         files = len({d.path for d in diagnostics})
-        print(f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} in {files} "
-              f"file{'s' * (files != 1)}.", file=sys.stderr)
+        print(
+            f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} in {files} file{'s' * (files != 1)}.",
+            file=sys.stderr,
+        )
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if diagnostics and max(run.failing, 0) else EXIT_CLEAN
@@ -271,9 +311,18 @@ def _rule(args, parser) -> int:
     if args.format == "json":
         from nvlint.diagnostics import rule_url
 
-        data = [{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
-                 "fixable": r.fix_applicability, "default_enabled": r.default_enabled, "url": rule_url(r.code)}
-                for r in chosen]
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "summary": r.summary,
+                "fixable": r.fix_applicability,
+                "default_enabled": r.default_enabled,
+                "url": rule_url(r.code),
+            }
+            for r in chosen
+        ]
         print(json.dumps(data if args.all else data[0], indent=2))
         return EXIT_CLEAN
     from nvlint.ruledocs import page
@@ -296,8 +345,10 @@ def _rules() -> int:
 
     print(f"{'code':<6} {'name':<30} {'severity':<8} {'fix':<6} default")
     for r in ALL_RULES:
-        print(f"{r.code:<6} {r.name:<30} {r.severity:<8} {r.fix_applicability or '-':<6} "
-              f"{'on' if r.default_enabled else 'opt-in'}")
+        print(
+            f"{r.code:<6} {r.name:<30} {r.severity:<8} {r.fix_applicability or '-':<6} "
+            f"{'on' if r.default_enabled else 'opt-in'}"
+        )
     return EXIT_CLEAN
 
 

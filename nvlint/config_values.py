@@ -70,5 +70,6 @@ def boolean_option(name: str, doc: str) -> Option:
 
 def lower_set_option(name: str, doc: str) -> Option:
     """A list of strings, compared without case (host names)."""
-    return Option(name, frozenset(),
-                  lambda path, key, value: frozenset(v.lower() for v in string_list(path, key, value)), doc)
+    return Option(
+        name, frozenset(), lambda path, key, value: frozenset(v.lower() for v in string_list(path, key, value)), doc
+    )

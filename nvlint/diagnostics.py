@@ -25,8 +25,9 @@ class Edit(Record):
 
     __slots__ = ("start", "end", "content", "line", "column", "end_line", "end_column")
 
-    def __init__(self, start: int, end: int, content: str, line: int = 0, column: int = 0, end_line: int = 0,
-                 end_column: int = 0) -> None:
+    def __init__(
+        self, start: int, end: int, content: str, line: int = 0, column: int = 0, end_line: int = 0, end_column: int = 0
+    ) -> None:
         self.start = start
         self.end = end
         self.content = content
@@ -36,7 +37,7 @@ class Edit(Record):
         self.end_column = end_column
 
     def as_dict(self) -> dict:
-        return dict(zip(field_names(Edit), self.fields()))
+        return dict(zip(field_names(Edit), self.fields(), strict=True))
 
 
 class Fix(Record):
@@ -48,17 +49,48 @@ class Fix(Record):
         self.applicability = applicability  # "safe" or "unsafe"
 
     def as_dict(self) -> dict:
-        return {"message": self.message, "edits": [edit.as_dict() for edit in self.edits],
-                "applicability": self.applicability}
+        return {
+            "message": self.message,
+            "edits": [edit.as_dict() for edit in self.edits],
+            "applicability": self.applicability,
+        }
 
 
 class Diagnostic(Record):
-    __slots__ = ("code", "name", "severity", "message", "start", "end", "fix", "path", "line", "column",
-                 "end_line", "end_column", "fingerprint", "extra")
+    __slots__ = (
+        "code",
+        "name",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "fix",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fingerprint",
+        "extra",
+    )
 
-    def __init__(self, code: str, name: str, severity: str, message: str, start: int, end: int,
-                 fix: Fix | None = None, path: str = "", line: int = 0, column: int = 0, end_line: int = 0,
-                 end_column: int = 0, fingerprint: str = "", extra: dict | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: str,
+        message: str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+        path: str = "",
+        line: int = 0,
+        column: int = 0,
+        end_line: int = 0,
+        end_column: int = 0,
+        fingerprint: str = "",
+        extra: dict | None = None,
+    ) -> None:
         self.code = code
         self.name = name
         self.severity = severity
@@ -76,7 +108,7 @@ class Diagnostic(Record):
 
     def as_dict(self) -> dict:
         """Every field, the fix as nested dicts: what the cache stores and `Diagnostic(**...)` reads back."""
-        out = dict(zip(field_names(Diagnostic), self.fields()))
+        out = dict(zip(field_names(Diagnostic), self.fields(), strict=True))
         out["fix"] = self.fix.as_dict() if self.fix is not None else None
         out["extra"] = dict(self.extra)
         return out

@@ -14,9 +14,26 @@ from pathlib import Path
 from nvlint.record import fields_repr
 from nvlint.sources import kind_from_shebang, kind_of_name
 
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
-                       ".mypy_cache", ".pytest_cache", ".ruff_cache", ".nvlint_cache", "site-packages",
-                       ".eggs", ".direnv"})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".nvlint_cache",
+        "site-packages",
+        ".eggs",
+        ".direnv",
+    }
+)
 
 
 class Target:
@@ -101,8 +118,9 @@ def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
     yield from _walk_directory(str(root), root.resolve(), ignores, cwd, notice, relative)
 
 
-def _walk_directory(directory: str, resolved: Path, ignores: _Ignores, cwd: Path, notice, relative: bool,
-                    top: bool = True) -> Iterator[Target]:
+def _walk_directory(
+    directory: str, resolved: Path, ignores: _Ignores, cwd: Path, notice, relative: bool, top: bool = True
+) -> Iterator[Target]:
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError:

@@ -76,15 +76,40 @@ class ImagePulled(Event):
 
 
 class Login(Event):
-    __slots__ = ("tool", "host", "host_value", "username", "username_value", "password", "password_value",
-                 "password_option", "password_stdin", "stdin", "defaults_to_docker_hub", "verb", "dollar_escape")
+    __slots__ = (
+        "tool",
+        "host",
+        "host_value",
+        "username",
+        "username_value",
+        "password",
+        "password_value",
+        "password_option",
+        "password_stdin",
+        "stdin",
+        "defaults_to_docker_hub",
+        "verb",
+        "dollar_escape",
+    )
 
-    def __init__(self, start: int, end: int, *, tool: str = "", host: Word | None = None,
-                 host_value: Value | None = None, username: Word | None = None,
-                 username_value: Value | None = None, password: Word | None = None,
-                 password_value: Value | None = None, password_option: str = "", password_stdin: bool = False,
-                 stdin: tuple[Word, ...] = (), defaults_to_docker_hub: bool = False,
-                 verb: Word | None = None) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        tool: str = "",
+        host: Word | None = None,
+        host_value: Value | None = None,
+        username: Word | None = None,
+        username_value: Value | None = None,
+        password: Word | None = None,
+        password_value: Value | None = None,
+        password_option: str = "",
+        password_stdin: bool = False,
+        stdin: tuple[Word, ...] = (),
+        defaults_to_docker_hub: bool = False,
+        verb: Word | None = None,
+    ) -> None:
         super().__init__(start, end)
         self.tool = tool
         self.host = host  # the registry or repository URL; None when not given
@@ -117,8 +142,9 @@ class CredentialText(Event):
 class OptionUse:
     __slots__ = ("name", "word", "value", "value_word", "value_offset")
 
-    def __init__(self, name: str, word: Word, value: Value | None, value_word: Word | None,
-                 value_offset: int = 0) -> None:
+    def __init__(
+        self, name: str, word: Word, value: Value | None, value_word: Word | None, value_offset: int = 0
+    ) -> None:
         self.name = name  # canonical option name
         self.word = word  # the option word
         self.value = value  # None for flags
@@ -133,9 +159,17 @@ class NgcCommand(Event):
 
     __slots__ = ("path", "options", "positionals", "unknown_args", "words")
 
-    def __init__(self, start: int, end: int, *, path: tuple[str, ...] = (), options: list[OptionUse] | None = None,
-                 positionals: list[Word] | None = None, unknown_args: bool = False,
-                 words: list[Word] | None = None) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        path: tuple[str, ...] = (),
+        options: list[OptionUse] | None = None,
+        positionals: list[Word] | None = None,
+        unknown_args: bool = False,
+        words: list[Word] | None = None,
+    ) -> None:
         super().__init__(start, end)
         self.path = path
         self.options = options if options is not None else []
@@ -175,9 +209,19 @@ class Deploy(Event):
 
     __slots__ = ("kind", "ngc", "origin", "attachments", "entries", "missing_health", "health_at")
 
-    def __init__(self, start: int, end: int, *, kind: str = "function", ngc: NgcCommand | None = None,
-                 origin: str = "cli", attachments: list[Attachment] | None = None, entries: list[dict] | None = None,
-                 missing_health: list[str] | None = None, health_at: Word | None = None) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        kind: str = "function",
+        ngc: NgcCommand | None = None,
+        origin: str = "cli",
+        attachments: list[Attachment] | None = None,
+        entries: list[dict] | None = None,
+        missing_health: list[str] | None = None,
+        health_at: Word | None = None,
+    ) -> None:
         super().__init__(start, end)
         self.kind = kind  # function | task
         self.ngc = ngc
@@ -193,13 +237,22 @@ class Deploy(Event):
         return _PAYLOAD_FIELDS.get(option, option) if self.origin == "payload" else option
 
 
-_PAYLOAD_FIELDS = {"--container-image": "containerImage", "--helm-chart": "helmChart",
-                   "--helm-chart-service": "helmChartServiceName", "--inference-url": "inferenceUrl",
-                   "--container-args": "containerArgs", "--gpu-specification": "gpuSpecification",
-                   "--name": "name", "--model": "models", "--resource": "resources",
-                   "--result-location": "resultsLocation", "--result-handling-strategy": "resultHandlingStrategy",
-                   "--inference-port": "inferencePort", "--health-port": "health.port", "--health-uri": "health.uri"}
-
+_PAYLOAD_FIELDS = {
+    "--container-image": "containerImage",
+    "--helm-chart": "helmChart",
+    "--helm-chart-service": "helmChartServiceName",
+    "--inference-url": "inferenceUrl",
+    "--container-args": "containerArgs",
+    "--gpu-specification": "gpuSpecification",
+    "--name": "name",
+    "--model": "models",
+    "--resource": "resources",
+    "--result-location": "resultsLocation",
+    "--result-handling-strategy": "resultHandlingStrategy",
+    "--inference-port": "inferencePort",
+    "--health-port": "health.port",
+    "--health-uri": "health.uri",
+}
 
 
 class ArtifactCreated(Event):
@@ -207,8 +260,17 @@ class ArtifactCreated(Event):
 
     __slots__ = ("kind", "target", "version", "how", "bare_name")
 
-    def __init__(self, start: int, end: int, *, kind: str = "", target: Value | None = None,
-                 version: Value | None = None, how: str = "", bare_name: bool = False) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        kind: str = "",
+        target: Value | None = None,
+        version: Value | None = None,
+        how: str = "",
+        bare_name: bool = False,
+    ) -> None:
         super().__init__(start, end)
         self.kind = kind  # chart | model | resource
         self.target = target  # org/[team/]name, or a bare chart name from `helm package`
@@ -220,8 +282,16 @@ class ArtifactCreated(Event):
 class ArtifactPushed(Event):
     __slots__ = ("kind", "target", "version", "bare_name")
 
-    def __init__(self, start: int, end: int, *, kind: str = "", target: Value | None = None,
-                 version: Value | None = None, bare_name: bool = False) -> None:
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        kind: str = "",
+        target: Value | None = None,
+        version: Value | None = None,
+        bare_name: bool = False,
+    ) -> None:
         super().__init__(start, end)
         self.kind = kind
         self.target = target  # None: something unnamed was pushed

@@ -23,13 +23,19 @@ def apply(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, 
     chosen = []
     for diagnostic in sorted((d for d in diagnostics if applicable(d, unsafe)), key=lambda d: d.start):
         spans = [(e.start, e.end) for e in diagnostic.fix.edits]  # type: ignore[union-attr]
-        if any(a < taken_end and taken_start < b or (a == b == taken_start) for a, b in spans
-               for taken_start, taken_end in taken):
+        if any(
+            a < taken_end and taken_start < b or (a == b == taken_start)
+            for a, b in spans
+            for taken_start, taken_end in taken
+        ):
             continue
         taken.extend(spans)
         chosen.append(diagnostic)
-    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end),  # type: ignore[union-attr]
-                   reverse=True)
+    edits = sorted(
+        (e for d in chosen for e in d.fix.edits),  # type: ignore[union-attr]
+        key=lambda e: (e.start, e.end),
+        reverse=True,
+    )
     for edit in edits:
         text = text[: edit.start] + edit.content + text[edit.end :]
     return text, len(chosen)
@@ -53,5 +59,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 def unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+        )
+    )

@@ -66,8 +66,16 @@ def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
     return diagnostic
 
 
-def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
-               suppress: bool = True, references: list | None = None, scope: str = "deployed") -> list[Diagnostic]:
+def lint_bytes(
+    data: bytes,
+    path: str,
+    kind: str,
+    settings: Settings,
+    rules: tuple[Rule, ...],
+    suppress: bool = True,
+    references: list | None = None,
+    scope: str = "deployed",
+) -> list[Diagnostic]:
     """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits)."""
     if len(data) > MAX_BYTES:
         text, problem = decode(data, path)
@@ -81,13 +89,22 @@ def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules: tup
         return [problem] if any(r.code == "NV000" for r in rules) else []
     assert text is not None
     bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
-    return lint_text(text, path, kind, settings, rules, shift=bom, suppress=suppress, references=references,
-                     scope=scope)
+    return lint_text(
+        text, path, kind, settings, rules, shift=bom, suppress=suppress, references=references, scope=scope
+    )
 
 
-def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...],
-              shift: int = 0, suppress: bool = True, references: list | None = None,
-              scope: str = "deployed") -> list[Diagnostic]:
+def lint_text(
+    text: str,
+    path: str,
+    kind: str,
+    settings: Settings,
+    rules: tuple[Rule, ...],
+    shift: int = 0,
+    suppress: bool = True,
+    references: list | None = None,
+    scope: str = "deployed",
+) -> list[Diagnostic]:
     """Lint decoded text. ``shift`` characters (a BOM) were removed before the text."""
     from nvlint.placement import finish, place
 
@@ -96,8 +113,10 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     if reading.problems:  # the file cannot be read as its kind: that is all there is to say
         if not any(r.code == "NV000" for r in rules):
             return []
-        return [finish(nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)), path, lines, 0)
-                for p in reading.problems]
+        return [
+            finish(nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)), path, lines, 0)
+            for p in reading.problems
+        ]
     flows = reading.flows
     secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
     if secrets:
@@ -105,8 +124,7 @@ def lint_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     if references is not None:  # online mode: what the registries will be asked about
         _collect_references(flows, scope, path, lines, references)
     found = run_rules(flows, rules, _context(text, flows, settings, lines))
-    return place(found, text, path, lines, rules, settings, shift=shift, suppress=suppress,
-                 regions=reading.regions)
+    return place(found, text, path, lines, rules, settings, shift=shift, suppress=suppress, regions=reading.regions)
 
 
 def read(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...]) -> Reading:
@@ -144,16 +162,14 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
     return list(found.values())
 
 
-def _collect_references(flows: list[list[Event]], scope: str, path: str, lines: LineIndex,
-                        references: list) -> None:
+def _collect_references(flows: list[list[Event]], scope: str, path: str, lines: LineIndex, references: list) -> None:
     from dataclasses import replace
 
     from nvlint.online.references import collect
 
     for ref in collect(flows, scope):
         (line, column), (end_line, end_column) = lines.position(ref.start), lines.position(ref.end)
-        references.append(replace(ref, path=path, line=line, column=column, end_line=end_line,
-                                  end_column=end_column))
+        references.append(replace(ref, path=path, line=line, column=column, end_line=end_line, end_column=end_column))
 
 
 def _context(text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex) -> Context:
@@ -166,7 +182,6 @@ def _context(text: str, flows: list[list[Event]], settings: Settings, lines: Lin
                 orgs.add(event.org)
             ngc_file = ngc_file or isinstance(event, NgcCommand)
     return Context(settings=settings, known_orgs=frozenset(orgs), lines=lines, ngc_file=ngc_file)
-
 
 
 __all__ = ["decode", "lint_bytes", "lint_text", "internal_error", "read", "run_rules"]

@@ -10,9 +10,18 @@ from nvlint.settings import Settings
 from nvlint.text import LineIndex
 
 
-def place(found: list[Diagnostic], text: str, path: str, lines: LineIndex, rules: tuple[Rule, ...],
-          settings: Settings, *, shift: int = 0, suppress: bool = True,
-          regions: tuple | list = ()) -> list[Diagnostic]:
+def place(
+    found: list[Diagnostic],
+    text: str,
+    path: str,
+    lines: LineIndex,
+    rules: tuple[Rule, ...],
+    settings: Settings,
+    *,
+    shift: int = 0,
+    suppress: bool = True,
+    regions: tuple | list = (),
+) -> list[Diagnostic]:
     """Findings ready to report. ``shift`` characters (a BOM) were removed before ``text``."""
     for diagnostic in found:  # a notebook finding names its cell, as notebook tools do
         label = next((label for start, end, label in regions if start <= diagnostic.start < end), None)
@@ -40,15 +49,16 @@ def _fingerprint(diagnostics: list[Diagnostic], text: str, shift: int) -> None:
         if not pointed:
             line_start = text.rfind("\n", 0, max(start, 0)) + 1
             line_end = text.find("\n", line_start)
-            pointed = " ".join(text[line_start:line_end if line_end != -1 else len(text)].split())
+            pointed = " ".join(text[line_start : line_end if line_end != -1 else len(text)].split())
         key = (d.code, d.path, redact(pointed))
         seen[key] = seen.get(key, 0) + 1
         digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8", "surrogatepass"))
         d.fingerprint = digest.hexdigest()[:32]
 
 
-def _suppressed(out: list[Diagnostic], text: str, path: str, lines: LineIndex, shift: int,
-                rules: tuple[Rule, ...]) -> list[Diagnostic]:
+def _suppressed(
+    out: list[Diagnostic], text: str, path: str, lines: LineIndex, shift: int, rules: tuple[Rule, ...]
+) -> list[Diagnostic]:
     from nvlint import suppressions
     from nvlint.rules import CODES
     from nvlint.rules import nv001_unused_suppression as nv001
@@ -66,8 +76,9 @@ def _suppressed(out: list[Diagnostic], text: str, path: str, lines: LineIndex, s
         for directive in parsed.directives:
             unused = [c for c in directive.codes if c not in directive.used and c in enabled]
             if unused:
-                kept.append(finish(nv001.RULE.at((directive.start, directive.end), nv001.unused(unused)),
-                                   path, lines, shift))
+                kept.append(
+                    finish(nv001.RULE.at((directive.start, directive.end), nv001.unused(unused)), path, lines, shift)
+                )
     return kept
 
 
@@ -81,8 +92,9 @@ def finish(diagnostic: Diagnostic, path: str, lines: LineIndex, shift: int) -> D
         for edit in diagnostic.fix.edits:
             line, column = lines.position(edit.start)
             end_line, end_column = lines.position(edit.end)
-            edits.append(Edit(edit.start + shift, edit.end + shift, redact(edit.content), line, column, end_line,
-                              end_column))
+            edits.append(
+                Edit(edit.start + shift, edit.end + shift, redact(edit.content), line, column, end_line, end_column)
+            )
         diagnostic.fix = Fix(redact(diagnostic.fix.message), tuple(edits), diagnostic.fix.applicability)
     diagnostic.start += shift
     diagnostic.end += shift

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 # A file none of whose bytes contain one of these cannot produce a finding: skip it unparsed.
-TRIGGERS = (b"ngc", b"login", b"oauthtoken", b"nvapi-", b"/mount", b"password", b"nvcr", b"--creds",
-            b"containerImage", b"helmChart", b"inferenceUrl", b"gpuSpecification")
+TRIGGERS = (
+    b"ngc",
+    b"login",
+    b"oauthtoken",
+    b"nvapi-",
+    b"/mount",
+    b"password",
+    b"nvcr",
+    b"--creds",
+    b"containerImage",
+    b"helmChart",
+    b"inferenceUrl",
+    b"gpuSpecification",
+)
 MAX_BYTES = 16 * 1024 * 1024  # larger files are reported (NV000), not read: time and memory stay bounded
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 

@@ -15,15 +15,23 @@ def field_names(cls: type) -> tuple[str, ...]:
     """The public slots of a class and its bases, bases first (private ones are caches)."""
     names = _FIELDS.get(cls)
     if names is None:
-        names = _FIELDS[cls] = tuple(name for klass in reversed(cls.__mro__)
-                                     for name in klass.__dict__.get("__slots__", ()) if not name.startswith("_"))
+        names = _FIELDS[cls] = tuple(
+            name
+            for klass in reversed(cls.__mro__)
+            for name in klass.__dict__.get("__slots__", ())
+            if not name.startswith("_")
+        )
     return names
 
 
 def fields_repr(self) -> str:
     """`Name(field=value, ...)`: the repr of any class with slots."""
-    return type(self).__name__ + "(" + ", ".join(
-        f"{name}={getattr(self, name)!r}" for name in field_names(type(self))) + ")"
+    return (
+        type(self).__name__
+        + "("
+        + ", ".join(f"{name}={getattr(self, name)!r}" for name in field_names(type(self)))
+        + ")"
+    )
 
 
 class Record:

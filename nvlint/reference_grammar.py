@@ -29,8 +29,16 @@ NGC_HOSTS = frozenset({"nvcr.io", "helm.ngc.nvidia.com"})
 class ImageRef(Record):
     __slots__ = ("template", "offset", "host", "path", "tag", "digest", "host_unknown")
 
-    def __init__(self, template: str, offset: int, host: str | None, path: tuple[str, ...], tag: str | None,
-                 digest: str | None, host_unknown: bool = False) -> None:
+    def __init__(
+        self,
+        template: str,
+        offset: int,
+        host: str | None,
+        path: tuple[str, ...],
+        tag: str | None,
+        digest: str | None,
+        host_unknown: bool = False,
+    ) -> None:
         self.template = template
         self.offset = offset  # where the reference starts inside the template (after `docker://` etc.)
         self.host = host  # None: no registry host written
@@ -123,8 +131,9 @@ _NGC_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 class ArtifactRef(Record):
     __slots__ = ("override", "org", "team", "name", "version", "name_offset")
 
-    def __init__(self, override: str | None, org: str, team: str | None, name: str, version: str | None,
-                 name_offset: int) -> None:
+    def __init__(
+        self, override: str | None, org: str, team: str | None, name: str, version: str | None, name_offset: int
+    ) -> None:
         self.override = override
         self.org = org
         self.team = team

@@ -57,12 +57,20 @@ def printable(text: str) -> str:
 
 
 def index() -> str:
-    lines = ["# nvlint rules", "", "Generated from the rule modules by `python -m nvlint.ruledocs`.", "",
-             "| code | name | severity | fix | summary |", "|---|---|---|---|---|"]
+    lines = [
+        "# nvlint rules",
+        "",
+        "Generated from the rule modules by `python -m nvlint.ruledocs`.",
+        "",
+        "| code | name | severity | fix | summary |",
+        "|---|---|---|---|---|",
+    ]
     for rule in ALL_RULES:
         summary = rule.summary.replace("|", "\\|")
-        lines.append(f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.severity} | "
-                     f"{rule.fix_applicability or ''} | {summary} |")
+        lines.append(
+            f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.severity} | "
+            f"{rule.fix_applicability or ''} | {summary} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -24,8 +24,15 @@ CACHE_DIR = ".nvlint_cache"
 class Options:
     __slots__ = ("fix", "unsafe_fixes", "diff", "suppress", "fail_on", "online_scope")
 
-    def __init__(self, fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, suppress: bool = True,
-                 fail_on: str | None = None, online_scope: str | None = None) -> None:
+    def __init__(
+        self,
+        fix: bool = False,
+        unsafe_fixes: bool = False,
+        diff: bool = False,
+        suppress: bool = True,
+        fail_on: str | None = None,
+        online_scope: str | None = None,
+    ) -> None:
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
         self.diff = diff
@@ -37,8 +44,17 @@ class Options:
 class Task:
     __slots__ = ("display", "path", "kind", "settings", "codes", "data", "stdin", "cache_key")
 
-    def __init__(self, display: str, path: str, kind: str, settings: Settings, codes: tuple[str, ...],
-                 data: bytes | None = None, stdin: bool = False, cache_key: str | None = None) -> None:
+    def __init__(
+        self,
+        display: str,
+        path: str,
+        kind: str,
+        settings: Settings,
+        codes: tuple[str, ...],
+        data: bytes | None = None,
+        stdin: bool = False,
+        cache_key: str | None = None,
+    ) -> None:
         self.display = display
         self.path = path
         self.kind = kind
@@ -52,9 +68,18 @@ class Task:
 class Result:
     __slots__ = ("display", "diagnostics", "failing", "diff", "fixed", "text", "read", "cache_key", "references")
 
-    def __init__(self, display: str, diagnostics: list[Diagnostic] | None = None, failing: int = 0,
-                 diff: str = "", fixed: str | None = None, text: str | None = None, read: bool = True,
-                 cache_key: str | None = None, references: list | None = None) -> None:
+    def __init__(
+        self,
+        display: str,
+        diagnostics: list[Diagnostic] | None = None,
+        failing: int = 0,
+        diff: str = "",
+        fixed: str | None = None,
+        text: str | None = None,
+        read: bool = True,
+        cache_key: str | None = None,
+        references: list | None = None,
+    ) -> None:
         self.display = display
         self.diagnostics = diagnostics if diagnostics is not None else []
         self.failing = failing
@@ -123,8 +148,16 @@ def _lint(data: bytes, task: Task, rules, options: Options, references: list | N
     from nvlint import lint
 
     try:
-        return lint.lint_bytes(data, task.display, task.kind, task.settings, rules, options.suppress, references,
-                               options.online_scope or "deployed")
+        return lint.lint_bytes(
+            data,
+            task.display,
+            task.kind,
+            task.settings,
+            rules,
+            options.suppress,
+            references,
+            options.online_scope or "deployed",
+        )
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as error:  # noqa: BLE001 - a reader's bug becomes a finding, not a crash
@@ -164,6 +197,7 @@ def _at_start(diagnostic: Diagnostic, display: str) -> None:
 
 # ---- the cache -----------------------------------------------------------------------------------
 
+
 class Cache:
     """Findings by content hash (with the path, settings, rules and version in the key).
 
@@ -195,7 +229,7 @@ class Cache:
                 if line.startswith(self._PREFIX):
                     end = line.find('"', len(self._PREFIX))
                     if end > 0:
-                        key = line[len(self._PREFIX):end]
+                        key = line[len(self._PREFIX) : end]
                         self.lines.pop(key, None)  # re-inserted last: the order is the age
                         self.lines[key] = line
         self.compact()
@@ -205,8 +239,15 @@ class Cache:
         import hashlib  # here and below: only runs that use the cache pay for these imports
 
         digest = hashlib.sha256()
-        for piece in (__version__, task.kind, task.display, task.settings.cache_key(), ",".join(task.codes),
-                      str(options.suppress), os.environ.get("NGC_CLI_ORG", "")):
+        for piece in (
+            __version__,
+            task.kind,
+            task.display,
+            task.settings.cache_key(),
+            ",".join(task.codes),
+            str(options.suppress),
+            os.environ.get("NGC_CLI_ORG", ""),
+        ):
             digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -251,7 +292,7 @@ class Cache:
         """Many shards (many runs) become one with the newest MAX_ENTRIES lines read at the start."""
         if len(self.shards) < self.MAX_SHARDS:
             return
-        kept = list(self.lines.values())[-self.MAX_ENTRIES:]
+        kept = list(self.lines.values())[-self.MAX_ENTRIES :]
         if self._write("".join(line + "\n" for line in kept)) is not None:
             for shard in self.shards:
                 shard.unlink(missing_ok=True)
@@ -279,8 +320,9 @@ def open_cache(folder: Path) -> Cache | None:
         folder.mkdir(exist_ok=True)
         tag = folder / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# This file is a cache directory tag created by nvlint.\n")
+            tag.write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by nvlint.\n"
+            )
             (folder / ".gitignore").write_text("# Created by nvlint.\n*\n")
         return Cache(folder)
     except OSError:
@@ -305,6 +347,7 @@ def _diagnostic(entry: dict) -> Diagnostic:
 
 # ---- many files ----------------------------------------------------------------------------------
 
+
 def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | None = None):
     """Results of every task, streamed: cheap files (cache hits, no trigger word) are answered here,
     the ones that need parsing go to worker processes (when there are enough of them to pay for the
@@ -325,8 +368,13 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
                     yield result
                     continue
                 task.data = data
-            if not options.fix and not options.diff and not could_match(task.data) and b"nvlint" not in task.data \
-                    and not task.data.startswith(UTF16_BOMS):
+            if (
+                not options.fix
+                and not options.diff
+                and not could_match(task.data)
+                and b"nvlint" not in task.data
+                and not task.data.startswith(UTF16_BOMS)
+            ):
                 yield Result(task.display)  # no word any rule needs: nothing to parse, nothing to cache
                 continue
             # files that read other files (`include`) are not cached: a change there would not be seen

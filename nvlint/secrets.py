@@ -17,8 +17,23 @@ KEY_LENGTH = 64
 _KEY = re.compile(r"(?<![A-Za-z0-9_])nvapi-([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])")
 _ANY_KEY = re.compile(r"nvapi-[A-Za-z0-9_-]{4,}")
 # Words of four letters or more that placeholders use: ~61*16/64**4 < 1e-4 of real keys contain one.
-_PLACEHOLDER_WORDS = ("your", "xxxx", "example", "sample", "dummy", "fake", "placeholder", "redacted", "replace",
-                      "insert", "secret", "token", "changeme", "test", "here")
+_PLACEHOLDER_WORDS = (
+    "your",
+    "xxxx",
+    "example",
+    "sample",
+    "dummy",
+    "fake",
+    "placeholder",
+    "redacted",
+    "replace",
+    "insert",
+    "secret",
+    "token",
+    "changeme",
+    "test",
+    "here",
+)
 _MIN_ENTROPY = 4.3  # bits per character; random keys measure 4.8-5.4, `0123456789abcdef` * 4 measures 4.0
 _REPEAT = 8  # a substring this long seen twice: ~57**2 / 64**8 for random text
 _RUN = 4  # `abcd`, `1234`, `aaaa`: ~3 * 61 / 64**3 < 1e-3 for random text
@@ -46,7 +61,7 @@ def is_plausible_key(body: str) -> bool:
         return False
     seen = set()
     for i in range(len(body) - _REPEAT + 1):
-        piece = body[i:i + _REPEAT]
+        piece = body[i : i + _REPEAT]
         if piece in seen:
             return False
         seen.add(piece)
@@ -65,7 +80,7 @@ def _has_run(text: str) -> bool:
     """`_RUN` characters that repeat or count up or down by one (`aaaa`, `abcd`, `4321`)."""
     for step in (0, 1, -1):
         length = 1
-        for a, b in zip(text, text[1:]):
+        for a, b in zip(text, text[1:], strict=False):
             length = length + 1 if ord(b) - ord(a) == step else 1
             if length >= _RUN:
                 return True
@@ -74,7 +89,7 @@ def _has_run(text: str) -> bool:
 
 def _truncated_or_bracketed(text: str, start: int, end: int) -> bool:
     """`nvapi-...` shown cut short (`...`, `…` right after), or a `<nvapi-...>` placeholder."""
-    after = text[end:end + 3]
+    after = text[end : end + 3]
     return after.startswith(("...", "\u2026")) or (start > 0 and text[start - 1] == "<")
 
 

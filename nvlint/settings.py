@@ -17,8 +17,7 @@ __all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
 LEVELS = ("error", "warning", "info")
 # The keys every run reads; rules and file kinds declare their own options (see declared_options).
-KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs",
-        "online")
+KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs", "online")
 
 
 class Settings(Record):
@@ -27,15 +26,40 @@ class Settings(Record):
     A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     """
 
-    __slots__ = ("select", "extend_select", "ignore", "per_file_ignores", "exclude", "severity", "fail_on",
-                 "ngc_orgs", "options", "online", "online_options", "source", "root", "_cache_key")
+    __slots__ = (
+        "select",
+        "extend_select",
+        "ignore",
+        "per_file_ignores",
+        "exclude",
+        "severity",
+        "fail_on",
+        "ngc_orgs",
+        "options",
+        "online",
+        "online_options",
+        "source",
+        "root",
+        "_cache_key",
+    )
 
-    def __init__(self, *, select: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
-                 ignore: tuple[str, ...] = (), per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
-                 exclude: tuple[str, ...] = (), severity: dict | None = None, fail_on: str | None = None,
-                 ngc_orgs: frozenset[str] = frozenset(), options: tuple[tuple[str, object], ...] = (),
-                 online: bool = False, online_options: tuple = (), source: str | None = None,
-                 root: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        select: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        exclude: tuple[str, ...] = (),
+        severity: dict | None = None,
+        fail_on: str | None = None,
+        ngc_orgs: frozenset[str] = frozenset(),
+        options: tuple[tuple[str, object], ...] = (),
+        online: bool = False,
+        online_options: tuple = (),
+        source: str | None = None,
+        root: str | None = None,
+    ) -> None:
         self.select = select
         self.extend_select = extend_select
         self.ignore = ignore
@@ -58,8 +82,9 @@ class Settings(Record):
         """Every field, sets sorted: the same settings give the same text in every process (a set's
         order follows the string hash, which differs from one process to the next)."""
         if self._cache_key is None:
-            self._cache_key = repr(tuple(sorted(value) if isinstance(value, frozenset) else value
-                                         for value in self.fields()))
+            self._cache_key = repr(
+                tuple(sorted(value) if isinstance(value, frozenset) else value for value in self.fields())
+            )
         return self._cache_key
 
     def option(self, option: Option):
@@ -113,19 +138,12 @@ def _load_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
 
 
-
-
-
-
 def _codes(path: Path, key: str, codes, valid_codes: frozenset[str]) -> tuple[str, ...]:
     codes = tuple(c.upper() for c in string_list(path, key, codes))
     for code in codes:
         if valid_codes and not any(c.startswith(code) for c in valid_codes):
             raise ConfigError(f"{path}: '{key}' has unknown code '{code}'{hint(code, valid_codes)}")
     return codes
-
-
-
 
 
 def _option(declared: Option | str, name: str) -> Option:
@@ -139,8 +157,9 @@ def _option(declared: Option | str, name: str) -> Option:
     return next(option for option in rule.options if option.name == name)
 
 
-def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = frozenset(),
-                   declared: dict[str, Option | str] | None = None) -> Settings:
+def parse_settings(
+    path: Path, values: dict, valid_codes: frozenset[str] = frozenset(), declared: dict[str, Option | str] | None = None
+) -> Settings:
     """``declared``: the options rules and file kinds declare (see nvlint.checking.declared_options)."""
     declared = declared or {}
     options = []
@@ -149,8 +168,10 @@ def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = froze
             options.append((key, _option(declared[key], key).check(path, key, value)))
         elif key not in KEYS:
             raise ConfigError(f"{path}: unknown key '{key}'{hint(key, (*KEYS, *declared))}")
-    per_file = tuple((glob, _codes(path, f"per-file-ignores.{glob}", codes, valid_codes))
-                     for glob, codes in table(path, "per-file-ignores", values.get("per-file-ignores", {})).items())
+    per_file = tuple(
+        (glob, _codes(path, f"per-file-ignores.{glob}", codes, valid_codes))
+        for glob, codes in table(path, "per-file-ignores", values.get("per-file-ignores", {})).items()
+    )
     severity = {}
     for code, level in table(path, "severity", values.get("severity", {})).items():
         (code,) = _codes(path, "severity", [code], valid_codes)
@@ -177,8 +198,12 @@ def parse_settings(path: Path, values: dict, valid_codes: frozenset[str] = froze
 class SettingsFinder:
     """Finds and caches the settings that apply to each directory."""
 
-    def __init__(self, forced: Path | None = None, valid_codes: frozenset[str] = frozenset(),
-                 declared: dict[str, Option | str] | None = None) -> None:
+    def __init__(
+        self,
+        forced: Path | None = None,
+        valid_codes: frozenset[str] = frozenset(),
+        declared: dict[str, Option | str] | None = None,
+    ) -> None:
         self.valid_codes = valid_codes
         self.declared = declared  # the options rules and file kinds declare
         self._cache: dict[Path, Settings] = {}

@@ -28,8 +28,16 @@ _CODE = re.compile(r"NV\d{3}")
 class Directive:
     __slots__ = ("kind", "codes", "start", "end", "first_line", "last_line", "reason", "used")
 
-    def __init__(self, kind: str, codes: list[str], start: int, end: int, first_line: int, last_line: int,
-                 reason: str | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        codes: list[str],
+        start: int,
+        end: int,
+        first_line: int,
+        last_line: int,
+        reason: str | None = None,
+    ) -> None:
         self.kind = kind  # line | next | file
         self.codes = codes
         self.start = start  # file offsets of the directive text

@@ -112,10 +112,18 @@ class Snippet:
     # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("text", "offsets", "base", "unknowns", "env", "dollar_escape", "sites", "foreign", "data")
 
-    def __init__(self, text: str, offsets: list[int] | None = None, base: int = 0, *,
-                 unknowns: dict[str, Part] | None = None, env: dict[str, Value] | None = None,
-                 dollar_escape: str = "$", sites: list[tuple[int, int]] | None = None,
-                 foreign: list[bool] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        offsets: list[int] | None = None,
+        base: int = 0,
+        *,
+        unknowns: dict[str, Part] | None = None,
+        env: dict[str, Value] | None = None,
+        dollar_escape: str = "$",
+        sites: list[tuple[int, int]] | None = None,
+        foreign: list[bool] | None = None,
+    ) -> None:
         self.text = text
         self.offsets = offsets
         self.base = base

@@ -219,7 +219,8 @@ def test_a_pre_commit_run_imports_only_what_it_uses(tmp_path):
     script = tmp_path / "deploy.sh"
     script.write_text('docker login nvcr.io -u "$oauthtoken" -p "$KEY"\n'
                       'ngc cf fn create --name a --inference-url /i --container-image vllm/vllm:1\n')
-    heavy = ["rich", "ruamel.yaml", "yaml", "requests", "nvlint.online.check", "nvlint.online.client", "multiprocessing", "concurrent.futures",
+    heavy = ["rich", "ruamel.yaml", "yaml", "requests", "nvlint.online.check", "nvlint.online.client",
+             "multiprocessing", "concurrent.futures",
              "dataclasses", "importlib.resources", "shutil", "difflib", "tempfile", "pathspec", "identify"]
     probe = ("import io, contextlib\nfrom nvlint.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()) as out:\n"

@@ -59,7 +59,7 @@ def test_ten_thousand_levels_of_nesting(hostile, opening, closing):
 def test_yaml_billion_laughs(hostile):
     workflow = hostile / ".github" / "workflows"
     workflow.mkdir(parents=True)
-    aliases = "".join(f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    aliases = "".join(f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     (workflow / "laughs.yml").write_text('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + aliases +
                                          "on: push\njobs:\n  x:\n    steps:\n      - run: " + BAD)
     started = time.monotonic()

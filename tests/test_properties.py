@@ -79,11 +79,12 @@ def test_random_bytes_in_every_kind(kind_and_name, data):
 YAMLISH = st.recursive(
     st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(),
               st.sampled_from(["docker login nvcr.io -u $oauthtoken", "vllm/x:1", "/mount/model/a/1", "${{ x }}"])),
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.sampled_from(["on", "jobs", "steps", "run", "script", "containerImage",
-                                                                "inferenceUrl", "models", "env", "variables", "needs",
-                                                                "name", "uri", "health", "stages", "x"]),
-                                               children, max_size=5)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(["on", "jobs", "steps", "run", "script", "containerImage", "inferenceUrl",
+                                         "models", "env", "variables", "needs", "name", "uri", "health", "stages",
+                                         "x", "hosts", "tasks", "gpuSpecification"]),
+                        children, max_size=5)),
     max_leaves=25)
 
 

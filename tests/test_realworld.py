@@ -1,7 +1,8 @@
 """Realistic scripts, modelled on public NGC/NVCF repositories, with their expected findings beside them.
 
 Each `tests/fixtures/realworld/NAME.sh` has `NAME.sh.expected`: one `line:column-end_line:end_column CODE
-message` per finding, empty when the script is correct. These guard precision (no noise on correct scripts) as much as recall.
+message` per finding, empty when the script is correct. These guard precision (no noise on correct scripts)
+as much as recall.
 """
 
 from __future__ import annotations

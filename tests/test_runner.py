@@ -44,7 +44,8 @@ def test_cache_sees_changes_and_settings(tmp_path, monkeypatch, capsys):
     assert run_json(capsys, "--ignore", "NV302")[1] == []  # other rules, other key
     monkeypatch.setenv("NGC_CLI_ORG", "acme")
     (tmp_path / "d2").mkdir(exist_ok=True)
-    (tmp_path / "d2" / "deploy.sh").write_text("ngc cf fn create --name a --inference-url /i --container-image acme/a:1\n")
+    (tmp_path / "d2" / "deploy.sh").write_text(
+        "ngc cf fn create --name a --inference-url /i --container-image acme/a:1\n")
     assert [f["rule"] for f in run_json(capsys)[1] if f["path"].endswith("deploy.sh")] == ["NV102"]
     monkeypatch.delenv("NGC_CLI_ORG")
     assert [f["rule"] for f in run_json(capsys)[1] if f["path"].endswith("deploy.sh")] == ["NV101"]

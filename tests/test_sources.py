@@ -1,6 +1,7 @@
 """Every source kind, golden-file style: `tests/fixtures/golden/**/NAME` has `NAME.expected`, one
-`line:column-end_line:end_column CODE message` per finding (empty when nothing must be reported). The paths matter: GitHub
-workflows are found by `.github/workflows/`, GitLab by `.gitlab-ci.yml`, includes by location."""
+`line:column-end_line:end_column CODE message` per finding (empty when nothing must be reported). The
+paths matter: GitHub workflows are found by `.github/workflows/`, GitLab by `.gitlab-ci.yml`, includes
+by location."""
 
 from __future__ import annotations
 
@@ -119,7 +120,8 @@ def test_every_scalar_style_maps_back(style, body):
 
 
 def test_crlf_workflow_positions():
-    text = "on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          docker login nvcr.io -u $oauthtoken\r\n"
+    text = ("on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n"
+            "          docker login nvcr.io -u $oauthtoken\r\n")
     (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), DEFAULT_RULES)
     assert (d.line, d.column, d.end_column) == (6, 35, 46)
 
@@ -147,7 +149,8 @@ def test_login_action_username_and_registry():
 
 
 def test_build_push_action_push_true_is_a_push():
-    steps = ("      - uses: docker/build-push-action@v6\n        with:\n          tags: nvcr.io/acme/a:1,nvcr.io/acme/a:latest\n"
+    steps = ("      - uses: docker/build-push-action@v6\n        with:\n"
+             "          tags: nvcr.io/acme/a:1,nvcr.io/acme/a:latest\n"
              "          push: {push}\n"
              "      - run: ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:latest\n")
     assert workflow(steps.format(push="true")) == []

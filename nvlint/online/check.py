@@ -57,8 +57,13 @@ class AnswerCache:
     """Found and missing answers on disk, one small file per question, written atomically."""
 
     def __init__(self, settings: OnlineSettings, refresh: bool) -> None:
-        folder = settings.cache_dir or os.environ.get("NVLINT_CACHE_DIR") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "nvlint")
+        folder = (
+            settings.cache_dir
+            or os.environ.get("NVLINT_CACHE_DIR")
+            or os.path.join(
+                os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "nvlint"
+            )
+        )
         self.folder = Path(folder) / "online"
         self.settings, self.refresh = settings, refresh
 
@@ -89,8 +94,9 @@ class AnswerCache:
             pass
 
 
-def check(references: list[Reference], settings: OnlineSettings, refresh: bool = False,
-          progress: bool = False) -> list[Diagnostic]:
+def check(
+    references: list[Reference], settings: OnlineSettings, refresh: bool = False, progress: bool = False
+) -> list[Diagnostic]:
     from nvlint.online.client import Answer, Client, Deadline
 
     targets: dict[Target, list[Reference]] = {}
@@ -132,8 +138,13 @@ def check(references: list[Reference], settings: OnlineSettings, refresh: bool =
             for future in late:
                 future.cancel()
                 answers[futures[future]] = Answer("unreachable", "the online deadline was reached")
-    return [d for target, refs in targets.items() for ref in refs
-            for d in [_diagnostic(ref, target, answers[target])] if d is not None]
+    return [
+        d
+        for target, refs in targets.items()
+        for ref in refs
+        for d in [_diagnostic(ref, target, answers[target])]
+        if d is not None
+    ]
 
 
 def _endpoint(settings: OnlineSettings, target: Target) -> str:

@@ -22,12 +22,14 @@ from urllib.parse import urlparse
 
 from nvlint.online import credentials as creds
 
-MANIFEST_TYPES = ", ".join([
-    "application/vnd.docker.distribution.manifest.v2+json",
-    "application/vnd.docker.distribution.manifest.list.v2+json",
-    "application/vnd.oci.image.manifest.v1+json",
-    "application/vnd.oci.image.index.v1+json",
-])
+MANIFEST_TYPES = ", ".join(
+    [
+        "application/vnd.docker.distribution.manifest.v2+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.oci.image.index.v1+json",
+    ]
+)
 NGC_AUTH_HOSTS = frozenset({"authn.nvidia.com", "nvcr.io", "api.ngc.nvidia.com", "stg.nvcr.io"})
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 MAX_TRIES = 3
@@ -59,14 +61,17 @@ class Client:
         self.session.trust_env = False  # proxies and REQUESTS_CA_BUNDLE must not override our choices
         self.tokens: dict[tuple[str, str], str] = {}  # in memory only
         self.auth_url = os.environ.get("NGC_CLI_AUTH_URL", "https://authn.nvidia.com").rstrip("/")
-        self.trusted_hosts = {urlparse(url).hostname for url in [*settings.registry_endpoints.values(),
-                                                                   settings.ngc_api_url, self.auth_url]}
+        self.trusted_hosts = {
+            urlparse(url).hostname
+            for url in [*settings.registry_endpoints.values(), settings.ngc_api_url, self.auth_url]
+        }
 
     # ---- images ---------------------------------------------------------------------------------
 
     def image(self, host: str, repository: str, reference: str) -> Answer:
         base = self.settings.registry_endpoints.get(host) or (
-            "https://registry-1.docker.io" if host == "docker.io" else f"https://{host}")
+            "https://registry-1.docker.io" if host == "docker.io" else f"https://{host}"
+        )
         url = f"{base.rstrip('/')}/v2/{repository}/manifests/{reference}"
         found = creds.for_registry(host)
         headers = {"Accept": MANIFEST_TYPES}
@@ -111,8 +116,12 @@ class Client:
         if response.status_code in (401, 403):
             if found is None:
                 return Answer("denied", none_found)
-            return Answer("denied", f"the token service refused the credentials from {found.source}" if headers
-                          else "the token service is on another host: credentials were not sent there")
+            return Answer(
+                "denied",
+                f"the token service refused the credentials from {found.source}"
+                if headers
+                else "the token service is on another host: credentials were not sent there",
+            )
         try:
             data = response.json()
             token = data.get("token") or data.get("access_token")
@@ -128,8 +137,11 @@ class Client:
         target_url, registry = urlparse(target), urlparse(registry_url)
         if target_url.scheme != "https" and not _loopback(target_url.hostname):
             return False
-        return (target_url.hostname == registry.hostname or target_url.hostname in NGC_AUTH_HOSTS
-                or target_url.hostname in self.trusted_hosts)
+        return (
+            target_url.hostname == registry.hostname
+            or target_url.hostname in NGC_AUTH_HOSTS
+            or target_url.hostname in self.trusted_hosts
+        )
 
     def _judge(self, response, host: str, found) -> Answer:
         status = response.status_code
@@ -179,9 +191,12 @@ class Client:
         url = f"{self.auth_url}/token"
         if not self._may_send(url, url):
             return Answer("denied", "the NGC authentication service is not reachable over HTTPS")
-        response = self._request("GET", url, {"Authorization": _basic(creds.Credentials("$oauthtoken", found[0],
-                                                                                          found[1]))},
-                                 params={"service": "ngc", "scope": scopes})
+        response = self._request(
+            "GET",
+            url,
+            {"Authorization": _basic(creds.Credentials("$oauthtoken", found[0], found[1]))},
+            params={"service": "ngc", "scope": scopes},
+        )
         if isinstance(response, Answer):
             return response
         try:
@@ -189,8 +204,11 @@ class Client:
         except ValueError:
             token = None
         if not token:
-            return Answer("denied", f"the legacy key from {found[1]} was refused by the NGC authentication "
-                                    f"service ({response.status_code}); NGC keys start with nvapi- since 2025")
+            return Answer(
+                "denied",
+                f"the legacy key from {found[1]} was refused by the NGC authentication "
+                f"service ({response.status_code}); NGC keys start with nvapi- since 2025",
+            )
         self.tokens[("ngc", " ".join(scopes))] = token
         return token
 
@@ -205,9 +223,15 @@ class Client:
             if left <= 0:
                 return Answer("unreachable", "the online deadline was reached")
             try:
-                response = self.session.request(method, url, headers=headers, params=params,
-                                                timeout=min(self.settings.timeout, left),
-                                                allow_redirects=False, verify=self.settings.ca_bundle or True)
+                response = self.session.request(
+                    method,
+                    url,
+                    headers=headers,
+                    params=params,
+                    timeout=min(self.settings.timeout, left),
+                    allow_redirects=False,
+                    verify=self.settings.ca_bundle or True,
+                )
             except requests.exceptions.SSLError:
                 return Answer("unreachable", "TLS verification failed (set ca-bundle for a private CA)")
             except requests.exceptions.Timeout:
@@ -223,7 +247,7 @@ class Client:
                     time.sleep(wait)
                 continue
             if attempt + 1 < MAX_TRIES:
-                time.sleep(min(0.2 * 2 ** attempt, max(self.deadline.left(), 0)))
+                time.sleep(min(0.2 * 2**attempt, max(self.deadline.left(), 0)))
         return Answer("unreachable", f"{urlparse(url).netloc} {last}")
 
 
@@ -251,9 +275,9 @@ def _loopback(host: str | None) -> bool:
 
 def _retry_after(value: str | None, attempt: int) -> float:
     try:
-        return min(float(value), MAX_RETRY_AFTER) if value is not None else 0.2 * 2 ** attempt
+        return min(float(value), MAX_RETRY_AFTER) if value is not None else 0.2 * 2**attempt
     except ValueError:
-        return 0.2 * 2 ** attempt
+        return 0.2 * 2**attempt
 
 
 def _short(error: Exception) -> str:

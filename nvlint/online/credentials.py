@@ -68,10 +68,12 @@ def _docker(host: str) -> Credentials | None:
         config = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    names = [host] + (["https://index.docker.io/v1/", "index.docker.io", "registry-1.docker.io"]
-                      if host == "docker.io" else [])
-    helper = next((config.get("credHelpers", {}).get(n) for n in names if config.get("credHelpers", {}).get(n)),
-                  None) or config.get("credsStore")
+    names = [host] + (
+        ["https://index.docker.io/v1/", "index.docker.io", "registry-1.docker.io"] if host == "docker.io" else []
+    )
+    helper = next(
+        (config.get("credHelpers", {}).get(n) for n in names if config.get("credHelpers", {}).get(n)), None
+    ) or config.get("credsStore")
     for name in names:
         entry = config.get("auths", {}).get(name) or config.get("auths", {}).get(f"https://{name}")
         if entry and entry.get("auth"):
@@ -87,8 +89,9 @@ def _docker(host: str) -> Credentials | None:
 
 def _helper(helper: str, host: str) -> Credentials | None:
     try:
-        result = subprocess.run([f"docker-credential-{helper}", "get"], input=host, capture_output=True,
-                                text=True, timeout=5)
+        result = subprocess.run(
+            [f"docker-credential-{helper}", "get"], input=host, capture_output=True, text=True, timeout=5
+        )
         data = json.loads(result.stdout)
         return Credentials(data["Username"], data["Secret"], f"docker-credential-{helper}")
     except (OSError, subprocess.SubprocessError, ValueError, KeyError, TypeError):

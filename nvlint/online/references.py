@@ -40,10 +40,16 @@ _ARTIFACT_OPTIONS = (("--model", "model"), ("--resource", "resource"), ("--helm-
 def collect(flows: list[list[Event]], scope: str = "deployed") -> list[Reference]:
     out: list[Reference] = []
     for flow in flows:
-        made_images = {_canonical(e.image, "docker") for e in flow if isinstance(e, (ImageBuilt, ImagePushed))
-                       and e.image is not None}
-        made_artifacts = {(e.kind, e.target.literal) for e in flow if isinstance(e, (ArtifactCreated, ArtifactPushed))
-                          and e.target is not None and e.target.literal}
+        made_images = {
+            _canonical(e.image, "docker")
+            for e in flow
+            if isinstance(e, (ImageBuilt, ImagePushed)) and e.image is not None
+        }
+        made_artifacts = {
+            (e.kind, e.target.literal)
+            for e in flow
+            if isinstance(e, (ArtifactCreated, ArtifactPushed)) and e.target is not None and e.target.literal
+        }
         for event in flow:
             if isinstance(event, Deploy) and event.ngc is not None:
                 for option in event.ngc.all("--container-image"):
@@ -57,8 +63,11 @@ def collect(flows: list[list[Event]], scope: str = "deployed") -> list[Reference
                         if not text or text.startswith(("oci://", "https://")):
                             continue
                         target = _artifact_target(text, kind)
-                        if target and (kind, target) not in made_artifacts and \
-                                (kind, target.rsplit("/", 1)[-1]) not in made_artifacts:
+                        if (
+                            target
+                            and (kind, target) not in made_artifacts
+                            and (kind, target.rsplit("/", 1)[-1]) not in made_artifacts
+                        ):
                             out.append(_reference(kind, text, option))
             elif scope == "all" and isinstance(event, ImagePulled) and event.image is not None:
                 text = event.image.literal
@@ -68,8 +77,10 @@ def collect(flows: list[list[Event]], scope: str = "deployed") -> list[Reference
     return out
 
 
-_URI = re.compile(r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/([A-Za-z0-9_-]+)"
-                  r"(?:/team/([A-Za-z0-9_-]+))?/(models|resources)/([^/]+)/([^/]+)/files")
+_URI = re.compile(
+    r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/([A-Za-z0-9_-]+)"
+    r"(?:/team/([A-Za-z0-9_-]+))?/(models|resources)/([^/]+)/([^/]+)/files"
+)
 
 
 def _payload_entries(event: Deploy, made_artifacts: set) -> list[Reference]:

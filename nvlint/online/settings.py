@@ -9,18 +9,45 @@ from pathlib import Path
 from nvlint.config_values import ConfigError, boolean, hint, table
 from nvlint.record import Record
 
-ONLINE_KEYS = ("enabled", "registry-endpoints", "ngc-api-url", "ca-bundle", "timeout", "deadline", "concurrency",
-               "cache-dir", "cache-ttl", "negative-cache-ttl")
+ONLINE_KEYS = (
+    "enabled",
+    "registry-endpoints",
+    "ngc-api-url",
+    "ca-bundle",
+    "timeout",
+    "deadline",
+    "concurrency",
+    "cache-dir",
+    "cache-ttl",
+    "negative-cache-ttl",
+)
 
 
 class OnlineSettings(Record):
-    __slots__ = ("registry_endpoints", "ngc_api_url", "ca_bundle", "timeout", "deadline", "concurrency",
-                 "cache_dir", "cache_ttl", "negative_cache_ttl")
+    __slots__ = (
+        "registry_endpoints",
+        "ngc_api_url",
+        "ca_bundle",
+        "timeout",
+        "deadline",
+        "concurrency",
+        "cache_dir",
+        "cache_ttl",
+        "negative_cache_ttl",
+    )
 
-    def __init__(self, registry_endpoints: dict | None = None, ngc_api_url: str = "https://api.ngc.nvidia.com",
-                 ca_bundle: str | None = None, timeout: float = 10.0, deadline: float = 60.0,
-                 concurrency: int = 8, cache_dir: str | None = None, cache_ttl: float = 24 * 3600.0,
-                 negative_cache_ttl: float = 600.0) -> None:
+    def __init__(
+        self,
+        registry_endpoints: dict | None = None,
+        ngc_api_url: str = "https://api.ngc.nvidia.com",
+        ca_bundle: str | None = None,
+        timeout: float = 10.0,
+        deadline: float = 60.0,
+        concurrency: int = 8,
+        cache_dir: str | None = None,
+        cache_ttl: float = 24 * 3600.0,
+        negative_cache_ttl: float = 600.0,
+    ) -> None:
         self.registry_endpoints = registry_endpoints if registry_endpoints is not None else {}  # host -> base URL
         self.ngc_api_url = ngc_api_url
         self.ca_bundle = ca_bundle

@@ -14,8 +14,15 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 FORMATS = {
-    "text": "text", "pretty": "pretty", "json": "json_format", "jsonl": "json_format:write_lines",
-    "sarif": "sarif", "github": "github", "gitlab": "gitlab", "junit": "junit", "checkstyle": "checkstyle",
+    "text": "text",
+    "pretty": "pretty",
+    "json": "json_format",
+    "jsonl": "json_format:write_lines",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
+    "checkstyle": "checkstyle",
 }
 
 

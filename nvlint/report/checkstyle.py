@@ -16,7 +16,14 @@ def write(report, stream: TextIO) -> None:
         element = files.get(d.path)
         if element is None:
             element = files[d.path] = ElementTree.SubElement(root, "file", name=d.path)
-        ElementTree.SubElement(element, "error", line=str(d.line), column=str(d.column), severity=d.severity,
-                               message=d.message, source=f"nvlint.{d.code}")
+        ElementTree.SubElement(
+            element,
+            "error",
+            line=str(d.line),
+            column=str(d.column),
+            severity=d.severity,
+            message=d.message,
+            source=f"nvlint.{d.code}",
+        )
     stream.write(ElementTree.tostring(root, encoding="unicode", xml_declaration=True))
     stream.write("\n")

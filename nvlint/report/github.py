@@ -19,6 +19,8 @@ def _property(text: str) -> str:
 
 def write(report, stream: TextIO) -> None:
     for d in report.diagnostics:
-        properties = (f"file={_property(d.path)},line={d.line},col={d.column},endLine={d.end_line},"
-                      f"endColumn={d.end_column},title={_property(f'{d.code} {d.name}')}")
+        properties = (
+            f"file={_property(d.path)},line={d.line},col={d.column},endLine={d.end_line},"
+            f"endColumn={d.end_column},title={_property(f'{d.code} {d.name}')}"
+        )
         stream.write(f"::{_LEVEL.get(d.severity, 'warning')} {properties}::{_data(d.message)}\n")

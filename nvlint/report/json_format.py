@@ -18,8 +18,13 @@ def to_dict(d: Diagnostic) -> dict:
             "message": d.fix.message,
             "applicability": d.fix.applicability,
             "edits": [
-                {"content": e.content, "line": e.line, "column": e.column, "end_line": e.end_line,
-                 "end_column": e.end_column}
+                {
+                    "content": e.content,
+                    "line": e.line,
+                    "column": e.column,
+                    "end_line": e.end_line,
+                    "end_column": e.end_column,
+                }
                 for e in d.fix.edits
             ],
         }

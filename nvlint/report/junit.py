@@ -13,15 +13,23 @@ def write(report, stream: TextIO) -> None:
     by_path: dict[str, list] = {path: [] for path in report.files}
     for d in report.diagnostics:
         by_path.setdefault(d.path, []).append(d)
-    suites = ElementTree.Element("testsuites", name="nvlint", tests=str(len(by_path)),
-                                 failures=str(sum(1 for f in by_path.values() if f)))
-    suite = ElementTree.SubElement(suites, "testsuite", name="nvlint", tests=str(len(by_path)),
-                                   failures=str(sum(1 for f in by_path.values() if f)), errors="0")
+    suites = ElementTree.Element(
+        "testsuites", name="nvlint", tests=str(len(by_path)), failures=str(sum(1 for f in by_path.values() if f))
+    )
+    suite = ElementTree.SubElement(
+        suites,
+        "testsuite",
+        name="nvlint",
+        tests=str(len(by_path)),
+        failures=str(sum(1 for f in by_path.values() if f)),
+        errors="0",
+    )
     for path, findings in by_path.items():
         case = ElementTree.SubElement(suite, "testcase", name=path, classname="nvlint")
         for d in findings:
-            failure = ElementTree.SubElement(case, "failure", type=d.code,
-                                             message=f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
+            failure = ElementTree.SubElement(
+                case, "failure", type=d.code, message=f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+            )
             failure.text = f"{d.code} {d.name} ({d.severity}) at line {d.line}, column {d.column}: {d.message}"
     stream.write(ElementTree.tostring(suites, encoding="unicode", xml_declaration=True))
     stream.write("\n")

@@ -13,8 +13,9 @@ def write(report, stream: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=report.color, no_color=not report.color, highlight=False,
-                      soft_wrap=True, width=200)
+    console = Console(
+        file=stream, force_terminal=report.color, no_color=not report.color, highlight=False, soft_wrap=True, width=200
+    )
     for d in report.diagnostics:
         header = Text()
         header.append(f"{d.severity}[{d.code}]", style=_STYLE.get(d.severity, "bold"))

@@ -37,52 +37,82 @@ def write(report, stream: TextIO) -> None:
             "ruleIndex": index.get(d.code, 0),
             "level": _LEVEL.get(d.severity, "warning"),
             "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": d.path.replace("\\\\", "/")},
-                "region": {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
-                           "endColumn": d.end_column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": d.path.replace("\\\\", "/")},
+                        "region": {
+                            "startLine": d.line,
+                            "startColumn": d.column,
+                            "endLine": d.end_line,
+                            "endColumn": d.end_column,
+                        },
+                    }
+                }
+            ],
             "partialFingerprints": {"nvlint/v1": d.fingerprint},
         }
         if d.fix is not None:
-            result["fixes"] = [{
-                "description": {"text": d.fix.message},
-                "artifactChanges": [{
-                    "artifactLocation": {"uri": d.path.replace("\\\\", "/")},
-                    "replacements": [{
-                        "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line,
-                                          "endColumn": e.end_column},
-                        "insertedContent": {"text": e.content},
-                    } for e in d.fix.edits],
-                }],
-            }]
+            result["fixes"] = [
+                {
+                    "description": {"text": d.fix.message},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": d.path.replace("\\\\", "/")},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "startLine": e.line,
+                                        "startColumn": e.column,
+                                        "endLine": e.end_line,
+                                        "endColumn": e.end_column,
+                                    },
+                                    "insertedContent": {"text": e.content},
+                                }
+                                for e in d.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "nvlint",
-                "version": __version__,
-                "informationUri": "https://github.com/nvlint/nvlint",
-                "rules": [{
-                    "id": rule.code,
-                    "name": rule.name,
-                    "shortDescription": {"text": rule.summary},
-                    "fullDescription": {"text": rule.what},
-                    "help": {"text": f"{rule.what}\n\nWhy: {rule.why}",
-                             "markdown": f"{rule.what}\n\n**Why it matters:** {rule.why}\n\n"
-                                         f"Bad:\n```bash\n{_safe(rule.bad.rstrip())}\n```\n\n"
-                                         f"Good:\n```bash\n{_safe(rule.good.rstrip())}\n```"},
-                    "helpUri": rule_url(rule.code),
-                    "defaultConfiguration": {"level": _LEVEL.get(rule.severity, "warning"),
-                                             "enabled": rule.default_enabled},
-                    "properties": {"tags": ["nvcf", "ngc"]},
-                } for rule in rules],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "nvlint",
+                        "version": __version__,
+                        "informationUri": "https://github.com/nvlint/nvlint",
+                        "rules": [
+                            {
+                                "id": rule.code,
+                                "name": rule.name,
+                                "shortDescription": {"text": rule.summary},
+                                "fullDescription": {"text": rule.what},
+                                "help": {
+                                    "text": f"{rule.what}\n\nWhy: {rule.why}",
+                                    "markdown": f"{rule.what}\n\n**Why it matters:** {rule.why}\n\n"
+                                    f"Bad:\n```bash\n{_safe(rule.bad.rstrip())}\n```\n\n"
+                                    f"Good:\n```bash\n{_safe(rule.good.rstrip())}\n```",
+                                },
+                                "helpUri": rule_url(rule.code),
+                                "defaultConfiguration": {
+                                    "level": _LEVEL.get(rule.severity, "warning"),
+                                    "enabled": rule.default_enabled,
+                                },
+                                "properties": {"tags": ["nvcf", "ngc"]},
+                            }
+                            for rule in rules
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     json.dump(log, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

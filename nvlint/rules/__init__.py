@@ -28,8 +28,9 @@ def __getattr__(name: str):
 __all__ = ["CODES", "select_codes", "select_rules"]  # and, loaded on first use: ALL_RULES, BY_CODE
 
 
-def select_codes(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 extend_select: tuple[str, ...] = ()) -> tuple[str, ...]:
+def select_codes(
+    select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """Codes enabled by prefixes: `select` (default: every rule on by default) plus `extend-select`,
     minus `ignore`. The longer (more specific) prefix wins, as in ruff. Opt-in rules are enabled only
     by their full code.
@@ -48,8 +49,9 @@ def _longest(code: str, prefixes: tuple[str, ...], default_enabled: bool) -> int
     return max((len(p) for p in prefixes if code.startswith(p) and (default_enabled or p == code)), default=-1)
 
 
-def select_rules(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                 extend_select: tuple[str, ...] = ()) -> tuple:
+def select_rules(
+    select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = ()
+) -> tuple:
     """The Rule objects of :func:`select_codes`."""
     by_code = __getattr__("BY_CODE")
     return tuple(by_code[code] for code in select_codes(select, ignore, extend_select))

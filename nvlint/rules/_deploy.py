@@ -11,8 +11,9 @@ from nvlint.shell.words import UNKNOWN_CHAR, Value, Word
 class EnvEntry:
     __slots__ = ("key", "key_span", "value", "value_word", "option")
 
-    def __init__(self, key: str | None, key_span: tuple[int, int], value: Value, value_word: Word | None,
-                 option: OptionUse) -> None:
+    def __init__(
+        self, key: str | None, key_span: tuple[int, int], value: Value, value_word: Word | None, option: OptionUse
+    ) -> None:
         self.key = key  # None when unknown
         self.key_span = key_span
         self.value = value

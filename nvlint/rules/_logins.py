@@ -20,7 +20,7 @@ def host_of(value: Value | None) -> str | None:
     text = value.template()
     for scheme in ("https://", "http://", "oci://", "docker://"):
         if text.startswith(scheme):
-            text = text[len(scheme):]
+            text = text[len(scheme) :]
     host = text.split("/", 1)[0].lower()
     if not host or UNKNOWN_CHAR in host:
         return None
@@ -32,8 +32,11 @@ def is_ngc_host(value: Value | None) -> bool:
     host = host_of(value)
     if host is None:
         return False
-    return (host in NGC_HOSTS or host.endswith(".nvcr.io")
-            or (host.endswith(".ngc.nvidia.com") and "helm" in host.split(".")))
+    return (
+        host in NGC_HOSTS
+        or host.endswith(".nvcr.io")
+        or (host.endswith(".ngc.nvidia.com") and "helm" in host.split("."))
+    )
 
 
 def ngc_variables(values: list[Value]) -> list[str]:

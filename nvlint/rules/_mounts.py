@@ -67,8 +67,14 @@ def near_kind(component: str) -> str | None:
 
 
 # Options whose values are read inside the function's container.
-NVCF_VALUE_OPTIONS = ("--container-args", "--container-environment-variable", "--configuration", "--set",
-                      "--secret", "containerEnvironment")
+NVCF_VALUE_OPTIONS = (
+    "--container-args",
+    "--container-environment-variable",
+    "--configuration",
+    "--set",
+    "--secret",
+    "containerEnvironment",
+)
 
 
 def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:

@@ -19,15 +19,20 @@ class Context:
 
     __slots__ = ("settings", "known_orgs", "lines", "ngc_file")
 
-    def __init__(self, settings: Settings, known_orgs: frozenset[str] = frozenset(),
-                 lines: LineIndex | None = None, ngc_file: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        known_orgs: frozenset[str] = frozenset(),
+        lines: LineIndex | None = None,
+        ngc_file: bool = False,
+    ) -> None:
         self.settings = settings
         self.known_orgs = known_orgs
         self.lines = lines
         self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
 
     def place(self, event) -> str:
-        """" (line N)", or " (line N, in foo() called on line M)" for an event inside a function."""
+        """ " (line N)", or " (line N, in foo() called on line M)" for an event inside a function."""
         if self.lines is None:
             return ""
         line = self.lines.position(event.start)[0]
@@ -41,15 +46,47 @@ Check = Callable[[list[Event], Context], Iterable[Diagnostic]]
 
 
 class Rule:
-    __slots__ = ("code", "name", "severity", "summary", "what", "why", "bad", "good", "fix", "fix_applicability",
-                 "configuration", "options", "references", "default_enabled", "online", "check", "reads_words")
+    __slots__ = (
+        "code",
+        "name",
+        "severity",
+        "summary",
+        "what",
+        "why",
+        "bad",
+        "good",
+        "fix",
+        "fix_applicability",
+        "configuration",
+        "options",
+        "references",
+        "default_enabled",
+        "online",
+        "check",
+        "reads_words",
+    )
 
-    def __init__(self, *, code: str, name: str, severity: str, summary: str, what: str, why: str, bad: str,
-                 good: str, fix: str | None = None, fix_applicability: str | None = None,
-                 configuration: str | None = None, options: tuple[Option, ...] = (),
-                 references: tuple[str, ...] = (), default_enabled: bool = True,
-                 online: bool = False, check: Check | None = None,
-                 reads_words: Callable[[Word], bool] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        code: str,
+        name: str,
+        severity: str,
+        summary: str,
+        what: str,
+        why: str,
+        bad: str,
+        good: str,
+        fix: str | None = None,
+        fix_applicability: str | None = None,
+        configuration: str | None = None,
+        options: tuple[Option, ...] = (),
+        references: tuple[str, ...] = (),
+        default_enabled: bool = True,
+        online: bool = False,
+        check: Check | None = None,
+        reads_words: Callable[[Word], bool] | None = None,
+    ) -> None:
         self.code = code
         self.name = name
         self.severity = severity
@@ -114,7 +151,7 @@ def display(value: Value | None) -> str:
         elif part.key and part.key.startswith("$") and part.key[1:].isidentifier():
             out.append("$" + part.key[1:])
         elif part.key and part.key.startswith("placeholder:"):
-            out.append(part.key[len("placeholder:"):])
+            out.append(part.key[len("placeholder:") :])
         else:
             out.append("…")
     return "".join(out)

@@ -16,7 +16,7 @@ RULE = Rule(
         "and tells readers something that is no longer true."
     ),
     bad="docker login nvcr.io -u '$oauthtoken' --password-stdin < key  # nvlint: disable=NV302 -- legacy\n",
-    good="docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key  # nvlint: disable=NV302 -- shown on purpose\n",
+    good='docker login nvcr.io -u "$oauthtoken" --password-stdin < key  # nvlint: disable=NV302 -- shown on purpose\n',
 )
 
 

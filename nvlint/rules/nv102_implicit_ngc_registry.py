@@ -21,9 +21,9 @@ RULE = Rule(
         "docker and to every reader. `nvcr.io/<org>/...` is the documented, unambiguous form."
     ),
     bad="docker push nvcr.io/acme/app:1.0\n"
-        "ngc cf fn create --name app --inference-url /infer --container-image acme/app:1.0\n",
+    "ngc cf fn create --name app --inference-url /infer --container-image acme/app:1.0\n",
     good="docker push nvcr.io/acme/app:1.0\n"
-         "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+    "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     fix="Prefixes `nvcr.io/`.",
     fix_applicability="safe",
     configuration="`ngc-orgs` in `[tool.nvlint]` or `.nvlint.toml` names your orgs.",
@@ -40,8 +40,10 @@ def check(flow, ctx):
         if org not in ctx.known_orgs:
             continue
         shown = display(image.value)
-        message = (f"image '{shown}' relies on NVCF's NGC default; write 'nvcr.io/{shown[ref.offset:]}' "
-                   f"('{org}' is an NGC org)")
+        message = (
+            f"image '{shown}' relies on NVCF's NGC default; write 'nvcr.io/{shown[ref.offset :]}' "
+            f"('{org}' is an NGC org)"
+        )
         at = image.insert_at(0)
         fix = RULE.fix_with("Prefix 'nvcr.io/'", Edit(at, at, "nvcr.io/")) if at is not None else None
         yield RULE.at(value_span(image.value, image.option.value_word), message, fix)

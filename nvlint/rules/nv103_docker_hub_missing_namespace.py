@@ -29,8 +29,10 @@ def check(flow, ctx):
         if ref.host != "docker.io" or len(ref.path) != 1 or UNKNOWN_CHAR in ref.path[0]:
             continue
         shown = display(image.value)
-        message = (f"image '{shown}' has no namespace: NVCF needs 'docker.io/<namespace>/<repo>'; "
-                   f"official images are 'docker.io/library/{shown[ref.offset + len('docker.io/'):]}'")
+        message = (
+            f"image '{shown}' has no namespace: NVCF needs 'docker.io/<namespace>/<repo>'; "
+            f"official images are 'docker.io/library/{shown[ref.offset + len('docker.io/') :]}'"
+        )
         at = image.insert_at(len("docker.io/"))
         fix = RULE.fix_with("Insert 'library/'", Edit(at, at, "library/")) if at is not None else None
         yield RULE.at(value_span(image.value, image.option.value_word), message, fix)

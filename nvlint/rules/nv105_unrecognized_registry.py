@@ -7,7 +7,8 @@ from nvlint.rules.base import Rule, value_span
 from nvlint.shell.words import UNKNOWN_CHAR
 
 ALLOWED_REGISTRIES = lower_set_option(
-    "allowed-registries", "`[\"registry.example.com\"]` adds hosts a self-hosted NVCF allowlists.",
+    "allowed-registries",
+    '`["registry.example.com"]` adds hosts a self-hosted NVCF allowlists.',
 )
 
 RULE = Rule(
@@ -21,7 +22,7 @@ RULE = Rule(
     ),
     why=(
         "The NGC CLI reads any other host (ghcr.io, quay.io, gcr.io, `localhost:5000`) as an NGC org and "
-        "looks the image up on nvcr.io; managed NVCF rejects it (\"Missing CONTAINER registry for hostname\")."
+        'looks the image up on nvcr.io; managed NVCF rejects it ("Missing CONTAINER registry for hostname").'
     ),
     bad="ngc cf fn create --name app --inference-url /infer --container-image ghcr.io/acme/app:1.0\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
@@ -39,7 +40,9 @@ def check(flow, ctx):
             continue
         start = image.ref.offset
         span = image.value.contiguous_span(start, start + len(host))
-        message = (f"registry '{host}' is not one NVCF recognises (docker.io, nvcr.io, ECR, public.ecr.aws, "
-                   f"Azure ACR, VolcEngine CR); push the image to one of them, or add it to "
-                   f"'allowed-registries' if your self-hosted NVCF allowlists it")
+        message = (
+            f"registry '{host}' is not one NVCF recognises (docker.io, nvcr.io, ECR, public.ecr.aws, "
+            f"Azure ACR, VolcEngine CR); push the image to one of them, or add it to "
+            f"'allowed-registries' if your self-hosted NVCF allowlists it"
+        )
         yield RULE.at(span or value_span(image.value, image.option.value_word), message)

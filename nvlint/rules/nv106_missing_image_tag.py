@@ -20,7 +20,8 @@ def check(flow, ctx):
     for image in deployed_images(flow):
         ref = image.ref
         ngc = ref.host == "nvcr.io" or (
-            ref.host is None and not ref.host_unknown and len(ref.path) >= 2 and ref.path[0] in ctx.known_orgs)
+            ref.host is None and not ref.host_unknown and len(ref.path) >= 2 and ref.path[0] in ctx.known_orgs
+        )
         if not ngc or ref.tag_may_exist:
             continue
         message = f"NGC image '{display(image.value)}' has no tag; the NGC CLI requires one (':<tag>')"

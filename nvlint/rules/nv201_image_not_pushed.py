@@ -20,11 +20,11 @@ RULE = Rule(
         "exists when the function is created; the create fails, or the deployment never pulls."
     ),
     bad="docker build -t nvcr.io/acme/app:1.0 .\n"
-        "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n"
-        "docker push nvcr.io/acme/app:1.0\n",
+    "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n"
+    "docker push nvcr.io/acme/app:1.0\n",
     good="docker build -t nvcr.io/acme/app:1.0 .\n"
-         "docker push nvcr.io/acme/app:1.0\n"
-         "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+    "docker push nvcr.io/acme/app:1.0\n"
+    "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
 )
 
 
@@ -42,14 +42,21 @@ def check(flow, ctx):
                 image = option.value
                 if image is None or not image.parts:
                     continue
-                build = next((b for b in built if same(b.image, "docker", image, "ngc") and b.may_run_with(event)),
-                             None)
+                build = next(
+                    (b for b in built if same(b.image, "docker", image, "ngc") and b.may_run_with(event)), None
+                )
                 if build is None:
                     continue
                 if any(may_match(p.image, p.context, image, "ngc") for p in pushed):
                     continue
-                late = next((e for e in flow[index + 1:] if isinstance(e, ImagePushed)
-                             and e.image is not None and same(e.image, e.context, image, "ngc")), None)
+                late = next(
+                    (
+                        e
+                        for e in flow[index + 1 :]
+                        if isinstance(e, ImagePushed) and e.image is not None and same(e.image, e.context, image, "ngc")
+                    ),
+                    None,
+                )
                 yield _report(ctx, option, image, build, late)
 
 

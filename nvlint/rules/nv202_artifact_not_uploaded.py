@@ -18,17 +18,17 @@ RULE = Rule(
     ),
     why=(
         "`create` only makes the registry entry, and `helm package` only writes a local file; NVCF looks the "
-        "version up when the function is created and fails with \"Invalid artifact provided\"."
+        'version up when the function is created and fails with "Invalid artifact provided".'
     ),
     bad="ngc registry model create acme/llama-weights --application OTHER --framework PyTorch \\\n"
-        "  --format safetensors --precision FP16 --short-desc 'Llama weights'\n"
-        "ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
-        "  --container-image nvcr.io/acme/server:1.0 --model acme/llama-weights:1.0\n",
+    "  --format safetensors --precision FP16 --short-desc 'Llama weights'\n"
+    "ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
+    "  --container-image nvcr.io/acme/server:1.0 --model acme/llama-weights:1.0\n",
     good="ngc registry model create acme/llama-weights --application OTHER --framework PyTorch \\\n"
-         "  --format safetensors --precision FP16 --short-desc 'Llama weights'\n"
-         "ngc registry model upload-version acme/llama-weights:1.0 --source ./weights\n"
-         "ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
-         "  --container-image nvcr.io/acme/server:1.0 --model acme/llama-weights:1.0\n",
+    "  --format safetensors --precision FP16 --short-desc 'Llama weights'\n"
+    "ngc registry model upload-version acme/llama-weights:1.0 --source ./weights\n"
+    "ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
+    "  --container-image nvcr.io/acme/server:1.0 --model acme/llama-weights:1.0\n",
 )
 
 _OPTIONS = (("--helm-chart", "chart"), ("--model", "model"), ("--resource", "resource"))
@@ -52,16 +52,27 @@ def check(flow, ctx):
                     if reference is None:
                         continue
                     target, version = reference
-                    origin = next((c for c in created if c.kind == kind and c.may_run_with(event)
-                                   and _created_matches(c, target, version)), None)
+                    origin = next(
+                        (
+                            c
+                            for c in created
+                            if c.kind == kind and c.may_run_with(event) and _created_matches(c, target, version)
+                        ),
+                        None,
+                    )
                     if origin is None:
                         continue
                     if any(p.kind == kind and _push_matches(p, target, version) for p in pushed):
                         continue
-                    message = (f"{kind} '{display(option.value)}' is created{ctx.place(origin)} by "
-                               f"{origin.how} but this version is not uploaded before the create; "
-                               + ("push it with 'ngc registry chart push'" if kind == "chart"
-                                  else f"upload it with 'ngc registry {kind} upload-version'"))
+                    message = (
+                        f"{kind} '{display(option.value)}' is created{ctx.place(origin)} by "
+                        f"{origin.how} but this version is not uploaded before the create; "
+                        + (
+                            "push it with 'ngc registry chart push'"
+                            if kind == "chart"
+                            else f"upload it with 'ngc registry {kind} upload-version'"
+                        )
+                    )
                     yield RULE.at(use_span(option), message)
 
 

@@ -17,9 +17,9 @@ RULE = Rule(
     ),
     why=(
         "NGC authenticates with the API key alone; the username must be exactly `$oauthtoken`. Any other "
-        "name fails with \"unauthorized\" and the next push or pull fails with it."
+        'name fails with "unauthorized" and the next push or pull fails with it.'
     ),
-    bad="echo \"$NGC_API_KEY\" | docker login nvcr.io --username oauthtoken --password-stdin\n",
+    bad='echo "$NGC_API_KEY" | docker login nvcr.io --username oauthtoken --password-stdin\n',
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io --username '$oauthtoken' --password-stdin\n",
     fix="Where the username is plainly `oauthtoken`, replaces it with `'$oauthtoken'`.",
     fix_applicability="safe",
@@ -39,12 +39,17 @@ def check(flow, ctx):
         span = value_span(event.username_value, event.username)
         fix = None
         word = event.username
-        if username in ("oauthtoken", "$$oauthtoken", "'$oauthtoken'") and span is not None and not (
-                word is not None and word.foreign):
+        if (
+            username in ("oauthtoken", "$$oauthtoken", "'$oauthtoken'")
+            and span is not None
+            and not (word is not None and word.foreign)
+        ):
             quoted = f"'{event.dollar_escape}oauthtoken'"
             fix = RULE.fix_with(f"Write {quoted}", Edit(*_word_span(event, span), quoted))
-        message = (f"username '{username}' for {host_of(event.host_value)}: NGC logins take the literal "
-                   f"username '$oauthtoken' (in single quotes) and the API key as password")
+        message = (
+            f"username '{username}' for {host_of(event.host_value)}: NGC logins take the literal "
+            f"username '$oauthtoken' (in single quotes) and the API key as password"
+        )
         yield RULE.at(span, message, fix)
 
 

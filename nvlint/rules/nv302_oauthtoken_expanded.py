@@ -11,7 +11,7 @@ RULE = Rule(
     name="oauthtoken-expanded",
     severity="error",
     summary=(
-        "`$oauthtoken` written where the shell expands it to an empty string (`-u \"$oauthtoken\"`, `-u "
+        '`$oauthtoken` written where the shell expands it to an empty string (`-u "$oauthtoken"`, `-u '
         "$oauthtoken`), in a credential."
     ),
     what=(
@@ -20,7 +20,7 @@ RULE = Rule(
         "`helm repo add --username`, `skopeo --creds`, `kubectl ... --docker-username`), the user part of a "
         "`user:password` string (`curl -u`, a value piped to `base64` for an `auth` field), a Docker config "
         "written by `echo`, `printf` or a here-document, or `SINGULARITY_DOCKER_USERNAME`; also through a "
-        "variable (`U=\"$oauthtoken\"; docker login -u \"$U\"`) and in scripts passed to `bash -c`, "
+        'variable (`U="$oauthtoken"; docker login -u "$U"`) and in scripts passed to `bash -c`, '
         "`sudo sh -c` and `ssh`. In a Makefile recipe, make expands `$o` first, so even `'$oauthtoken'` "
         "is wrong there: write `'$$oauthtoken'`. Text no program reads as a credential is not reported: "
         "the answer to an interactive prompt in a doc (`Username: $oauthtoken` after `docker login nvcr.io`), "
@@ -31,7 +31,7 @@ RULE = Rule(
         "it with the value of an unset variable, so docker sends an empty or wrong username and the login "
         "fails (or, with `--password-stdin`, prompts and hangs a CI job)."
     ),
-    bad="echo \"$NGC_API_KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin\n",
+    bad='echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n',
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
     fix="Single-quotes the word (`'$oauthtoken'`), or escapes the dollar (`\\$oauthtoken`) inside a larger word.",
     fix_applicability="safe",
@@ -85,9 +85,11 @@ def check(flow, ctx):
                 if expansion.by_make:
                     # make turns `$oauthtoken` into `$o` + "authtoken": double the dollar for make
                     edit = Edit(expansion.start, expansion.start, "$")
-                    message = ("'$oauthtoken' in a Makefile recipe: make expands '$o' before the shell runs, "
-                               "so the username becomes 'authtoken'; write '$$oauthtoken' (in single quotes: "
-                               "'$$oauthtoken')")
+                    message = (
+                        "'$oauthtoken' in a Makefile recipe: make expands '$o' before the shell runs, "
+                        "so the username becomes 'authtoken'; write '$$oauthtoken' (in single quotes: "
+                        "'$$oauthtoken')"
+                    )
                     yield RULE.at((expansion.start, expansion.end), message, RULE.fix_with("Write $$oauthtoken", edit))
                     continue
                 whole = word.raw in ("$oauthtoken", '"$oauthtoken"', "${oauthtoken}", '"${oauthtoken}"')
@@ -96,7 +98,9 @@ def check(flow, ctx):
                 else:
                     edit = Edit(expansion.start, expansion.end, f"\\{dollar}oauthtoken")
                 where = "inside double quotes" if expansion.in_double_quotes else "unquoted"
-                message = (f"'$oauthtoken' is expanded by the shell ({where}) to an empty string; the NGC "
-                           f"username is the literal text: write '{dollar}oauthtoken' in single quotes")
+                message = (
+                    f"'$oauthtoken' is expanded by the shell ({where}) to an empty string; the NGC "
+                    f"username is the literal text: write '{dollar}oauthtoken' in single quotes"
+                )
                 fix = None if word.foreign else RULE.fix_with(f"Write {edit.content}", edit)
                 yield RULE.at((expansion.start, expansion.end), message, fix)

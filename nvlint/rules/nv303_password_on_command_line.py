@@ -46,6 +46,8 @@ def check(flow, ctx):
             advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
         else:
             advice = "pipe it to --password-stdin"
-        message = (f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
-                   f"shell history and CI logs; {advice}")
+        message = (
+            f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
+            f"shell history and CI logs; {advice}"
+        )
         yield RULE.at(value_span(event.password_value or event.password.value, event.password), message)

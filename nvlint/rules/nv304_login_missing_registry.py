@@ -35,9 +35,13 @@ def check(flow, ctx):
             if not names:
                 continue
             evidence = f"the key in ${names[0]}"
-        advice = ("set 'registry: nvcr.io'" if event.tool.endswith("-action")
-                  else f"add the host: '{event.tool} login nvcr.io ...'")
-        message = (f"this {event.tool} login names no registry, so it logs into Docker Hub with NGC "
-                   f"credentials ({evidence}); {advice}")
-        yield RULE.at((event.start, event.end) if event.verb is None else (event.verb.start, event.verb.end),
-                      message)
+        advice = (
+            "set 'registry: nvcr.io'"
+            if event.tool.endswith("-action")
+            else f"add the host: '{event.tool} login nvcr.io ...'"
+        )
+        message = (
+            f"this {event.tool} login names no registry, so it logs into Docker Hub with NGC "
+            f"credentials ({evidence}); {advice}"
+        )
+        yield RULE.at((event.start, event.end) if event.verb is None else (event.verb.start, event.verb.end), message)

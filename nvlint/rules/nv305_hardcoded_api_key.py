@@ -25,7 +25,7 @@ RULE = Rule(
         "then read the key from the environment or a secret store. nvlint shows it as `nvapi-****` everywhere."
     ),
     bad="export NGC_API_KEY=nvapi-" + "dnOekWhCZMowYQxwrDe7Nd9fNBf2wZJXY3xpqv9tTO_wbUghEsaagQaEwhG6fb8R" + "\n",
-    good="export NGC_API_KEY=\"$(cat /run/secrets/ngc_api_key)\"\n",
+    good='export NGC_API_KEY="$(cat /run/secrets/ngc_api_key)"\n',
 )
 
 
@@ -33,6 +33,7 @@ RULE = Rule(
 def check(flow, ctx):
     for event in flow:
         if isinstance(event, SecretLiteral):
-            yield RULE.at((event.start, event.end),
-                          "literal NGC API key nvapi-****: revoke it and read the key from the environment "
-                          "or a secret store")
+            yield RULE.at(
+                (event.start, event.end),
+                "literal NGC API key nvapi-****: revoke it and read the key from the environment or a secret store",
+            )

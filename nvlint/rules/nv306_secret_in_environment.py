@@ -27,15 +27,18 @@ RULE = Rule(
         "them. `--secret NAME:VALUE` stores the value encrypted and mounts it at `/var/secrets/secrets.json`."
     ),
     bad="ngc cf fn create --name nim --inference-url /v1/chat/completions \\\n"
-        "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
-        "  --container-environment-variable NGC_API_KEY:${NGC_API_KEY}\n",
+    "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
+    "  --container-environment-variable NGC_API_KEY:${NGC_API_KEY}\n",
     good="ngc cf fn create --name nim --inference-url /v1/chat/completions \\\n"
-         "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
-         "  --secret NGC_API_KEY:${NGC_API_KEY}\n",
+    "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
+    "  --secret NGC_API_KEY:${NGC_API_KEY}\n",
 )
 
-SECRET_NAME = re.compile(r"(?:^|[_.-])(?:API_?KEY|APIKEY|TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?)"
-                         r"(?:$|[_.-])|^NGC_API_KEY$|^HF_TOKEN$", re.IGNORECASE)
+SECRET_NAME = re.compile(
+    r"(?:^|[_.-])(?:API_?KEY|APIKEY|TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?)"
+    r"(?:$|[_.-])|^NGC_API_KEY$|^HF_TOKEN$",
+    re.IGNORECASE,
+)
 _SET_KEY = re.compile(r"(?:^|[.,])([A-Za-z0-9_-]+)=", re.IGNORECASE)
 
 
@@ -51,9 +54,14 @@ def _secretish_value(value) -> str | None:
 
 
 # Commands whose Helm values (`--set`, `--configuration`) are stored with the function or task.
-HELM_VALUE_COMMANDS = frozenset({FUNCTION_CREATE_PATH, TASK_CREATE_PATH,
-                                 ("cloud-function", "function", "deploy", "create"),
-                                 ("cloud-function", "function", "deploy", "update")})
+HELM_VALUE_COMMANDS = frozenset(
+    {
+        FUNCTION_CREATE_PATH,
+        TASK_CREATE_PATH,
+        ("cloud-function", "function", "deploy", "create"),
+        ("cloud-function", "function", "deploy", "update"),
+    }
+)
 
 
 @RULE.checker
@@ -72,9 +80,12 @@ def check(flow, ctx):
             source = f" (it holds {carried})" if carried else ""
             option = "--container-environment-variable" if event.origin == "cli" else "containerEnvironment"
             advice = "--secret NAME:VALUE" if event.origin == "cli" else "`secrets`"
-            yield RULE.at(entry.key_span, f"{what}{source} is passed as plain configuration with {option}: "
-                                          f"anyone who can read the {event.kind} reads it; pass it with {advice} "
-                                          "(mounted at /var/secrets/secrets.json)")
+            yield RULE.at(
+                entry.key_span,
+                f"{what}{source} is passed as plain configuration with {option}: "
+                f"anyone who can read the {event.kind} reads it; pass it with {advice} "
+                "(mounted at /var/secrets/secrets.json)",
+            )
 
 
 def _helm_values(ngc: NgcCommand):
@@ -85,7 +96,13 @@ def _helm_values(ngc: NgcCommand):
         carried = _secretish_value(option.value)
         if not carried or (option.name == "--set" and not _SET_KEY.search(option.value.template())):
             continue
-        span = (option.value_word.start, option.value_word.end) if option.value_word else (
-            option.word.start, option.word.end)
-        yield RULE.at(span, f"{option.name} passes {carried} as a Helm value: it is stored in the "
-                            f"deployment's configuration; pass it with --secret instead")
+        span = (
+            (option.value_word.start, option.value_word.end)
+            if option.value_word
+            else (option.word.start, option.word.end)
+        )
+        yield RULE.at(
+            span,
+            f"{option.name} passes {carried} as a Helm value: it is stored in the "
+            f"deployment's configuration; pass it with --secret instead",
+        )

@@ -16,10 +16,10 @@ RULE = Rule(
     ),
     why=(
         "Single quotes stop the shell from expanding: the CLI receives the text `$ORG_ID`, looks for an org of "
-        "that name, and fails with a confusing \"org not found\" or authenticates as nobody."
+        'that name, and fails with a confusing "org not found" or authenticates as nobody.'
     ),
     bad="ngc registry image list --org '$NGC_ORG'\n",
-    good="ngc registry image list --org \"$NGC_ORG\"\n",
+    good='ngc registry image list --org "$NGC_ORG"\n',
 )
 
 _QUOTED_VARIABLE = re.compile(r"'[^']*?(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)[^']*'")
@@ -43,6 +43,8 @@ def check(flow, ctx):
                 if name == "oauthtoken" or word.literal is None or match.group(1) not in word.literal:
                     continue
                 start = word.start + match.start(1)
-                yield RULE.at((start, start + len(match.group(1))),
-                              f"'{match.group(1)}' is in single quotes, so the literal text is passed, not the "
-                              f"value of {name}; use double quotes: \"{match.group(1)}\"")
+                yield RULE.at(
+                    (start, start + len(match.group(1))),
+                    f"'{match.group(1)}' is in single quotes, so the literal text is passed, not the "
+                    f'value of {name}; use double quotes: "{match.group(1)}"',
+                )

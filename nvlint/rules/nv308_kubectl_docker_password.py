@@ -12,7 +12,7 @@ RULE = Rule(
     what=(
         "Reports `kubectl|oc create secret docker-registry` for nvcr.io (or with the `$oauthtoken` username) "
         "that passes the key with `--docker-password`. kubectl has no stdin form for it, so this rule is off "
-        "by default (enable it with `extend-select = [\"NV308\"]`): it is advice, not a mistake."
+        'by default (enable it with `extend-select = ["NV308"]`): it is advice, not a mistake.'
     ),
     why=(
         "Arguments are visible to every user in the process list and land in shell history and CI logs. "
@@ -20,11 +20,15 @@ RULE = Rule(
         "command line: `kubectl create secret generic ngc-secret --type=kubernetes.io/dockerconfigjson "
         "--from-file=.dockerconfigjson=config.json`."
     ),
-    bad=("kubectl create secret docker-registry ngc-secret --docker-server=nvcr.io \\\n"
-         "  --docker-username='$oauthtoken' --docker-password=\"$NGC_API_KEY\"\n"),
-    good=("echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n"
-          "kubectl create secret generic ngc-secret --type=kubernetes.io/dockerconfigjson \\\n"
-          "  --from-file=.dockerconfigjson=\"$HOME/.docker/config.json\"\n"),
+    bad=(
+        "kubectl create secret docker-registry ngc-secret --docker-server=nvcr.io \\\n"
+        "  --docker-username='$oauthtoken' --docker-password=\"$NGC_API_KEY\"\n"
+    ),
+    good=(
+        "echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n"
+        "kubectl create secret generic ngc-secret --type=kubernetes.io/dockerconfigjson \\\n"
+        '  --from-file=.dockerconfigjson="$HOME/.docker/config.json"\n'
+    ),
     default_enabled=False,
 )
 
@@ -36,7 +40,9 @@ def check(flow, ctx):
             continue
         if not (is_ngc_host(event.host_value) or uses_oauthtoken(event)):
             continue
-        message = ("the NGC API key is passed with --docker-password: it shows in the process list, shell "
-                   "history and CI logs; create the secret from a .dockerconfigjson file "
-                   "(--from-file=.dockerconfigjson=...) instead")
+        message = (
+            "the NGC API key is passed with --docker-password: it shows in the process list, shell "
+            "history and CI logs; create the secret from a .dockerconfigjson file "
+            "(--from-file=.dockerconfigjson=...) instead"
+        )
         yield RULE.at(value_span(event.password_value or event.password.value, event.password), message)

@@ -7,8 +7,9 @@ from nvlint.rules.base import Rule
 from nvlint.shell.words import UNKNOWN_CHAR
 
 MOUNT_LAYOUT = choice_option(
-    "mount-layout", ("any", "mount", "config"),
-    "`\"mount\"` (`/mount/models/<name>/<version>`), `\"config\"` (`/config/models/<name>`) or `\"any\"` "
+    "mount-layout",
+    ("any", "mount", "config"),
+    '`"mount"` (`/mount/models/<name>/<version>`), `"config"` (`/config/models/<name>`) or `"any"` '
     "(the default: both layouts are accepted).",
 )
 
@@ -33,11 +34,11 @@ RULE = Rule(
         "inside the deployed container, as a missing file."
     ),
     bad="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
-        "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
-        "  --container-environment-variable MODEL_DIR:/mount/model/llama/1.0\n",
+    "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
+    "  --container-environment-variable MODEL_DIR:/mount/model/llama/1.0\n",
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
-         "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
-         "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
+    "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
+    "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
     options=(MOUNT_LAYOUT,),
     reads_words=lambda word: _names_a_mount(word.text),
 )
@@ -85,8 +86,9 @@ def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
     near = near_kind(kind)
     if root == "mounts":
         if kind in KINDS or near:
-            return (f"'{path.text}': the mount root is '/mount' (singular): "
-                    f"'/mount/{near or kind}/{'/'.join(parts[1:])}'")
+            return (
+                f"'{path.text}': the mount root is '/mount' (singular): '/mount/{near or kind}/{'/'.join(parts[1:])}'"
+            )
         return None
     if root == "mount":
         if near:
@@ -104,5 +106,7 @@ def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
         if near:
             return f"'{path.text}': NVCF mounts under '/config/{near}/', not '/config/{kind}/'"
         if kind in KINDS and layout == "mount":
-            return f"'{path.text}': with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
+            return (
+                f"'{path.text}': with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
+            )
     return None

@@ -19,11 +19,11 @@ RULE = Rule(
     ),
     why="Nothing is mounted there: the container starts and fails on a missing directory.",
     bad="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
-        "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
-        "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
+    "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
+    "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
-         "  --container-image nvcr.io/acme/server:1.0 --model acme/mistral:1.0 \\\n"
-         "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
+    "  --container-image nvcr.io/acme/server:1.0 --model acme/mistral:1.0 \\\n"
+    "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
 )
 
 
@@ -42,13 +42,19 @@ def check(flow, ctx):
             same = [a for a in attached if a.name == name and a.kind == kind]
             if not same:
                 have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
-                yield RULE.at(path.span(1), f"'{path.text}' names {kind} '{name}', which this {event.kind} "
-                                            f"does not attach (attached {kind}s: {have})")
+                yield RULE.at(
+                    path.span(1),
+                    f"'{path.text}' names {kind} '{name}', which this {event.kind} "
+                    f"does not attach (attached {kind}s: {have})",
+                )
                 continue
             if path.root == "mount" and len(path.components) >= 3:
                 version = path.components[2]
                 versions = {a.version for a in same}
                 if UNKNOWN_CHAR not in version and None not in versions and version not in versions:
-                    yield RULE.at(path.span(2), f"'{path.text}' names version '{version}' of {kind} "
-                                                f"'{name}', but this {event.kind} attaches "
-                                                f"{', '.join(sorted(versions))}")
+                    yield RULE.at(
+                        path.span(2),
+                        f"'{path.text}' names version '{version}' of {kind} "
+                        f"'{name}', but this {event.kind} attaches "
+                        f"{', '.join(sorted(versions))}",
+                    )

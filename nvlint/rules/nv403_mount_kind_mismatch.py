@@ -15,11 +15,11 @@ RULE = Rule(
     ),
     why="Models and resources mount under different roots; the path points at a directory that is empty.",
     bad="ngc cf task create --name prep --gpu-specification L40:gl40_1.br20_2xlarge \\\n"
-        "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
-        "  --result-handling-strategy NONE --container-args '--data /mount/models/dataset/1.0'\n",
+    "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
+    "  --result-handling-strategy NONE --container-args '--data /mount/models/dataset/1.0'\n",
     good="ngc cf task create --name prep --gpu-specification L40:gl40_1.br20_2xlarge \\\n"
-         "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
-         "  --result-handling-strategy NONE --container-args '--data /mount/resources/dataset/1.0'\n",
+    "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
+    "  --result-handling-strategy NONE --container-args '--data /mount/resources/dataset/1.0'\n",
 )
 
 
@@ -38,5 +38,8 @@ def check(flow, ctx):
             other = next((a for a in attached if a.name == name and a.kind != kind), None)
             if other is not None:
                 right = f"/{path.root}/{other.kind}s/"
-                yield RULE.at(path.span(0), f"'{path.text}': '{name}' is attached as a {other.kind} "
-                                            f"({event.says('--' + other.kind)}), so it is mounted under '{right}'")
+                yield RULE.at(
+                    path.span(0),
+                    f"'{path.text}': '{name}' is attached as a {other.kind} "
+                    f"({event.says('--' + other.kind)}), so it is mounted under '{right}'",
+                )

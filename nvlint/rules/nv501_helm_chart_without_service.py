@@ -15,7 +15,7 @@ RULE = Rule(
     ),
     bad="ngc cf fn create --name llm --inference-url /v1/chat/completions --helm-chart acme/llm-chart:1.0.0\n",
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions --helm-chart acme/llm-chart:1.0.0 \\\n"
-         "  --helm-chart-service llm-api\n",
+    "  --helm-chart-service llm-api\n",
 )
 
 
@@ -26,6 +26,9 @@ def check(flow, ctx):
             continue
         chart = event.ngc.first("--helm-chart")
         if chart is not None and not event.ngc.has("--helm-chart-service"):
-            yield RULE.at(option_span(chart), f"{event.says('--helm-chart')} needs "
-                                              f"{event.says('--helm-chart-service')}: the name of the "
-                                              "Kubernetes Service that serves inference")
+            yield RULE.at(
+                option_span(chart),
+                f"{event.says('--helm-chart')} needs "
+                f"{event.says('--helm-chart-service')}: the name of the "
+                "Kubernetes Service that serves inference",
+            )

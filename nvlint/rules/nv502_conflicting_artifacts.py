@@ -7,10 +7,7 @@ RULE = Rule(
     code="NV502",
     name="conflicting-artifacts",
     severity="error",
-    summary=(
-        "`--container-image` together with `--helm-chart`; a Helm function with container args or "
-        "environment."
-    ),
+    summary=("`--container-image` together with `--helm-chart`; a Helm function with container args or environment."),
     what=(
         "Reports a function or task created with both `--container-image` and `--helm-chart`, and a Helm "
         "function with `--container-args` or `--container-environment-variable` (payload `containerArgs`, "
@@ -18,9 +15,9 @@ RULE = Rule(
     ),
     why="A function runs either one container image or one Helm chart; the CLI and the API reject both together.",
     bad="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/llm:1.0 \\\n"
-        "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
+    "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
     good="ngc cf fn create --name llm --inference-url /infer \\\n"
-         "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
+    "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
 )
 
 
@@ -33,13 +30,19 @@ def check(flow, ctx):
         chart = event.ngc.first("--helm-chart")
         if image is not None and chart is not None:
             later = image if image.word.start > chart.word.start else chart
-            yield RULE.at(option_span(later), f"{event.says('--container-image')} and "
-                                              f"{event.says('--helm-chart')} exclude each other: "
-                                              "deploy the image inside the chart, or the image alone")
+            yield RULE.at(
+                option_span(later),
+                f"{event.says('--container-image')} and "
+                f"{event.says('--helm-chart')} exclude each other: "
+                "deploy the image inside the chart, or the image alone",
+            )
         if chart is not None and event.kind == "function":
             for name in ("--container-args", "--container-environment-variable", "containerEnvironment"):
                 option = event.ngc.first(name)
                 if option is not None:
                     label = "containerEnvironment" if name == "containerEnvironment" else event.says(name)
-                    yield RULE.at(option_span(option), f"{label} cannot go with {event.says('--helm-chart')}: "
-                                                       "the chart's values configure its containers")
+                    yield RULE.at(
+                        option_span(option),
+                        f"{label} cannot go with {event.says('--helm-chart')}: "
+                        "the chart's values configure its containers",
+                    )

@@ -14,7 +14,7 @@ RULE = Rule(
     what=(
         "Reports `ngc cf fn create` without `--inference-url`, or without any of `--container-image`, "
         "`--helm-chart`, `--model`; and `ngc cf task create` without `--gpu-specification`. Silent when an "
-        "unquoted variable or `\"$@\"` could supply the option. Also two models mounted under one name, and, "
+        'unquoted variable or `"$@"` could supply the option. Also two models mounted under one name, and, '
         "in payloads, `name`, `inferenceUrl` and `gpuSpecification`, and a `health` object without all of "
         "`protocol`, `uri`, `port`, `timeout` and `expectedStatusCode`."
     ),
@@ -49,9 +49,11 @@ def check(flow, ctx):
         duplicate = _duplicates(event)
         if duplicate:
             option = next(o for o in reversed(ngc.all("--model")))
-            yield RULE.at((option.word.start, option.value_word.end if option.value_word else option.word.end),
-                          f"two --model options mount as '{duplicate}': give one an override name "
-                          f"('<name>:<org>/<model>:<version>')")
+            yield RULE.at(
+                (option.word.start, option.value_word.end if option.value_word else option.word.end),
+                f"two --model options mount as '{duplicate}': give one an override name "
+                f"('<name>:<org>/<model>:<version>')",
+            )
 
 
 def _command_span(ngc):
@@ -79,8 +81,10 @@ def _payload(event):
     if duplicate:
         yield RULE.at((event.start, event.end), f"two models are named '{duplicate}': models[].name must be unique")
     if event.missing_health and event.health_at is not None:
-        yield RULE.at((event.health_at.start, event.health_at.end),
-                      f"a health object needs all five fields; missing: {', '.join(event.missing_health)}")
+        yield RULE.at(
+            (event.health_at.start, event.health_at.end),
+            f"a health object needs all five fields; missing: {', '.join(event.missing_health)}",
+        )
     missing = []
     if event.kind == "function":
         if not ngc.has("--name"):

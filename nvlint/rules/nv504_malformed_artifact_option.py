@@ -15,9 +15,9 @@ RULE = Rule(
     ),
     why="The NGC CLI requires the org and the version and rejects anything else before creating the function.",
     bad="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
-        "  --model llama-weights\n",
+    "  --model llama-weights\n",
     good="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
-         "  --model acme/llama-weights:1.0\n",
+    "  --model acme/llama-weights:1.0\n",
 )
 
 _FORMS = {
@@ -40,5 +40,7 @@ def check(flow, ctx):
             reason = "it has no version"
         else:
             reason = result
-        yield RULE.at(value_span(option.value, option.value_word),
-                      f"{event.says(option.name)} '{text}' is malformed: {reason}; expected {_FORMS[option.name]}")
+        yield RULE.at(
+            value_span(option.value, option.value_word),
+            f"{event.says(option.name)} '{text}' is malformed: {reason}; expected {_FORMS[option.name]}",
+        )

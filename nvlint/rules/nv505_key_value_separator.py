@@ -17,9 +17,9 @@ RULE = Rule(
         "`KEY=VALUE` fails that check (other tools, such as the self-hosted `nvcf-cli`, use `=`)."
     ),
     bad="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0 \\\n"
-        "  --container-environment-variable LOG_LEVEL=debug\n",
+    "  --container-environment-variable LOG_LEVEL=debug\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0 \\\n"
-         "  --container-environment-variable LOG_LEVEL:debug\n",
+    "  --container-environment-variable LOG_LEVEL:debug\n",
     fix="Replaces the `=` after the key with `:`.",
     fix_applicability="safe",
 )
@@ -36,5 +36,8 @@ def check(flow, ctx):
         key = match.group(1)
         at = option.value.offset_of(match.end() - 1)
         fix = RULE.fix_with("Use ':'", Edit(at, at + 1, ":")) if at is not None else None
-        yield RULE.at(value_span(option.value, option.value_word),
-                      f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'", fix)
+        yield RULE.at(
+            value_span(option.value, option.value_word),
+            f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'",
+            fix,
+        )

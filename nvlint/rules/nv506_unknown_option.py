@@ -18,7 +18,7 @@ RULE = Rule(
         "known (most `ngc registry` verbs, commands the grammar does not list), only misspelt global options "
         "are reported: `ngc registry image list --format-type json`."
     ),
-    why="The CLI stops with \"unrecognized arguments\"; in a deployment script that is a failed run.",
+    why='The CLI stops with "unrecognized arguments"; in a deployment script that is a failed run.',
     bad="ngc cf fn list --format-type json\n",
     good="ngc cf fn list --format_type json\n",
 )
@@ -43,11 +43,20 @@ def check(flow, ctx):
                 continue  # a command whose own options are not all known: only global misspellings count
             spelled = option.name.replace("-", "_") if option.name.startswith("--format") else option.name
             prefixed = [name for name in known if name.startswith(option.name)]
-            candidates = ([global_spelling] if global_spelling else [spelled] if spelled in known
-                          else prefixed if len(prefixed) == 1 else _close(option.name, known))
+            candidates = (
+                [global_spelling]
+                if global_spelling
+                else [spelled]
+                if spelled in known
+                else prefixed
+                if len(prefixed) == 1
+                else _close(option.name, known)
+            )
             hint = f"; did you mean {candidates[0]}?" if candidates else ""
-            yield RULE.at((option.word.start, option.word.start + len(option.name)),
-                          f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}")
+            yield RULE.at(
+                (option.word.start, option.word.start + len(option.name)),
+                f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}",
+            )
 
 
 def _normal(name: str) -> str:

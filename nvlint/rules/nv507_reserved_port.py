@@ -14,9 +14,9 @@ RULE = Rule(
         "becomes healthy."
     ),
     bad="ngc cf fn create --name api --inference-url /predict --container-image nvcr.io/acme/api:1.0 \\\n"
-        "  --inference-port 8080 --health-uri /health\n",
+    "  --inference-port 8080 --health-uri /health\n",
     good="ngc cf fn create --name api --inference-url /predict --container-image nvcr.io/acme/api:1.0 \\\n"
-         "  --inference-port 8000 --health-uri /health\n",
+    "  --inference-port 8000 --health-uri /health\n",
     references=("https://docs.nvidia.com/cloud-functions/user-guide/latest/cloud-function/function-creation.html",),
 )
 
@@ -28,6 +28,8 @@ def check(flow, ctx):
     for event, option in deploy_options(flow, ("--inference-port", "--health-port")):
         port = (option.value.literal or "").strip()
         if port in RESERVED:
-            yield RULE.at(value_span(option.value, option.value_word),
-                          f"{event.says(option.name)} {port} is reserved by NVCF (8080 and 8010 are its "
-                          "monitoring ports); serve on another port, such as 8000")
+            yield RULE.at(
+                value_span(option.value, option.value_word),
+                f"{event.says(option.name)} {port} is reserved by NVCF (8080 and 8010 are its "
+                "monitoring ports); serve on another port, such as 8000",
+            )

@@ -19,22 +19,25 @@ RULE = Rule(
         "`--health-timeout` that is not ISO 8601 (`PT10S`). In payloads every duration is ISO 8601."
     ),
     why=(
-        "The NGC CLI converts `4H` to ISO 8601 itself and rejects `PT4H` (\"valid input format is "
-        "[nD][nH][nM][nS]\"), while it passes `--health-timeout` through unchanged, so there it must already "
+        'The NGC CLI converts `4H` to ISO 8601 itself and rejects `PT4H` ("valid input format is '
+        '[nD][nH][nM][nS]"), while it passes `--health-timeout` through unchanged, so there it must already '
         "be ISO 8601. The API takes ISO 8601 everywhere."
     ),
     bad="ngc cf task create --name train --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
-        "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration PT4H\n",
+    "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration PT4H\n",
     good="ngc cf task create --name train --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
-         "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration 4H\n",
+    "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration 4H\n",
 )
 
 CLI_DURATION = re.compile(r"(?=\d)(\d+D)?(\d+H)?(\d+M)?(\d+S)?", re.IGNORECASE)
 ISO_DURATION = re.compile(r"P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?", re.IGNORECASE)
 TASK_DURATIONS = ("--max-runtime-duration", "--max-queued-duration", "--termination-grace-period-duration")
-PAYLOAD_FIELDS = {"--max-runtime-duration": "maxRuntimeDuration", "--max-queued-duration": "maxQueuedDuration",
-                  "--termination-grace-period-duration": "terminationGracePeriodDuration",
-                  "--health-timeout": "health.timeout"}
+PAYLOAD_FIELDS = {
+    "--max-runtime-duration": "maxRuntimeDuration",
+    "--max-queued-duration": "maxQueuedDuration",
+    "--termination-grace-period-duration": "terminationGracePeriodDuration",
+    "--health-timeout": "health.timeout",
+}
 
 
 def _as_cli(iso: str) -> str:
@@ -61,12 +64,20 @@ def check(flow, ctx):
         span = value_span(option.value, option.value_word)
         if event.origin == "payload":
             if not ISO_DURATION.fullmatch(text):
-                yield RULE.at(span, f"{PAYLOAD_FIELDS[option.name]} '{text}' is not an ISO 8601 duration; "
-                                    f"the API wants '{_as_iso(text)}'")
+                yield RULE.at(
+                    span,
+                    f"{PAYLOAD_FIELDS[option.name]} '{text}' is not an ISO 8601 duration; "
+                    f"the API wants '{_as_iso(text)}'",
+                )
         elif option.name == "--health-timeout":
             if not ISO_DURATION.fullmatch(text):
-                yield RULE.at(span, f"--health-timeout '{text}' is passed to NVCF as written and must be "
-                                    f"ISO 8601: '{_as_iso(text)}'")
+                yield RULE.at(
+                    span,
+                    f"--health-timeout '{text}' is passed to NVCF as written and must be ISO 8601: '{_as_iso(text)}'",
+                )
         elif not CLI_DURATION.fullmatch(text):
-            yield RULE.at(span, f"{option.name} '{text}' is not [nD][nH][nM][nS]; the NGC CLI converts to "
-                                f"ISO 8601 itself: write '{_as_cli(text)}'")
+            yield RULE.at(
+                span,
+                f"{option.name} '{text}' is not [nD][nH][nM][nS]; the NGC CLI converts to "
+                f"ISO 8601 itself: write '{_as_cli(text)}'",
+            )

@@ -20,13 +20,13 @@ RULE = Rule(
     why=(
         "Results are uploaded as an NGC model version with the task's `NGC_API_KEY` secret; the CLI and the API "
         "reject an UPLOAD task without both (\"Must include 'NGC_API_KEY' in secrets if result-handling-strategy "
-        "is UPLOAD\"). Tasks that write results elsewhere say `--result-handling-strategy NONE`."
+        'is UPLOAD"). Tasks that write results elsewhere say `--result-handling-strategy NONE`.'
     ),
     bad="ngc cf task create --name eval --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
-        "  --container-image nvcr.io/acme/eval:1.0\n",
+    "  --container-image nvcr.io/acme/eval:1.0\n",
     good="ngc cf task create --name eval --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
-         "  --container-image nvcr.io/acme/eval:1.0 --result-handling-strategy UPLOAD \\\n"
-         "  --result-location acme/eval-results --secret NGC_API_KEY:\"$NGC_API_KEY\"\n",
+    "  --container-image nvcr.io/acme/eval:1.0 --result-handling-strategy UPLOAD \\\n"
+    '  --result-location acme/eval-results --secret NGC_API_KEY:"$NGC_API_KEY"\n',
 )
 
 _LOCATION = re.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")
@@ -46,23 +46,32 @@ def check(flow, ctx):
             continue
         implicit = strategy_option is None
         location = ngc.first("--result-location")
-        span = value_span(strategy_option.value, strategy_option.value_word) if strategy_option else (
-            event.start, event.end) if event.origin == "payload" else _command_span(ngc)
+        span = (
+            value_span(strategy_option.value, strategy_option.value_word)
+            if strategy_option
+            else (event.start, event.end)
+            if event.origin == "payload"
+            else _command_span(ngc)
+        )
         why = " (UPLOAD is the default when no strategy is given)" if implicit else ""
         missing = []
         if location is None:
             missing.append(f"{event.says('--result-location')} <org>/[<team>/]<model>")
         elif literal(location) is not None and not _LOCATION.fullmatch(literal(location)):
-            yield RULE.at(value_span(location.value, location.value_word),
-                          f"result location '{literal(location)}' is not an NGC model path "
-                          "<org>/[<team>/]<model-name>")
+            yield RULE.at(
+                value_span(location.value, location.value_word),
+                f"result location '{literal(location)}' is not an NGC model path <org>/[<team>/]<model-name>",
+            )
         names = secret_names(event)
         if names is not None and "NGC_API_KEY" not in names:
             missing.append("a secret named NGC_API_KEY")
         if missing:
-            yield RULE.at(span, f"this task uploads its results{why} but lacks {' and '.join(missing)}; "
-                                f"add {'them' if len(missing) > 1 else 'it'}, or set "
-                                f"{event.says('--result-handling-strategy')} NONE")
+            yield RULE.at(
+                span,
+                f"this task uploads its results{why} but lacks {' and '.join(missing)}; "
+                f"add {'them' if len(missing) > 1 else 'it'}, or set "
+                f"{event.says('--result-handling-strategy')} NONE",
+            )
 
 
 def _command_span(ngc):

@@ -9,8 +9,7 @@ RULE = Rule(
     name="invalid-json-option",
     severity="error",
     summary=(
-        "A JSON-valued option (`--configuration '<json>'`) that does not parse, at the character the parser "
-        "stopped."
+        "A JSON-valued option (`--configuration '<json>'`) that does not parse, at the character the parser stopped."
     ),
     what=(
         "Reports `--configuration '<json>'` (Helm values for a task or a deployment) whose known value does not "
@@ -18,17 +17,20 @@ RULE = Rule(
         "position inside the value and the finding points at that character."
     ),
     why="The CLI sends the value as JSON and the request fails after the round trip, or the CLI stops first.",
-    bad="ngc cf fn deploy create \"$FN_ID:$VERSION_ID\" \\\n"
-        "  --targeted-deployment-specification L40S:gl40s_1.br25_2xlarge:1:1 \\\n"
-        "  --configuration '{\"replicas\": 2,}'\n",
-    good="ngc cf fn deploy create \"$FN_ID:$VERSION_ID\" \\\n"
-         "  --targeted-deployment-specification L40S:gl40s_1.br25_2xlarge:1:1 \\\n"
-         "  --configuration '{\"replicas\": 2}'\n",
+    bad='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
+    "  --targeted-deployment-specification L40S:gl40s_1.br25_2xlarge:1:1 \\\n"
+    "  --configuration '{\"replicas\": 2,}'\n",
+    good='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
+    "  --targeted-deployment-specification L40S:gl40s_1.br25_2xlarge:1:1 \\\n"
+    "  --configuration '{\"replicas\": 2}'\n",
 )
 
 JSON_OPTIONS = ("--configuration",)
-JSON_COMMANDS = (TASK_CREATE_PATH, ("cloud-function", "function", "deploy", "create"),
-                 ("cloud-function", "function", "deploy", "update"))
+JSON_COMMANDS = (
+    TASK_CREATE_PATH,
+    ("cloud-function", "function", "deploy", "create"),
+    ("cloud-function", "function", "deploy", "update"),
+)
 
 
 @RULE.checker
@@ -47,5 +49,8 @@ def check(flow, ctx):
             except json.JSONDecodeError as error:
                 at = option.value.offset_of(error.pos)
                 span = (at, at + 1) if at is not None else value_span(option.value, option.value_word)
-                yield RULE.at(span, f"{option.name} is not valid JSON: {error.msg} at line {error.lineno}, "
-                                    f"column {error.colno} of the value")
+                yield RULE.at(
+                    span,
+                    f"{option.name} is not valid JSON: {error.msg} at line {error.lineno}, "
+                    f"column {error.colno} of the value",
+                )

@@ -28,8 +28,11 @@ def check(flow, ctx):
         if not isinstance(event, NgcCommand) or event.path != ("registry", "chart", "push") or event.unknown_args:
             continue
         for extra in event.positionals[1:]:
-            yield RULE.at((extra.start, extra.end), f"'{extra.text}' is a second positional argument: "
-                                                    "ngc registry chart push takes the chart with --source <path>")
+            yield RULE.at(
+                (extra.start, extra.end),
+                f"'{extra.text}' is a second positional argument: "
+                "ngc registry chart push takes the chart with --source <path>",
+            )
         if not event.positionals:
             continue
         target = event.positionals[0].literal
@@ -40,5 +43,7 @@ def check(flow, ctx):
         name, version = target.split(":", 1)
         expected = f"{name.rsplit('/', 1)[-1]}-{version}.tgz"
         if path.rsplit("/", 1)[-1] != expected:
-            yield RULE.at(value_span(source.value, source.value_word),
-                          f"--source file '{path}' must be named '{expected}' to push {target}")
+            yield RULE.at(
+                value_span(source.value, source.value_word),
+                f"--source file '{path}' must be named '{expected}' to push {target}",
+            )

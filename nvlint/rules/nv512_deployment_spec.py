@@ -19,10 +19,10 @@ RULE = Rule(
         "`clusters(...)` / `regions(...)` wrappers written literally."
     ),
     why="The CLI splits on ':' and ',' only and rejects these before the deployment is requested.",
-    bad="ngc cf fn deploy create \"$FN_ID:$VERSION_ID\" \\\n"
-        "  --targeted-deployment-specification 'H100:OCI.GPU.H100_1x:2:1:1:clusters(my-cluster)'\n",
-    good="ngc cf fn deploy create \"$FN_ID:$VERSION_ID\" \\\n"
-         "  --targeted-deployment-specification H100:OCI.GPU.H100_1x:1:2:1:my-cluster\n",
+    bad='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
+    "  --targeted-deployment-specification 'H100:OCI.GPU.H100_1x:2:1:1:clusters(my-cluster)'\n",
+    good='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
+    "  --targeted-deployment-specification H100:OCI.GPU.H100_1x:1:2:1:my-cluster\n",
 )
 
 TARGETED = ("--targeted-deployment-specification", "--targeted-dep-spec")
@@ -34,8 +34,11 @@ def problem(text: str, legacy: bool) -> str | None:
     fields = text.split(":")
     low, high = (5, 6) if legacy else (4, 9)
     if not low <= len(fields) <= high:
-        shape = "backend:gpu:instanceType:min:max[:concurrency]" if legacy else \
-            "gpu:instanceType:min:max[:concurrency][:clusters][:regions][:attributes][:order]"
+        shape = (
+            "backend:gpu:instanceType:min:max[:concurrency]"
+            if legacy
+            else "gpu:instanceType:min:max[:concurrency][:clusters][:regions][:attributes][:order]"
+        )
         return f"has {len(fields)} fields; expected {shape}"
     if "clusters(" in text or "regions(" in text or "attributes(" in text:
         return "writes the help text's 'clusters(...)' wrapper literally; give the plain values: c1,c2"
@@ -63,5 +66,6 @@ def check(flow, ctx):
                 continue
             why = problem(option.value.literal, option.name in LEGACY)
             if why:
-                yield RULE.at(value_span(option.value, option.value_word), f"{option.name} "
-                                                                            f"'{option.value.literal}' {why}")
+                yield RULE.at(
+                    value_span(option.value, option.value_word), f"{option.name} '{option.value.literal}' {why}"
+                )

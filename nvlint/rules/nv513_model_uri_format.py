@@ -19,17 +19,19 @@ RULE = Rule(
         "(the `/versions/<version>/files` form is rejected), or whose name or version differs from the entry's "
         "`name` / `version`."
     ),
-    why="NVCF validates the URI when the function is created and answers \"Invalid artifact provided\".",
+    why='NVCF validates the URI when the function is created and answers "Invalid artifact provided".',
     bad='curl -X POST "$NVCF_API/v2/nvcf/functions" -d \'{"name": "llm", "inferenceUrl": "/v1/chat/completions",\n'
-        '  "containerImage": "nvcr.io/acme/server:1.0", "models": [{"name": "llama", "version": "1.0",\n'
-        '  "uri": "https://api.ngc.nvidia.com/v2/org/acme/models/llama/versions/1.0/files"}]}\'\n',
+    '  "containerImage": "nvcr.io/acme/server:1.0", "models": [{"name": "llama", "version": "1.0",\n'
+    '  "uri": "https://api.ngc.nvidia.com/v2/org/acme/models/llama/versions/1.0/files"}]}\'\n',
     good='curl -X POST "$NVCF_API/v2/nvcf/functions" -d \'{"name": "llm", "inferenceUrl": "/v1/chat/completions",\n'
-         '  "containerImage": "nvcr.io/acme/server:1.0", "models": [{"name": "llama", "version": "1.0",\n'
-         '  "uri": "https://api.ngc.nvidia.com/v2/org/acme/models/llama/1.0/files"}]}\'\n',
+    '  "containerImage": "nvcr.io/acme/server:1.0", "models": [{"name": "llama", "version": "1.0",\n'
+    '  "uri": "https://api.ngc.nvidia.com/v2/org/acme/models/llama/1.0/files"}]}\'\n',
 )
 
-URI = re.compile(r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/[A-Za-z0-9_-]+(?:/team/[A-Za-z0-9_-]+)?"
-                 r"/(models|resources)/([^/]+)/([^/]+)/files")
+URI = re.compile(
+    r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/[A-Za-z0-9_-]+(?:/team/[A-Za-z0-9_-]+)?"
+    r"/(models|resources)/([^/]+)/([^/]+)/files"
+)
 
 
 @RULE.checker
@@ -46,9 +48,12 @@ def check(flow, ctx):
             match = URI.fullmatch(text)
             if match is None:
                 hint = "; drop 'versions/'" if "/versions/" in text else ""
-                yield RULE.at(span, f"{entry['kind']} uri '{text}' is not of the form NVCF accepts: "
-                                    f"https://api.ngc.nvidia.com/v2/org/<org>[/team/<team>]/{entry['kind']}s/"
-                                    f"<name>/<version>/files{hint}")
+                yield RULE.at(
+                    span,
+                    f"{entry['kind']} uri '{text}' is not of the form NVCF accepts: "
+                    f"https://api.ngc.nvidia.com/v2/org/<org>[/team/<team>]/{entry['kind']}s/"
+                    f"<name>/<version>/files{hint}",
+                )
                 continue
             kind, _, version = match.groups()
             problems = []

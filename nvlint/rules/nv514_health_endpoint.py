@@ -15,9 +15,9 @@ RULE = Rule(
     ),
     why="NVCF's default probe is Triton's `/v2/health/ready`; the deployment never becomes ACTIVE.",
     bad="ngc cf fn create --name chat --inference-url /v1/chat/completions \\\n"
-        "  --container-image docker.io/vllm/vllm-openai:v0.6.3\n",
+    "  --container-image docker.io/vllm/vllm-openai:v0.6.3\n",
     good="ngc cf fn create --name chat --inference-url /v1/chat/completions \\\n"
-         "  --container-image docker.io/vllm/vllm-openai:v0.6.3 --health-uri /health\n",
+    "  --container-image docker.io/vllm/vllm-openai:v0.6.3 --health-uri /health\n",
     default_enabled=False,
 )
 
@@ -35,6 +35,9 @@ def check(flow, ctx):
             image = option.value.template() if option.value is not None else ""
             for marker, path, server in KNOWN:
                 if marker in image:
-                    yield RULE.at(use_span(option), f"{server} serves health on {path}, but NVCF probes "
-                                                    f"/v2/health/ready unless told otherwise; add "
-                                                    f"{event.says('--health-uri')} {path}")
+                    yield RULE.at(
+                        use_span(option),
+                        f"{server} serves health on {path}, but NVCF probes "
+                        f"/v2/health/ready unless told otherwise; add "
+                        f"{event.says('--health-uri')} {path}",
+                    )

@@ -33,13 +33,16 @@ def check(flow, ctx):
         if ref.tag is not None and (UNKNOWN_CHAR in ref.tag or ref.tag != "latest"):
             continue
         what = "is tagged 'latest'" if ref.tag else "has no tag (docker reads 'latest')"
-        yield RULE.at(value_span(image.value, image.option.value_word),
-                      f"image '{display(image.value)}' {what}: deployments are not reproducible; pin a version "
-                      "or a digest")
+        yield RULE.at(
+            value_span(image.value, image.option.value_word),
+            f"image '{display(image.value)}' {what}: deployments are not reproducible; pin a version or a digest",
+        )
     for event in flow:
         if isinstance(event, Deploy) and event.ngc is not None:
             for option in event.ngc.all("--helm-chart"):
                 text = option.value.literal if option.value is not None else None
                 if text and text.endswith(":latest"):
-                    yield RULE.at(value_span(option.value, option.value_word),
-                                  f"chart '{text}' uses 'latest': pin the chart version")
+                    yield RULE.at(
+                        value_span(option.value, option.value_word),
+                        f"chart '{text}' uses 'latest': pin the chart version",
+                    )

@@ -12,7 +12,10 @@ RULE = Rule(
         "a 5xx or 429 after three tries, or the run's deadline. The other references are still checked."
     ),
     why="Nothing is known about this reference: the finding says so instead of passing it silently.",
-    bad="ngc cf fn create --name app --inference-url /infer --container-image registry.unreachable.example/acme/app:1\n",
+    bad=(
+        "ngc cf fn create --name app --inference-url /infer \\\n"
+        "  --container-image registry.unreachable.example/acme/app:1\n"
+    ),
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     online=True,
 )

@@ -26,8 +26,15 @@ _SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
 _FIELD_BREAK = "\x1e"  # between the elements of "${ARRAY[@]}": a word boundary even inside quotes
 _IFS = re.compile(r"[ \t\n\x1e]+")
 _SPECIAL = frozenset("@*#?$!-0")
-_QUOTING = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_string": "ansi", "number": "bare",
-            "simple_expansion": "bare", "expansion": "bare"}
+_QUOTING = {
+    "word": "bare",
+    "raw_string": "single",
+    "string": "double",
+    "ansi_c_string": "ansi",
+    "number": "bare",
+    "simple_expansion": "bare",
+    "expansion": "bare",
+}
 
 
 # Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
@@ -36,8 +43,13 @@ _QUOTING = {"word": "bare", "raw_string": "single", "string": "double", "ansi_c_
 class Env:
     __slots__ = ("vars", "assigned", "positional", "arrays")
 
-    def __init__(self, vars: dict[str, Value] | None = None, assigned: set[str] | None = None,
-                 positional: list[Value] | None = None, arrays: dict[str, tuple[Value, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        vars: dict[str, Value] | None = None,
+        assigned: set[str] | None = None,
+        positional: list[Value] | None = None,
+        arrays: dict[str, tuple[Value, ...]] | None = None,
+    ) -> None:
         self.vars = vars if vars is not None else {}
         self.assigned = assigned if assigned is not None else set()
         self.positional = positional
@@ -79,9 +91,17 @@ class WordExpander:
                 continue
             pieces = [w for node in group for w in self.word(node, env, depth)]
             if pieces:
-                words.append(Word(Value(p for w in pieces for p in w.value.parts), pieces[0].start, pieces[-1].end,
-                                  "mixed", tuple(e for w in pieces for e in w.expansions),
-                                  any(w.may_split for w in pieces), "".join(w.raw for w in pieces)))
+                words.append(
+                    Word(
+                        Value(p for w in pieces for p in w.value.parts),
+                        pieces[0].start,
+                        pieces[-1].end,
+                        "mixed",
+                        tuple(e for w in pieces for e in w.expansions),
+                        any(w.may_split for w in pieces),
+                        "".join(w.raw for w in pieces),
+                    )
+                )
         return words
 
     def _continued(self, nodes) -> list[list]:
@@ -104,14 +124,15 @@ class WordExpander:
         start, end = self._span(node)
         quoting = _QUOTING.get(node.type, "mixed")
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
-        foreign = self.snippet.foreign is not None and any(
-            self.snippet.foreign[node.start_byte:node.end_byte])
+        foreign = self.snippet.foreign is not None and any(self.snippet.foreign[node.start_byte : node.end_byte])
         if not parts and node.type in ("simple_expansion", "expansion"):
             return []  # an unquoted expansion of an empty value is no argument at all
         if not any(p.splittable for p in parts):
             return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw, foreign)]
-        return [Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw, foreign)
-                for field, may_split in _split_fields(parts)]
+        return [
+            Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw, foreign)
+            for field, may_split in _split_fields(parts)
+        ]
 
     def _join_nodes(self, nodes, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         parts: list[Part] = []
@@ -292,8 +313,12 @@ class WordExpander:
         elif snip.offsets is None:
             part = Part(text, snip.base + c0, snip.base + c1)
         else:
-            part = literal_part(text, snip.offsets[c0], tuple(snip.offsets[c0:c1]),
-                                foreign=snip.foreign is not None and any(snip.foreign[c0:c1]))
+            part = literal_part(
+                text,
+                snip.offsets[c0],
+                tuple(snip.offsets[c0:c1]),
+                foreign=snip.foreign is not None and any(snip.foreign[c0:c1]),
+            )
         if not snip.unknowns:
             return split_placeholders(part)
         return [p for piece in self._sentinels(part) for p in split_placeholders(piece)]
@@ -307,8 +332,21 @@ class WordExpander:
         c0, c1 = node.start_byte + 2, node.end_byte - 1
         text = snip.text[c0:c1]
         chars, offsets = [], []
-        simple = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f",
-                  "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+        simple = {
+            "n": "\n",
+            "t": "\t",
+            "r": "\r",
+            "a": "\a",
+            "b": "\b",
+            "e": "\x1b",
+            "E": "\x1b",
+            "f": "\f",
+            "v": "\v",
+            "\\": "\\",
+            "'": "'",
+            '"': '"',
+            "?": "?",
+        }
         i = 0
         while i < len(text):
             at = snip.file_offset(c0 + i)

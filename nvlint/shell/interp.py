@@ -33,9 +33,18 @@ _SCRIPT_FILE = re.compile(r"\.(?:sh|bash)[\"']?$")
 class Command:
     __slots__ = ("words", "argv", "start", "end", "stdin", "executes", "via", "calls_function", "branch", "name")
 
-    def __init__(self, words: list[Word], argv: list[Word], start: int, end: int, stdin: tuple[Word, ...] = (),
-                 executes: bool = True, via: tuple[str, int] | None = None, calls_function: bool = False,
-                 branch: tuple[tuple[int, int], ...] = ()) -> None:
+    def __init__(
+        self,
+        words: list[Word],
+        argv: list[Word],
+        start: int,
+        end: int,
+        stdin: tuple[Word, ...] = (),
+        executes: bool = True,
+        via: tuple[str, int] | None = None,
+        calls_function: bool = False,
+        branch: tuple[tuple[int, int], ...] = (),
+    ) -> None:
         self.words = words  # as written (after word splitting), wrappers included
         self.argv = argv  # the command that really runs: wrappers stripped
         self.start = start
@@ -51,9 +60,12 @@ class Command:
 class Interpreter(WordExpander):
     """Produces :class:`Command` objects through ``on_command`` in execution order."""
 
-    def __init__(self, on_command: Callable[[Command], None],
-                 on_assign: Callable[[str, Word], None] | None = None,
-                 on_notice: Callable[[int, int, str], None] | None = None) -> None:
+    def __init__(
+        self,
+        on_command: Callable[[Command], None],
+        on_assign: Callable[[str, Word], None] | None = None,
+        on_notice: Callable[[int, int, str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.on_command = on_command
         self.on_assign = on_assign
@@ -132,8 +144,13 @@ class Interpreter(WordExpander):
             return self.redirected(node, env, depth, stdin)
         elif kind in ("if_statement", "case_statement"):
             self.branches(node, env, depth)
-        elif kind in ("for_statement", "c_style_for_statement", "while_statement", "until_statement",
-                      "select_statement"):
+        elif kind in (
+            "for_statement",
+            "c_style_for_statement",
+            "while_statement",
+            "until_statement",
+            "select_statement",
+        ):
             self.loop(node, env, depth)
         elif kind in ("comment", "heredoc_body", "heredoc_start", "heredoc_end", "test_command"):
             self._substitutions_only(node, env, depth) if kind == "test_command" else None
@@ -159,10 +176,14 @@ class Interpreter(WordExpander):
             return
         self.recoveries += 1
         start = newline + 1
-        offsets = (snippet.offsets[start : c1 + 1] if snippet.offsets is not None
-                   else None)
-        rest = Snippet(snippet.text[start:c1], offsets, base=snippet.file_offset(start),
-                       unknowns=snippet.unknowns, dollar_escape=snippet.dollar_escape)
+        offsets = snippet.offsets[start : c1 + 1] if snippet.offsets is not None else None
+        rest = Snippet(
+            snippet.text[start:c1],
+            offsets,
+            base=snippet.file_offset(start),
+            unknowns=snippet.unknowns,
+            dollar_escape=snippet.dollar_escape,
+        )
         self.run(rest, env, depth + 1)
 
     def flattened(self, node, env: Env) -> None:
@@ -210,8 +231,11 @@ class Interpreter(WordExpander):
         nodes += [c for n in nodes if n.type == "heredoc_redirect" for c in n.named_children]  # `<<EOF > x.sh`
         for redirect in nodes:
             target = redirect.child_by_field_name("destination")
-            if redirect.type == "file_redirect" and target is not None and _SCRIPT_FILE.search(
-                    self.snippet.text_between(target.start_byte, target.end_byte)):
+            if (
+                redirect.type == "file_redirect"
+                and target is not None
+                and _SCRIPT_FILE.search(self.snippet.text_between(target.start_byte, target.end_byte))
+            ):
                 return True
         return False
 
@@ -334,8 +358,7 @@ class Interpreter(WordExpander):
                 is_array = is_array or "a" in text or "A" in text
             elif child.type == "variable_assignment":
                 self.assign(child, env, depth)
-                name = self.snippet.text_between(child.named_children[0].start_byte,
-                                                 child.named_children[0].end_byte)
+                name = self.snippet.text_between(child.named_children[0].start_byte, child.named_children[0].end_byte)
                 if is_array and name not in env.arrays:
                     env.vars[name] = self._fresh_unknown(name, child)
 
@@ -363,8 +386,17 @@ class Interpreter(WordExpander):
             return None
         unwrapped = unwrap(words)
         start, end = self._span(node)
-        command = Command(words, unwrapped.argv, start, end, stdin, unwrapped.executes, self.call_site,
-                          basename(unwrapped.argv[0]) in self.functions if unwrapped.argv else False, self.branch)
+        command = Command(
+            words,
+            unwrapped.argv,
+            start,
+            end,
+            stdin,
+            unwrapped.executes,
+            self.call_site,
+            basename(unwrapped.argv[0]) in self.functions if unwrapped.argv else False,
+            self.branch,
+        )
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, prefix_env or env, env, depth)
@@ -383,8 +415,7 @@ class Interpreter(WordExpander):
             self.run_nested(unwrapped.script, inner_env, depth + 1)
             return
         name = command.name
-        if command.stdin and (unwrapped.stdin_script or (name == "tee" and any(
-                _is_script_file(w) for w in argv[1:]))):
+        if command.stdin and (unwrapped.stdin_script or (name == "tee" and any(_is_script_file(w) for w in argv[1:]))):
             # `bash <<EOF`, `ssh host <<EOF`, `echo ... | sh`, `tee setup.sh <<EOF`: the text is a script
             self.run_nested(join_words(list(command.stdin)), run_env.copy(), depth + 1)
             return
@@ -428,8 +459,12 @@ class Interpreter(WordExpander):
         """Parse a script passed as a string, with positions inside the string."""
         if self.script_nesting >= MAX_SCRIPT_NESTING:
             if self.on_notice is not None:
-                self.on_notice(script.start, script.end, f"scripts nested more than {MAX_SCRIPT_NESTING} levels deep "
-                                                         "(`bash -c` inside `bash -c`...) are not read past this one")
+                self.on_notice(
+                    script.start,
+                    script.end,
+                    f"scripts nested more than {MAX_SCRIPT_NESTING} levels deep "
+                    "(`bash -c` inside `bash -c`...) are not read past this one",
+                )
             return
         snippet = snippet_of_value(script.value, script.end, dollar_escape=self.snippet.dollar_escape)
         if snippet is None:
@@ -439,6 +474,7 @@ class Interpreter(WordExpander):
             self.run(snippet, env, depth)
         finally:
             self.script_nesting -= 1
+
 
 def _is_script_file(word: Word) -> bool:
     return bool(word.literal and _SCRIPT_FILE.search(word.literal))

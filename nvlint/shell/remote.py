@@ -9,7 +9,8 @@ from __future__ import annotations
 from nvlint.shell.words import Word
 
 # Options of `docker|podman|nerdctl run` that take a value: the image is the first word after them.
-_CONTAINER_RUN = frozenset("""-a --attach --add-host --annotation --blkio-weight --cap-add --cap-drop --cgroup-parent
+_CONTAINER_RUN = frozenset(
+    """-a --attach --add-host --annotation --blkio-weight --cap-add --cap-drop --cgroup-parent
 --cgroupns --cidfile --cpu-period --cpu-quota --cpu-shares -c --cpus --cpuset-cpus --cpuset-mems --device
 --device-cgroup-rule --dns --dns-option --dns-search --domainname --entrypoint -e --env --env-file --expose
 --gpus --group-add --health-cmd --health-interval --health-retries --health-start-period --health-timeout
@@ -17,15 +18,32 @@ _CONTAINER_RUN = frozenset("""-a --attach --add-host --annotation --blkio-weight
 --log-opt --mac-address -m --memory --memory-reservation --memory-swap --mount --name --network --net
 --network-alias --oom-score-adj --pid --pids-limit --platform -p --publish --pull --restart --runtime
 --security-opt --shm-size --stop-signal --stop-timeout --storage-opt --sysctl --tmpfs --ulimit -u --user
---userns --uts -v --volume --volume-driver --volumes-from -w --workdir --authfile --secret""".split())
-_CONTAINER_EXEC = frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--detach-keys",
-                             "-c", "--container", "-n", "--namespace"})
+--userns --uts -v --volume --volume-driver --volumes-from -w --workdir --authfile --secret""".split()
+)
+_CONTAINER_EXEC = frozenset(
+    {
+        "-e",
+        "--env",
+        "-u",
+        "--user",
+        "-w",
+        "--workdir",
+        "--env-file",
+        "--detach-keys",
+        "-c",
+        "--container",
+        "-n",
+        "--namespace",
+    }
+)
 _SSH = frozenset("-B -b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w".split())
-_SRUN = frozenset("""-A --account -c --cpus-per-task -C --constraint -D --chdir -e --error --export -G --gpus
+_SRUN = frozenset(
+    """-A --account -c --cpus-per-task -C --constraint -D --chdir -e --error --export -G --gpus
 --gpus-per-node --gpus-per-task --gres -i --input -J --job-name -L --licenses --mem --mem-per-cpu
 --mem-per-gpu -N --nodes -n --ntasks --ntasks-per-node -o --output -p --partition -q --qos -t --time -w
 --nodelist -x --exclude --container-image --container-mounts --container-name --container-workdir --mpi
---reservation --cpu-bind --distribution -m""".split())
+--reservation --cpu-bind --distribution -m""".split()
+)
 
 
 class Runner:
@@ -42,9 +60,16 @@ class Runner:
 
     __slots__ = ("value_options", "positionals", "script_options", "rest", "after_dashdash", "only_after_dashdash")
 
-    def __init__(self, *, value_options: frozenset[str] = frozenset(), positionals: int = 0,
-                 script_options: tuple[str, ...] = (), rest: str = "argv", after_dashdash: bool = True,
-                 only_after_dashdash: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        value_options: frozenset[str] = frozenset(),
+        positionals: int = 0,
+        script_options: tuple[str, ...] = (),
+        rest: str = "argv",
+        after_dashdash: bool = True,
+        only_after_dashdash: bool = False,
+    ) -> None:
         self.value_options = value_options
         self.positionals = positionals
         self.script_options = script_options
@@ -97,7 +122,7 @@ def _rest(runner: Runner, words: list[Word]) -> tuple[str, list[Word]] | None:
     if runner.only_after_dashdash:
         for i, word in enumerate(words):
             if word.literal == "--":
-                return ("argv", words[i + 1:]) if words[i + 1:] else None
+                return ("argv", words[i + 1 :]) if words[i + 1 :] else None
         return None
     i, seen = 0, 0
     while i < len(words):
@@ -110,7 +135,7 @@ def _rest(runner: Runner, words: list[Word]) -> tuple[str, list[Word]] | None:
             continue
         if literal == "--":
             if runner.after_dashdash:
-                return (runner.rest, words[i + 1:]) if words[i + 1:] else None
+                return (runner.rest, words[i + 1 :]) if words[i + 1 :] else None
             i += 1
             continue
         if literal.startswith("-") and len(literal) > 1 and seen == 0:
@@ -134,12 +159,22 @@ def _script_option(names: tuple[str, ...], words: list[Word]) -> tuple[str, list
         for name in names:
             if literal == name:
                 values = []
-                for following in words[i + 1:]:
+                for following in words[i + 1 :]:
                     if (following.literal or "").startswith("-"):
                         break
                     values.append(following)
                 return ("lines", values) if values else None
             if literal.startswith(name + "=") and name.startswith("--"):
-                return "lines", [Word(word.value.slice(len(name) + 1), word.start, word.end, word.quoting,
-                                       word.expansions, False, word.raw, word.foreign)]
+                return "lines", [
+                    Word(
+                        word.value.slice(len(name) + 1),
+                        word.start,
+                        word.end,
+                        word.quoting,
+                        word.expansions,
+                        False,
+                        word.raw,
+                        word.foreign,
+                    )
+                ]
     return None

@@ -11,9 +11,30 @@ from nvlint.shell.words import Part, Value, Word, literal_part
 
 # wrapper -> options that consume the next argument
 WRAPPERS: dict[str, frozenset[str]] = {
-    "sudo": frozenset({"-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-T", "-U", "--user", "--group",
-                       "--prompt", "--chdir", "--host", "--role", "--type", "--other-user", "--close-from",
-                       "--command-timeout"}),
+    "sudo": frozenset(
+        {
+            "-u",
+            "-g",
+            "-p",
+            "-C",
+            "-D",
+            "-h",
+            "-r",
+            "-t",
+            "-T",
+            "-U",
+            "--user",
+            "--group",
+            "--prompt",
+            "--chdir",
+            "--host",
+            "--role",
+            "--type",
+            "--other-user",
+            "--close-from",
+            "--command-timeout",
+        }
+    ),
     "doas": frozenset({"-u", "-C"}),
     "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
     "time": frozenset({"-f", "--format", "-o", "--output"}),
@@ -25,8 +46,26 @@ WRAPPERS: dict[str, frozenset[str]] = {
     "ionice": frozenset({"-c", "-n", "-p", "-t"}),
     "stdbuf": frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}),
     "timeout": frozenset({"-s", "--signal", "-k", "--kill-after"}),
-    "xargs": frozenset({"-I", "-n", "-P", "-d", "-L", "-s", "-E", "-a", "--max-args", "--max-procs",
-                        "--delimiter", "--max-lines", "--arg-file", "--replace", "--max-chars", "--eof"}),
+    "xargs": frozenset(
+        {
+            "-I",
+            "-n",
+            "-P",
+            "-d",
+            "-L",
+            "-s",
+            "-E",
+            "-a",
+            "--max-args",
+            "--max-procs",
+            "--delimiter",
+            "--max-lines",
+            "--arg-file",
+            "--replace",
+            "--max-chars",
+            "--eof",
+        }
+    ),
     "retry": frozenset({"-t", "--tries", "-d", "--delay"}),
 }
 SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "busybox"})
@@ -36,8 +75,14 @@ SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-fil
 class Unwrapped:
     __slots__ = ("argv", "script", "script_args", "executes", "stdin_script")
 
-    def __init__(self, argv: list[Word], script: Word | None = None, script_args: list[Word] | None = None,
-                 executes: bool = True, stdin_script: bool = False) -> None:
+    def __init__(
+        self,
+        argv: list[Word],
+        script: Word | None = None,
+        script_args: list[Word] | None = None,
+        executes: bool = True,
+        stdin_script: bool = False,
+    ) -> None:
         self.argv = argv
         self.script = script  # a script given as a string to another shell
         self.script_args = script_args
@@ -60,8 +105,9 @@ def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:
     if name is None:
         return Unwrapped(argv)
     if name in WRAPPERS:
-        rest = _skip_options(argv[1:], WRAPPERS[name], allow_assignments=(name == "env"),
-                             positional_before=1 if name == "timeout" else 0)
+        rest = _skip_options(
+            argv[1:], WRAPPERS[name], allow_assignments=(name == "env"), positional_before=1 if name == "timeout" else 0
+        )
         if name == "command" and argv[1:2] and argv[1].literal in ("-v", "-V"):
             return Unwrapped(argv, executes=False)
         if not rest:
@@ -84,8 +130,9 @@ def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:
     return Unwrapped(argv, script=join_words(words, "\n" if how == "lines" else " "))
 
 
-def _skip_options(words: list[Word], takes_value: frozenset[str], allow_assignments=False,
-                  positional_before=0) -> list[Word]:
+def _skip_options(
+    words: list[Word], takes_value: frozenset[str], allow_assignments=False, positional_before=0
+) -> list[Word]:
     i = 0
     while i < len(words):
         lit = words[i].literal
@@ -141,8 +188,7 @@ def _su(argv: list[Word]) -> Unwrapped:
             return Unwrapped(argv, script=argv[i + 1])
         if lit.startswith("--command="):
             word = argv[i]
-            return Unwrapped(argv, script=Word(word.value.slice(len("--command=")), word.start, word.end,
-                                               word.quoting))
+            return Unwrapped(argv, script=Word(word.value.slice(len("--command=")), word.start, word.end, word.quoting))
         if lit in ("-s", "--shell", "-g", "--group", "-G", "--supp-group", "-w", "--whitelist-environment"):
             i += 2
             continue

@@ -25,8 +25,16 @@ class Part(Record):
 
     __slots__ = ("text", "start", "end", "offsets", "key", "splittable", "foreign")
 
-    def __init__(self, text: str | None, start: int, end: int, offsets: tuple[int, ...] | None = None,
-                 key: str | None = None, splittable: bool = False, foreign: bool = False) -> None:
+    def __init__(
+        self,
+        text: str | None,
+        start: int,
+        end: int,
+        offsets: tuple[int, ...] | None = None,
+        key: str | None = None,
+        splittable: bool = False,
+        foreign: bool = False,
+    ) -> None:
         self.text = text  # None: unknown
         self.start = start  # file offset of the first character (unknown: start of the text it came from)
         self.end = end  # file offset after the last character
@@ -63,13 +71,15 @@ class Part(Record):
                 at = self.offsets[i] if i < len(self.offsets) else self.end
                 return Part(self.text[i:j], at, at, None, None, self.splittable, self.foreign)
             contiguous = offs[-1] - offs[0] == len(offs) - 1
-            return Part(self.text[i:j], offs[0], offs[-1] + 1, None if contiguous else offs, None, self.splittable,
-                        self.foreign)
+            return Part(
+                self.text[i:j], offs[0], offs[-1] + 1, None if contiguous else offs, None, self.splittable, self.foreign
+            )
         return Part(self.text[i:j], self.start + i, self.start + j, None, None, self.splittable, self.foreign)
 
 
-def literal_part(text: str, start: int, offsets: tuple[int, ...] | None = None, splittable=False,
-                 foreign: bool = False) -> Part:
+def literal_part(
+    text: str, start: int, offsets: tuple[int, ...] | None = None, splittable=False, foreign: bool = False
+) -> Part:
     if offsets is not None:
         if not offsets or (offsets[-1] - offsets[0] == len(offsets) - 1 and not foreign):
             start = offsets[0] if offsets else start
@@ -93,8 +103,13 @@ class Value:
         for part in parts:
             if part.text == "":
                 continue
-            if (merged and part.known and merged[-1].known and merged[-1].splittable == part.splittable
-                    and merged[-1].foreign == part.foreign):
+            if (
+                merged
+                and part.known
+                and merged[-1].known
+                and merged[-1].splittable == part.splittable
+                and merged[-1].foreign == part.foreign
+            ):
                 prev = merged.pop()
                 merged.append(_join(prev, part))
             else:
@@ -213,11 +228,16 @@ class Value:
 def _join(a: Part, b: Part) -> Part:
     if a.offsets is None and b.offsets is None and a.end == b.start:
         return Part(a.text + b.text, a.start, b.end, None, None, a.splittable, a.foreign)  # type: ignore[operator]
-    offs = tuple(a.char_offset(i) for i in range(len(a.text))) + tuple(  # type: ignore[arg-type]
-        b.char_offset(i) for i in range(len(b.text))  # type: ignore[arg-type]
+    offs = tuple(a.char_offset(i) for i in range(a.size)) + tuple(b.char_offset(i) for i in range(b.size))
+    return Part(
+        a.text + b.text,  # type: ignore[operator]
+        offs[0],
+        max(a.end, b.end),
+        offs,
+        None,
+        a.splittable,
+        a.foreign,
     )
-    return Part(a.text + b.text, offs[0], max(a.end, b.end), offs, None, a.splittable,  # type: ignore[operator]
-                a.foreign)
 
 
 EMPTY = Value(())
@@ -228,8 +248,9 @@ class Expansion:
 
     __slots__ = ("name", "start", "end", "in_double_quotes", "assigned", "by_make")
 
-    def __init__(self, name: str, start: int, end: int, in_double_quotes: bool, assigned: bool,
-                 by_make: bool = False) -> None:
+    def __init__(
+        self, name: str, start: int, end: int, in_double_quotes: bool, assigned: bool, by_make: bool = False
+    ) -> None:
         self.name = name
         self.start = start  # span of `$name` / `${name...}` in the file
         self.end = end
@@ -245,8 +266,17 @@ class Word:
 
     __slots__ = ("value", "start", "end", "quoting", "expansions", "may_split", "raw", "foreign")
 
-    def __init__(self, value: Value, start: int, end: int, quoting: str, expansions: tuple[Expansion, ...] = (),
-                 may_split: bool = False, raw: str = "", foreign: bool = False) -> None:
+    def __init__(
+        self,
+        value: Value,
+        start: int,
+        end: int,
+        quoting: str,
+        expansions: tuple[Expansion, ...] = (),
+        may_split: bool = False,
+        raw: str = "",
+        foreign: bool = False,
+    ) -> None:
         self.value = value
         self.start = start
         self.end = end
@@ -296,5 +326,8 @@ def split_placeholders(part: Part) -> list[Part]:
     text = part.text
     if text is None or not ("<" in text or "{{" in text or "our" in text or "OUR" in text):
         return [part]
-    return replace_matches(part, PLACEHOLDER_RE, lambda match, piece: unknown_part(
-        "placeholder:" + match.group(0), piece.start, piece.end, part.splittable))
+    return replace_matches(
+        part,
+        PLACEHOLDER_RE,
+        lambda match, piece: unknown_part("placeholder:" + match.group(0), piece.start, piece.end, part.splittable),
+    )

@@ -58,21 +58,33 @@ def _read_documents(source: Source) -> Reading:
 
 
 YAML = FileKind(
-    "yaml", "`*.yml`, `*.yaml`, `*.json`: each document is read as the kind it is (the rows below)",
-    extensions=(".yml", ".yaml", ".json"), identify_tags=("yaml", "json"), read=_read_documents,
+    "yaml",
+    "`*.yml`, `*.yaml`, `*.json`: each document is read as the kind it is (the rows below)",
+    extensions=(".yml", ".yaml", ".json"),
+    identify_tags=("yaml", "json"),
+    read=_read_documents,
 )
 
 # Text kinds and the YAML file kind, in the order file names are tried.
-FILE_KINDS: tuple[FileKind, ...] = (shell.KIND, makefile.KIND, dockerfile.KIND, markdown.KIND, rst.KIND,
-                                    notebook.KIND, YAML)
+FILE_KINDS: tuple[FileKind, ...] = (
+    shell.KIND,
+    makefile.KIND,
+    dockerfile.KIND,
+    markdown.KIND,
+    rst.KIND,
+    notebook.KIND,
+    YAML,
+)
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in FILE_KINDS}
 _BY_FILE_NAME = {name: kind.name for kind in FILE_KINDS for name in kind.names}
 _BY_EXTENSION = {extension: kind.name for kind in FILE_KINDS for extension in kind.extensions}
 _BY_FILE_NAME.update({name: "yaml" for kind in DOCUMENT_KINDS for name in kind.names})
 # Extensions that are certainly none of ours: answered without asking identify (a walk asks for every file).
-_NOT_OURS = frozenset(".py .pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
-                      ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql .tf "
-                      ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split())
+_NOT_OURS = frozenset(
+    ".py .pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
+    ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql .tf "
+    ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split()
+)
 _NOT_SHELL = frozenset({"csh", "tcsh", "fish"})  # identify calls them shells; their syntax is not sh's
 
 
@@ -123,5 +135,15 @@ def read(kind: str, source: Source) -> Reading:
     return read_file(source)
 
 
-__all__ = ["BY_NAME", "DOCUMENT_KINDS", "FILE_KINDS", "FileKind", "Problem", "Reading", "Source", "kind_of_name",
-           "kind_from_shebang", "read"]
+__all__ = [
+    "BY_NAME",
+    "DOCUMENT_KINDS",
+    "FILE_KINDS",
+    "FileKind",
+    "Problem",
+    "Reading",
+    "Source",
+    "kind_of_name",
+    "kind_from_shebang",
+    "read",
+]

@@ -15,8 +15,9 @@ from nvlint.events import Event
 from nvlint.shell.words import Part, unknown_part
 from nvlint.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet, Text
 
-SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "sh-session",
-                             "bash-session", "shellsession", "terminal"})
+SHELL_LANGUAGES = frozenset(
+    {"bash", "sh", "shell", "zsh", "console", "shell-session", "sh-session", "bash-session", "shellsession", "terminal"}
+)
 TRANSCRIPTS = frozenset({"console", "shell-session", "sh-session", "bash-session", "shellsession", "terminal"})
 _PROMPT = re.compile(r"^(\s*)([$#%>]) ")
 _PLACEHOLDER = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}\n]*\}\}")
@@ -81,11 +82,12 @@ def _with_placeholders(text: str, offsets: list[int]) -> Snippet | None:
     for match in _PLACEHOLDER.finditer(text):
         if SENTINEL_FIRST + len(unknowns) > SENTINEL_LAST:
             return None
-        chars.append(text[last:match.start()])
-        new_offsets.extend(offsets[last:match.start()])
+        chars.append(text[last : match.start()])
+        new_offsets.extend(offsets[last : match.start()])
         sentinel = chr(SENTINEL_FIRST + len(unknowns))
-        unknowns[sentinel] = unknown_part("placeholder:" + match.group(0), offsets[match.start()],
-                                          offsets[match.end() - 1] + 1)
+        unknowns[sentinel] = unknown_part(
+            "placeholder:" + match.group(0), offsets[match.start()], offsets[match.end() - 1] + 1
+        )
         chars.append(sentinel)
         new_offsets.append(offsets[match.start()])
         last = match.end()

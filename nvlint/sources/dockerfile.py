@@ -53,8 +53,9 @@ def _instructions(text: str) -> list[tuple[str, Text]]:
                 break
             # the shell reads `\\<newline>` as a continuation: keep the line break where it was
             chars.append("\\\n" if escape == "\\" else " ")
-            offsets.extend([starts[n] + len(body) - 1, starts[n] + len(body)] if escape == "\\" else
-                           [starts[n] + len(body) - 1])
+            offsets.extend(
+                [starts[n] + len(body) - 1, starts[n] + len(body)] if escape == "\\" else [starts[n] + len(body) - 1]
+            )
             n += 1
             while n < len(lines) and lines[n].lstrip().startswith("#"):
                 n += 1  # comment lines inside a continuation are dropped by the parser
@@ -95,8 +96,9 @@ def read(source: Source) -> Reading:
         if keyword in ("ARG", "ENV"):
             assigned, words = _assignments(keyword, body, variables)
             variables.update(assigned)
-            session.flows[-1].extend(CommandRun(w.start, w.end, words=[w]) for w in words
-                                     if reads_words is None or reads_words(w))
+            session.flows[-1].extend(
+                CommandRun(w.start, w.end, words=[w]) for w in words if reads_words is None or reads_words(w)
+            )
         elif keyword == "RUN":
             snippet = _run_snippet(body)
             if snippet is not None:
@@ -116,7 +118,7 @@ def _assignments(keyword: str, body: Text, variables: dict[str, Value]) -> tuple
     text = body.text
     first = text.split(None, 1)[0] if text.strip() else ""
     if keyword == "ENV" and "=" not in first:
-        value_text = body.slice(len(text) - len(text[len(first):].lstrip())).strip()
+        value_text = body.slice(len(text) - len(text[len(first) :].lstrip())).strip()
         if not first or not value_text.text:
             return {}, []
         value = Value([literal_part(value_text.text, value_text.offsets[0], tuple(value_text.offsets))])
@@ -173,6 +175,9 @@ def _exec_form(body: Text) -> Snippet | None:
 
 
 KIND = FileKind(
-    "dockerfile", "`Dockerfile`, `*.Dockerfile`, `Containerfile`",
-    names=("Dockerfile", "Containerfile"), identify_tags=("dockerfile",), read=read,
+    "dockerfile",
+    "`Dockerfile`, `*.Dockerfile`, `Containerfile`",
+    names=("Dockerfile", "Containerfile"),
+    identify_tags=("dockerfile",),
+    read=read,
 )

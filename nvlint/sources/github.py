@@ -32,8 +32,11 @@ _SHELLS = re.compile(r"^(bash|sh|zsh|dash|ksh)\b|/(bash|sh)\b")
 
 
 def looks_like_workflow(root) -> bool:
-    return is_mapping(root) and is_mapping(get(root, "jobs")) and (get(root, "on") is not None
-                                                                   or get(root, "true") is not None)
+    return (
+        is_mapping(root)
+        and is_mapping(get(root, "jobs"))
+        and (get(root, "on") is not None or get(root, "true") is not None)
+    )
 
 
 def looks_like_action(root) -> bool:
@@ -98,10 +101,20 @@ class _Reader:
 
         if name == "docker/login-action":
             registry, username, password = input_word("registry"), input_word("username"), input_word("password")
-            return [Login(start, end, tool="docker/login-action", host=registry,
-                          host_value=registry.value if registry else None, username=username,
-                          username_value=username.value if username else None,
-                          stdin=(password,) if password else (), defaults_to_docker_hub=True, verb=word)]
+            return [
+                Login(
+                    start,
+                    end,
+                    tool="docker/login-action",
+                    host=registry,
+                    host_value=registry.value if registry else None,
+                    username=username,
+                    username_value=username.value if username else None,
+                    stdin=(password,) if password else (),
+                    defaults_to_docker_hub=True,
+                    verb=word,
+                )
+            ]
         if name == "docker/build-push-action":
             tags = input_word("tags")
             if tags is None:
@@ -167,8 +180,11 @@ def _needs(node) -> list[str]:
 
 
 KIND = FileKind(
-    "github-actions", "`.github/workflows/*.yml`, `action.yml` (composite)",
-    globs=(".github/workflows/*.yml", ".github/workflows/*.yaml"), names=("action.yml", "action.yaml"),
-    documents=True, shape=lambda root: looks_like_workflow(root) or looks_like_action(root),
+    "github-actions",
+    "`.github/workflows/*.yml`, `action.yml` (composite)",
+    globs=(".github/workflows/*.yml", ".github/workflows/*.yaml"),
+    names=("action.yml", "action.yaml"),
+    documents=True,
+    shape=lambda root: looks_like_workflow(root) or looks_like_action(root),
     read_document=read_document,
 )

@@ -30,8 +30,22 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from typing import Any
 
-RESERVED = frozenset({"image", "services", "stages", "types", "before_script", "after_script", "variables",
-                      "cache", "include", "default", "workflow", "spec"})
+RESERVED = frozenset(
+    {
+        "image",
+        "services",
+        "stages",
+        "types",
+        "before_script",
+        "after_script",
+        "variables",
+        "cache",
+        "include",
+        "default",
+        "workflow",
+        "spec",
+    }
+)
 DEFAULT_STAGES = (".pre", "build", "test", "deploy", ".post")
 SCRIPT_KEYS = ("before_script", "script", "after_script")
 
@@ -164,8 +178,9 @@ class _Pipeline:
     def flows(self) -> list[list[Event]]:
         env = self.variables(get(self.root, "variables"), {})
         stages = self.stages()
-        runnable = [name for name in self.jobs if not name.startswith(".")
-                    and self.merged(name).get("script") is not None]
+        runnable = [
+            name for name in self.jobs if not name.startswith(".") and self.merged(name).get("script") is not None
+        ]
         extra: list[list[Event]] = []
         own = {name: self.job_events(name, env, extra) for name in runnable}
 
@@ -212,7 +227,11 @@ def read_document(source: Source, root) -> list[list[Event]]:
 
 
 KIND = FileKind(
-    "gitlab-ci", "`.gitlab-ci.yml`, `*.gitlab-ci.yml` (and the local files they include)",
-    names=(".gitlab-ci.yml",), globs=("*.gitlab-ci.yml",), documents=True, shape=looks_like_gitlab,
+    "gitlab-ci",
+    "`.gitlab-ci.yml`, `*.gitlab-ci.yml` (and the local files they include)",
+    names=(".gitlab-ci.yml",),
+    globs=("*.gitlab-ci.yml",),
+    documents=True,
+    shape=looks_like_gitlab,
     read_document=read_document,
 )

@@ -56,8 +56,12 @@ class Reading:
 
     __slots__ = ("flows", "problems", "regions")
 
-    def __init__(self, flows: list[list[Event]] | None = None, problems: list[Problem] | None = None,
-                 regions: list[tuple[int, int, str]] | None = None) -> None:
+    def __init__(
+        self,
+        flows: list[list[Event]] | None = None,
+        problems: list[Problem] | None = None,
+        regions: list[tuple[int, int, str]] | None = None,
+    ) -> None:
         self.flows = flows if flows is not None else []
         self.problems = problems if problems is not None else []
         self.regions = regions if regions is not None else []  # (start, end, label)
@@ -73,15 +77,37 @@ class FileKind:
     ``read_document`` instead and the registry reads its files document by document.
     """
 
-    __slots__ = ("name", "summary", "names", "extensions", "shebang", "identify_tags", "globs", "documents",
-                 "shape", "read", "read_document", "options")
+    __slots__ = (
+        "name",
+        "summary",
+        "names",
+        "extensions",
+        "shebang",
+        "identify_tags",
+        "globs",
+        "documents",
+        "shape",
+        "read",
+        "read_document",
+        "options",
+    )
 
-    def __init__(self, name: str, summary: str, *, names: tuple[str, ...] = (), extensions: tuple[str, ...] = (),
-                 shebang: bool = False, identify_tags: tuple[str, ...] = (), globs: tuple[str, ...] = (),
-                 documents: bool = False, shape: Callable[[object], bool] | None = None,
-                 read: Callable[[Source], Reading] | None = None,
-                 read_document: Callable[[Source, object], Flows] | None = None,
-                 options: tuple[Option, ...] = ()) -> None:
+    def __init__(
+        self,
+        name: str,
+        summary: str,
+        *,
+        names: tuple[str, ...] = (),
+        extensions: tuple[str, ...] = (),
+        shebang: bool = False,
+        identify_tags: tuple[str, ...] = (),
+        globs: tuple[str, ...] = (),
+        documents: bool = False,
+        shape: Callable[[object], bool] | None = None,
+        read: Callable[[Source], Reading] | None = None,
+        read_document: Callable[[Source, object], Flows] | None = None,
+        options: tuple[Option, ...] = (),
+    ) -> None:
         self.name = name
         self.summary = summary  # one line for `nvlint kinds` and the README
         self.names = names  # exact file names (`Makefile`)

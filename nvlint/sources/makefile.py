@@ -17,6 +17,10 @@ def read(source: Source) -> Reading:
 
 
 KIND = FileKind(
-    "makefile", "`Makefile`, `GNUmakefile`, `makefile`, `*.mk`",
-    names=("Makefile", "makefile", "GNUmakefile"), extensions=(".mk",), identify_tags=("makefile",), read=read,
+    "makefile",
+    "`Makefile`, `GNUmakefile`, `makefile`, `*.mk`",
+    names=("Makefile", "makefile", "GNUmakefile"),
+    extensions=(".mk",),
+    identify_tags=("makefile",),
+    read=read,
 )

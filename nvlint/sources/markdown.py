@@ -7,7 +7,8 @@ from nvlint.config_values import boolean_option
 from nvlint.sources.kind import FileKind, Reading, Source
 
 UNTAGGED_SHELL = boolean_option(
-    "markdown-untagged-shell", "`true` reads untagged fences and indented blocks of Markdown as shell too.",
+    "markdown-untagged-shell",
+    "`true` reads untagged fences and indented blocks of Markdown as shell too.",
 )
 
 
@@ -66,6 +67,10 @@ def _language(info: str) -> str:
 
 
 KIND = FileKind(
-    "markdown", "`*.md`, `*.markdown`", extensions=(".md", ".markdown"), identify_tags=("markdown",), read=read,
+    "markdown",
+    "`*.md`, `*.markdown`",
+    extensions=(".md", ".markdown"),
+    identify_tags=("markdown",),
+    read=read,
     options=(UNTAGGED_SHELL,),
 )

@@ -63,7 +63,7 @@ def _value_lines(value, end: int) -> list[Text]:
     for piece in text.split("\n"):
         if position >= len(text) and not piece:
             break
-        line_offsets = offsets[position:position + len(piece)]
+        line_offsets = offsets[position : position + len(piece)]
         line_end = offsets[position + len(piece)] if position + len(piece) < len(text) else end
         out.append(Text(piece, line_offsets, line_end))
         position += len(piece) + 1

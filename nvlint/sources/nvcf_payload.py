@@ -14,6 +14,9 @@ def read_document(source: Source, root) -> list[list[Event]]:
 
 
 KIND = FileKind(
-    "nvcf-payload", "JSON or YAML files, and JSON bodies sent inline by `curl -d`, `wget --post-data` or HTTPie",
-    documents=True, shape=lambda root: bool(nvcf_api.find(root)), read_document=read_document,
+    "nvcf-payload",
+    "JSON or YAML files, and JSON bodies sent inline by `curl -d`, `wget --post-data` or HTTPie",
+    documents=True,
+    shape=lambda root: bool(nvcf_api.find(root)),
+    read_document=read_document,
 )

@@ -12,8 +12,6 @@ _DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(code-block|code|sourcecode|prompt)::\s*(
 _LITERAL_INTRO = re.compile(r"(?i)\b(bash|shell|sh|zsh|terminal|console|command line|command-line)\b.*::\s*$")
 
 
-
-
 def read(source: Source) -> Reading:
     from nvlint.sources.blocks import run_blocks
 

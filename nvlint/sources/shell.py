@@ -13,6 +13,10 @@ def read(source: Source) -> Reading:
 
 
 KIND = FileKind(
-    "shell", "`*.sh`, `*.bash`, `*.zsh`, `*.bats`..., or a shell shebang",
-    extensions=(".sh", ".bash"), shebang=True, identify_tags=("shell",), read=read,
+    "shell",
+    "`*.sh`, `*.bash`, `*.zsh`, `*.bats`..., or a shell shebang",
+    extensions=(".sh", ".bash"),
+    shebang=True,
+    identify_tags=("shell",),
+    read=read,
 )

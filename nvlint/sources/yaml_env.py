@@ -9,9 +9,15 @@ from nvlint.shell.words import Value, unknown_part
 from nvlint.yamltree.nodes import Expressions, get, is_mapping, is_scalar, items, scalar_word
 
 
-def read_env(node, base: dict[str, Value], text: str, events: list[Event], reads_words=None,
-             expressions: Callable[[dict[str, Value]], Expressions] | None = None,
-             foreign: Container[int] = ()) -> dict[str, Value]:
+def read_env(
+    node,
+    base: dict[str, Value],
+    text: str,
+    events: list[Event],
+    reads_words=None,
+    expressions: Callable[[dict[str, Value]], Expressions] | None = None,
+    foreign: Container[int] = (),
+) -> dict[str, Value]:
     """``base`` with the variables of the mapping ``node`` set on top.
 
     A value may be a scalar or GitLab's `{value: ..., description: ...}`. ``expressions`` gives how

@@ -11,13 +11,34 @@ from nvlint.tools import credentials, docker, helm, http, ngc, registries
 _BY_NAME = {name: docker.recognise for name in docker.TOOLS}
 _BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
 _BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
-_BY_NAME.update({name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer",
-                                                         "kubectl", "oc")})
+_BY_NAME.update(
+    {name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer", "kubectl", "oc")}
+)
 
 
 _PUSHY = re.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)
-_TASK_RUNNERS = frozenset({"make", "gmake", "just", "task", "npm", "yarn", "pnpm", "invoke", "nox", "tox", "mage",
-                           "earthly", "bazel", "poetry", "hatch", "uv", "tilt", "skaffold"})
+_TASK_RUNNERS = frozenset(
+    {
+        "make",
+        "gmake",
+        "just",
+        "task",
+        "npm",
+        "yarn",
+        "pnpm",
+        "invoke",
+        "nox",
+        "tox",
+        "mage",
+        "earthly",
+        "bazel",
+        "poetry",
+        "hatch",
+        "uv",
+        "tilt",
+        "skaffold",
+    }
+)
 
 
 def _may_push(command: Command) -> bool:

@@ -25,8 +25,7 @@ def recognise(command: Command) -> list[Event]:
     """Credential text in what a command reads (stdin) or writes (`echo`/`printf` arguments)."""
     events: list[Event] = []
     if command.name in _ENCODERS:
-        events.extend(CredentialText(command.start, command.end, word, "encoded with base64")
-                      for word in command.stdin)
+        events.extend(CredentialText(command.start, command.end, word, "encoded with base64") for word in command.stdin)
         return events
     for word in command.stdin:
         if _is_docker_config(word):

@@ -11,24 +11,87 @@ V, F = True, False
 TOOLS = frozenset({"docker", "podman", "nerdctl", "buildah"})
 
 BUILD_OPTIONS = {
-    "-t": V, "--tag": V, "-f": V, "--file": V, "--build-arg": V, "--target": V, "--platform": V, "-o": V,
-    "--output": V, "--push": F, "--load": F, "--cache-from": V, "--cache-to": V, "--label": V,
-    "--secret": V, "--ssh": V, "--network": V, "--progress": V, "--builder": V, "--iidfile": V,
-    "--metadata-file": V, "--add-host": V, "--build-context": V, "--annotation": V, "--attest": V,
-    "--provenance": V, "--sbom": V, "--shm-size": V, "--ulimit": V, "-m": V, "--memory": V, "--isolation": V,
-    "--cgroup-parent": V, "--authfile": V, "--format": V, "--layers": F, "--squash": F, "--no-cache": F,
-    "--pull": F, "-q": F, "--quiet": F, "--rm": F, "--force-rm": F,
+    "-t": V,
+    "--tag": V,
+    "-f": V,
+    "--file": V,
+    "--build-arg": V,
+    "--target": V,
+    "--platform": V,
+    "-o": V,
+    "--output": V,
+    "--push": F,
+    "--load": F,
+    "--cache-from": V,
+    "--cache-to": V,
+    "--label": V,
+    "--secret": V,
+    "--ssh": V,
+    "--network": V,
+    "--progress": V,
+    "--builder": V,
+    "--iidfile": V,
+    "--metadata-file": V,
+    "--add-host": V,
+    "--build-context": V,
+    "--annotation": V,
+    "--attest": V,
+    "--provenance": V,
+    "--sbom": V,
+    "--shm-size": V,
+    "--ulimit": V,
+    "-m": V,
+    "--memory": V,
+    "--isolation": V,
+    "--cgroup-parent": V,
+    "--authfile": V,
+    "--format": V,
+    "--layers": F,
+    "--squash": F,
+    "--no-cache": F,
+    "--pull": F,
+    "-q": F,
+    "--quiet": F,
+    "--rm": F,
+    "--force-rm": F,
 }
 PUSH_OPTIONS = {
-    "-a": F, "--all-tags": F, "-q": F, "--quiet": F, "--disable-content-trust": F, "--platform": V,
-    "--authfile": V, "--creds": V, "--cert-dir": V, "-f": V, "--format": V, "--digestfile": V, "--sign-by": V,
-    "--compression-format": V, "--encryption-key": V, "--retry": V, "--retry-delay": V, "--signature-policy": V,
-    "--tls-verify": F, "--remove-signatures": F,
+    "-a": F,
+    "--all-tags": F,
+    "-q": F,
+    "--quiet": F,
+    "--disable-content-trust": F,
+    "--platform": V,
+    "--authfile": V,
+    "--creds": V,
+    "--cert-dir": V,
+    "-f": V,
+    "--format": V,
+    "--digestfile": V,
+    "--sign-by": V,
+    "--compression-format": V,
+    "--encryption-key": V,
+    "--retry": V,
+    "--retry-delay": V,
+    "--signature-policy": V,
+    "--tls-verify": F,
+    "--remove-signatures": F,
 }
 LOGIN_OPTIONS = {
-    "-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--authfile": V,
-    "--cert-dir": V, "--compat-auth-file": V, "--secret": V, "--get-login": F, "-v": F, "--verbose": F,
-    "--tls-verify": F, "--tls-verify=false": F,
+    "-u": V,
+    "--username": V,
+    "-p": V,
+    "--password": V,
+    "--password-stdin": F,
+    "--authfile": V,
+    "--cert-dir": V,
+    "--compat-auth-file": V,
+    "--secret": V,
+    "--get-login": F,
+    "-v": F,
+    "--verbose": F,
+    "--tls-verify": F,
+    "--tls-verify=false": F,
 }
 
 
@@ -45,9 +108,11 @@ def recognise(command: Command) -> list[Event]:
         if sub == "buildx" and inner == "bake":
             return _bake(command, rest[1:])
         if sub == "buildx" and inner == "imagetools" and len(rest) > 1 and rest[1].literal == "create":
-            return [ImagePushed(command.start, command.end, o.value)
-                    for o in every(parse_options(rest[2:], {"-t": V, "--tag": V, "-f": V})[0], "-t", "--tag")
-                    if o.value is not None]
+            return [
+                ImagePushed(command.start, command.end, o.value)
+                for o in every(parse_options(rest[2:], {"-t": V, "--tag": V, "-f": V})[0], "-t", "--tag")
+                if o.value is not None
+            ]
         sub, rest = inner, rest[1:]
     if sub in ("build", "bud"):
         return _build(command, rest)
@@ -59,8 +124,9 @@ def recognise(command: Command) -> list[Event]:
         _, positional, _ = parse_options(rest, {})
         return [ImageBuilt(command.start, command.end, w.value, w, "tagged") for w in positional[1:]]
     if sub == "commit":
-        _, positional, _ = parse_options(rest, {"-a": V, "--author": V, "-c": V, "--change": V, "-m": V,
-                                                "--message": V, "-p": F, "--pause": F})
+        _, positional, _ = parse_options(
+            rest, {"-a": V, "--author": V, "-c": V, "--change": V, "-m": V, "--message": V, "-p": F, "--pause": F}
+        )
         if len(positional) >= 2:
             return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "committed")]
     if sub == "push":
@@ -87,8 +153,9 @@ def _build(command: Command, rest: list[Word]) -> list[Event]:
         text = output.value.template() if output.value else ""
         if "type=registry" in text or "push=true" in text or "type=image,push=true" in text:
             pushes = True
-    events: list[Event] = [ImageBuilt(command.start, command.end, o.value, o.value_word, "built") for o in tags
-                           if o.value is not None]
+    events: list[Event] = [
+        ImageBuilt(command.start, command.end, o.value, o.value_word, "built") for o in tags if o.value is not None
+    ]
     if pushes:
         events += [ImagePushed(command.start, command.end, o.value) for o in tags]
     return events

@@ -10,11 +10,36 @@ from nvlint.shell.words import Value, Word
 from nvlint.tools.options import first, login_event, parse_options
 
 V, F = True, False
-CREDENTIALS = {"-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--repo": V,
-               "--version": V, "--namespace": V, "-n": V, "-f": V, "--values": V, "--set": V,
-               "--set-string": V, "--ca-file": V, "--cert-file": V, "--key-file": V, "-d": V, "--destination": V,
-               "--untardir": V, "--keyring": V, "--kube-context": V, "--kubeconfig": V, "--timeout": V,
-               "--post-renderer": V, "--description": V, "--app-version": V, "--sign": F, "--key": V}
+CREDENTIALS = {
+    "-u": V,
+    "--username": V,
+    "-p": V,
+    "--password": V,
+    "--password-stdin": F,
+    "--repo": V,
+    "--version": V,
+    "--namespace": V,
+    "-n": V,
+    "-f": V,
+    "--values": V,
+    "--set": V,
+    "--set-string": V,
+    "--ca-file": V,
+    "--cert-file": V,
+    "--key-file": V,
+    "-d": V,
+    "--destination": V,
+    "--untardir": V,
+    "--keyring": V,
+    "--kube-context": V,
+    "--kubeconfig": V,
+    "--timeout": V,
+    "--post-renderer": V,
+    "--description": V,
+    "--app-version": V,
+    "--sign": F,
+    "--key": V,
+}
 CHART_FILE = re.compile(r"(?:.*/)?([A-Za-z0-9_.-]+?)-(v?\d[A-Za-z0-9_.+-]*)\.tgz")
 
 
@@ -32,8 +57,11 @@ def recognise(command: Command) -> list[Event]:
         if first(options, "-p", "--password", "-u", "--username") is None:
             return []
         repo = first(options, "--repo")
-        host = repo.value_word if repo else next(
-            (w for w in positional if (w.literal or "").startswith(("http://", "https://", "oci://"))), None)
+        host = (
+            repo.value_word
+            if repo
+            else next((w for w in positional if (w.literal or "").startswith(("http://", "https://", "oci://"))), None)
+        )
         return _login(command, args[1:], args[0], host_word=host)
     if sub == "package":
         options, positional, _ = parse_options(args[1:], CREDENTIALS)
@@ -44,9 +72,17 @@ def recognise(command: Command) -> list[Event]:
             text = name.template().rstrip("/")
             if "/" in text:
                 name = name.slice(text.rfind("/") + 1, len(text))
-            events.append(ArtifactCreated(command.start, command.end, kind="chart", target=name,
-                                          version=version.value if version else None, how="helm package",
-                                          bare_name=True))
+            events.append(
+                ArtifactCreated(
+                    command.start,
+                    command.end,
+                    kind="chart",
+                    target=name,
+                    version=version.value if version else None,
+                    how="helm package",
+                    bare_name=True,
+                )
+            )
         return events
     if sub in ("push", "cm-push"):
         _, positional, _ = parse_options(args[1:], CREDENTIALS)
@@ -56,9 +92,16 @@ def recognise(command: Command) -> list[Event]:
         if not match:
             return [ArtifactPushed(command.start, command.end, kind="chart")]
         value = positional[0].value
-        return [ArtifactPushed(command.start, command.end, kind="chart",
-                               target=value.slice(match.start(1), match.end(1)),
-                               version=value.slice(match.start(2), match.end(2)), bare_name=True)]
+        return [
+            ArtifactPushed(
+                command.start,
+                command.end,
+                kind="chart",
+                target=value.slice(match.start(1), match.end(1)),
+                version=value.slice(match.start(2), match.end(2)),
+                bare_name=True,
+            )
+        ]
     return []
 
 

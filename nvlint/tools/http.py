@@ -9,10 +9,37 @@ from nvlint.shell.words import Word
 from nvlint.tools.options import every, parse_options
 
 V, F = True, False
-CURL = {"-d": V, "--data": V, "--data-raw": V, "--data-binary": V, "--data-ascii": V, "--json": V, "-H": V,
-        "--header": V, "-X": V, "--request": V, "-o": V, "--output": V, "-u": V, "--user": V, "-w": V,
-        "--write-out": V, "--url": V, "-A": V, "--user-agent": V, "-b": V, "--cookie": V, "-m": V,
-        "--max-time": V, "--connect-timeout": V, "--retry": V, "-T": V, "--upload-file": V, "-F": V, "--form": V}
+CURL = {
+    "-d": V,
+    "--data": V,
+    "--data-raw": V,
+    "--data-binary": V,
+    "--data-ascii": V,
+    "--json": V,
+    "-H": V,
+    "--header": V,
+    "-X": V,
+    "--request": V,
+    "-o": V,
+    "--output": V,
+    "-u": V,
+    "--user": V,
+    "-w": V,
+    "--write-out": V,
+    "--url": V,
+    "-A": V,
+    "--user-agent": V,
+    "-b": V,
+    "--cookie": V,
+    "-m": V,
+    "--max-time": V,
+    "--connect-timeout": V,
+    "--retry": V,
+    "-T": V,
+    "--upload-file": V,
+    "-F": V,
+    "--form": V,
+}
 WGET = {"--body-data": V, "--post-data": V, "--header": V, "--method": V, "-O": V, "--output-document": V}
 
 
@@ -24,8 +51,11 @@ def recognise(command: Command) -> list[Event]:
     events: list[Event] = []
     if name == "curl":
         options, _, _ = parse_options(command.argv[1:], CURL)
-        events.extend(CredentialText(command.start, command.end, o.value_word, "curl " + o.name)
-                      for o in every(options, "-u", "--user") if o.value_word is not None)
+        events.extend(
+            CredentialText(command.start, command.end, o.value_word, "curl " + o.name)
+            for o in every(options, "-u", "--user")
+            if o.value_word is not None
+        )
         for option in every(options, "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"):
             if option.value_word is None:
                 continue
@@ -35,8 +65,11 @@ def recognise(command: Command) -> list[Event]:
                 bodies.append(option.value_word)
     elif name == "wget":
         options, _, _ = parse_options(command.argv[1:], WGET)
-        bodies.extend(o.value_word for o in every(options, "--body-data", "--post-data")
-                      if o.value_word is not None and o.value_offset == 0)
+        bodies.extend(
+            o.value_word
+            for o in every(options, "--body-data", "--post-data")
+            if o.value_word is not None and o.value_offset == 0
+        )
     else:  # HTTPie and xh read a raw JSON body from standard input
         bodies.extend(command.stdin)
     for body in bodies:

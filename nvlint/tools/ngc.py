@@ -52,8 +52,15 @@ def parse(command: Command) -> NgcCommand | None:
     rest = leading + words[i:]
     spec = {**grammar.GLOBAL_OPTIONS, **node.options}
     options, positionals, unknown = parse_options(rest, spec, node.positionals, open_spec=node.open)
-    return NgcCommand(command.start, command.end, path=tuple(path), options=options, positionals=positionals,
-                      unknown_args=unknown, words=command.argv)
+    return NgcCommand(
+        command.start,
+        command.end,
+        path=tuple(path),
+        options=options,
+        positionals=positionals,
+        unknown_args=unknown,
+        words=command.argv,
+    )
 
 
 def recognise(command: Command) -> list[Event]:
@@ -89,8 +96,11 @@ def _registry(command: Command, ngc: NgcCommand) -> list[Event]:
     if kind == "image" and verb == "push":
         events.append(ImagePushed(command.start, command.end, target, context="ngc"))
     elif kind in ("chart", "model", "resource") and verb == "create":
-        events.append(ArtifactCreated(command.start, command.end, kind=kind, target=name, version=version,
-                                      how=f"ngc registry {kind} create"))
+        events.append(
+            ArtifactCreated(
+                command.start, command.end, kind=kind, target=name, version=version, how=f"ngc registry {kind} create"
+            )
+        )
     elif (kind == "chart" and verb == "push") or (kind in ("model", "resource") and verb == "upload-version"):
         events.append(ArtifactPushed(command.start, command.end, kind=kind, target=name, version=version))
     return events

@@ -14,52 +14,124 @@ V = True  # takes a value
 F = False  # a flag
 
 GLOBAL_OPTIONS: dict[str, bool] = {
-    "--org": V, "--team": V, "--ace": V, "--format_type": V, "--config-profile": V,
-    "--debug": F, "-h": F, "--help": F, "-v": F, "--version": F,
+    "--org": V,
+    "--team": V,
+    "--ace": V,
+    "--format_type": V,
+    "--config-profile": V,
+    "--debug": F,
+    "-h": F,
+    "--help": F,
+    "-v": F,
+    "--version": F,
 }
 
 _FUNCTION_ARTIFACTS: dict[str, bool] = {
-    "--container-image": V, "--helm-chart": V, "--helm-chart-service": V, "--model": V, "--resource": V,
-    "--container-args": V, "--container-environment-variable": V, "--secret": V, "--json-secret-file": V,
-    "--tag": V, "--description": V, "--name": V,
-    "--metrics-telemetry-id": V, "--logs-telemetry-id": V, "--traces-telemetry-id": V,
+    "--container-image": V,
+    "--helm-chart": V,
+    "--helm-chart-service": V,
+    "--model": V,
+    "--resource": V,
+    "--container-args": V,
+    "--container-environment-variable": V,
+    "--secret": V,
+    "--json-secret-file": V,
+    "--tag": V,
+    "--description": V,
+    "--name": V,
+    "--metrics-telemetry-id": V,
+    "--logs-telemetry-id": V,
+    "--traces-telemetry-id": V,
 }
 # Helm values for tasks and deployments (newer CLIs, documented by the NGC CLI skill references).
 _HELM_VALUES: dict[str, bool] = {"--configuration": V, "--configuration-file": V, "--set": V}
 _DEPLOYMENT: dict[str, bool] = {
-    "--targeted-deployment-specification": V, "--targeted-dep-spec": V, "--deployment-specification": V,
-    "--dep-spec": V, **_HELM_VALUES,
+    "--targeted-deployment-specification": V,
+    "--targeted-dep-spec": V,
+    "--deployment-specification": V,
+    "--dep-spec": V,
+    **_HELM_VALUES,
 }
 
 FUNCTION_CREATE: dict[str, bool] = {
     **_FUNCTION_ARTIFACTS,
-    "--inference-url": V, "--inference-port": V, "--health-uri": V, "--health-port": V, "--health-timeout": V,
-    "--health-protocol": V, "--health-expected-status-code": V, "--api-body-format": V, "--function-type": V,
-    "--rate-limit-pattern": V, "--rate-limit-exempt-nca-id": V, "--rate-limit-sync-check": F,
+    "--inference-url": V,
+    "--inference-port": V,
+    "--health-uri": V,
+    "--health-port": V,
+    "--health-timeout": V,
+    "--health-protocol": V,
+    "--health-expected-status-code": V,
+    "--api-body-format": V,
+    "--function-type": V,
+    "--rate-limit-pattern": V,
+    "--rate-limit-exempt-nca-id": V,
+    "--rate-limit-sync-check": F,
 }
 
 TASK_CREATE: dict[str, bool] = {
-    **_FUNCTION_ARTIFACTS, **_HELM_VALUES,
-    "--gpu-specification": V, "--max-runtime-duration": V, "--max-queued-duration": V,
-    "--termination-grace-period-duration": V, "--result-handling-strategy": V, "--result-location": V,
+    **_FUNCTION_ARTIFACTS,
+    **_HELM_VALUES,
+    "--gpu-specification": V,
+    "--max-runtime-duration": V,
+    "--max-queued-duration": V,
+    "--termination-grace-period-duration": V,
+    "--result-handling-strategy": V,
+    "--result-location": V,
 }
 
-_REGISTRY_META = {"--short-desc": V, "--description": V, "--display-name": V, "--label": V, "--logo": V,
-                  "--overview-filename": V, "--publisher": V, "--built-by": V, "--label-set": V}
-_MODEL_META = {**_REGISTRY_META, "--application": V, "--framework": V, "--format": V, "--precision": V,
-               "--bias-filename": V, "--explainability-filename": V, "--privacy-filename": V,
-               "--safety-security-filename": V, "--public-dataset-name": V, "--public-dataset-link": V,
-               "--public-dataset-license": V}
-_VERSION_META = {"--source": V, "--dry-run": F, "--gpu-model": V, "--memory-footprint": V, "--num-epochs": V,
-                 "--batch-size": V, "--accuracy-reached": V, "--description": V, "--link": V, "--link-type": V,
-                 "--base-version": V, "--threads": V}
+_REGISTRY_META = {
+    "--short-desc": V,
+    "--description": V,
+    "--display-name": V,
+    "--label": V,
+    "--logo": V,
+    "--overview-filename": V,
+    "--publisher": V,
+    "--built-by": V,
+    "--label-set": V,
+}
+_MODEL_META = {
+    **_REGISTRY_META,
+    "--application": V,
+    "--framework": V,
+    "--format": V,
+    "--precision": V,
+    "--bias-filename": V,
+    "--explainability-filename": V,
+    "--privacy-filename": V,
+    "--safety-security-filename": V,
+    "--public-dataset-name": V,
+    "--public-dataset-link": V,
+    "--public-dataset-license": V,
+}
+_VERSION_META = {
+    "--source": V,
+    "--dry-run": F,
+    "--gpu-model": V,
+    "--memory-footprint": V,
+    "--num-epochs": V,
+    "--batch-size": V,
+    "--accuracy-reached": V,
+    "--description": V,
+    "--link": V,
+    "--link-type": V,
+    "--base-version": V,
+    "--threads": V,
+}
 
 
 class Command:
     __slots__ = ("path", "options", "positionals", "open", "aliases")
 
-    def __init__(self, path: tuple[str, ...], options: dict[str, bool] | None = None, positionals: int = 0,
-                 open: bool = False, aliases: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        path: tuple[str, ...],
+        options: dict[str, bool] | None = None,
+        positionals: int = 0,
+        open: bool = False,
+        aliases: tuple[str, ...] = (),
+    ) -> None:
         self.path = path  # canonical command path, e.g. ("cloud-function", "function", "create")
         self.options = options if options is not None else {}
         self.positionals = positionals  # how many positional arguments it takes at most
@@ -78,8 +150,13 @@ class Group:
         self.children: dict[str, Group | Command] = dict(children or {})
 
 
-def _cmd(path: str, options: dict[str, bool] | None = None, positionals: int = 1, open: bool = False,
-         aliases: tuple[str, ...] = ()) -> Command:
+def _cmd(
+    path: str,
+    options: dict[str, bool] | None = None,
+    positionals: int = 1,
+    open: bool = False,
+    aliases: tuple[str, ...] = (),
+) -> Command:
     return Command(tuple(path.split()), dict(options or {}), positionals, open, aliases)
 
 
@@ -92,89 +169,147 @@ _YES = {"-y": F, "--default-yes": F}
 _RATE_LIMIT = {"--rate-limit-pattern": V, "--rate-limit-exempt-nca-id": V, "--rate-limit-sync-check": F}
 _LICENSE = ("update-license-terms", "accept-license")
 
-TREE = Group(children={
-    "cloud-function": Group(aliases=("cf", "picasso"), children={
-        "function": Group(aliases=("fn",), children={
-            "create": _cmd("cloud-function function create", FUNCTION_CREATE),
-            "list": _cmd("cloud-function function list", {"--access-filter": V, "--name-pattern": V},
-                         aliases=("ls",)),
-            "info": _cmd("cloud-function function info"),
-            "remove": _cmd("cloud-function function remove", aliases=("rm", "delete")),
-            "update-secret": _cmd("cloud-function function update-secret", {"--secret": V,
-                                                                            "--json-secret-file": V}),
-            "update-rate-limit": _cmd("cloud-function function update-rate-limit", _RATE_LIMIT),
-            "remove-rate-limit": _cmd("cloud-function function remove-rate-limit"),
-            "invoke": _cmd("cloud-function function invoke", {"-f": V, "--file": V, "-s": F, "--stream": F},
-                           open=True),
-            "deploy": Group(children={
-                "create": _cmd("cloud-function function deploy create", _DEPLOYMENT),
-                "update": _cmd("cloud-function function deploy update", _DEPLOYMENT),
-                "info": _cmd("cloud-function function deploy info"),
-                "remove": _cmd("cloud-function function deploy remove", {"--graceful": F}, aliases=("rm", "delete")),
-                "restart": _cmd("cloud-function function deploy restart", aliases=("redeploy",)),
-                "log": _cmd("cloud-function function deploy log", {"--start-time": V, "--end-time": V,
-                                                                   "--duration": V}, open=True),
-            }),
-        }),
-        "task": Group(children={
-            "create": _cmd("cloud-function task create", TASK_CREATE),
-            "list": _cmd("cloud-function task list", open=True, aliases=("ls",)),
-            "info": _cmd("cloud-function task info", open=True),
-            "delete": _cmd("cloud-function task delete", open=True, aliases=("remove", "rm")),
-            "cancel": _cmd("cloud-function task cancel", open=True),
-            "update-secret": _cmd("cloud-function task update-secret", {"--secret": V}),
-            **_open("cloud-function task", "events", "results", "logs"),
-            "instance": Group(children=_open("cloud-function task instance", "list", "logs", "execute")),
-        }),
-        "registry-credential": Group(children={
-            "create": _cmd("cloud-function registry-credential create", {
-                "--hostname": V, "--name": V, "--key": V, "--aws-access-key": V, "--type": V, "--username": V,
-                "--description": V, "--tag": V}, positionals=0),
-            **_open("cloud-function registry-credential", "list", "remove"),
-        }),
-        "gpu": Group(children=_open("cloud-function gpu", "list", "capacity", "quota", "info")),
-        "cluster": Group(),
-        "telemetry-endpoint": Group(),
-        "available-gpus": _cmd("cloud-function available-gpus", open=True),
-    }),
-    "registry": Group(children={
-        "image": Group(children={
-            "push": _cmd("registry image push", _YES, open=True),
-            "info": _cmd("registry image info", {"--layers": F, "--history": F, "--details": F, "--scan": F},
-                         open=True),
-            "remove": _cmd("registry image remove", _YES, open=True),
-            **_open("registry image", "list", "pull", "update", "set-latest", "create", "sign", "scan", "publickey",
-                    *_LICENSE),
-            "deploy": Group(),
-        }),
-        "chart": Group(children={
-            "create": _cmd("registry chart create", _REGISTRY_META, open=True),
-            "push": _cmd("registry chart push", {"--source": V, "--dry-run": F}),
-            "pull": _cmd("registry chart pull", {"--dest": V}, open=True),
-            "info": _cmd("registry chart info", {"--files": F}, open=True),
-            "remove": _cmd("registry chart remove", _YES, open=True),
-            **_open("registry chart", "list", "update", "publish", *_LICENSE),
-        }),
-        "model": Group(children={
-            "create": _cmd("registry model create", _MODEL_META, open=True),
-            "upload-version": _cmd("registry model upload-version", _VERSION_META, open=True),
-            "download-version": _cmd("registry model download-version", {"--dest": V, "--file": V,
-                                                                          "--exclude": V}, open=True),
-            "info": _cmd("registry model info", {"--files": F, "--credentials": F}, open=True),
-            "remove": _cmd("registry model remove", _YES, open=True),
-            **_open("registry model", "list", "update"),
-        }),
-        "resource": Group(children={
-            "create": _cmd("registry resource create", _MODEL_META, open=True),
-            "upload-version": _cmd("registry resource upload-version", _VERSION_META, open=True),
-            "download-version": _cmd("registry resource download-version", {"--dest": V, "--file": V,
-                                                                             "--exclude": V}, open=True),
-            "info": _cmd("registry resource info", {"--files": F}, open=True),
-            "remove": _cmd("registry resource remove", _YES, open=True),
-            **_open("registry resource", "list", "update", "sign"),
-        }),
-    }),
-})
+TREE = Group(
+    children={
+        "cloud-function": Group(
+            aliases=("cf", "picasso"),
+            children={
+                "function": Group(
+                    aliases=("fn",),
+                    children={
+                        "create": _cmd("cloud-function function create", FUNCTION_CREATE),
+                        "list": _cmd(
+                            "cloud-function function list", {"--access-filter": V, "--name-pattern": V}, aliases=("ls",)
+                        ),
+                        "info": _cmd("cloud-function function info"),
+                        "remove": _cmd("cloud-function function remove", aliases=("rm", "delete")),
+                        "update-secret": _cmd(
+                            "cloud-function function update-secret", {"--secret": V, "--json-secret-file": V}
+                        ),
+                        "update-rate-limit": _cmd("cloud-function function update-rate-limit", _RATE_LIMIT),
+                        "remove-rate-limit": _cmd("cloud-function function remove-rate-limit"),
+                        "invoke": _cmd(
+                            "cloud-function function invoke", {"-f": V, "--file": V, "-s": F, "--stream": F}, open=True
+                        ),
+                        "deploy": Group(
+                            children={
+                                "create": _cmd("cloud-function function deploy create", _DEPLOYMENT),
+                                "update": _cmd("cloud-function function deploy update", _DEPLOYMENT),
+                                "info": _cmd("cloud-function function deploy info"),
+                                "remove": _cmd(
+                                    "cloud-function function deploy remove", {"--graceful": F}, aliases=("rm", "delete")
+                                ),
+                                "restart": _cmd("cloud-function function deploy restart", aliases=("redeploy",)),
+                                "log": _cmd(
+                                    "cloud-function function deploy log",
+                                    {"--start-time": V, "--end-time": V, "--duration": V},
+                                    open=True,
+                                ),
+                            }
+                        ),
+                    },
+                ),
+                "task": Group(
+                    children={
+                        "create": _cmd("cloud-function task create", TASK_CREATE),
+                        "list": _cmd("cloud-function task list", open=True, aliases=("ls",)),
+                        "info": _cmd("cloud-function task info", open=True),
+                        "delete": _cmd("cloud-function task delete", open=True, aliases=("remove", "rm")),
+                        "cancel": _cmd("cloud-function task cancel", open=True),
+                        "update-secret": _cmd("cloud-function task update-secret", {"--secret": V}),
+                        **_open("cloud-function task", "events", "results", "logs"),
+                        "instance": Group(children=_open("cloud-function task instance", "list", "logs", "execute")),
+                    }
+                ),
+                "registry-credential": Group(
+                    children={
+                        "create": _cmd(
+                            "cloud-function registry-credential create",
+                            {
+                                "--hostname": V,
+                                "--name": V,
+                                "--key": V,
+                                "--aws-access-key": V,
+                                "--type": V,
+                                "--username": V,
+                                "--description": V,
+                                "--tag": V,
+                            },
+                            positionals=0,
+                        ),
+                        **_open("cloud-function registry-credential", "list", "remove"),
+                    }
+                ),
+                "gpu": Group(children=_open("cloud-function gpu", "list", "capacity", "quota", "info")),
+                "cluster": Group(),
+                "telemetry-endpoint": Group(),
+                "available-gpus": _cmd("cloud-function available-gpus", open=True),
+            },
+        ),
+        "registry": Group(
+            children={
+                "image": Group(
+                    children={
+                        "push": _cmd("registry image push", _YES, open=True),
+                        "info": _cmd(
+                            "registry image info",
+                            {"--layers": F, "--history": F, "--details": F, "--scan": F},
+                            open=True,
+                        ),
+                        "remove": _cmd("registry image remove", _YES, open=True),
+                        **_open(
+                            "registry image",
+                            "list",
+                            "pull",
+                            "update",
+                            "set-latest",
+                            "create",
+                            "sign",
+                            "scan",
+                            "publickey",
+                            *_LICENSE,
+                        ),
+                        "deploy": Group(),
+                    }
+                ),
+                "chart": Group(
+                    children={
+                        "create": _cmd("registry chart create", _REGISTRY_META, open=True),
+                        "push": _cmd("registry chart push", {"--source": V, "--dry-run": F}),
+                        "pull": _cmd("registry chart pull", {"--dest": V}, open=True),
+                        "info": _cmd("registry chart info", {"--files": F}, open=True),
+                        "remove": _cmd("registry chart remove", _YES, open=True),
+                        **_open("registry chart", "list", "update", "publish", *_LICENSE),
+                    }
+                ),
+                "model": Group(
+                    children={
+                        "create": _cmd("registry model create", _MODEL_META, open=True),
+                        "upload-version": _cmd("registry model upload-version", _VERSION_META, open=True),
+                        "download-version": _cmd(
+                            "registry model download-version", {"--dest": V, "--file": V, "--exclude": V}, open=True
+                        ),
+                        "info": _cmd("registry model info", {"--files": F, "--credentials": F}, open=True),
+                        "remove": _cmd("registry model remove", _YES, open=True),
+                        **_open("registry model", "list", "update"),
+                    }
+                ),
+                "resource": Group(
+                    children={
+                        "create": _cmd("registry resource create", _MODEL_META, open=True),
+                        "upload-version": _cmd("registry resource upload-version", _VERSION_META, open=True),
+                        "download-version": _cmd(
+                            "registry resource download-version", {"--dest": V, "--file": V, "--exclude": V}, open=True
+                        ),
+                        "info": _cmd("registry resource info", {"--files": F}, open=True),
+                        "remove": _cmd("registry resource remove", _YES, open=True),
+                        **_open("registry resource", "list", "update", "sign"),
+                    }
+                ),
+            }
+        ),
+    }
+)
 
 FUNCTION_CREATE_PATH = ("cloud-function", "function", "create")
 TASK_CREATE_PATH = ("cloud-function", "task", "create")

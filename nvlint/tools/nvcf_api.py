@@ -24,17 +24,32 @@ ARTIFACT_KEYS = frozenset({"containerImage", "helmChart", "models"})  # a reques
 FUNCTION_KEYS = frozenset({"inferenceUrl", "helmChartServiceName"})  # only a function request has them
 TASK_KEYS = frozenset({"gpuSpecification"})  # only a task request has it
 # Template placeholders in payload files: `${NAME}`, `$NAME`, `{{ name }}`, `<name>`, `YOUR_NAME`.
-_TEMPLATE = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<[A-Za-z][^<>]*>"
-                       r"|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+")
-_SCALAR_OPTIONS = {"containerImage": "--container-image", "helmChart": "--helm-chart",
-                   "helmChartServiceName": "--helm-chart-service", "inferenceUrl": "--inference-url",
-                   "containerArgs": "--container-args", "name": "--name", "inferencePort": "--inference-port",
-                   "healthUri": "--health-uri", "resultHandlingStrategy": "--result-handling-strategy",
-                   "resultsLocation": "--result-location", "maxRuntimeDuration": "--max-runtime-duration",
-                   "maxQueuedDuration": "--max-queued-duration",
-                   "terminationGracePeriodDuration": "--termination-grace-period-duration"}
-_HEALTH_OPTIONS = {"uri": "--health-uri", "port": "--health-port", "timeout": "--health-timeout",
-                   "protocol": "--health-protocol", "expectedStatusCode": "--health-expected-status-code"}
+_TEMPLATE = re.compile(
+    r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<[A-Za-z][^<>]*>"
+    r"|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+"
+)
+_SCALAR_OPTIONS = {
+    "containerImage": "--container-image",
+    "helmChart": "--helm-chart",
+    "helmChartServiceName": "--helm-chart-service",
+    "inferenceUrl": "--inference-url",
+    "containerArgs": "--container-args",
+    "name": "--name",
+    "inferencePort": "--inference-port",
+    "healthUri": "--health-uri",
+    "resultHandlingStrategy": "--result-handling-strategy",
+    "resultsLocation": "--result-location",
+    "maxRuntimeDuration": "--max-runtime-duration",
+    "maxQueuedDuration": "--max-queued-duration",
+    "terminationGracePeriodDuration": "--termination-grace-period-duration",
+}
+_HEALTH_OPTIONS = {
+    "uri": "--health-uri",
+    "port": "--health-port",
+    "timeout": "--health-timeout",
+    "protocol": "--health-protocol",
+    "expectedStatusCode": "--health-expected-status-code",
+}
 _MODEL_URI = re.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
 
 
@@ -50,8 +65,13 @@ def _templates_unknown(value: Value) -> Value:
     for part in value.parts:
         text = part.text
         if text is not None and ("$" in text or "{{" in text or "<" in text or "our" in text or "OUR" in text):
-            parts.extend(replace_matches(part, _TEMPLATE, lambda match, piece: unknown_part(
-                "placeholder:" + match.group(0), piece.start, piece.end)))
+            parts.extend(
+                replace_matches(
+                    part,
+                    _TEMPLATE,
+                    lambda match, piece: unknown_part("placeholder:" + match.group(0), piece.start, piece.end),
+                )
+            )
         else:
             parts.append(part)
     return Value(parts)
@@ -78,8 +98,7 @@ def find(root, depth: int = 0) -> list[tuple[object, str]]:
         return [(root, kind)]
     if depth >= 3:
         return []
-    children = [value for _, _, value in items(root)] if is_mapping(root) else (
-        root.value if is_sequence(root) else [])
+    children = [value for _, _, value in items(root)] if is_mapping(root) else (root.value if is_sequence(root) else [])
     out = []
     for child in children:
         out.extend(find(child, depth + 1))
@@ -113,7 +132,9 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
             for field_name, field_key, field_value in items(value):
                 if field_name in _HEALTH_OPTIONS and is_scalar(field_value):
                     word = _field(document, field_value)
-                    options.append(OptionUse(_HEALTH_OPTIONS[field_name], _field(document, field_key), word.value, word))
+                    options.append(
+                        OptionUse(_HEALTH_OPTIONS[field_name], _field(document, field_key), word.value, word)
+                    )
         elif name == "containerEnvironment" and is_sequence(value):
             for entry in value.value:
                 env_key, env_value = get(entry, "key"), get(entry, "value")
@@ -129,8 +150,9 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
                     options.append(OptionUse("secret-name", word, word.value, word))
         elif name in ("models", "resources") and is_sequence(value):
             for entry in value.value:
-                fields = {f: _field(document, get(entry, f)) for f in ("name", "version", "uri")
-                          if is_scalar(get(entry, f))}
+                fields = {
+                    f: _field(document, get(entry, f)) for f in ("name", "version", "uri") if is_scalar(get(entry, f))
+                }
                 entries.append({"kind": name[:-1], **fields})
                 options.append(OptionUse("--" + name[:-1] + "-attachment", key_word, None, None))
                 attachment = _attachment(fields, name[:-1])
@@ -141,8 +163,17 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
     start, end = document.span(first_key) if first_key is not None else (0, 0)
     path = ngc_grammar.FUNCTION_CREATE_PATH if kind == "function" else ngc_grammar.TASK_CREATE_PATH
     ngc = NgcCommand(start, end, path=path, options=options, positionals=[], unknown_args=False, words=[])
-    return Deploy(start, end, kind=kind, ngc=ngc, origin="payload", attachments=attachments, entries=entries,
-                  missing_health=missing_health, health_at=health_at)
+    return Deploy(
+        start,
+        end,
+        kind=kind,
+        ngc=ngc,
+        origin="payload",
+        attachments=attachments,
+        entries=entries,
+        missing_health=missing_health,
+        health_at=health_at,
+    )
 
 
 def _attachment(fields: dict[str, Word], kind: str) -> Attachment | None:

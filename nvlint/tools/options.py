@@ -6,8 +6,9 @@ from nvlint.events import Login, OptionUse
 from nvlint.shell.words import Word
 
 
-def parse_options(words: list[Word], spec: dict[str, bool], positionals_wanted: int | None = None,
-                  open_spec: bool = True) -> tuple[list[OptionUse], list[Word], bool]:
+def parse_options(
+    words: list[Word], spec: dict[str, bool], positionals_wanted: int | None = None, open_spec: bool = True
+) -> tuple[list[OptionUse], list[Word], bool]:
     """Split ``words`` into options (per ``spec``: name -> takes a value) and positionals.
 
     Returns (options, positionals, unknown_args). ``unknown_args`` is true when a word may expand
@@ -42,8 +43,9 @@ def parse_options(words: list[Word], spec: dict[str, bool], positionals_wanted: 
         if takes_value is None and not has_inline:
             full = positionals_wanted is not None and len(positionals) >= positionals_wanted
             nxt = words[i + 1] if i + 1 < len(words) else None
-            takes_value = bool(open_spec and full and name.startswith("--") and nxt is not None
-                               and not nxt.text.startswith("-"))
+            takes_value = bool(
+                open_spec and full and name.startswith("--") and nxt is not None and not nxt.text.startswith("-")
+            )
         if has_inline:
             options.append(OptionUse(name, word, word.value.slice(value_offset), word, value_offset))
             i += 1
@@ -70,9 +72,18 @@ def every(options: list[OptionUse], *names: str) -> list[OptionUse]:
     return [o for o in options if o.name in names]
 
 
-def login_event(command, tool: str, options: list[OptionUse], host: Word | None, *, host_value=None,
-                user_options=("-u", "--username"), password_options=("-p", "--password"),
-                stdin_options=("--password-stdin",), **extra) -> Login:
+def login_event(
+    command,
+    tool: str,
+    options: list[OptionUse],
+    host: Word | None,
+    *,
+    host_value=None,
+    user_options=("-u", "--username"),
+    password_options=("-p", "--password"),
+    stdin_options=("--password-stdin",),
+    **extra,
+) -> Login:
     """A Login from parsed options: every login-shaped command (docker, helm, skopeo...) uses this."""
     user = first(options, *user_options)
     password = first(options, *password_options)
@@ -81,9 +92,17 @@ def login_event(command, tool: str, options: list[OptionUse], host: Word | None,
     if host_value is not None and host_value.template().startswith("docker://"):
         host_value = host_value.slice(len("docker://"))
     return Login(
-        command.start, command.end, tool=tool, host=host, host_value=host_value,
-        username=user.value_word if user else None, username_value=user.value if user else None,
-        password=password.value_word if password else None, password_value=password.value if password else None,
-        password_option=password.word.text.split("=", 1)[0] if password else "",
-        password_stdin=first(options, *stdin_options) is not None, stdin=command.stdin, **extra,
+        command.start,
+        command.end,
+        tool=tool,
+        host=host,
+        host_value=host_value,
+        username=user.value_word if user else None,
+        username_value=user.value if user else None,
+        password=password.value_word if password else None,
+        password_value=password.value if password else None,
+        password_option=password.name if password else "",
+        password_stdin=first(options, *stdin_options) is not None,
+        stdin=command.stdin,
+        **extra,
     )

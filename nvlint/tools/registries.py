@@ -8,13 +8,45 @@ from nvlint.shell.words import Word
 from nvlint.tools.options import first, login_event, parse_options
 
 V, F = True, False
-LOGIN = {"-u": V, "--username": V, "-p": V, "--password": V, "--password-stdin": F, "--authfile": V,
-         "--cert-dir": V, "--tls-verify": F, "--insecure": F, "--registry-config": V, "--plain-http": F,
-         "--pass-stdin": F, "--identity-token": V, "--identity-token-stdin": F}
-COPY = {"--src-creds": V, "--dest-creds": V, "--creds": V, "--src-username": V, "--src-password": V,
-        "--dest-username": V, "--dest-password": V, "--authfile": V, "--src-authfile": V, "--dest-authfile": V,
-        "--format": V, "-f": V, "--multi-arch": V, "--platform": V, "-a": F, "--all": F, "--retry-times": V,
-        "--src-tls-verify": F, "--dest-tls-verify": F, "--override-os": V, "--override-arch": V}
+LOGIN = {
+    "-u": V,
+    "--username": V,
+    "-p": V,
+    "--password": V,
+    "--password-stdin": F,
+    "--authfile": V,
+    "--cert-dir": V,
+    "--tls-verify": F,
+    "--insecure": F,
+    "--registry-config": V,
+    "--plain-http": F,
+    "--pass-stdin": F,
+    "--identity-token": V,
+    "--identity-token-stdin": F,
+}
+COPY = {
+    "--src-creds": V,
+    "--dest-creds": V,
+    "--creds": V,
+    "--src-username": V,
+    "--src-password": V,
+    "--dest-username": V,
+    "--dest-password": V,
+    "--authfile": V,
+    "--src-authfile": V,
+    "--dest-authfile": V,
+    "--format": V,
+    "-f": V,
+    "--multi-arch": V,
+    "--platform": V,
+    "-a": F,
+    "--all": F,
+    "--retry-times": V,
+    "--src-tls-verify": F,
+    "--dest-tls-verify": F,
+    "--override-os": V,
+    "--override-arch": V,
+}
 
 
 def recognise(command: Command) -> list[Event]:
@@ -40,20 +72,45 @@ def recognise(command: Command) -> list[Event]:
             base = repo.split("@", 1)[0]
             if base.rfind(":") > base.rfind("/"):
                 base = base[: base.rfind(":")]
-            return [ImagePushed(command.start, command.end,
-                                positional[0].value.slice(0, len(base)) + _colon(positional[1]))]
+            return [
+                ImagePushed(command.start, command.end, positional[0].value.slice(0, len(base)) + _colon(positional[1]))
+            ]
     if name in ("singularity", "apptainer") and sub in ("remote", "registry"):
         if len(args) > 1 and args[1].literal == "login":
             return [_login(command, args[2:], tool=name)]
-    if name in ("kubectl", "oc") and sub == "create" and len(args) > 2 and args[1].literal == "secret" \
-            and args[2].literal == "docker-registry":
-        options, _, _ = parse_options(args[3:], {"--docker-server": V, "--docker-username": V,
-                                                 "--docker-password": V, "--docker-email": V, "-n": V,
-                                                 "--namespace": V, "-o": V, "--output": V})
+    if (
+        name in ("kubectl", "oc")
+        and sub == "create"
+        and len(args) > 2
+        and args[1].literal == "secret"
+        and args[2].literal == "docker-registry"
+    ):
+        options, _, _ = parse_options(
+            args[3:],
+            {
+                "--docker-server": V,
+                "--docker-username": V,
+                "--docker-password": V,
+                "--docker-email": V,
+                "-n": V,
+                "--namespace": V,
+                "-o": V,
+                "--output": V,
+            },
+        )
         server = first(options, "--docker-server")
-        return [login_event(command, name, options, server.value_word if server else None,
-                            host_value=server.value if server else None, user_options=("--docker-username",), password_options=("--docker-password",),
-                            stdin_options=())]
+        return [
+            login_event(
+                command,
+                name,
+                options,
+                server.value_word if server else None,
+                host_value=server.value if server else None,
+                user_options=("--docker-username",),
+                password_options=("--docker-password",),
+                stdin_options=(),
+            )
+        ]
     return []
 
 
@@ -65,8 +122,13 @@ def _colon(word: Word):
 
 def _login(command: Command, rest: list[Word], tool: str | None = None) -> Login:
     options, positional, _ = parse_options(rest, LOGIN)
-    return login_event(command, tool or command.name or "", options, positional[0] if positional else None,
-                       stdin_options=("--password-stdin", "--pass-stdin"))
+    return login_event(
+        command,
+        tool or command.name or "",
+        options,
+        positional[0] if positional else None,
+        stdin_options=("--password-stdin", "--pass-stdin"),
+    )
 
 
 def _skopeo(command: Command, verb: str | None, rest: list[Word]) -> list[Event]:
@@ -92,8 +154,18 @@ def _skopeo(command: Command, verb: str | None, rest: list[Word]) -> list[Event]
         creds_text = creds.value.template()
         user_value = creds.value.slice(0, creds_text.find(":")) if ":" in creds_text else creds.value
         password_value = creds.value.slice(creds_text.find(":") + 1) if ":" in creds_text else None
-        events.append(Login(command.start, command.end, tool="skopeo", host=positional[index],
-                            host_value=host_value, username=creds.value_word, username_value=user_value,
-                            password=creds.value_word if password_value is not None and password_value.parts
-                            else None, password_value=password_value, password_option=option))
+        events.append(
+            Login(
+                command.start,
+                command.end,
+                tool="skopeo",
+                host=positional[index],
+                host_value=host_value,
+                username=creds.value_word,
+                username_value=user_value,
+                password=creds.value_word if password_value is not None and password_value.parts else None,
+                password_value=password_value,
+                password_option=option,
+            )
+        )
     return events

@@ -38,7 +38,7 @@ class DocumentText:
         if self.offsets is None and not self.unknowns:
             return Value([literal_part(content, positions[0], tuple(positions[:-1]))] if content else [])
         parts: list[Part] = []
-        for char, position in zip(content, positions):
+        for char, position in zip(content, positions, strict=False):  # positions has one more: the end
             outer = self.unknowns.get(char)
             if outer is not None:
                 parts.append(outer)
@@ -134,7 +134,7 @@ def items(node) -> list[tuple[str, Any, Any]]:
     merged: list[tuple[str, object, object]] = []
     for key, value in node.value:
         if is_scalar(key) and key.value == "<<":
-            for source in (value.value if is_sequence(value) else [value]):
+            for source in value.value if is_sequence(value) else [value]:
                 merged.extend(items(source))
             continue
         if is_scalar(key):
@@ -170,8 +170,7 @@ class Expressions:
     # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
     __slots__ = ("pattern", "resolve")
 
-    def __init__(self, pattern: re.Pattern | None = None,
-                 resolve: Callable[[str], Value | None] | None = None) -> None:
+    def __init__(self, pattern: re.Pattern | None = None, resolve: Callable[[str], Value | None] | None = None) -> None:
         self.pattern = pattern
         self.resolve = resolve  # optional callable(expression text) -> Value | None
 
@@ -193,13 +192,18 @@ def _scalar_value(node, text: str, expressions: Expressions | None) -> tuple[Val
     content, offsets = decode(text, node.start_mark.index, node.end_mark.index, node.style)
     parts, sites = _parts(content, offsets, expressions)
     if node.style in ("'", '"'):  # an edit there would need YAML's escaping: quoted scalars get no fix
-        parts = [literal_part(p.text, p.start, tuple(p.char_offset(i) for i in range(p.size)), foreign=True)
-                 if p.text is not None else p for p in parts]
+        parts = [
+            literal_part(p.text, p.start, tuple(p.char_offset(i) for i in range(p.size)), foreign=True)
+            if p.text is not None
+            else p
+            for p in parts
+        ]
     return Value(parts), sites
 
 
-def _parts(content: str, offsets: list[int],
-           expressions: Expressions | None) -> tuple[list[Part], list[tuple[int, int]] | None]:
+def _parts(
+    content: str, offsets: list[int], expressions: Expressions | None
+) -> tuple[list[Part], list[tuple[int, int]] | None]:
     def literal(i: int, j: int) -> Part:
         return literal_part(content[i:j], offsets[i], tuple(offsets[i:j]))
 
@@ -212,7 +216,7 @@ def _parts(content: str, offsets: list[int],
     for match in expressions.pattern.finditer(content):
         if match.start() > last:
             parts.append(literal(last, match.start()))
-            sites.extend((o, o + 1) for o in offsets[last:match.start()])
+            sites.extend((o, o + 1) for o in offsets[last : match.start()])
         reference = (offsets[match.start()], offsets[match.end() - 1] + 1)
         resolved = expressions.resolve(match.group(1).strip()) if expressions.resolve else None
         if resolved is not None:
@@ -231,12 +235,14 @@ def _parts(content: str, offsets: list[int],
 
 def scalar_word(node, text: str, expressions: Expressions | None = None) -> Word:
     value = scalar_value(node, text, expressions)
-    return Word(value, node.start_mark.index, node.end_mark.index, "yaml", raw=text[node.start_mark.index:
-                                                                                     node.end_mark.index])
+    return Word(
+        value, node.start_mark.index, node.end_mark.index, "yaml", raw=text[node.start_mark.index : node.end_mark.index]
+    )
 
 
-def scalar_snippet(node, text: str, env: dict[str, Value], expressions: Expressions | None = None,
-                   dollar_escape: str = "$") -> Snippet | None:
+def scalar_snippet(
+    node, text: str, env: dict[str, Value], expressions: Expressions | None = None, dollar_escape: str = "$"
+) -> Snippet | None:
     """A scalar holding shell commands, ready for the shell front end."""
     value, sites = _scalar_value(node, text, expressions)
     snippet = snippet_of_value(value, node.end_mark.index, env=dict(env), dollar_escape=dollar_escape)

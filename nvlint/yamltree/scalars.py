@@ -11,9 +11,26 @@ from __future__ import annotations
 
 import re
 
-_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
-            "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028",
-            "P": "\u2029"}
+_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
+}
 _HEX = {"x": 2, "u": 4, "U": 8}
 _PROPERTY = re.compile(r"(?:[&!][^\s]*\s+)*")  # anchors and tags before the scalar itself
 
@@ -133,8 +150,7 @@ def _block(text: str, start: int, end: int, style: str) -> tuple[str, list[int]]
         indent = _parent_indent(text, start) + int(explicit)
     else:
         indent = next((_indent(text, a, b) for a, b in lines if text[a:b].strip()), 0)
-    filled = [n for n, (a, b) in enumerate(lines) if len(text[a:b].rstrip("\r")) > indent
-              or text[a:b].strip()]
+    filled = [n for n, (a, b) in enumerate(lines) if len(text[a:b].rstrip("\r")) > indent or text[a:b].strip()]
     chars: list[str] = []
     offsets: list[int] = []
     if not filled:
@@ -153,8 +169,11 @@ def _block(text: str, start: int, end: int, style: str) -> tuple[str, list[int]]
             break
         following = filled[position_in_filled + 1]
         breaks = [lines[m][1] for m in range(n, following)]  # this line's break, then the empty lines'
-        if style == ">" and not _more_indented(text, lines[n], indent) \
-                and not _more_indented(text, lines[following], indent):
+        if (
+            style == ">"
+            and not _more_indented(text, lines[n], indent)
+            and not _more_indented(text, lines[following], indent)
+        ):
             if len(breaks) == 1:
                 chars.append(" ")
                 offsets.append(breaks[0])

@@ -9,9 +9,11 @@ from nvlint.shell.words import Part, literal_part, unknown_part
 from nvlint.sources.make.parse import Makefile, Target
 from nvlint.text import Text
 
-_FUNCTIONS = frozenset("""shell call wildcard subst patsubst strip findstring filter filter-out sort word words
+_FUNCTIONS = frozenset(
+    """shell call wildcard subst patsubst strip findstring filter filter-out sort word words
 firstword lastword dir notdir suffix basename addsuffix addprefix join realpath abspath error warning info if
-or and foreach file value eval origin flavor guile intcmp let""".split())
+or and foreach file value eval origin flavor guile intcmp let""".split()
+)
 MAX_EXPANSION_DEPTH = 20
 
 
@@ -47,8 +49,9 @@ class Expander:
         """The parts alone (a variable's value for the environment)."""
         return self._expand(text, 0, frozenset(), Expanded(), None)
 
-    def _expand(self, text: Text, depth: int, seen: frozenset[str], found: Expanded,
-                sites: list[tuple[int, int]] | None) -> list[Part]:
+    def _expand(
+        self, text: Text, depth: int, seen: frozenset[str], found: Expanded, sites: list[tuple[int, int]] | None
+    ) -> list[Part]:
         parts: list[Part] = []
 
         def note(new_parts: list[Part], start: int, end: int) -> None:
@@ -86,9 +89,9 @@ class Expander:
                 if following == "o" and chars.startswith("authtoken", i + 2):
                     # make reads `$o` + "authtoken": keep the text, and remember it for NV302
                     found.oauthtoken.append((offsets[i], _end(offsets, i + 10)))
-                    parts.append(_literal("$o", offsets[i:i + 2]))
+                    parts.append(_literal("$o", offsets[i : i + 2]))
                     if sites is not None:
-                        sites.extend((o, o + 1) for o in offsets[i:i + 2])
+                        sites.extend((o, o + 1) for o in offsets[i : i + 2])
                 else:
                     note(self._single(following, depth, seen, found, offsets[i], end), offsets[i], end)
                 i += 2
@@ -96,16 +99,16 @@ class Expander:
         flush(len(chars))
         return parts
 
-    def _reference(self, inner: Text, depth: int, seen: frozenset[str], found: Expanded, start: int,
-                   end: int) -> list[Part]:
+    def _reference(
+        self, inner: Text, depth: int, seen: frozenset[str], found: Expanded, start: int, end: int
+    ) -> list[Part]:
         name = inner.text.strip()
         first = name.split(None, 1)[0] if name else ""
         if not name or first in _FUNCTIONS and " " in name or ":" in name or "$" in name or "=" in name:
             return [unknown_part(f"make:$({name})", start, end)]
         return self._variable(name, depth, seen, found, start, end)
 
-    def _single(self, char: str, depth: int, seen: frozenset[str], found: Expanded, start: int,
-                end: int) -> list[Part]:
+    def _single(self, char: str, depth: int, seen: frozenset[str], found: Expanded, start: int, end: int) -> list[Part]:
         target = self.target
         if char == "@" and target is not None:
             return [_literal(target.name, [start] * len(target.name))]
@@ -116,8 +119,9 @@ class Expander:
             return [unknown_part(f"make:${char}", start, end)]
         return self._variable(char, depth, seen, found, start, end)
 
-    def _variable(self, name: str, depth: int, seen: frozenset[str], found: Expanded, start: int,
-                  end: int) -> list[Part]:
+    def _variable(
+        self, name: str, depth: int, seen: frozenset[str], found: Expanded, start: int, end: int
+    ) -> list[Part]:
         target = self.target
         variable = (target.variables.get(name) if target is not None else None) or self.makefile.variables.get(name)
         if variable is None or variable.flavor == "!=" or depth > MAX_EXPANSION_DEPTH or name in seen:
@@ -125,8 +129,9 @@ class Expander:
         value = variable.value
         if not variable.local:  # defined in an included file: spread it over the reference here
             size = len(value.text)
-            value = Text(value.text, [start + (k * (end - 1 - start)) // max(size - 1, 1) for k in range(size)],
-                         foreign=True)
+            value = Text(
+                value.text, [start + (k * (end - 1 - start)) // max(size - 1, 1) for k in range(size)], foreign=True
+            )
         return self._expand(value, depth + 1, seen | {name}, found, None)
 
 

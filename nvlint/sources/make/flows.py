@@ -15,8 +15,11 @@ from nvlint.text import snippet_of_value
 
 def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event]:
     expander = Expander(makefile, target)
-    env = {name: Value(expander.value_of(v.value)) for name, v in makefile.variables.items()
-           if v.exported or makefile.export_all}
+    env = {
+        name: Value(expander.value_of(v.value))
+        for name, v in makefile.variables.items()
+        if v.exported or makefile.export_all
+    }
     events: list[Event] = []
     for line in target.recipe:
         expanded = expander.expand(line)
@@ -28,8 +31,9 @@ def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event
             snippet.sites = sites + [sites[-1] if sites else (end, end)]
             events.extend(flows_of(snippet, reads_words)[0])
         for start, end in expanded.oauthtoken:
-            marker = Word(Value(()), start, end, "make",
-                          (Expansion("oauthtoken", start, end, False, False, by_make=True),))
+            marker = Word(
+                Value(()), start, end, "make", (Expansion("oauthtoken", start, end, False, False, by_make=True),)
+            )
             events.append(CommandRun(start, end, words=[marker], dollar_escape="$$"))
     return events
 

@@ -187,8 +187,10 @@ class Makefile:
             return
         previous = table.get(name)
         if operator == "+=" and previous is not None:
-            joined = Text(previous.value.text + " " + value.text,
-                          previous.value.offsets + [value.offsets[0] if value.offsets else -1] + value.offsets)
+            joined = Text(
+                previous.value.text + " " + value.text,
+                previous.value.offsets + [value.offsets[0] if value.offsets else -1] + value.offsets,
+            )
             table[name] = Variable(joined, previous.flavor, exported or previous.exported, local)
         elif operator == "?=" and previous is not None:
             return
@@ -201,7 +203,7 @@ class Makefile:
         if colon is None:
             return []
         names_part = line.slice(0, colon)
-        rest = line.slice(colon + (2 if chars[colon:colon + 2] == "::" else 1), len(chars))
+        rest = line.slice(colon + (2 if chars[colon : colon + 2] == "::" else 1), len(chars))
         targets = []
         for match in re.finditer(r"\S+", names_part.text):
             name = match.group(0)
@@ -258,8 +260,6 @@ def _rule_colon(line: str) -> int | None:
             depth += 1
         elif char in ")}":
             depth = max(0, depth - 1)
-        elif char == ":" and depth == 0 and line[k + 1:k + 2] != "=":
+        elif char == ":" and depth == 0 and line[k + 1 : k + 2] != "=":
             return k
     return None
-
-
