@@ -35,7 +35,7 @@ class MountPath:
         else:
             start = self.index + 1 + len(self.root) + 1 + sum(len(c) + 1 for c in self.components[:i])
             end = start + len(self.components[i])
-        return self.value.contiguous_span(start, end) or self.value.span()
+        return self.value.contiguous_span(start, end) or self.value.slice(start, end).span()
 
 
 def find_paths(value: Value) -> Iterator[MountPath]:

@@ -35,11 +35,12 @@ def check(flow, ctx):
             if not names:
                 continue
             evidence = f"the key in ${names[0]}"
-        advice = (
-            "set 'registry: nvcr.io'"
-            if event.tool.endswith("-action")
-            else f"add the host: '{event.tool} login nvcr.io ...'"
-        )
+        if event.tool.endswith("-action"):
+            advice = "set 'registry: nvcr.io'"
+        elif event.tool == "docker_login":  # Ansible's module
+            advice = "set 'registry_url: nvcr.io'"
+        else:
+            advice = f"add the host: '{event.tool} login nvcr.io ...'"
         message = (
             f"this {event.tool} login names no registry, so it logs into Docker Hub with NGC "
             f"credentials ({evidence}); {advice}"

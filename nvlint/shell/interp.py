@@ -384,8 +384,15 @@ class Interpreter(WordExpander):
         words = self._words_of(arg_nodes, env, depth)
         if not words:
             return None
-        unwrapped = unwrap(words)
         start, end = self._span(node)
+        return self.execute(words, start, end, stdin, prefix_env or env, env, depth)
+
+    def execute(
+        self, words: list[Word], start: int, end: int, stdin: tuple[Word, ...], run_env: Env, env: Env, depth: int
+    ) -> tuple[Word, ...] | None:
+        """Run a command whose words are known (expanded here, or split by a program that runs commands
+        without a shell, as Ansible's `command` module does); returns what it writes, when known."""
+        unwrapped = unwrap(words)
         command = Command(
             words,
             unwrapped.argv,
@@ -399,7 +406,7 @@ class Interpreter(WordExpander):
         )
         self.commands_seen += 1
         self.on_command(command)
-        self._after_command(command, unwrapped, prefix_env or env, env, depth)
+        self._after_command(command, unwrapped, run_env, env, depth)
         if command.name in ("echo", "printf") and unwrapped.executes:
             return tuple(w for w in command.argv[1:] if not (w.literal or "x").startswith("-"))
         if command.name == "cat" and len(command.argv) == 1:

@@ -16,6 +16,7 @@ import functools
 import os
 
 from nvlint.sources import (
+    ansible,
     dockerfile,
     github,
     gitlab,
@@ -29,7 +30,7 @@ from nvlint.sources import (
 from nvlint.sources.kind import FileKind, Problem, Reading, Source
 
 # Document kinds, in the order their shapes are tried: the most specific first.
-DOCUMENT_KINDS: tuple[FileKind, ...] = (github.KIND, gitlab.KIND, nvcf_payload.KIND)
+DOCUMENT_KINDS: tuple[FileKind, ...] = (github.KIND, gitlab.KIND, ansible.KIND, nvcf_payload.KIND)
 
 
 def _read_documents(source: Source) -> Reading:

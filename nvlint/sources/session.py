@@ -9,6 +9,7 @@ from __future__ import annotations
 from nvlint.events import CommandRun, Event, NotRead
 from nvlint.shell.expand import Env
 from nvlint.shell.interp import Interpreter
+from nvlint.shell.words import Value, Word
 from nvlint.text import Snippet
 from nvlint.tools import credentials
 from nvlint.tools.commands import recognise
@@ -39,6 +40,13 @@ class ShellSession:
     def run(self, snippet: Snippet) -> None:
         self.escape = snippet.dollar_escape
         self.env = self.interpreter.run(snippet, self.env)
+
+    def run_words(self, words: list[Word], start: int, end: int, env: dict[str, Value] | None = None) -> None:
+        """A command given as its words, no shell in between (Ansible's `command` module, `argv:`)."""
+        run_env = self.env.copy()
+        run_env.vars.update(env or {})
+        self.escape = "$"
+        self.interpreter.execute(words, start, end, (), run_env, self.env, 0)
 
     def finish(self) -> list[list[Event]]:
         """The main flow first (even when empty), then one per function never called."""

@@ -183,10 +183,12 @@ GITHUB_EXPRESSIONS = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 
 def scalar_value(node, text: str, expressions: Expressions | None = None) -> Value:
     """The scalar's value with exact offsets; expressions become identified unknown parts."""
-    return _scalar_value(node, text, expressions)[0]
+    return scalar_value_and_sites(node, text, expressions)[0]
 
 
-def _scalar_value(node, text: str, expressions: Expressions | None) -> tuple[Value, list[tuple[int, int]] | None]:
+def scalar_value_and_sites(
+    node, text: str, expressions: Expressions | None
+) -> tuple[Value, list[tuple[int, int]] | None]:
     """The value, and where each of its template characters is written when an expression brought
     text from elsewhere (`${{ env.IMAGE }}`: the characters of IMAGE's value are written at the reference)."""
     content, offsets = decode(text, node.start_mark.index, node.end_mark.index, node.style)
@@ -207,7 +209,7 @@ def _parts(
     def literal(i: int, j: int) -> Part:
         return literal_part(content[i:j], offsets[i], tuple(offsets[i:j]))
 
-    if expressions is None or expressions.pattern is None or "${{" not in content:
+    if expressions is None or expressions.pattern is None or expressions.pattern.search(content) is None:
         return ([literal(0, len(content))] if content else []), None
     parts: list[Part] = []
     sites: list[tuple[int, int]] = []  # one per template character
@@ -220,7 +222,8 @@ def _parts(
         reference = (offsets[match.start()], offsets[match.end() - 1] + 1)
         resolved = expressions.resolve(match.group(1).strip()) if expressions.resolve else None
         if resolved is not None:
-            parts.extend(resolved.parts)
+            # text from another file has no position here: it is placed at the reference
+            parts.extend(_placed_at(p, reference) if p.foreign else p for p in resolved.parts)
             sites.extend([reference] * len(resolved.template()))
             resolved_any = True
         else:
@@ -231,6 +234,15 @@ def _parts(
         parts.append(literal(last, len(content)))
         sites.extend((o, o + 1) for o in offsets[last:])
     return parts, (sites if resolved_any else None)
+
+
+def _placed_at(part: Part, reference: tuple[int, int]) -> Part:
+    if part.text is None:
+        return Part(None, reference[0], reference[1], None, part.key, part.splittable, True)
+    start, end, size = reference[0], reference[1], part.size  # spread over the reference, as Make's includes are
+    return literal_part(
+        part.text, start, tuple(start + k * (end - 1 - start) // max(size - 1, 1) for k in range(size)), foreign=True
+    )
 
 
 def scalar_word(node, text: str, expressions: Expressions | None = None) -> Word:
@@ -244,7 +256,7 @@ def scalar_snippet(
     node, text: str, env: dict[str, Value], expressions: Expressions | None = None, dollar_escape: str = "$"
 ) -> Snippet | None:
     """A scalar holding shell commands, ready for the shell front end."""
-    value, sites = _scalar_value(node, text, expressions)
+    value, sites = scalar_value_and_sites(node, text, expressions)
     snippet = snippet_of_value(value, node.end_mark.index, env=dict(env), dollar_escape=dollar_escape)
     if snippet is not None and sites is not None:
         snippet.sites = sites + [sites[-1] if sites else (node.end_mark.index, node.end_mark.index)]
