@@ -34,21 +34,8 @@ def test_file_directive():
     assert codes(src) == []
 
 
-def test_unused_and_invalid_directives():
-    src = ("docker login nvcr.io -u '$oauthtoken' < key  # nvlint: disable=NV302 -- stale\n"
-           "echo hi  # nvlint: disable NV302\n"
-           "echo hi  # nvlint: disable=NV999\n"
-           "echo hi  # nvlint: disable=\n")
-    assert [(d.code, d.line) for d in lint(src)] == [("NV001", 1), ("NV002", 2), ("NV002", 3), ("NV002", 4)]
 
 
-def test_directive_for_a_disabled_rule_is_not_unused():
-    from nvlint.lint import lint_bytes
-    from nvlint.rules import select_rules
-    from nvlint.settings import Settings
-
-    src = b"docker login nvcr.io -u '$oauthtoken' < key  # nvlint: disable=NV302 -- stale\n"
-    assert lint_bytes(src, "a.sh", "shell", Settings(), select_rules(ignore=("NV302",))) == []
 
 
 def test_no_suppressions_reports_everything(tmp_path, monkeypatch, capsys):

@@ -1,14 +1,122 @@
-"""What each default rule may report on real files (issue: zero false alarms on real repositories).
-
-Each policy is tested both ways, reported and silent, in the file kinds where it applies.
-"""
+"""NV301-NV308: registry logins, the `$oauthtoken` username, and NGC keys: where they are passed and
+written. The precision policies of each rule are tested both ways, in the file kinds where they apply."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import codes, lint, span_text
+from conftest import codes, lint, only, span_text, where
 
-CREATE = "ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/acme/app:1"
+# ---- logins --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("script", [
+    "echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+    "docker login nvcr.io -u \\$oauthtoken --password-stdin <<< \"$NGC_API_KEY\"\n",
+    "docker login nvcr.io --username=\"\\$oauthtoken\" --password-stdin < key\n",
+    "docker login nvcr.io --username '$oauthtoken'\n",
+    "docker login -u \"$DOCKER_USER\" -p \"$DOCKER_PASSWORD\"\n",
+    "docker login ghcr.io -u octocat -p \"$GITHUB_TOKEN\"\n",
+    "oauthtoken='$oauthtoken'\ndocker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n",
+    "helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password-stdin < key\n",
+    "echo 'use $oauthtoken as the username'\n",
+    "cat <<'EOF' > login.txt\ndocker login nvcr.io -u $oauthtoken\nEOF\n",
+])
+def test_correct_logins_are_silent(script):
+    assert codes(script) == []
+
+
+@pytest.mark.parametrize("script,expected", [
+    ("docker login nvcr.io -u oauthtoken --password-stdin < key\n", ["NV301"]),
+    ("docker login nvcr.io -u myuser --password-stdin < key\n", ["NV301"]),
+    ("podman login -u admin nvcr.io\n", ["NV301"]),
+    ("kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username=oauthtoken "
+     "--docker-password-file=x\n", ["NV301"]),
+    ("docker login nvcr.io -u $oauthtoken --password-stdin < key\n", ["NV302"]),
+    ("docker login nvcr.io -u \"${oauthtoken}\" --password-stdin < key\n", ["NV302"]),
+    ("helm repo add ngc https://helm.ngc.nvidia.com/acme --username=$oauthtoken --password-stdin < key\n",
+     ["NV302"]),
+    ("cat <<EOF > login.sh\ndocker login nvcr.io -u '$oauthtoken'\nEOF\n", ["NV302"]),
+    ("cat <<'EOF' > login.sh\ndocker login nvcr.io -u $oauthtoken\nEOF\n", ["NV302"]),
+    ("docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n", ["NV303"]),
+    ("docker login -u '$oauthtoken' --password=\"$KEY\" nvcr.io\n", ["NV303"]),
+    ("helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password=$NGC_API_KEY\n",
+     ["NV303"]),
+    ("kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
+     "--docker-password=$NGC_API_KEY\n", []),
+    ("skopeo copy --dest-creds '$oauthtoken':$NGC_API_KEY docker-archive:a.tar docker://nvcr.io/acme/app:1\n",
+     ["NV303"]),
+    ("echo \"$NGC_API_KEY\" | docker login -u '$oauthtoken' --password-stdin\n", ["NV304"]),
+    ("echo \"$NGC_API_KEY\" | docker login -u someone --password-stdin\n", ["NV304"]),
+    ("docker login -u x --password-stdin <<< \"${NVCRIO_TOKEN}\"\n", ["NV304"]),
+    ("printf '%s' \"$NGC_CLI_API_KEY\" | sudo docker login --username '$oauthtoken' --password-stdin\n",
+     ["NV304"]),
+])
+def test_login_mistakes(script, expected):
+    assert codes(script) == expected
+
+
+def test_oauthtoken_fix_single_quotes_the_word():
+    src = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+    (d,) = only(src, "NV302")
+    assert span_text(src, d) == "$oauthtoken"
+    (edit,) = d.fix.edits
+    assert (edit.column, edit.end_column, edit.content) == (25, 38, "'$oauthtoken'")
+
+
+def test_oauthtoken_fix_escapes_inside_a_larger_word():
+    src = "docker login nvcr.io \"--username=$oauthtoken\" --password-stdin < key\n"
+    (d,) = only(src, "NV302")
+    assert d.fix.edits[0].content == "\\$oauthtoken"
+    assert span_text(src, d) == "$oauthtoken"
+
+
+def test_inner_shell_expands_oauthtoken_at_the_inner_position():
+    src = "sudo bash -c 'echo \"$KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin'\n"
+    (d,) = only(src, "NV302")
+    assert span_text(src, d) == "$oauthtoken"
+    assert where(d) == (1, 54, 1, 65)
+
+
+def test_outer_double_quotes_expand_before_the_inner_shell():
+    src = "ssh deploy@host \"docker login nvcr.io -u '$oauthtoken' --password-stdin < key\"\n"
+    (d,) = only(src, "NV302")
+    assert "double quotes" in d.message
+    assert codes("ssh deploy@host \"docker login nvcr.io -u '\\$oauthtoken' --password-stdin < key\"\n") == []
+
+
+def test_nvcr_login_username_fix():
+    src = "docker login nvcr.io -u oauthtoken --password-stdin < key\n"
+    (d,) = only(src, "NV301")
+    assert span_text(src, d) == "oauthtoken"
+    assert d.fix.edits[0].content == "'$oauthtoken'"
+    assert only("docker login nvcr.io -u admin --password-stdin < key\n", "NV301")[0].fix is None
+
+
+def test_password_message_never_contains_the_key():
+    src = f"docker login nvcr.io -u '$oauthtoken' -p {KEY}\n"
+    found = lint(src)
+    assert sorted(d.code for d in found) == ["NV303", "NV305"]
+    for d in found:
+        assert KEY[6:] not in d.message
+
+
+# ---- API keys ------------------------------------------------------------------------------------
+
+KEY = "nvapi-" + "LRnwmRdsya_X1yy3FnAh0pF3iZpgdI1UlBmcKk_h5r8RM121_ZV1I0ElG-Hml0T_"
+
+
+def test_key_in_a_comment():
+    src = f"#!/bin/sh\n# old key: {KEY}\necho hi\n"
+    (d,) = lint(src)
+    assert (d.code, d.line, d.column, d.end_column) == ("NV305", 2, 12, 12 + len(KEY))
+    assert "nvapi-****" in d.message and KEY[6:20] not in d.message
+
+
+@pytest.mark.parametrize("placeholder", [
+    "nvapi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "nvapi-YOUR_API_KEY_GOES_HERE_123", "nvapi-...",
+    "nvapi-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "nvapi-<your-key>",
+])
+def test_placeholders_are_not_keys(placeholder):
+    assert codes(f"export NGC_API_KEY={placeholder}\n") == []
 
 
 # ---- NV303: only tools that have a safe form -------------------------------------------------------
@@ -179,141 +287,47 @@ def test_placeholders_truncations_and_wrong_shapes_are_not_keys(text):
     assert codes(f"export NGC_API_KEY={text}\n") == []
 
 
-# ---- payloads: only NVCF API requests, templates are unknown ---------------------------------------
-
-LAUNCHER_SPEC = """fn_image: nvcr.io/acme/test-tgi:v1.0.1
-functions:
-  - containerArgs: --model-id meta-llama/Meta-Llama-3-8B
-    fn_name: inference-l40sx1
-    inst_max: 1
-    models:
-      - name: sample-model
-        uri: sample-model
-        version: 0.1
-"""
-HELM_VALUES = """image:
-  repository: vllm/vllm-openai
-  tag: latest
-containerArgs: --port 8000
-models:
-  - name: llama
-    path: /mount/models/llama
-"""
-COMPOSE = """services:
-  nim:
-    image: nvcr.io/nim/meta/llama3-8b-instruct:1.0.0
-    environment:
-      - NGC_API_KEY
-    volumes:
-      - ./cache:/config/models
-"""
+FN = "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1"
+TASK = ("ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge "
+        "--container-image nvcr.io/acme/t:1")
 
 
-@pytest.mark.parametrize("text", [LAUNCHER_SPEC, HELM_VALUES, COMPOSE])
-def test_other_tools_yaml_is_not_a_request(text):
-    assert lint(text, kind="yaml") == []
+def only_code(src: str, code: str, **kw) -> list:
+    return [d for d in lint(src, **kw) if d.code == code]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("name: f\ninferenceUrl: /v1\ncontainerImage: vllm/vllm-openai:latest\n", ["NV101"]),
-    ('{"name": "f", "inferenceUrl": "/v1", "models": [{"name": "m", "version": "1", '
-     '"uri": "https://api.ngc.nvidia.com/v2/org/acme/models/m/versions/1/files"}]}', ["NV513"]),
-    ("name: t\ngpuSpecification: {gpu: L40S, instanceType: gl40s_1.br25_2xlarge}\n"
-     "containerImage: vllm/vllm-openai:latest\nresultHandlingStrategy: NONE\n", ["NV101"]),
-    ("name: f\nhelmChart: acme/chart:1.0\nhelmChartServiceName: svc\ncontainerImage: nvcr.io/acme/app:1\n"
-     "inferenceUrl: /v1\n", ["NV502"]),
+@pytest.mark.parametrize("src,count", [
+    (f"{FN} --container-environment-variable NGC_API_KEY:$NGC_API_KEY", 1),
+    (f"{FN} --container-environment-variable HF_TOKEN:abc", 1),
+    (f"{FN} --container-environment-variable MY_SECRET:x", 1),
+    (f"{FN} --container-environment-variable DB_PASSWORD:x", 1),
+    (f"{FN} --container-environment-variable KEY_DATA:${{OPENAI_API_KEY}}", 1),
+    (f"{FN} --container-environment-variable LOG_LEVEL:debug", 0),
+    (f"{FN} --container-environment-variable TOKENIZER_PATH:/models/tok", 0),
+    (f"{FN} --container-environment-variable NUM_TOKENS:512", 0),
+    (f"{FN} --secret NGC_API_KEY:$NGC_API_KEY", 0),
+    ("ngc cf fn deploy create x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set ngcApiKey=$NGC_API_KEY", 1),
+    ("ngc cf fn deploy update x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set image.tag=v2", 0),
+    (f"{TASK} --result-handling-strategy NONE --set ngc.apiKey=$NGC_API_KEY", 1),
 ])
-def test_nvcf_requests_are_read(text, expected):
-    assert sorted({d.code for d in lint(text, kind="yaml")}) == expected
+def test_secret_in_environment(src, count):
+    assert codes(src + "\n").count("NV306") == count
 
 
-TEMPLATE = """name: ${FUNCTION_NAME}
-inferenceUrl: /v1/chat/completions
-containerImage: nvcr.io/${NGC_ORG}/app:${TAG}
-containerArgs: --model /config/models/${MODEL_NAME} --alt /mount/models/{{ model }}/{{ version }}
-models:
-  - name: ${MODEL_NAME}
-    version: ${MODEL_VERSION}
-    uri: https://api.ngc.nvidia.com/v2/org/$NGC_ORG/models/${MODEL_NAME}/${MODEL_VERSION}/files
-  - name: "{{ other }}"
-    uri: "{{ other_uri }}"
-containerEnvironment:
-  - key: WEIGHTS
-    value: /config/models/<model-name>/weights
-"""
+def test_secret_in_environment_points_at_the_key():
+    src = f"{FN} --container-environment-variable HF_TOKEN:abc\n"
+    (d,) = only_code(src, "NV306")
+    assert span_text(src, d) == "HF_TOKEN"
 
 
-def test_template_placeholders_are_unknown_in_every_field():
-    assert lint(TEMPLATE, kind="yaml") == []
-
-
-def test_an_unknown_attachment_name_silences_not_attached():
-    text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
-            "containerArgs: --model /config/models/llama\nmodels:\n  - name: ${MODEL}\n    version: '1'\n")
-    assert codes(text, kind="yaml") == []
-    known = text.replace("${MODEL}", "mistral")
-    assert codes(known, kind="yaml") == ["NV402"]
-
-
-def test_a_path_is_never_cut_inside_a_placeholder():
-    text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
-            "containerArgs: --model /mount/models/${MODEL_NAME}/${VERSION} --x /mount/${DIR}/y\n")
-    assert lint(text, kind="yaml") == []
-
-
-# ---- --help: nothing runs ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("script", [
-    "ngc cf task create --help\n",
-    "ngc cf task create --name t --container-image nvcr.io/acme/a:1 --gpu-specification L40S:gl40 -h\n",
-    "ngc cf fn create --container-image vllm/vllm-openai:latest --help\n",
-    "docker login nvcr.io -u \"$oauthtoken\" --help\n",
-    "sudo helm repo add ngc https://helm.ngc.nvidia.com/acme --password \"$NGC_API_KEY\" -h\n",
+@pytest.mark.parametrize("src,expected", [
+    ("ngc registry image list --org '$NGC_ORG'", ["$NGC_ORG"]),
+    ("ngc registry image list --org='${NGC_ORG}' --team \"$TEAM\"", ["${NGC_ORG}"]),
+    ("docker login nvcr.io -u '$oauthtoken' --password-stdin < k", []),
+    ("docker login '$REGISTRY' -u '$oauthtoken' --password-stdin < k", ["$REGISTRY"]),
+    ("ngc registry image list --org \"$NGC_ORG\"", []),
+    ("echo '$NGC_ORG'", []),
 ])
-def test_help_means_nothing_runs(script):
-    assert codes(script) == []
-
-
-def test_help_after_a_double_dash_is_an_argument():
-    assert codes("kubectl exec pod -- docker login nvcr.io -u \"$oauthtoken\" --password-stdin -- --help\n") \
-        == ["NV302"]
-
-
-# ---- positions -------------------------------------------------------------------------------------------
-
-WORKFLOW = """on: push
-env:
-  IMAGE: nvcr.io/acme/app:1
-  CHART: acme/chart:1.0
-  SHORT: vllm/vllm-openai:v1
-jobs:
-  a:
-    runs-on: ubuntu-latest
-    steps:
-      - run: docker build -t ${{ env.IMAGE }} .
-      - run: ngc registry chart create ${{ env.CHART }} --short-desc c
-      - run: |
-          ngc cf fn create --name f --inference-url /v1 --container-image ${{ env.IMAGE }}
-          ngc cf fn create --name g --inference-url /v1 --helm-chart ${{ env.CHART }} --helm-chart-service s
-          ngc cf fn create --name h --inference-url /v1 --container-image ${{ env.SHORT }}
-      - run: docker push ${{ env.IMAGE }}
-"""
-
-
-def test_push_before_reference_points_at_the_reference_in_the_create():
-    found = {d.code: d for d in lint(WORKFLOW, kind="yaml")}
-    assert (found["NV201"].line, span_text(WORKFLOW, found["NV201"])) == (13, "${{ env.IMAGE }}")
-    assert (found["NV202"].line, span_text(WORKFLOW, found["NV202"])) == (14, "${{ env.CHART }}")
-    # a finding about the value itself points where the value is written: that is what you change
-    assert (found["NV101"].line, span_text(WORKFLOW, found["NV101"])) == (5, "vllm/vllm-openai:v1")
-
-
-def test_values_passed_as_function_arguments_are_reported_at_the_call():
-    script = ("create() {\n"
-              "  ngc cf fn create --name \"$1\" --inference-url /v1 --container-image \"$2\" \\\n"
-              "    --inference-port \"$3\" --model \"$4\" --container-environment-variable \"$5\"\n"
-              "}\n"
-              "create fn1 nvcr.io/acme/app 8080 acme/llama PATH=/x\n")
-    found = sorted((d.code, d.line, span_text(script, d)) for d in lint(script))
-    assert found == [("NV106", 5, "nvcr.io/acme/app"), ("NV504", 5, "acme/llama"), ("NV505", 5, "PATH=/x"),
-                     ("NV507", 5, "8080")]
+def test_single_quoted_variable(src, expected):
+    src += "\n"
+    assert [span_text(src, d) for d in only_code(src, "NV307")] == expected

@@ -1,0 +1,87 @@
+"""NVCF payload files: which documents are NVCF requests, and their templates."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import codes, lint
+
+# ---- payloads: only NVCF API requests, templates are unknown ---------------------------------------
+
+LAUNCHER_SPEC = """fn_image: nvcr.io/acme/test-tgi:v1.0.1
+functions:
+  - containerArgs: --model-id meta-llama/Meta-Llama-3-8B
+    fn_name: inference-l40sx1
+    inst_max: 1
+    models:
+      - name: sample-model
+        uri: sample-model
+        version: 0.1
+"""
+HELM_VALUES = """image:
+  repository: vllm/vllm-openai
+  tag: latest
+containerArgs: --port 8000
+models:
+  - name: llama
+    path: /mount/models/llama
+"""
+COMPOSE = """services:
+  nim:
+    image: nvcr.io/nim/meta/llama3-8b-instruct:1.0.0
+    environment:
+      - NGC_API_KEY
+    volumes:
+      - ./cache:/config/models
+"""
+
+
+@pytest.mark.parametrize("text", [LAUNCHER_SPEC, HELM_VALUES, COMPOSE])
+def test_other_tools_yaml_is_not_a_request(text):
+    assert lint(text, kind="yaml") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("name: f\ninferenceUrl: /v1\ncontainerImage: vllm/vllm-openai:latest\n", ["NV101"]),
+    ('{"name": "f", "inferenceUrl": "/v1", "models": [{"name": "m", "version": "1", '
+     '"uri": "https://api.ngc.nvidia.com/v2/org/acme/models/m/versions/1/files"}]}', ["NV513"]),
+    ("name: t\ngpuSpecification: {gpu: L40S, instanceType: gl40s_1.br25_2xlarge}\n"
+     "containerImage: vllm/vllm-openai:latest\nresultHandlingStrategy: NONE\n", ["NV101"]),
+    ("name: f\nhelmChart: acme/chart:1.0\nhelmChartServiceName: svc\ncontainerImage: nvcr.io/acme/app:1\n"
+     "inferenceUrl: /v1\n", ["NV502"]),
+])
+def test_nvcf_requests_are_read(text, expected):
+    assert sorted({d.code for d in lint(text, kind="yaml")}) == expected
+
+
+TEMPLATE = """name: ${FUNCTION_NAME}
+inferenceUrl: /v1/chat/completions
+containerImage: nvcr.io/${NGC_ORG}/app:${TAG}
+containerArgs: --model /config/models/${MODEL_NAME} --alt /mount/models/{{ model }}/{{ version }}
+models:
+  - name: ${MODEL_NAME}
+    version: ${MODEL_VERSION}
+    uri: https://api.ngc.nvidia.com/v2/org/$NGC_ORG/models/${MODEL_NAME}/${MODEL_VERSION}/files
+  - name: "{{ other }}"
+    uri: "{{ other_uri }}"
+containerEnvironment:
+  - key: WEIGHTS
+    value: /config/models/<model-name>/weights
+"""
+
+
+def test_template_placeholders_are_unknown_in_every_field():
+    assert lint(TEMPLATE, kind="yaml") == []
+
+
+def test_an_unknown_attachment_name_silences_not_attached():
+    text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
+            "containerArgs: --model /config/models/llama\nmodels:\n  - name: ${MODEL}\n    version: '1'\n")
+    assert codes(text, kind="yaml") == []
+    known = text.replace("${MODEL}", "mistral")
+    assert codes(known, kind="yaml") == ["NV402"]
+
+
+def test_a_path_is_never_cut_inside_a_placeholder():
+    text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
+            "containerArgs: --model /mount/models/${MODEL_NAME}/${VERSION} --x /mount/${DIR}/y\n")
+    assert lint(text, kind="yaml") == []
