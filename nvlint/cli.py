@@ -140,11 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rules":
             return _rules()
         if args.command == "clean":
-            from nvlint import runner
+            from nvlint import cache
 
-            folder = runner.cache_folder(Path.cwd())
+            folder = cache.cache_folder(Path.cwd())
             print(
-                f"nvlint: removed {folder}" if runner.clean(folder) else f"nvlint: no cache at {folder}",
+                f"nvlint: removed {folder}" if cache.clean(folder) else f"nvlint: no cache at {folder}",
                 file=sys.stderr,
             )
             return EXIT_CLEAN
@@ -217,9 +217,9 @@ def _cache(args):
     """The result cache, unless the run changes files or is told not to use one."""
     if args.no_cache or args.fix or args.diff:
         return None
-    from nvlint import runner
+    from nvlint import cache
 
-    return runner.open_cache(runner.cache_folder(Path.cwd()))
+    return cache.open_cache(cache.cache_folder(Path.cwd()))
 
 
 def _finish(args, run, formats: list[str], outputs: list[str]) -> int:

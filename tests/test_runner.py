@@ -112,7 +112,7 @@ def test_cache_keys_do_not_depend_on_the_hash_seed(tmp_path):
 def test_merging_shards_keeps_the_newest_entries(tmp_path):
     """Every edit of a file adds an entry; when shards are merged only the newest MAX_ENTRIES stay, so
     the cache of a long-lived tree does not grow without end. A newer line for a key wins."""
-    from nvlint.runner import Cache
+    from nvlint.cache import Cache
 
     folder = tmp_path / ".nvlint_cache"
     folder.mkdir()
@@ -133,7 +133,7 @@ def test_merging_shards_keeps_the_newest_entries(tmp_path):
 
 
 def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
-    from nvlint.runner import Cache
+    from nvlint.cache import Cache
 
     folder = tmp_path / ".nvlint_cache"
     folder.mkdir()
