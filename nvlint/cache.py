@@ -10,10 +10,6 @@ from pathlib import Path
 from nvlint import __version__
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 
-TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
-if TYPE_CHECKING:
-    from nvlint.runner import Options, Task
-
 CACHE_DIR = ".nvlint_cache"
 
 
@@ -54,7 +50,8 @@ class Cache:
         self.compact()
 
     @staticmethod
-    def key(task: Task, options: Options, data: bytes) -> str:
+    def key(task, options, data: bytes) -> str:
+        """The key of a runner Task's answer: everything the findings depend on."""
         import hashlib  # here and below: only runs that use the cache pay for these imports
 
         digest = hashlib.sha256()
