@@ -169,6 +169,22 @@ _YES = {"-y": F, "--default-yes": F}
 _RATE_LIMIT = {"--rate-limit-pattern": V, "--rate-limit-exempt-nca-id": V, "--rate-limit-sync-check": F}
 _LICENSE = ("update-license-terms", "accept-license")
 
+
+def _artifact_group(kind: str, info: dict[str, bool], *more: str) -> Group:
+    """`ngc registry model|resource ...`: the two have the same verbs (resources can also be signed)."""
+    path = f"registry {kind}"
+    return Group(
+        children={
+            "create": _cmd(f"{path} create", _MODEL_META, open=True),
+            "upload-version": _cmd(f"{path} upload-version", _VERSION_META, open=True),
+            "download-version": _cmd(f"{path} download-version", {"--dest": V, "--file": V, "--exclude": V}, open=True),
+            "info": _cmd(f"{path} info", info, open=True),
+            "remove": _cmd(f"{path} remove", _YES, open=True),
+            **_open(path, "list", "update", *more),
+        }
+    )
+
+
 TREE = Group(
     children={
         "cloud-function": Group(
@@ -282,30 +298,8 @@ TREE = Group(
                         **_open("registry chart", "list", "update", "publish", *_LICENSE),
                     }
                 ),
-                "model": Group(
-                    children={
-                        "create": _cmd("registry model create", _MODEL_META, open=True),
-                        "upload-version": _cmd("registry model upload-version", _VERSION_META, open=True),
-                        "download-version": _cmd(
-                            "registry model download-version", {"--dest": V, "--file": V, "--exclude": V}, open=True
-                        ),
-                        "info": _cmd("registry model info", {"--files": F, "--credentials": F}, open=True),
-                        "remove": _cmd("registry model remove", _YES, open=True),
-                        **_open("registry model", "list", "update"),
-                    }
-                ),
-                "resource": Group(
-                    children={
-                        "create": _cmd("registry resource create", _MODEL_META, open=True),
-                        "upload-version": _cmd("registry resource upload-version", _VERSION_META, open=True),
-                        "download-version": _cmd(
-                            "registry resource download-version", {"--dest": V, "--file": V, "--exclude": V}, open=True
-                        ),
-                        "info": _cmd("registry resource info", {"--files": F}, open=True),
-                        "remove": _cmd("registry resource remove", _YES, open=True),
-                        **_open("registry resource", "list", "update", "sign"),
-                    }
-                ),
+                "model": _artifact_group("model", {"--files": F, "--credentials": F}),
+                "resource": _artifact_group("resource", {"--files": F}, "sign"),
             }
         ),
     }
