@@ -62,3 +62,13 @@ def test_values_passed_as_function_arguments_are_reported_at_the_call():
     found = sorted((d.code, d.line, span_text(script, d)) for d in lint(script))
     assert found == [("NV106", 5, "nvcr.io/acme/app"), ("NV504", 5, "acme/llama"), ("NV505", 5, "PATH=/x"),
                      ("NV507", 5, "8080")]
+
+
+def test_an_unknown_value_passed_to_a_function_is_reported_at_the_call():
+    script = ("login() {\n  docker login nvcr.io -u '$oauthtoken' -p \"$1\"\n}\n"
+              "login \"$NGC_API_KEY\"\n")
+    (d,) = lint(script)
+    assert (d.code, d.line, span_text(script, d)) == ("NV303", 4, "$NGC_API_KEY")
+    inline = "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n"
+    (d,) = lint(inline)
+    assert (d.line, span_text(inline, d)) == (1, "$NGC_API_KEY")

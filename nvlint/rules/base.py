@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable
 
 from nvlint.config_values import Option
@@ -124,6 +126,9 @@ class Rule:
         return Fix(message, tuple(edits), self.fix_applicability or "safe")
 
 
+_POSITIONAL = re.compile(r"\"?\$(?:[1-9]|\{[1-9][0-9]*\})\"?")
+
+
 def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, int] | None:
     """The file span of a value: contiguous literal text when possible, else the word it is in."""
     if value is not None and value.parts:
@@ -135,6 +140,8 @@ def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, 
         covering = value.span()
         if covering is not None and fallback.start <= covering[0] <= covering[1] <= fallback.end:
             return covering  # `--password=$KEY`: the part after `=`
+        if covering is not None and _POSITIONAL.fullmatch(fallback.raw):
+            return covering  # `"$1"` in a function: the value is written where the function is called
     if fallback is not None:
         return fallback.start, fallback.end
     return value.span() if value is not None else None
