@@ -157,7 +157,7 @@ class OptionUse:
 class NgcCommand(Event):
     """Any `ngc ...` invocation, parsed with the grammar."""
 
-    __slots__ = ("path", "options", "positionals", "unknown_args", "words")
+    __slots__ = ("path", "options", "positionals", "unknown_args", "words", "path_end")
 
     def __init__(
         self,
@@ -169,9 +169,11 @@ class NgcCommand(Event):
         positionals: list[Word] | None = None,
         unknown_args: bool = False,
         words: list[Word] | None = None,
+        path_end: int = 0,
     ) -> None:
         super().__init__(start, end)
         self.path = path
+        self.path_end = path_end  # file offset after the last word of the command (`ngc cf fn create`)
         self.options = options if options is not None else []
         self.positionals = positionals if positionals is not None else []
         self.unknown_args = unknown_args  # a word whose expansion may be several arguments (`$ARGS`, `"$@"`)
@@ -323,3 +325,25 @@ class NotRead(Event):
     def __init__(self, start: int, end: int, reason: str) -> None:
         super().__init__(start, end)
         self.reason = reason
+
+
+class ToolCommand(Event):
+    """A command of a tool nvlint recognises (ngc, docker, helm, kubectl, curl...), by its name: the
+    command an option written on the next line belonged to (NV516)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, start: int, end: int, name: str) -> None:
+        super().__init__(start, end)
+        self.name = name
+
+
+class OptionRun(Event):
+    """A command whose name is an option (`--type CONTAINER` alone on a line): the line before it lost
+    its continuation."""
+
+    __slots__ = ("option",)
+
+    def __init__(self, start: int, end: int, option: Word) -> None:
+        super().__init__(start, end)
+        self.option = option

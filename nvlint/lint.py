@@ -46,7 +46,7 @@ def _lint_utf16(data: bytes, path: str, kind: str, settings: Settings, rules, su
         text = data.decode("utf-16")
     except UnicodeDecodeError as error:
         diagnostic = nv000.RULE.at((0, 0), nv000.not_utf16(error.reason))
-        return [_placed(diagnostic, path)] if any(r.code == "NV000" for r in rules) else []
+        return _unread(_placed(diagnostic, path), rules)
     if not could_match(text.encode("utf-8", "surrogatepass")):
         return []
     found = lint_text(text.removeprefix("\ufeff"), path, kind, settings, rules, shift=1, suppress=suppress)
@@ -66,6 +66,16 @@ def _placed(diagnostic: Diagnostic, path: str) -> Diagnostic:
     return diagnostic
 
 
+def _unread(problem: Diagnostic | None, rules: tuple[Rule, ...]) -> list[Diagnostic]:
+    """An NV000 for a file that is not read at all, with a fingerprint like every finding's."""
+    if problem is None or not any(r.code == "NV000" for r in rules):
+        return []
+    from nvlint.baseline import fingerprint
+
+    fingerprint(problem)
+    return [problem]
+
+
 def lint_bytes(
     data: bytes,
     path: str,
@@ -79,14 +89,14 @@ def lint_bytes(
     """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits)."""
     if len(data) > MAX_BYTES:
         text, problem = decode(data, path)
-        return [problem] if problem is not None and any(r.code == "NV000" for r in rules) else []
+        return _unread(problem, rules)
     if data.startswith(_UTF16_BOMS):
         return _lint_utf16(data, path, kind, settings, rules, suppress)
     if not could_match(data) and not (suppress and b"nvlint" in data):
         return []
     text, problem = decode(data, path)
     if problem is not None:
-        return [problem] if any(r.code == "NV000" for r in rules) else []
+        return _unread(problem, rules)
     assert text is not None
     bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
     return lint_text(
@@ -106,17 +116,15 @@ def lint_text(
     scope: str = "deployed",
 ) -> list[Diagnostic]:
     """Lint decoded text. ``shift`` characters (a BOM) were removed before the text."""
-    from nvlint.placement import finish, place
+    from nvlint.placement import place
 
     lines = LineIndex(text)
     reading = read(text, path, kind, settings, rules)
     if reading.problems:  # the file cannot be read as its kind: that is all there is to say
         if not any(r.code == "NV000" for r in rules):
             return []
-        return [
-            finish(nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)), path, lines, 0)
-            for p in reading.problems
-        ]
+        unread = [nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)) for p in reading.problems]
+        return place(unread, text, path, lines, rules, settings, shift=shift, suppress=suppress)
     flows = reading.flows
     secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
     if secrets:
@@ -181,7 +189,7 @@ def _context(text: str, flows: list[list[Event]], settings: Settings, lines: Lin
             if isinstance(event, OrgSeen):
                 orgs.add(event.org)
             ngc_file = ngc_file or isinstance(event, NgcCommand)
-    return Context(settings=settings, known_orgs=frozenset(orgs), lines=lines, ngc_file=ngc_file)
+    return Context(settings=settings, known_orgs=frozenset(orgs), lines=lines, ngc_file=ngc_file, text=text)
 
 
 __all__ = ["decode", "lint_bytes", "lint_text", "internal_error", "read", "run_rules"]

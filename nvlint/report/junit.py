@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+from nvlint.report import xml_text
+
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from typing import TextIO
@@ -25,11 +27,13 @@ def write(report, stream: TextIO) -> None:
         errors="0",
     )
     for path, findings in by_path.items():
-        case = ElementTree.SubElement(suite, "testcase", name=path, classname="nvlint")
+        case = ElementTree.SubElement(suite, "testcase", name=xml_text(path), classname="nvlint")
         for d in findings:
             failure = ElementTree.SubElement(
-                case, "failure", type=d.code, message=f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+                case, "failure", type=d.code, message=xml_text(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}")
             )
-            failure.text = f"{d.code} {d.name} ({d.severity}) at line {d.line}, column {d.column}: {d.message}"
+            failure.text = xml_text(
+                f"{d.code} {d.name} ({d.severity}) at line {d.line}, column {d.column}: {d.message}"
+            )
     stream.write(ElementTree.tostring(suites, encoding="unicode", xml_declaration=True))
     stream.write("\n")

@@ -28,6 +28,10 @@ class MountPath:
         self.root = root  # mount | mounts | config
         self.components = components  # after the root
 
+    def piece(self) -> Value:
+        """The path as a value (what messages quote)."""
+        return self.value.slice(self.index, self.index + len(self.text))
+
     def span(self, i: int | None = None) -> tuple[int, int] | None:
         """File span of the whole path, or of component ``i``."""
         if i is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable
 
 from nvlint.config_values import Option
@@ -19,7 +18,7 @@ from nvlint.text import LineIndex
 class Context:
     """What a rule may know besides the events: settings and facts gathered from the whole file."""
 
-    __slots__ = ("settings", "known_orgs", "lines", "ngc_file")
+    __slots__ = ("settings", "known_orgs", "lines", "ngc_file", "text")
 
     def __init__(
         self,
@@ -27,11 +26,45 @@ class Context:
         known_orgs: frozenset[str] = frozenset(),
         lines: LineIndex | None = None,
         ngc_file: bool = False,
+        text: str = "",
     ) -> None:
         self.settings = settings
         self.known_orgs = known_orgs
         self.lines = lines
         self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
+        self.text = text  # the file: messages quote what the user wrote
+
+    def written(self, start: int, end: int) -> str:
+        """The file's text of a span, as one line: what a message quotes."""
+        return printable(" ".join(self.text[start:end].replace("\\\n", " ").split()))
+
+    def quote(self, value: Value | None, word: Word | None = None) -> str:
+        """A value for a message, as the user wrote it (`"$IMAGE"`, `'<org>'`, `'${{ env.IMAGE }}'`), with
+        what it is when that is known and differs: `"$IMAGE" (nvcr.io/acme/app:1)`. ``word``: where the value
+        is written at the command (else the value's own text is used)."""
+        if value is None:
+            return _quoted(self.written(word.start, word.end)) if word is not None else "''"
+        span = None
+        if word is not None and not word.foreign and word.value == value:
+            span = (word.start, word.end)
+        elif not any(part.foreign for part in value.parts):
+            span = value.contiguous_span(0, len(value.template()))
+        written = self.written(*span) if span is not None else self._parts_written(value)
+        literal = value.literal
+        if literal is not None and written.strip("'\"") != literal:
+            return f"{_quoted(written)} ({printable(literal)})" if written else _quoted(printable(literal))
+        return _quoted(written)
+
+    def _parts_written(self, value: Value) -> str:
+        out = []
+        for part in value.parts:
+            if part.text is not None:
+                out.append(part.text)
+            elif part.end > part.start and not part.foreign:
+                out.append(self.text[part.start : part.end])
+            else:
+                out.append(unknown_name(part))
+        return printable(" ".join("".join(out).split()))
 
     def place(self, event) -> str:
         """ " (line N)", or " (line N, in foo() called on line M)" for an event inside a function."""
@@ -145,6 +178,38 @@ def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, 
     if fallback is not None:
         return fallback.start, fallback.end
     return value.span() if value is not None else None
+
+
+def unknown_name(part) -> str:
+    """How an unknown part is named when its text cannot be shown: `$NAME`, the placeholder, or `…`."""
+    key = part.key or ""
+    if key.startswith("$") and key[1:].isidentifier():
+        return "$" + key[1:]
+    if key.startswith("placeholder:"):
+        return key[len("placeholder:") :]
+    if key.startswith("expr:"):
+        return "${{ " + key[len("expr:") :].strip() + " }}"
+    return "…"
+
+
+def quoted(text: str) -> str:
+    """Text for a message: one line, in single quotes unless it is quoted already."""
+    return _quoted(printable(" ".join(text.split())))
+
+
+def _quoted(text: str) -> str:
+    """In single quotes, unless the text is quoted already (`"$IMAGE"`)."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text
+    return f"'{text}'"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
+
+
+def printable(text: str) -> str:
+    """No control or private-use character in a message (they break XML reports and terminals)."""
+    return _UNPRINTABLE.sub("…", text) if _UNPRINTABLE.search(text) else text
 
 
 def display(value: Value | None) -> str:

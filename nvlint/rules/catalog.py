@@ -45,6 +45,7 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV513", True, "nv513_model_uri_format"),
     ("NV514", False, "nv514_health_endpoint"),
     ("NV515", False, "nv515_latest_tag"),
+    ("NV516", True, "nv516_broken_continuation"),
     ("NV901", True, "nv901_artifact_not_found"),
     ("NV902", True, "nv902_registry_access_denied"),
     ("NV903", True, "nv903_registry_unreachable"),

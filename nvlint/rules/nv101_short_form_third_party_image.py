@@ -51,7 +51,8 @@ def check(flow, ctx):
         shown = display(image.value)
         reason = "is a single name" if single else f"has no registry host and '{first}' is not a known NGC org"
         message = (
-            f"image '{shown}' {reason}: NVCF does not default to Docker Hub and answers "
+            f"image {ctx.quote(image.value, image.option.value_word)} {reason}: NVCF does not default to Docker Hub "
+            f"and answers "
             f"\"Invalid artifact provided\"; write '{prefix}{shown[ref.offset :]}'"
         )
         at = image.insert_at(0)

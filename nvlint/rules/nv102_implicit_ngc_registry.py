@@ -41,7 +41,8 @@ def check(flow, ctx):
             continue
         shown = display(image.value)
         message = (
-            f"image '{shown}' relies on NVCF's NGC default; write 'nvcr.io/{shown[ref.offset :]}' "
+            f"image {ctx.quote(image.value, image.option.value_word)} relies on NVCF's NGC default; "
+            f"write 'nvcr.io/{shown[ref.offset :]}' "
             f"('{org}' is an NGC org)"
         )
         at = image.insert_at(0)

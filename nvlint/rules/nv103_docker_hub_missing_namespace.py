@@ -30,7 +30,8 @@ def check(flow, ctx):
             continue
         shown = display(image.value)
         message = (
-            f"image '{shown}' has no namespace: NVCF needs 'docker.io/<namespace>/<repo>'; "
+            f"image {ctx.quote(image.value, image.option.value_word)} has no namespace: NVCF needs "
+            f"'docker.io/<namespace>/<repo>'; "
             f"official images are 'docker.io/library/{shown[ref.offset + len('docker.io/') :]}'"
         )
         at = image.insert_at(len("docker.io/"))

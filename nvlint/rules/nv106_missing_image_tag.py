@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.rules._images import deployed_images
-from nvlint.rules.base import Rule, display, value_span
+from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(
     code="NV106",
@@ -24,5 +24,6 @@ def check(flow, ctx):
         )
         if not ngc or ref.tag_may_exist:
             continue
-        message = f"NGC image '{display(image.value)}' has no tag; the NGC CLI requires one (':<tag>')"
+        shown = ctx.quote(image.value, image.option.value_word)
+        message = f"NGC image {shown} has no tag; the NGC CLI requires one (':<tag>')"
         yield RULE.at(value_span(image.value, image.option.value_word), message)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from nvlint.events import Deploy, ImageBuilt, ImagePushed
 from nvlint.rules._matching import may_match, same
-from nvlint.rules.base import Rule, display, use_span
+from nvlint.rules.base import Rule, use_span
 
 RULE = Rule(
     code="NV201",
@@ -61,7 +61,8 @@ def check(flow, ctx):
 
 
 def _report(ctx, option, image, build, late):
-    message = f"image '{display(image)}' is {build.how} locally{ctx.place(build)} but not pushed before this create"
+    shown = ctx.quote(image, option.value_word)
+    message = f"image {shown} is {build.how} locally{ctx.place(build)} but not pushed before this create"
     if late is not None:
         message += f"; the push{ctx.place(late)} comes too late: move it before the create"
     else:

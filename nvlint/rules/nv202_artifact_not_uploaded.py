@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from nvlint.events import ArtifactCreated, ArtifactPushed, Deploy
 from nvlint.rules._matching import may_match
-from nvlint.rules.base import Rule, display, use_span
+from nvlint.rules.base import Rule, use_span
 from nvlint.shell.words import Value
 
 RULE = Rule(
@@ -65,7 +65,7 @@ def check(flow, ctx):
                     if any(p.kind == kind and _push_matches(p, target, version) for p in pushed):
                         continue
                     message = (
-                        f"{kind} '{display(option.value)}' is created{ctx.place(origin)} by "
+                        f"{kind} {ctx.quote(option.value, option.value_word)} is created{ctx.place(origin)} by "
                         f"{origin.how} but this version is not uploaded before the create; "
                         + (
                             "push it with 'ngc registry chart push'"

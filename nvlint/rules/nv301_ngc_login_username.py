@@ -47,7 +47,8 @@ def check(flow, ctx):
             quoted = f"'{event.dollar_escape}oauthtoken'"
             fix = RULE.fix_with(f"Write {quoted}", Edit(*_word_span(event, span), quoted))
         message = (
-            f"username '{username}' for {host_of(event.host_value)}: NGC logins take the literal "
+            f"username {ctx.quote(event.username_value, event.username)} for {host_of(event.host_value)}: "
+            "NGC logins take the literal "
             f"username '$oauthtoken' (in single quotes) and the API key as password"
         )
         yield RULE.at(span, message, fix)

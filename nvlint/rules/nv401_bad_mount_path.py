@@ -56,17 +56,17 @@ def check(flow, ctx):
         if isinstance(event, Deploy):
             for _, value in nvcf_values(event):
                 for path in find_paths(value):
-                    _judge(path, True, layout, found, ctx.ngc_file)
+                    _judge(path, True, layout, found, ctx)
         elif isinstance(event, CommandRun):
             for word in event.words:
                 for path in find_paths(word.value):
-                    _judge(path, False, layout, found, ctx.ngc_file)
+                    _judge(path, False, layout, found, ctx)
     for span, (message, _) in found.items():
         yield RULE.at(span, message)
 
 
-def _judge(path, nvcf: bool, layout: str, found: dict, ngc_file: bool) -> None:
-    message = _problem(path, nvcf, layout, ngc_file)
+def _judge(path, nvcf: bool, layout: str, found: dict, ctx) -> None:
+    message = _problem(path, ctx.quote(path.piece()), nvcf, layout, ctx.ngc_file)
     if message is None:
         return
     span = path.span()
@@ -76,7 +76,7 @@ def _judge(path, nvcf: bool, layout: str, found: dict, ngc_file: bool) -> None:
         found[span] = (message, nvcf)
 
 
-def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
+def _problem(path, shown: str, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
     root, parts = path.root, path.components
     if not parts:
         return None
@@ -86,27 +86,23 @@ def _problem(path, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
     near = near_kind(kind)
     if root == "mounts":
         if kind in KINDS or near:
-            return (
-                f"'{path.text}': the mount root is '/mount' (singular): '/mount/{near or kind}/{'/'.join(parts[1:])}'"
-            )
+            return f"{shown}: the mount root is '/mount' (singular): '/mount/{near or kind}/{'/'.join(parts[1:])}'"
         return None
     if root == "mount":
         if near:
-            return f"'{path.text}': NVCF mounts under '/mount/{near}/', not '/mount/{kind}/'"
+            return f"{shown}: NVCF mounts under '/mount/{near}/', not '/mount/{kind}/'"
         if kind in KINDS:
             if nvcf and layout == "config":
-                return f"'{path.text}': with mount-layout 'config', NVCF mounts {kind} under '/config/{kind}/<name>'"
+                return f"{shown}: with mount-layout 'config', NVCF mounts {kind} under '/config/{kind}/<name>'"
             if nvcf and layout == "mount" and len(parts) == 2 and UNKNOWN_CHAR not in parts[1]:
-                return f"'{path.text}': the mount layout is '/mount/{kind}/<name>/<version>'; the version is missing"
+                return f"{shown}: the mount layout is '/mount/{kind}/<name>/<version>'; the version is missing"
             return None
         if nvcf or ngc_file:
-            return f"'{path.text}': NVCF mounts only '/mount/models/' and '/mount/resources/' under '/mount/'"
+            return f"{shown}: NVCF mounts only '/mount/models/' and '/mount/resources/' under '/mount/'"
         return None
     if root == "config" and nvcf:
         if near:
-            return f"'{path.text}': NVCF mounts under '/config/{near}/', not '/config/{kind}/'"
+            return f"{shown}: NVCF mounts under '/config/{near}/', not '/config/{kind}/'"
         if kind in KINDS and layout == "mount":
-            return (
-                f"'{path.text}': with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
-            )
+            return f"{shown}: with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
     return None

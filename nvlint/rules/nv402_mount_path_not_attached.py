@@ -44,7 +44,7 @@ def check(flow, ctx):
                 have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
                 yield RULE.at(
                     path.span(1),
-                    f"'{path.text}' names {kind} '{name}', which this {event.kind} "
+                    f"{ctx.quote(path.piece())} names {kind} '{name}', which this {event.kind} "
                     f"does not attach (attached {kind}s: {have})",
                 )
                 continue
@@ -54,7 +54,7 @@ def check(flow, ctx):
                 if UNKNOWN_CHAR not in version and None not in versions and version not in versions:
                     yield RULE.at(
                         path.span(2),
-                        f"'{path.text}' names version '{version}' of {kind} "
+                        f"{ctx.quote(path.piece())} names version '{version}' of {kind} "
                         f"'{name}', but this {event.kind} attaches "
                         f"{', '.join(sorted(versions))}",
                     )

@@ -40,6 +40,6 @@ def check(flow, ctx):
                 right = f"/{path.root}/{other.kind}s/"
                 yield RULE.at(
                     path.span(0),
-                    f"'{path.text}': '{name}' is attached as a {other.kind} "
+                    f"{ctx.quote(path.piece())}: '{name}' is attached as a {other.kind} "
                     f"({event.says('--' + other.kind)}), so it is mounted under '{right}'",
                 )

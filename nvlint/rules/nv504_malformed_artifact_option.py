@@ -42,5 +42,6 @@ def check(flow, ctx):
             reason = result
         yield RULE.at(
             value_span(option.value, option.value_word),
-            f"{event.says(option.name)} '{text}' is malformed: {reason}; expected {_FORMS[option.name]}",
+            f"{event.says(option.name)} {ctx.quote(option.value, option.value_word)} is malformed: {reason}; "
+            f"expected {_FORMS[option.name]}",
         )

@@ -55,7 +55,7 @@ def check(flow, ctx):
             hint = f"; did you mean {candidates[0]}?" if candidates else ""
             yield RULE.at(
                 (option.word.start, option.word.start + len(option.name)),
-                f"'ngc {' '.join(event.path)}' has no option {option.name}{hint}",
+                f"'{ctx.written(event.words[0].start, event.path_end)}' has no option {option.name}{hint}",
             )
 
 

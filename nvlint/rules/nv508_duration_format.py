@@ -66,18 +66,22 @@ def check(flow, ctx):
             if not ISO_DURATION.fullmatch(text):
                 yield RULE.at(
                     span,
-                    f"{PAYLOAD_FIELDS[option.name]} '{text}' is not an ISO 8601 duration; "
+                    f"{PAYLOAD_FIELDS[option.name]} {ctx.quote(option.value, option.value_word)} is not an ISO 8601 "
+                    "duration; "
                     f"the API wants '{_as_iso(text)}'",
                 )
         elif option.name == "--health-timeout":
             if not ISO_DURATION.fullmatch(text):
                 yield RULE.at(
                     span,
-                    f"--health-timeout '{text}' is passed to NVCF as written and must be ISO 8601: '{_as_iso(text)}'",
+                    f"--health-timeout {ctx.quote(option.value, option.value_word)} is passed to NVCF as written and "
+                    "must be "
+                    f"ISO 8601: '{_as_iso(text)}'",
                 )
         elif not CLI_DURATION.fullmatch(text):
             yield RULE.at(
                 span,
-                f"{option.name} '{text}' is not [nD][nH][nM][nS]; the NGC CLI converts to "
+                f"{option.name} {ctx.quote(option.value, option.value_word)} is not [nD][nH][nM][nS]; the NGC CLI "
+                "converts to "
                 f"ISO 8601 itself: write '{_as_cli(text)}'",
             )

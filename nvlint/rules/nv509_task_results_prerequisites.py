@@ -60,7 +60,8 @@ def check(flow, ctx):
         elif literal(location) is not None and not _LOCATION.fullmatch(literal(location)):
             yield RULE.at(
                 value_span(location.value, location.value_word),
-                f"result location '{literal(location)}' is not an NGC model path <org>/[<team>/]<model-name>",
+                f"result location {ctx.quote(location.value, location.value_word)} is not an NGC model path "
+                "<org>/[<team>/]<model-name>",
             )
         names = secret_names(event)
         if names is not None and "NGC_API_KEY" not in names:

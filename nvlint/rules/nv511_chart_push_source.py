@@ -30,7 +30,7 @@ def check(flow, ctx):
         for extra in event.positionals[1:]:
             yield RULE.at(
                 (extra.start, extra.end),
-                f"'{extra.text}' is a second positional argument: "
+                f"{ctx.quote(extra.value, extra)} is a second positional argument: "
                 "ngc registry chart push takes the chart with --source <path>",
             )
         if not event.positionals:
@@ -45,5 +45,6 @@ def check(flow, ctx):
         if path.rsplit("/", 1)[-1] != expected:
             yield RULE.at(
                 value_span(source.value, source.value_word),
-                f"--source file '{path}' must be named '{expected}' to push {target}",
+                f"--source file {ctx.quote(source.value, source.value_word)} must be named '{expected}' to push "
+                f"{target}",
             )

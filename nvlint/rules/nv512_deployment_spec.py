@@ -67,5 +67,6 @@ def check(flow, ctx):
             why = problem(option.value.literal, option.name in LEGACY)
             if why:
                 yield RULE.at(
-                    value_span(option.value, option.value_word), f"{option.name} '{option.value.literal}' {why}"
+                    value_span(option.value, option.value_word),
+                    f"{option.name} {ctx.quote(option.value, option.value_word)} {why}",
                 )

@@ -50,7 +50,7 @@ def check(flow, ctx):
                 hint = "; drop 'versions/'" if "/versions/" in text else ""
                 yield RULE.at(
                     span,
-                    f"{entry['kind']} uri '{text}' is not of the form NVCF accepts: "
+                    f"{entry['kind']} uri {ctx.quote(uri.value, uri)} is not of the form NVCF accepts: "
                     f"https://api.ngc.nvidia.com/v2/org/<org>[/team/<team>]/{entry['kind']}s/"
                     f"<name>/<version>/files{hint}",
                 )
@@ -64,4 +64,4 @@ def check(flow, ctx):
             if word is not None and word.literal is not None and word.literal != version:
                 problems.append(f"its version '{version}' is not the entry's '{word.literal}'")
             if problems:
-                yield RULE.at(span, f"{entry['kind']} uri '{text}': {'; '.join(problems)}")
+                yield RULE.at(span, f"{entry['kind']} uri {ctx.quote(uri.value, uri)}: {'; '.join(problems)}")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from nvlint.events import Deploy
 from nvlint.rules._images import deployed_images
-from nvlint.rules.base import Rule, display, value_span
+from nvlint.rules.base import Rule, value_span
 from nvlint.shell.words import UNKNOWN_CHAR
 
 RULE = Rule(
@@ -35,7 +35,8 @@ def check(flow, ctx):
         what = "is tagged 'latest'" if ref.tag else "has no tag (docker reads 'latest')"
         yield RULE.at(
             value_span(image.value, image.option.value_word),
-            f"image '{display(image.value)}' {what}: deployments are not reproducible; pin a version or a digest",
+            f"image {ctx.quote(image.value, image.option.value_word)} {what}: deployments are not reproducible; "
+            "pin a version or a digest",
         )
     for event in flow:
         if isinstance(event, Deploy) and event.ngc is not None:
@@ -44,5 +45,5 @@ def check(flow, ctx):
                 if text and text.endswith(":latest"):
                     yield RULE.at(
                         value_span(option.value, option.value_word),
-                        f"chart '{text}' uses 'latest': pin the chart version",
+                        f"chart {ctx.quote(option.value, option.value_word)} uses 'latest': pin the chart version",
                     )

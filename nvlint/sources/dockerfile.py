@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CommandRun
+from nvlint.events import CommandRun, OptionRun
 from nvlint.shell.words import Value, Word, literal_part
 from nvlint.sources.kind import FileKind, Reading, Source
 from nvlint.text import Snippet, Text
@@ -99,6 +99,11 @@ def read(source: Source) -> Reading:
             session.flows[-1].extend(
                 CommandRun(w.start, w.end, words=[w]) for w in words if reads_words is None or reads_words(w)
             )
+        elif keyword.startswith("-"):  # `--type CONTAINER` alone: the RUN above lost its continuation
+            first = chars.split(None, 1)[0]
+            at = instruction.offsets[len(chars) - len(chars.lstrip())]
+            option = Word(Value([literal_part(first, at)]), at, at + len(first), "bare", raw=first)
+            session.flows[-1].append(OptionRun(at, instruction.end, option))
         elif keyword == "RUN":
             snippet = _run_snippet(body)
             if snippet is not None:

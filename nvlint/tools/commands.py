@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CommandRun, Event, ImagePushed, Login
+from nvlint.events import CommandRun, Event, ImagePushed, Login, OptionRun, ToolCommand
 from nvlint.shell.interp import Command
 from nvlint.tools import credentials, docker, helm, http, ngc, registries
 
@@ -68,6 +68,11 @@ def _asks_for_help(argv) -> bool:
     return False
 
 
+def _is_option(word) -> bool:
+    literal = word.literal
+    return literal is not None and len(literal) > 1 and literal[0] == "-" and literal != "--"
+
+
 def _any_word(reads_words, words) -> bool:
     for word in words:  # a loop, not any(): this runs for every command
         if reads_words(word):
@@ -89,7 +94,10 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
         return events
     handler = _BY_NAME.get(command.name or "")
     if handler is not None:
+        events.append(ToolCommand(command.start, command.end, command.name or ""))
         events.extend(handler(command))
+    elif _is_option(command.argv[0]):
+        events.append(OptionRun(command.start, command.end, command.argv[0]))
     elif not command.calls_function and _may_push(command):
         events.append(ImagePushed(command.start, command.end, None))
     if command.stdin or command.name in _WRITERS:

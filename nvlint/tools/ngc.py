@@ -27,6 +27,7 @@ def parse(command: Command) -> NgcCommand | None:
     node: grammar.Group | grammar.Command = grammar.TREE
     path: list[str] = []
     leading: list[Word] = []  # global options written before the command words
+    path_end = command.argv[0].end
     i = 0
     while i < len(words) and isinstance(node, grammar.Group):
         text = words[i].literal
@@ -46,6 +47,7 @@ def parse(command: Command) -> NgcCommand | None:
             node = found[1]
             text = found[0]
         path.append(text)
+        path_end = words[i].end
         i += 1
     if not isinstance(node, grammar.Command):
         return None
@@ -60,6 +62,7 @@ def parse(command: Command) -> NgcCommand | None:
         positionals=positionals,
         unknown_args=unknown,
         words=command.argv,
+        path_end=path_end,
     )
 
 

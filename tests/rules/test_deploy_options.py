@@ -279,3 +279,66 @@ def test_model_uri_format(uri, expected):
     payload = ('{"name": "f", "inferenceUrl": "/v1", "containerImage": "nvcr.io/acme/a:1", '
                f'"models": [{{"name": "llama", "version": "1.0", "uri": "{uri}"}}]}}\n')
     assert codes(payload, kind="yaml") == expected
+
+
+# ---- NV516 broken-continuation ------------------------------------------------------------------------
+
+REFERENCE_CREDENTIAL = """ngc cf registry-credential create \\
+  --hostname <registry-hostname> \\
+  --name <credential-name> \\
+  --key <secret-key> \\
+  --aws-access-key <access-key-id>  # Only for AWS ECR
+  --type CONTAINER
+"""
+
+
+def test_the_references_credential_example_loses_its_type():
+    doc = "```bash\n" + REFERENCE_CREDENTIAL + "```\n"
+    (d,) = lint(doc, kind="markdown")
+    assert (d.code, d.line, span_text(doc, d)) == ("NV516", 6, "# Only for AWS ECR")
+    assert d.message.startswith("'--type CONTAINER' runs as a command of its own, so --type is lost from "
+                                "'ngc cf registry-credential create' (line 2): the line before it ends in a comment")
+
+
+def test_whitespace_after_the_backslash_has_a_safe_fix():
+    from nvlint.fix import apply
+
+    source = "docker login nvcr.io \\  \n  -u '$oauthtoken' --password-stdin < key\n"
+    (d,) = lint(source)
+    assert (d.code, span_text(source, d), d.fix.applicability) == ("NV516", "  ", "safe")
+    fixed, _ = apply(source, [d], unsafe=False)
+    assert fixed == "docker login nvcr.io \\\n  -u '$oauthtoken' --password-stdin < key\n" and lint(fixed) == []
+
+
+def test_a_lost_backslash():
+    source = "ngc cf fn create --name f --inference-url /v1 \\\n  --container-image nvcr.io/a/b:1\n  --health-uri /h\n"
+    (d,) = lint(source)
+    assert (d.code, d.line, span_text(source, d)) == ("NV516", 2, "1")
+    assert "has no backslash at its end" in d.message
+
+
+@pytest.mark.parametrize("kind,source,line", [
+    ("makefile", "deploy:\n\tngc cf fn create --name f --inference-url /v1 \\\n\t  --container-image nvcr.io/a/b:1 \\ \n"
+                 "\t  --health-uri /health\n", 3),
+    ("yaml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n"
+             "          ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1\n"
+             "            --health-uri /health\n", 7),
+    ("dockerfile", "FROM x\nRUN ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1 # x\n"
+                   "    --health-uri /health\n", 2),
+    ("markdown", "```sh\ndocker login nvcr.io -u '$oauthtoken' # log in\n  --password-stdin < key\n```\n", 2),
+])
+def test_broken_continuations_in_every_kind_that_holds_shell(kind, source, line):
+    (d,) = [d for d in lint(source, kind=kind) if d.code == "NV516"]
+    assert d.line == line
+
+
+@pytest.mark.parametrize("source", [
+    "echo building\n  --type x\n",  # not a recognised tool above it
+    "ngc cf fn list\necho between\n--format_type json\n",  # not directly after
+    "ngc cf fn list; \\\n  --format_type json\n",  # continued: one command
+    "ngc cf fn list && echo ok\n  --x y\n",  # the line holds more than the command
+    "all:\n\tdocker build -t x .\n\t-docker rmi old\n",  # make's own `-` prefix (in a Makefile below)
+])
+def test_no_broken_continuation(source):
+    kind = "makefile" if source.startswith("all:") else "shell"
+    assert "NV516" not in codes(source, kind=kind)

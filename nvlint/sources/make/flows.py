@@ -4,13 +4,13 @@ left to right, each once, as make runs them without -j), then its own."""
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event
-from nvlint.shell.words import Expansion, Value, Word
+from nvlint.events import CommandRun, Event, OptionRun
+from nvlint.shell.words import Expansion, Value, Word, literal_part
 from nvlint.sources.make.expand import Expander
 from nvlint.sources.make.parse import Makefile, Target
 from nvlint.sources.session import flows_of
 from nvlint.sources.units import ordered_units
-from nvlint.text import snippet_of_value
+from nvlint.text import Text, snippet_of_value
 
 
 def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event]:
@@ -22,6 +22,9 @@ def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event
     }
     events: list[Event] = []
     for line in target.recipe:
+        option = _option_line(line)
+        if option is not None:  # make reads its `-` as "ignore errors": the option is lost either way
+            events.append(OptionRun(option.start, line.end, option))
         expanded = expander.expand(line)
         value, skipped = _strip_prefixes(Value(expanded.parts))
         snippet = snippet_of_value(value, line.end, env=env, dollar_escape="$$")
@@ -54,6 +57,18 @@ def flows(makefile: Makefile, reads_words) -> list[list[Event]]:
         if flow:
             out.append(flow)
     return out
+
+
+def _option_line(line: Text) -> Word | None:
+    """`--type CONTAINER` as a recipe line of its own: the line above lost its continuation."""
+    text = line.text
+    body = text.lstrip()
+    token = body.split(None, 1)[0] if body else ""
+    # `--type`, `-u`; not make's own `-` prefix before a command (`-rm -f x`, `-docker rmi old`)
+    if not (token.startswith("--") and token[2:3].isalpha()) and not (len(token) == 2 and token[1:].isalpha()):
+        return None
+    at = line.offsets[len(text) - len(body)]
+    return Word(Value([literal_part(token, at)]), at, at + len(token), "bare", raw=token)
 
 
 def _strip_prefixes(value: Value) -> tuple[Value, int]:
