@@ -23,6 +23,10 @@ class Cache:
 
     Lines are indexed by their key without being decoded: a pre-commit run on one file in a large
     tree decodes one entry, not the cache of the whole tree.
+
+    An answer that depends on files the script sources records them with their digests: it is a hit
+    only while they are unchanged. `dependents.json` says which scripts source each file, so a run given
+    only the sourced file (pre-commit, after an edit of `env.sh`) checks those scripts again too.
     """
 
     MAX_SHARDS = 16
@@ -33,7 +37,10 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.lines: dict[str, str] = {}  # key -> the line as written, decoded on a hit
-        self.new: dict[str, list] = {}
+        self.new: dict[str, dict] = {}
+        self.dependents = _read_dependents(folder / "dependents.json")  # sourced file -> scripts
+        self.dependents_changed = False
+        self._digests: dict[str, str | None] = {}  # a sourced file's digest now, read once per run
         self.shards = sorted(folder.glob("shard-*.jsonl"), key=_shard_time)
         for shard in self.shards:  # oldest first: a newer line for a key replaces an older one
             try:
@@ -78,21 +85,52 @@ class Cache:
             entry = json.loads(line)
             if entry["key"] != key:
                 return None
+            if any(self._digest(path) != digest for path, digest in entry.get("sources", ())):
+                return None  # a file it sources changed: check it again
             return [_diagnostic(dict(finding)) for finding in entry["findings"]]
         except (ValueError, TypeError, KeyError, AttributeError):
             return None  # a damaged line: checked again, and written anew
 
-    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        self.new[key] = [d.as_dict() for d in diagnostics]
+    def put(self, key: str, diagnostics: list[Diagnostic], sources=(), display: str = "") -> None:
+        """An answer, with the files the script sourced (path, digest) when it sourced any."""
+        entry: dict = {"key": key, "findings": [d.as_dict() for d in diagnostics]}
+        if sources:
+            entry["sources"] = [list(source) for source in sources]
+            script = os.path.abspath(display)
+            for path, _ in sources:
+                known = self.dependents.setdefault(path, [])
+                if script not in known:
+                    known.append(script)
+                    self.dependents_changed = True
+        self.new[key] = entry
         if len(self.new) >= self.FLUSH_EVERY:
             self.save()
 
-    def save(self) -> None:
-        if self.new:
-            import json
+    def dependents_of(self, path: str) -> list[str]:
+        """The scripts that sourced this file when they were last checked (absolute paths)."""
+        return list(self.dependents.get(os.path.abspath(path), ()))
 
-            self._write("".join(json.dumps({"key": k, "findings": v}) + "\n" for k, v in self.new.items()))
+    def save(self) -> None:
+        import json
+
+        if self.new:
+            self._write("".join(json.dumps(entry) + "\n" for entry in self.new.values()))
         self.new = {}
+        if self.dependents_changed:
+            _write_atomically(self.folder / "dependents.json", json.dumps(self.dependents, sort_keys=True))
+            self.dependents_changed = False
+
+    def _digest(self, path: str) -> str | None:
+        if path not in self._digests:
+            import hashlib
+
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read()
+                self._digests[path] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            except (OSError, UnicodeDecodeError):
+                self._digests[path] = None
+        return self._digests[path]
 
     def _write(self, text: str) -> Path | None:
         name = f"shard-{os.getpid()}-{time.time_ns()}.jsonl"
@@ -112,6 +150,29 @@ class Cache:
         if self._write("".join(line + "\n" for line in kept)) is not None:
             for shard in self.shards:
                 shard.unlink(missing_ok=True)
+
+
+def _read_dependents(path: Path) -> dict[str, list[str]]:
+    if not path.exists():
+        return {}
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: [s for s in v if isinstance(s, str)] for k, v in data.items() if isinstance(v, list)}
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    try:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only or full disk: only the re-checks of dependents are lost
 
 
 def _shard_time(path: Path) -> tuple[int, str]:

@@ -76,11 +76,13 @@ class Checker:
         return Task(display, path, kind, settings, self.rules(path, settings), data, stdin)
 
 
-def tasks(paths: list[str], checker: Checker, stdin_filename: str | None) -> Iterator[Task]:
-    """One task per file, streamed: a big tree is never held as a list. `-` is standard input."""
+def tasks(paths: list[str], checker: Checker, stdin_filename: str | None, cache=None) -> Iterator[Task]:
+    """One task per file, streamed: a big tree is never held as a list. `-` is standard input. A file named
+    on its own also brings the scripts that source it (pre-commit passes only the file that changed)."""
     from nvlint.discover import iter_targets
     from nvlint.sources import kind_from_shebang, kind_of_name
 
+    named = {os.path.abspath(p) for p in paths if p != "-"}
     for given in paths:
         if given == "-":
             name = stdin_filename or "-"
@@ -90,14 +92,18 @@ def tasks(paths: list[str], checker: Checker, stdin_filename: str | None) -> Ite
             yield checker.task(name, str(Path(name).absolute()), kind, data, stdin=True)
             continue
         for target in iter_targets([given], notice=notice):
+            dependents = cache.dependents_of(target.path) if cache is not None and target.explicit else []
             if target.kind is None:
-                if target.explicit:
+                if target.explicit and not dependents:
                     notice(f"skipped {target.display}: not a kind of file nvlint reads")
-                continue
-            settings = checker.settings(target.path)
-            if settings.excludes(target.path):
-                continue
-            yield checker.task(target.display, target.path, target.kind, settings=settings)
+            else:
+                settings = checker.settings(target.path)
+                if not settings.excludes(target.path):
+                    yield checker.task(target.display, target.path, target.kind, settings=settings)
+            for script in dependents:
+                if os.path.abspath(script) not in named and os.path.isfile(script):
+                    named.add(os.path.abspath(script))
+                    yield from tasks([os.path.relpath(script)], checker, None)
 
 
 def check(
@@ -107,7 +113,7 @@ def check(
     from nvlint import runner
 
     run = Run()
-    for result in runner.run_all(tasks(paths, checker, stdin_filename), options, cache, jobs=jobs):
+    for result in runner.run_all(tasks(paths, checker, stdin_filename, cache), options, cache, jobs=jobs):
         run.files.append(result.display)
         run.references += result.references
         run.diagnostics += result.diagnostics

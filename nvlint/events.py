@@ -347,3 +347,18 @@ class OptionRun(Event):
     def __init__(self, start: int, end: int, option: Word) -> None:
         super().__init__(start, end)
         self.option = option
+
+
+class Sourced(Event):
+    """`source FILE` read a file of the tree (its text is not reported here, and a cached result of this
+    file depends on it). ``anchor``: the offset where the sourced text sits in this file."""
+
+    __slots__ = ("path", "display", "digest", "how", "anchor")
+
+    def __init__(self, start: int, anchor: int, path: str, display: str, digest: str, how: str) -> None:
+        super().__init__(start, anchor)
+        self.path = path  # absolute
+        self.display = display
+        self.digest = digest
+        self.how = how
+        self.anchor = anchor

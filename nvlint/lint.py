@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Diagnostic
-from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral
+from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral, Sourced
 from nvlint.prefilter import MAX_BYTES, could_match
 from nvlint.prefilter import UTF16_BOMS as _UTF16_BOMS
 from nvlint.rules import Context, Rule
@@ -85,8 +85,10 @@ def lint_bytes(
     suppress: bool = True,
     references: list | None = None,
     scope: str = "deployed",
+    dependencies: list | None = None,
 ) -> list[Diagnostic]:
-    """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits)."""
+    """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits).
+    ``references`` (online mode) and ``dependencies`` (files `source` read: (path, digest)) are filled in."""
     if len(data) > MAX_BYTES:
         text, problem = decode(data, path)
         return _unread(problem, rules)
@@ -100,7 +102,16 @@ def lint_bytes(
     assert text is not None
     bom = 1 if data.startswith(b"\xef\xbb\xbf") else 0
     return lint_text(
-        text, path, kind, settings, rules, shift=bom, suppress=suppress, references=references, scope=scope
+        text,
+        path,
+        kind,
+        settings,
+        rules,
+        shift=bom,
+        suppress=suppress,
+        references=references,
+        scope=scope,
+        dependencies=dependencies,
     )
 
 
@@ -114,6 +125,7 @@ def lint_text(
     suppress: bool = True,
     references: list | None = None,
     scope: str = "deployed",
+    dependencies: list | None = None,
 ) -> list[Diagnostic]:
     """Lint decoded text. ``shift`` characters (a BOM) were removed before the text."""
     from nvlint.placement import place
@@ -131,7 +143,12 @@ def lint_text(
         flows = flows + [secrets] if flows else [secrets]
     if references is not None:  # online mode: what the registries will be asked about
         _collect_references(flows, scope, path, lines, references)
-    found = run_rules(flows, rules, _context(text, flows, settings, lines))
+    sourced = [event for flow in flows for event in flow if isinstance(event, Sourced)]
+    found = run_rules(flows, rules, _context(text, flows, settings, lines, sourced))
+    if sourced:  # what a sourced file's own text holds is reported in that file
+        found = [d for d in found if not any(s.anchor <= d.start and d.end <= s.anchor + 1 for s in sourced)]
+        if dependencies is not None:
+            dependencies.extend(sorted({(s.path, s.digest) for s in sourced}))
     return place(found, text, path, lines, rules, settings, shift=shift, suppress=suppress, regions=reading.regions)
 
 
@@ -180,7 +197,7 @@ def _collect_references(flows: list[list[Event]], scope: str, path: str, lines: 
         references.append(replace(ref, path=path, line=line, column=column, end_line=end_line, end_column=end_column))
 
 
-def _context(text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex) -> Context:
+def _context(text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex, sourced=()) -> Context:
     orgs = set(settings.ngc_orgs) | set(environment_orgs())
     orgs.update(_NVCR_ORG.findall(text))
     ngc_file = "nvcr.io" in text or "oauthtoken" in text
@@ -189,7 +206,14 @@ def _context(text: str, flows: list[list[Event]], settings: Settings, lines: Lin
             if isinstance(event, OrgSeen):
                 orgs.add(event.org)
             ngc_file = ngc_file or isinstance(event, NgcCommand)
-    return Context(settings=settings, known_orgs=frozenset(orgs), lines=lines, ngc_file=ngc_file, text=text)
+    return Context(
+        settings=settings,
+        known_orgs=frozenset(orgs),
+        lines=lines,
+        ngc_file=ngc_file,
+        text=text,
+        sourced={s.anchor: s for s in sourced},
+    )
 
 
 __all__ = ["decode", "lint_bytes", "lint_text", "internal_error", "read", "run_rules"]

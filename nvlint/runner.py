@@ -65,7 +65,18 @@ class Task:
 
 
 class Result:
-    __slots__ = ("display", "diagnostics", "failing", "diff", "fixed", "text", "read", "cache_key", "references")
+    __slots__ = (
+        "display",
+        "diagnostics",
+        "failing",
+        "diff",
+        "fixed",
+        "text",
+        "read",
+        "cache_key",
+        "references",
+        "dependencies",
+    )
 
     def __init__(
         self,
@@ -88,6 +99,7 @@ class Result:
         self.read = read
         self.cache_key = cache_key  # checked, not found in the cache: the parent records it
         self.references = references if references is not None else []  # for the online check
+        self.dependencies: list[tuple[str, str]] = []  # files `source` read: (path, digest)
 
 
 def run(task: Task, options: Options) -> Result:
@@ -102,7 +114,7 @@ def run(task: Task, options: Options) -> Result:
         if data is None:
             return result
     references: list | None = [] if options.online_scope else None
-    result.diagnostics = _lint(data, task, rules, options, references)
+    result.diagnostics = _lint(data, task, rules, options, references, result.dependencies)
     result.references = references or []
     if options.fix or options.diff:
         data = _fix(data, task, rules, options, result)
@@ -143,7 +155,9 @@ def _read(task: Task, result: Result) -> bytes | None:
     return None
 
 
-def _lint(data: bytes, task: Task, rules, options: Options, references: list | None = None) -> list[Diagnostic]:
+def _lint(
+    data: bytes, task: Task, rules, options: Options, references: list | None = None, dependencies: list | None = None
+) -> list[Diagnostic]:
     from nvlint import lint
 
     try:
@@ -156,6 +170,7 @@ def _lint(data: bytes, task: Task, rules, options: Options, references: list | N
             options.suppress,
             references,
             options.online_scope or "deployed",
+            dependencies,
         )
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -229,7 +244,7 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
             # files that read other files (`include`) are not cached: a change there would not be seen
             if cache is not None and not task.stdin and b"include" not in task.data:
                 task.cache_key = Cache.key(task, options, task.data)
-                cached = cache.get(task.cache_key)
+                cached = cache.get(task.cache_key)  # None too when a file it sources changed
                 if cached is not None:
                     yield _count(Result(task.display, cached), task, options)
                     continue
@@ -255,7 +270,7 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
 
 def _remember(result: Result, cache: Cache | None) -> Result:
     if result.cache_key is not None and cache is not None:
-        cache.put(result.cache_key, result.diagnostics)
+        cache.put(result.cache_key, result.diagnostics, result.dependencies, result.display)
     return result
 
 

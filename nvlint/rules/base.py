@@ -18,7 +18,7 @@ from nvlint.text import LineIndex
 class Context:
     """What a rule may know besides the events: settings and facts gathered from the whole file."""
 
-    __slots__ = ("settings", "known_orgs", "lines", "ngc_file", "text")
+    __slots__ = ("settings", "known_orgs", "lines", "ngc_file", "text", "sourced")
 
     def __init__(
         self,
@@ -27,12 +27,14 @@ class Context:
         lines: LineIndex | None = None,
         ngc_file: bool = False,
         text: str = "",
+        sourced: dict | None = None,
     ) -> None:
         self.settings = settings
         self.known_orgs = known_orgs
         self.lines = lines
         self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
         self.text = text  # the file: messages quote what the user wrote
+        self.sourced = sourced or {}  # where a sourced file's text sits (its anchor) -> its Sourced event
 
     def written(self, start: int, end: int) -> str:
         """The file's text of a span, as one line: what a message quotes."""
@@ -51,9 +53,19 @@ class Context:
             span = value.contiguous_span(0, len(value.template()))
         written = self.written(*span) if span is not None else self._parts_written(value)
         literal = value.literal
+        origin = self._origin(value)
         if literal is not None and written.strip("'\"") != literal:
-            return f"{_quoted(written)} ({printable(literal)})" if written else _quoted(printable(literal))
-        return _quoted(written)
+            known = printable(literal) + origin
+            return f"{_quoted(written)} ({known})" if written else f"{_quoted(printable(literal))}{origin}"
+        return _quoted(written) + (f" ({origin[2:]})" if origin else "")
+
+    def _origin(self, value: Value) -> str:
+        """`, set in config/env.sh` for a value written in a sourced file."""
+        for part in value.parts:
+            if part.foreign and part.start in self.sourced:
+                event = self.sourced[part.start]
+                return f", set in {event.display}" + (f", {event.how}" if event.how else "")
+        return ""
 
     def _parts_written(self, value: Value) -> str:
         out = []

@@ -40,8 +40,28 @@ _QUOTING = {
 # Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
 
 
+SCRIPT_DIR = "scriptdir:"  # the key of the unknown that is the script's folder, with a relative suffix
+_SCRIPT = r"""["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?"""  # `"$0"`, `${BASH_SOURCE[0]}`
+_TARGET = rf"""(?:{_SCRIPT}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+{_SCRIPT}\s*\)"?)"""  # or its real path
+_DIRNAME = rf"""\$\(\s*dirname\s+(?:--\s+)?{_TARGET}\s*\)"""
+_SCRIPT_FOLDER = re.compile(
+    rf"""\$\(\s*(?:dirname\s+(?:--\s+)?{_TARGET}"""
+    rf"""|cd\s+(?:--\s+)?"?{_DIRNAME}(?P<suffix>(?:/\.\.?)*)"?\s*(?:[&>/a-z ]*null\s*)?(?:&&|;)\s*pwd(?:\s+-P)?)\s*\)"""
+)
+
+
+def script_folder(text: str) -> str | None:
+    """A command substitution that is the running script's folder: the suffix below it (`""`, `"/.."`)."""
+    if "dirname" not in text:
+        return None
+    match = _SCRIPT_FOLDER.fullmatch(text.strip())
+    if match is None:
+        return None
+    return match.group("suffix") or ""
+
+
 class Env:
-    __slots__ = ("vars", "assigned", "positional", "arrays")
+    __slots__ = ("vars", "assigned", "positional", "arrays", "cwd")
 
     def __init__(
         self,
@@ -49,14 +69,16 @@ class Env:
         assigned: set[str] | None = None,
         positional: list[Value] | None = None,
         arrays: dict[str, tuple[Value, ...]] | None = None,
+        cwd: str | None = None,
     ) -> None:
         self.vars = vars if vars is not None else {}
         self.assigned = assigned if assigned is not None else set()
         self.positional = positional
         self.arrays = arrays if arrays is not None else {}  # `ARGS=(--org acme)`, element by element
+        self.cwd = cwd  # the folder the shell is in, when `cd` said so (None: where it started)
 
     def copy(self) -> Env:
-        return Env(dict(self.vars), set(self.assigned), self.positional, dict(self.arrays))
+        return Env(dict(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd)
 
 
 class WordExpander:
@@ -165,6 +187,10 @@ class WordExpander:
             if quoted:
                 return list(value.parts)
             return [_mark_splittable(p) for p in value.parts]
+        if kind == "command_substitution":
+            folder = script_folder(self.snippet.text_between(node.start_byte, node.end_byte))
+            if folder is not None:  # `$(dirname "$0")`, `$(cd "$(dirname "$0")/.." && pwd)`
+                return [self._unknown(SCRIPT_DIR + folder, node, splittable=not quoted)]
         if kind in ("command_substitution", "process_substitution"):
             if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
                 for child in node.named_children:
@@ -233,6 +259,8 @@ class WordExpander:
         if operator in (":?", "?"):
             return current
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
+        if name in ("BASH_SOURCE", "0") and operator == "%" and raw.endswith("%/*}"):
+            return Value([unknown_part(SCRIPT_DIR, start, end)])  # `${BASH_SOURCE%/*}`: the script's folder
         return Value([unknown_part(f"{raw}|{current.key}", start, end)])
 
     def _array_elements(self, subscript, env: Env, quoted: bool, start: int) -> Value | None:

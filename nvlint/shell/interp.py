@@ -17,6 +17,10 @@ from nvlint.shell.unwrap import Unwrapped, basename, join_words, unwrap
 from nvlint.shell.words import EMPTY, Expansion, Value, Word
 from nvlint.text import Snippet, snippet_of_value
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Any
+
 MAX_DEPTH = 60  # nesting walked with its control flow; deeper commands are checked one by one (flattened)
 # Scripts in strings inside scripts in strings (`bash -c '... bash -c "..."'`): read this many levels deep,
 # then a notice says where reading stopped (each level quadruples the quoting: 16 is far past real scripts).
@@ -71,6 +75,10 @@ class Interpreter(WordExpander):
         self.on_assign = on_assign
         self.on_notice = on_notice  # (start, end, why): a part of the file that is not read
         self.script_nesting = 0
+        # What `source FILE` may read (nvlint.sources.sourcing.SourcedFiles), and who hears that it did.
+        self.files: Any = None
+        self.source_site: Word | None = None  # the outermost `source` argument being read (notices go there)
+        self.on_sourced: Callable[[int, int, object], None] | None = None
         self.functions: dict[str, tuple[object, Snippet]] = {}
         self.called: set[str] = set()
         self.call_stack: list[str] = []
@@ -439,6 +447,10 @@ class Interpreter(WordExpander):
             finally:
                 if outermost:
                     self.call_site = None
+        elif name in ("source", ".") and len(argv) > 1 and self.files is not None:
+            self._source(command, argv[1], env, depth)
+        elif name == "cd" and self.files is not None:
+            env.cwd = self.files.cd(argv[1].value if len(argv) > 1 else None, env.cwd)
         elif name == "read":
             for word in argv[1:]:
                 if word.literal and word.literal.isidentifier():
@@ -451,6 +463,36 @@ class Interpreter(WordExpander):
                     var = lit.split("=", 1)[0]
                     env.vars[var] = word.value.slice(len(var) + 1)
                     env.assigned.add(var)
+
+    def _source(self, command: Command, word: Word, env: Env, depth: int) -> None:
+        """`source FILE`: its assignments and functions apply from here on, as if its text were here.
+        Its characters sit at the end of the `source` command (they are written in another file), so
+        nothing in it is reported here: the file is linted on its own."""
+        found = self.files.resolve(word.value, env.cwd)
+        if found is None:
+            return
+        if isinstance(found, str):  # a cycle, or too deep: said where this file's own text starts the chain
+            site = self.source_site or word
+            if self.on_notice is not None:
+                self.on_notice(site.start, site.end, found)
+            return
+        anchor = command.end
+        text = found.text
+        snippet = Snippet(
+            text, [anchor] * (len(text) + 1), foreign=[True] * len(text), dollar_escape=self.snippet.dollar_escape
+        )
+        if self.on_sourced is not None:
+            self.on_sourced(command.start, anchor, found)
+        self.files.enter(found)
+        outermost = self.source_site is None
+        if outermost:
+            self.source_site = word
+        try:
+            self.run(snippet, env, depth + 1)
+        finally:
+            self.files.leave()
+            if outermost:
+                self.source_site = None
 
     def _call(self, name: str, body, snippet: Snippet, env: Env, args: list[Value], depth: int) -> None:
         saved_snippet, saved_positional = self.snippet, env.positional

@@ -45,7 +45,8 @@ def looks_like_action(root) -> bool:
 
 
 class _Reader:
-    def __init__(self, text: str, reads_words) -> None:
+    def __init__(self, text: str, reads_words, files=None) -> None:
+        self.files = files  # what `source` may read: steps run at the repository's root
         self.text = text
         self.reads_words = reads_words
         self.extra_flows: list[list[Event]] = []  # functions a run: block defines but never calls
@@ -79,7 +80,7 @@ class _Reader:
                     continue
                 from nvlint.sources.session import flows_of  # here: not needed to find files
 
-                flows = flows_of(snippet, self.reads_words)
+                flows = flows_of(snippet, self.reads_words, self.files)
                 if flows:
                     events.extend(flows[0])
                     self.extra_flows.extend(flows[1:])
@@ -144,7 +145,7 @@ def _split_list(value: Value) -> list[Value]:
 
 
 def read_document(source: Source, root) -> list[list[Event]]:
-    reader = _Reader(source.text, source.reads_words)
+    reader = _Reader(source.text, source.reads_words, source.sourced_files(at_root=True))
     if looks_like_action(root):
         runs = get(root, "runs")
         main = reader.steps(get(runs, "steps"), {}, None)

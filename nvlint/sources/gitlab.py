@@ -60,7 +60,8 @@ def looks_like_gitlab(root) -> bool:
 
 
 class _Pipeline:
-    def __init__(self, text: str, root, path: str | None, reads_words) -> None:
+    def __init__(self, text: str, root, path: str | None, reads_words, files=None) -> None:
+        self.files = files  # what `source` may read: jobs run at the repository's root
         self.text = text
         self.root = root
         self.reads_words = reads_words
@@ -154,7 +155,7 @@ class _Pipeline:
         job_env = self.variables(job.get("variables"), env)
         from nvlint.sources.session import ShellSession  # here: not needed to find files
 
-        session = ShellSession(self.reads_words)  # GitLab runs a job's lines in one shell
+        session = ShellSession(self.reads_words, self.files)  # GitLab runs a job's lines in one shell
         for key in SCRIPT_KEYS:
             value = job.get(key)
             if value is None and key != "script":
@@ -223,7 +224,7 @@ def _locate(base: Path, relative: str) -> Path:
 
 
 def read_document(source: Source, root) -> list[list[Event]]:
-    return _Pipeline(source.text, root, source.path, source.reads_words).flows()
+    return _Pipeline(source.text, root, source.path, source.reads_words, source.sourced_files(at_root=True)).flows()
 
 
 KIND = FileKind(

@@ -32,6 +32,15 @@ class Source:
         self.reads_words = reads_words
         self._documents: list | None = None
 
+    def sourced_files(self, at_root: bool = False):
+        """What `source FILE` may read from this file's commands (None for standard input): relative paths
+        start in the file's folder, or at the repository's root (a CI file's commands run there)."""
+        if self.path is None:
+            return None
+        from nvlint.sources.sourcing import SourcedFiles
+
+        return SourcedFiles(self.path, self.settings.excludes, at_root=at_root)
+
     def documents(self) -> list:
         """The YAML (or JSON) documents' root nodes, composed once. Raises YamlError."""
         if self._documents is None:

@@ -6,7 +6,7 @@ flow of its own (nothing says when, or whether, it runs)."""
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event, NotRead
+from nvlint.events import CommandRun, Event, NotRead, Sourced
 from nvlint.shell.expand import Env
 from nvlint.shell.interp import Interpreter
 from nvlint.shell.words import Value, Word
@@ -19,11 +19,13 @@ class ShellSession:
     """One shell process: snippets run in it one after another share variables and functions
     (a script; the lines of a GitLab job). ``reads_words``: see nvlint.tools.recognise."""
 
-    def __init__(self, reads_words=None) -> None:
+    def __init__(self, reads_words=None, files=None) -> None:
         self.reads_words = reads_words
         self.flows: list[list[Event]] = [[]]
         self.escape = "$"
         self.interpreter = Interpreter(self._on_command, self._on_assign, self._on_notice)
+        self.interpreter.files = files  # what `source` may read (nvlint.sources.sourcing), or None
+        self.interpreter.on_sourced = self._on_sourced
         self.env = Env()
 
     def _on_command(self, command) -> None:
@@ -33,6 +35,9 @@ class ShellSession:
         if self.reads_words is None or self.reads_words(word):
             self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
         self.flows[-1].extend(credentials.assignment(name, word))
+
+    def _on_sourced(self, start: int, anchor: int, found) -> None:
+        self.flows[-1].append(Sourced(start, anchor, found.path, found.display, found.digest, found.how))
 
     def _on_notice(self, start: int, end: int, reason: str) -> None:
         self.flows[-1].append(NotRead(start, end, reason))
@@ -54,8 +59,8 @@ class ShellSession:
         return [self.flows[0], *(flow for flow in self.flows[1:] if flow)]
 
 
-def flows_of(snippet: Snippet, reads_words=None) -> list[list[Event]]:
+def flows_of(snippet: Snippet, reads_words=None, files=None) -> list[list[Event]]:
     """The main flow (even when empty), then one per function never called."""
-    session = ShellSession(reads_words)
+    session = ShellSession(reads_words, files)
     session.run(snippet)
     return session.finish()

@@ -9,7 +9,8 @@ def read(source: Source) -> Reading:
     from nvlint.sources.session import flows_of  # here: the interpreter is not needed to find files
     from nvlint.text import Snippet
 
-    return Reading([flow for flow in flows_of(Snippet(source.text), source.reads_words) if flow])
+    flows = flows_of(Snippet(source.text), source.reads_words, source.sourced_files())
+    return Reading([flow for flow in flows if flow])
 
 
 KIND = FileKind(

@@ -318,8 +318,8 @@ def test_a_lost_backslash():
 
 
 @pytest.mark.parametrize("kind,source,line", [
-    ("makefile", "deploy:\n\tngc cf fn create --name f --inference-url /v1 \\\n\t  --container-image nvcr.io/a/b:1 \\ \n"
-                 "\t  --health-uri /health\n", 3),
+    ("makefile", "deploy:\n\tngc cf fn create --name f --inference-url /v1 \\\n"
+                 "\t  --container-image nvcr.io/a/b:1 \\ \n\t  --health-uri /health\n", 3),
     ("yaml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n"
              "          ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1\n"
              "            --health-uri /health\n", 7),

@@ -13,7 +13,7 @@ from nvlint.sources.units import ordered_units
 from nvlint.text import Text, snippet_of_value
 
 
-def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event]:
+def recipe_events(makefile: Makefile, target: Target, reads_words, files=None) -> list[Event]:
     expander = Expander(makefile, target)
     env = {
         name: Value(expander.value_of(v.value))
@@ -32,7 +32,7 @@ def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event
             sites = expanded.sites[skipped:]
             end = snippet.file_offset(len(snippet.text))
             snippet.sites = sites + [sites[-1] if sites else (end, end)]
-            events.extend(flows_of(snippet, reads_words)[0])
+            events.extend(flows_of(snippet, reads_words, files)[0])
         for start, end in expanded.oauthtoken:
             marker = Word(
                 Value(()), start, end, "make", (Expansion("oauthtoken", start, end, False, False, by_make=True),)
@@ -41,7 +41,8 @@ def recipe_events(makefile: Makefile, target: Target, reads_words) -> list[Event
     return events
 
 
-def flows(makefile: Makefile, reads_words) -> list[list[Event]]:
+def flows(makefile: Makefile, reads_words, files=None) -> list[list[Event]]:
+    """``files``: what `source` may read (recipes run in the Makefile's folder)."""
     own: dict[str, list[Event]] = {}
 
     def prerequisites(name: str) -> list[str]:
@@ -52,7 +53,7 @@ def flows(makefile: Makefile, reads_words) -> list[list[Event]]:
         flow: list[Event] = []
         for step in ordered_units(name, prerequisites, makefile.targets):
             if step not in own:
-                own[step] = recipe_events(makefile, makefile.targets[step], reads_words)
+                own[step] = recipe_events(makefile, makefile.targets[step], reads_words, files)
             flow.extend(own[step])
         if flow:
             out.append(flow)
