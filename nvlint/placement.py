@@ -61,11 +61,11 @@ def _suppressed(
     out: list[Diagnostic], text: str, path: str, lines: LineIndex, shift: int, rules: tuple[Rule, ...]
 ) -> list[Diagnostic]:
     from nvlint import suppressions
-    from nvlint.rules import CODES
+    from nvlint.rules import CODES, NAMES
     from nvlint.rules import nv001_unused_suppression as nv001
     from nvlint.rules import nv002_invalid_suppression as nv002
 
-    parsed = suppressions.parse(text, CODES)
+    parsed = suppressions.parse(text, CODES, NAMES)
     if not parsed.directives and not parsed.invalid:
         return out
     kept = suppressions.apply(out, parsed)

@@ -18,7 +18,7 @@ from nvlint.diagnostics import Diagnostic
 from nvlint.text import LineIndex
 
 _DIRECTIVE = re.compile(r"(?:#|<!--)\s*nvlint\s*:\s*(?P<body>[^\n]*?)\s*(?:-->)?\s*$", re.MULTILINE)
-_VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, ]*?)\s*(?:--\s*(?P<reason>.*))?$")
+_VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, -]*?)\s*(?:--\s*(?P<reason>.*))?$")
 _CODE = re.compile(r"NV\d{3}")
 
 
@@ -56,7 +56,8 @@ class Parsed:
         self.invalid = invalid  # (start, end, why)
 
 
-def parse(text: str, known_codes: frozenset[str]) -> Parsed:
+def parse(text: str, known_codes: frozenset[str], names: dict[str, str] | None = None) -> Parsed:
+    """The directives of a file. A rule is named by its code or its name (`NV302`, `oauthtoken-expanded`)."""
     if "nvlint" not in text:
         return Parsed([], [])
     lines = LineIndex(text)
@@ -72,15 +73,26 @@ def parse(text: str, known_codes: frozenset[str]) -> Parsed:
             continue  # `#` inside something else (`echo "#nvlint:..."`): not a comment we can trust
         valid = _VALID.fullmatch(body)
         if valid is None:
-            invalid.append((start, match.end(), "expected 'disable=CODE[,CODE...] -- reason' or 'disable-file=...'"))
+            invalid.append(
+                (
+                    start,
+                    match.end(),
+                    "expected 'disable=CODE[,CODE...] -- reason' or 'disable-file=...' (codes or rule names)",
+                )
+            )
             continue
-        codes = [c.strip().upper() for c in valid.group("codes").split(",") if c.strip()]
+        written = [c.strip() for c in valid.group("codes").split(",") if c.strip()]
+        codes = [(names or {}).get(c.lower(), c.upper()) for c in written]
         if not codes:
             invalid.append((start, match.end(), "no rule code after '='"))
             continue
         unknown = [c for c in codes if not _CODE.fullmatch(c) or c not in known_codes]
         if unknown:
-            invalid.append((start, match.end(), f"unknown rule code {', '.join(unknown)}"))
+            from nvlint.rules import nearest_selector
+
+            shown = [w for w, c in zip(written, codes, strict=True) if c in unknown]
+            why = "unknown rule " + ", ".join(f"'{w}'{nearest_selector(w)}" for w in shown)
+            invalid.append((start, match.end(), why))
             codes = [c for c in codes if c not in unknown]
             if not codes:
                 continue

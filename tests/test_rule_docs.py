@@ -60,7 +60,10 @@ def test_the_catalogue_matches_the_rule_modules():
 
     from nvlint.rules.catalog import CATALOG, OPTIONS
 
+    from nvlint.rules import NAMES
+
     assert [code for code, _, _ in CATALOG] == [r.code for r in ALL_RULES]
+    assert NAMES == {r.name: r.code for r in ALL_RULES}
     declared = {option.name: rule.code for rule in ALL_RULES for option in rule.options}
     modules = {module: code for code, _, module in CATALOG}
     assert {name: modules[module] for name, module in OPTIONS.items()} == declared
