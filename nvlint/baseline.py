@@ -20,11 +20,21 @@ def write(path: Path, diagnostics) -> None:
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
-def read(path: Path) -> set[str] | None:
+def read(path: Path) -> set[str]:
+    """The fingerprints a baseline records; ConfigError names the file and what is wrong with it."""
     import json
+
+    from nvlint.config_values import ConfigError
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(
+            f"cannot read baseline {path}: {error.strerror or error} (record one with --write-baseline {path})"
+        ) from None
+    except ValueError as error:
+        raise ConfigError(f"baseline {path} is not JSON: {error}") from None
+    try:
         return {entry["fingerprint"] for entry in data["findings"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    except (KeyError, TypeError):
+        raise ConfigError(f"{path} is not a baseline that nvlint --write-baseline wrote") from None

@@ -19,6 +19,7 @@ class Run:
         self.files: list[str] = []
         self.failing = 0  # findings at or above their file's fail-on level
         self.diffs: list[str] = []
+        self.fixed = 0  # findings --fix fixed (or --diff would fix)
         self.sources: dict[str, str] = {}
         self.references: list = []
 
@@ -37,11 +38,12 @@ class Checker:
         ignore: tuple[str, ...] | None,
         extend: tuple[str, ...],
         isolated: bool = False,
+        extend_ignore: tuple[str, ...] = (),
     ) -> None:
         from nvlint.settings import Settings
 
         self.finder = finder
-        self.select, self.extend = select, extend
+        self.select, self.extend, self.extend_ignore = select, extend, extend_ignore
         self.ignore = ignore  # None: the configuration's `ignore` applies
         self._rules: dict[tuple, tuple] = {}
         self._by_folder: dict[str, object] = {}  # finding a file's settings resolves its folder: once per folder
@@ -63,7 +65,7 @@ class Checker:
         settings = settings or self.settings(path)
         select = self.select or settings.select
         ignore = self.ignore if self.ignore is not None else settings.ignore
-        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore)
+        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore) + self.extend_ignore
         key = (select, ignore, self.extend + settings.extend_select)
         if key not in self._rules:
             self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
@@ -76,20 +78,18 @@ class Checker:
         return Task(display, path, kind, settings, self.rules(path, settings), data, stdin)
 
 
-def tasks(paths: list[str], checker: Checker, stdin_filename: str | None, cache=None) -> Iterator[Task]:
+def tasks(
+    paths: list[str], checker: Checker, stdin_filename: str | None, cache=None, excluded: list[str] | None = None
+) -> Iterator[Task]:
     """One task per file, streamed: a big tree is never held as a list. `-` is standard input. A file named
-    on its own also brings the scripts that source it (pre-commit passes only the file that changed)."""
+    on its own also brings the scripts that source it (pre-commit passes only the file that changed).
+    Files named on the command line that the configuration excludes are added to ``excluded``."""
     from nvlint.discover import iter_targets
-    from nvlint.sources import kind_from_shebang, kind_of_name
 
     named = {os.path.abspath(p) for p in paths if p != "-"}
     for given in paths:
         if given == "-":
-            name = stdin_filename or "-"
-            data = sys.stdin.buffer.read()
-            kind = kind_of_name(Path(name).name) if stdin_filename else None
-            kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
-            yield checker.task(name, str(Path(name).absolute()), kind, data, stdin=True)
+            yield _stdin_task(checker, stdin_filename)
             continue
         for target in iter_targets([given], notice=notice):
             dependents = cache.dependents_of(target.path) if cache is not None and target.explicit else []
@@ -100,10 +100,35 @@ def tasks(paths: list[str], checker: Checker, stdin_filename: str | None, cache=
                 settings = checker.settings(target.path)
                 if not settings.excludes(target.path):
                     yield checker.task(target.display, target.path, target.kind, settings=settings)
+                elif target.explicit and excluded is not None:
+                    excluded.append(target.display)
             for script in dependents:
                 if os.path.abspath(script) not in named and os.path.isfile(script):
                     named.add(os.path.abspath(script))
                     yield from tasks([os.path.relpath(script)], checker, None)
+
+
+def _stdin_task(checker: Checker, stdin_filename: str | None) -> Task:
+    """Standard input, read whole. Named with --stdin-filename, it is a file like any other: when the
+    configuration excludes that name, no rule runs (an editor shows nothing; --fix gives the text back)."""
+    from nvlint.sources import kind_from_shebang, kind_of_name
+
+    name = stdin_filename or "-"
+    data = sys.stdin.buffer.read()
+    kind = kind_of_name(Path(name).name) if stdin_filename else None
+    kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
+    path = str(Path(name).absolute())
+    task = checker.task(name, path, kind, data, stdin=True)
+    if stdin_filename and task.settings.excludes(path):
+        task.codes = ()
+    return task
+
+
+def skipped_line(excluded: list[str]) -> str:
+    """One line for the named files the configuration excludes."""
+    shown = ", ".join(excluded[:3]) + (f" and {len(excluded) - 3} more" if len(excluded) > 3 else "")
+    files = "file" if len(excluded) == 1 else "files"
+    return f"skipped {len(excluded)} {files} that the configuration excludes: {shown}"
 
 
 def check(
@@ -113,11 +138,13 @@ def check(
     from nvlint import runner
 
     run = Run()
-    for result in runner.run_all(tasks(paths, checker, stdin_filename, cache), options, cache, jobs=jobs):
+    excluded: list[str] = []
+    for result in runner.run_all(tasks(paths, checker, stdin_filename, cache, excluded), options, cache, jobs=jobs):
         run.files.append(result.display)
         run.references += result.references
         run.diagnostics += result.diagnostics
         run.failing += result.failing
+        run.fixed += result.fixed_count
         if result.diff:
             run.diffs.append(result.diff)
         if result.fixed is not None:
@@ -125,6 +152,8 @@ def check(
         if result.text is not None:
             run.sources[result.display] = result.text
     run.diffs.sort()
+    if excluded:
+        notice(skipped_line(excluded))
     return run
 
 

@@ -12,16 +12,11 @@ import sys
 from pathlib import Path
 
 from nvlint import __version__
+from nvlint.output import tell
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMAT_NAMES = ("text", "pretty", "json", "jsonl", "sarif", "github", "gitlab", "junit", "checkstyle")
-
-
-def _codes(values: list[str] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values or ():
-        out.extend(code.strip().upper() for code in value.split(",") if code.strip())
-    return tuple(out)
+STATISTICS_FORMATS = ("text", "pretty", "json", "jsonl")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -76,17 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the matching --format to FILE instead of standard output",
     )
     check.add_argument(
-        "--select", action="append", metavar="CODES", help="only these rules, by code or prefix (NV3), comma-separated"
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="only these rules: codes, prefixes (NV3) or names (oauthtoken-expanded), comma-separated",
     )
-    check.add_argument("--extend-select", action="append", metavar="CODES", help="add these rules (opt-in rules)")
-    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules, by code or prefix")
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="add these rules (opt-in rules)")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules instead of the config's")
+    check.add_argument("--extend-ignore", action="append", metavar="RULES", help="skip these rules too")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
         help="the lowest severity that makes the exit status 1 (default: info)",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when something is reported")
-    check.add_argument("--statistics", action="store_true", help="print a count per rule instead of findings")
+    check.add_argument(
+        "--statistics", action="store_true", help="a count per rule instead of findings (--format text or json)"
+    )
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -108,11 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--online-scope",
         choices=("deployed", "all"),
-        default="deployed",
         help="deployed: what functions and tasks pull (default); all: also `docker pull` images",
     )
     check.add_argument("--refresh", action="store_true", help="with --online: ignore cached registry answers")
-    check.add_argument("--jobs", type=int, metavar="N", help="processes for large trees (default: one per core)")
+    check.add_argument("--jobs", type=_jobs, metavar="N", help="processes for large trees (default: one per core)")
     check.add_argument(
         "--stdin-filename", metavar="NAME", help="with '-': the name that decides the file kind and is reported"
     )
@@ -121,12 +121,23 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
     rule = commands.add_parser("rule", help="show a rule's documentation", formatter_class=_Formatter)
-    rule.add_argument("code", nargs="?", help="a rule code, e.g. NV302")
+    rule.add_argument("code", nargs="?", metavar="RULE", help="a rule code or name, e.g. NV302 or oauthtoken-expanded")
     rule.add_argument("--all", action="store_true", help="every rule")
     rule.add_argument("--format", choices=("text", "json"), default="text")
-    commands.add_parser("rules", help="list the rules", formatter_class=_Formatter)
+    rules = commands.add_parser("rules", help="list the rules", formatter_class=_Formatter)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("clean", help="remove the result cache (.nvlint_cache)", formatter_class=_Formatter)
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {jobs}")
+    return jobs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,19 +145,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args, parser)
+            return _check(args, _subparser(parser, "check"))
         if args.command == "rule":
-            return _rule(args, parser)
+            return _rule(args, _subparser(parser, "rule"))
         if args.command == "rules":
-            return _rules()
+            return _rules(args.format)
         if args.command == "clean":
             from nvlint import cache
 
             folder = cache.cache_folder(Path.cwd())
-            print(
-                f"nvlint: removed {folder}" if cache.clean(folder) else f"nvlint: no cache at {folder}",
-                file=sys.stderr,
-            )
+            tell(f"nvlint: removed {folder}" if cache.clean(folder) else f"nvlint: no cache at {folder}")
             return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
@@ -156,38 +164,90 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _check(args, parser) -> int:
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The command's own parser: its errors show its usage (`nvlint check [-h] ...`), not the top level's."""
+    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise LookupError(name)
+
+
+def _selectors(values: list[str] | None, option: str, usage: argparse.ArgumentParser) -> tuple[str, ...]:
+    """Codes, prefixes or rule names, comma-separated, as codes; an unknown one is a usage error."""
+    from nvlint.rules import code_of, nearest_selector
+
+    codes: list[str] = []
+    for value in values or ():
+        for selector in filter(None, (part.strip() for part in value.split(","))):
+            code = code_of(selector)
+            if code is None:
+                usage.error(f"{option}: unknown rule '{selector}'{nearest_selector(selector)}")
+            codes.append(code)
+    return tuple(codes)
+
+
+def _conflict(args, formats: list[str], outputs: list[str]) -> str | None:
+    """What makes this command line contradict itself, or None."""
+    if len(outputs) > len(args.format or ()):
+        return "each --output needs a --format before it"
+    on_stdout = formats[len(outputs) :]
+    if len(on_stdout) > 1:
+        return (
+            f"--format {on_stdout[0]} and --format {on_stdout[1]} would both write to standard output; "
+            "give every format but one an --output FILE"
+        )
+    if args.fix and args.diff:
+        return "--fix and --diff cannot be used together: --diff shows the fixes without applying them"
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        return "--unsafe-fixes needs --fix or --diff"
+    if args.write_baseline and args.baseline:
+        return "--write-baseline and --baseline cannot be used together: one records findings, the other hides them"
+    if args.statistics and formats[0] not in STATISTICS_FORMATS:
+        return f"--statistics writes text or json, not {formats[0]}"
+    if args.stdin_filename and "-" not in (args.paths or ()):
+        return "--stdin-filename needs '-' among the paths"
+    return None
+
+
+def _check(args, usage: argparse.ArgumentParser) -> int:
     from nvlint import checking
     from nvlint.rules import CODES
     from nvlint.settings import ConfigError, SettingsFinder
 
-    cli_select, cli_ignore, cli_extend = _codes(args.select), _codes(args.ignore), _codes(args.extend_select)
-    for code in cli_select + cli_ignore + cli_extend:
-        if not any(known.startswith(code) for known in CODES):
-            parser.error(f"unknown rule code or prefix '{code}'")
+    select = _selectors(args.select, "--select", usage)
+    ignore = _selectors(args.ignore, "--ignore", usage)
+    extend_select = _selectors(args.extend_select, "--extend-select", usage)
+    extend_ignore = _selectors(args.extend_ignore, "--extend-ignore", usage)
     formats = args.format or [_default_format()]
     outputs = args.output or []
-    if len(outputs) > len(formats):
-        parser.error("each --output needs a --format before it")
+    conflict = _conflict(args, formats, outputs)
+    if conflict:
+        usage.error(conflict)
     paths = args.paths or ["."]
-    if args.stdin_filename and "-" not in paths:
-        parser.error("--stdin-filename needs '-' among the paths")
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing:
-        print(f"nvlint: error: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+        tell(f"nvlint: error: no such file or directory: {', '.join(missing)}")
         return EXIT_USAGE
     try:
         finder = SettingsFinder(Path(args.config) if args.config else None, CODES, checking.declared_options())
         checker = checking.Checker(
-            finder, cli_select, cli_ignore if args.ignore is not None else None, cli_extend, args.isolated
+            finder, select, ignore if args.ignore is not None else None, extend_select, args.isolated, extend_ignore
         )
         here = checker.settings(checking.here())
         online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
-        options = runner_options(args, online)
-        cache = _cache(args)
-        run = checking.check(paths, checker, options, cache, args.jobs, args.stdin_filename)
+        if not online and (args.refresh or args.online_scope):
+            usage.error(
+                f"{'--refresh' if args.refresh else '--online-scope'} only applies in online mode "
+                "(--online, NVLINT_ONLINE=1 or online = true)"
+            )
+        known = None
+        if args.baseline:
+            from nvlint import baseline
+
+            known = baseline.read(Path(args.baseline))
+        run = checking.check(paths, checker, runner_options(args, online), _cache(args), args.jobs, args.stdin_filename)
     except ConfigError as error:
-        print(f"nvlint: error: {error}", file=sys.stderr)
+        tell(f"nvlint: error: {error}")
         return EXIT_USAGE
     if online:
         from nvlint.online.run import run_online
@@ -197,7 +257,7 @@ def _check(args, parser) -> int:
         )
         run.diagnostics += found
         run.failing += failing
-    return _finish(args, run, formats, outputs)
+    return _finish(args, run, formats, outputs, known)
 
 
 def runner_options(args, online: bool):
@@ -209,7 +269,7 @@ def runner_options(args, online: bool):
         diff=args.diff,
         suppress=not args.no_suppressions,
         fail_on=args.fail_on,
-        online_scope=args.online_scope if online else None,
+        online_scope=(args.online_scope or "deployed") if online else None,
     )
 
 
@@ -222,54 +282,45 @@ def _cache(args):
     return cache.open_cache(cache.cache_folder(Path.cwd()))
 
 
-def _finish(args, run, formats: list[str], outputs: list[str]) -> int:
-    from nvlint.report import Report, write
+def _finish(args, run, formats: list[str], outputs: list[str], known: set[str] | None) -> int:
+    from nvlint import baseline, output
+    from nvlint.report import Report
 
     diagnostics = run.diagnostics
-    from nvlint import baseline
-
     for d in diagnostics:
         if not d.fingerprint:
             baseline.fingerprint(d)
     if args.write_baseline:
         baseline.write(Path(args.write_baseline), diagnostics)
-        print(f"nvlint: recorded {len(diagnostics)} finding(s) in {args.write_baseline}", file=sys.stderr)
+        tell(f"nvlint: recorded {len(diagnostics)} finding(s) in {args.write_baseline}")
         return EXIT_CLEAN
-    if args.baseline:
-        known = baseline.read(Path(args.baseline))
-        if known is None:
-            print(f"nvlint: error: cannot read baseline {args.baseline}", file=sys.stderr)
-            return EXIT_USAGE
+    if known is not None:
         kept = [d for d in diagnostics if d.fingerprint not in known]
         run.failing -= len(diagnostics) - len(kept)
         diagnostics = kept
     diagnostics.sort(key=lambda d: d.sort_key())
-    report = Report(diagnostics, files=run.files, color=_color(args.color))
-    for path, text in run.sources.items():
-        report.remember_source(path, text)
     if args.diff:
         sys.stdout.write("".join(run.diffs))
+        if run.fixed:
+            tell(f"Would fix {run.fixed} finding{'s' * (run.fixed != 1)}.")
         return EXIT_FINDINGS if run.diffs and not args.exit_zero else EXIT_CLEAN
-    if args.fix and args.paths == ["-"]:
-        stream_for_stdout = sys.stderr  # the fixed text went to standard output
-    else:
-        stream_for_stdout = sys.stdout
+    # standard input fixed: the fixed text went to standard output, so findings go to standard error
+    stream = sys.stderr if args.fix and "-" in (args.paths or ()) else sys.stdout
     if args.statistics:
-        _statistics(diagnostics, stream_for_stdout)
+        if outputs:
+            with open(outputs[0], "w", encoding="utf-8") as handle:
+                output.write_statistics(diagnostics, formats[0], handle)
+        else:
+            output.write_statistics(diagnostics, formats[0], stream)
     else:
-        for n, format_name in enumerate(formats):
-            if n < len(outputs):
-                with open(outputs[n], "w", encoding="utf-8") as handle:
-                    write(format_name, report, handle)
-            else:
-                write(format_name, report, stream_for_stdout)
-                stream_for_stdout.flush()
-    if diagnostics and "text" in formats[len(outputs) :] and not args.statistics:
-        files = len({d.path for d in diagnostics})
-        print(
-            f"Found {len(diagnostics)} problem{'s' * (len(diagnostics) != 1)} in {files} file{'s' * (files != 1)}.",
-            file=sys.stderr,
-        )
+        report = Report(diagnostics, files=run.files, color=_color(args.color))
+        for path, text in run.sources.items():
+            report.remember_source(path, text)
+        output.write_reports(report, formats, outputs, stream)
+    if args.fix:
+        tell(output.fix_line(run.fixed, len(diagnostics)))
+    elif formats[len(outputs) :] == ["text"] and not args.statistics:
+        tell(output.summary_line(diagnostics, len(run.files)))
     if args.exit_zero:
         return EXIT_CLEAN
     return EXIT_FINDINGS if diagnostics and max(run.failing, 0) else EXIT_CLEAN
@@ -289,40 +340,22 @@ def _color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def _statistics(diagnostics, stream) -> None:
-    counts: dict[tuple[str, str], int] = {}
-    for d in diagnostics:
-        counts[(d.code, d.name)] = counts.get((d.code, d.name), 0) + 1
-    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        stream.write(f"{count:>5}  {code}  {name}\n")
-
-
-def _rule(args, parser) -> int:
+def _rule(args, usage: argparse.ArgumentParser) -> int:
     import json
 
-    from nvlint.rules import ALL_RULES, BY_CODE
+    from nvlint.rules import ALL_RULES, BY_CODE, NAMES, nearest_selector
 
     if args.all:
         chosen = list(ALL_RULES)
-    elif args.code and args.code.upper() in BY_CODE:
-        chosen = [BY_CODE[args.code.upper()]]
+    elif args.code:
+        code = args.code.strip().upper() if args.code.strip().upper() in BY_CODE else NAMES.get(args.code.strip())
+        if code is None:
+            usage.error(f"unknown rule '{args.code}'{nearest_selector(args.code)}")
+        chosen = [BY_CODE[code]]
     else:
-        parser.error(f"unknown rule '{args.code}'" if args.code else "give a rule code or --all")
+        usage.error("give a rule code or name, or --all")
     if args.format == "json":
-        from nvlint.diagnostics import rule_url
-
-        data = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": r.severity,
-                "summary": r.summary,
-                "fixable": r.fix_applicability,
-                "default_enabled": r.default_enabled,
-                "url": rule_url(r.code),
-            }
-            for r in chosen
-        ]
+        data = [_rule_json(r) for r in chosen]
         print(json.dumps(data if args.all else data[0], indent=2))
         return EXIT_CLEAN
     from nvlint.ruledocs import page
@@ -340,15 +373,34 @@ def _rule(args, parser) -> int:
     return EXIT_CLEAN
 
 
-def _rules() -> int:
+def _rule_json(rule) -> dict:
+    from nvlint.diagnostics import rule_url
+
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "fixable": rule.fix_applicability,
+        "default_enabled": rule.default_enabled,
+        "online_only": rule.online,
+        "url": rule_url(rule.code),
+    }
+
+
+def _rules(format_name: str) -> int:
     from nvlint.rules import ALL_RULES
 
+    if format_name == "json":
+        import json
+
+        print(json.dumps([_rule_json(r) for r in ALL_RULES], indent=2))
+        return EXIT_CLEAN
     print(f"{'code':<6} {'name':<30} {'severity':<8} {'fix':<6} default")
     for r in ALL_RULES:
-        print(
-            f"{r.code:<6} {r.name:<30} {r.severity:<8} {r.fix_applicability or '-':<6} "
-            f"{'on' if r.default_enabled else 'opt-in'}"
-        )
+        enabled = "online" if r.online else "on" if r.default_enabled else "opt-in"
+        print(f"{r.code:<6} {r.name:<30} {r.severity:<8} {r.fix_applicability or '-':<6} {enabled}")
+    print("\nonline: reported only with --online (see the README's Online mode section)")
     return EXIT_CLEAN
 
 

@@ -76,6 +76,7 @@ class Result:
         "cache_key",
         "references",
         "dependencies",
+        "fixed_count",
     )
 
     def __init__(
@@ -100,6 +101,7 @@ class Result:
         self.cache_key = cache_key  # checked, not found in the cache: the parent records it
         self.references = references if references is not None else []  # for the online check
         self.dependencies: list[tuple[str, str]] = []  # files `source` read: (path, digest)
+        self.fixed_count = 0  # findings --fix fixed (--diff: would fix)
 
 
 def run(task: Task, options: Options) -> Result:
@@ -189,10 +191,12 @@ def _fix(data: bytes, task: Task, rules, options: Options, result: Result) -> by
     text = before
     for _ in range(fixing.MAX_ROUNDS):
         text, applied = fixing.apply(text, result.diagnostics, options.unsafe_fixes)
+        result.fixed_count += applied
         result.diagnostics = _lint(text.encode("utf-8", "surrogateescape"), task, rules, options)
         if not applied or not any(fixing.applicable(d, options.unsafe_fixes) for d in result.diagnostics):
             break
     if text == before:
+        result.fixed_count = 0
         return data
     if options.diff:
         result.diff = fixing.unified_diff(task.display, before, text)

@@ -134,16 +134,23 @@ def _load_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
-    except (OSError, ValueError) as error:
-        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"cannot read configuration {path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _codes(path: Path, key: str, codes, valid_codes: frozenset[str]) -> tuple[str, ...]:
-    codes = tuple(c.upper() for c in string_list(path, key, codes))
-    for code in codes:
-        if valid_codes and not any(c.startswith(code) for c in valid_codes):
-            raise ConfigError(f"{path}: '{key}' has unknown code '{code}'{hint(code, valid_codes)}")
-    return codes
+def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tuple[str, ...]:
+    """Codes, prefixes or rule names, as codes."""
+    from nvlint.rules.catalog import code_of, nearest_selector
+
+    codes = []
+    for selector in string_list(path, key, selectors):
+        code = code_of(selector)
+        if code is None or valid_codes and not any(c.startswith(code) for c in valid_codes):
+            raise ConfigError(f"{path}: '{key}' has unknown rule '{selector}'{nearest_selector(selector)}")
+        codes.append(code)
+    return tuple(codes)
 
 
 def _option(declared: Option | str, name: str) -> Option:
@@ -207,6 +214,7 @@ class SettingsFinder:
         self.valid_codes = valid_codes
         self.declared = declared  # the options rules and file kinds declare
         self._cache: dict[Path, Settings] = {}
+        self.warn = _warn
         self.forced = self.load(forced) if forced is not None else None
 
     def load(self, path: Path) -> Settings:
@@ -230,13 +238,14 @@ class SettingsFinder:
         if cached is not None:
             return cached
         result = None
-        for name in (".nvlint.toml", "pyproject.toml"):
-            candidate = directory / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and "nvlint" not in _tool_tables(candidate):
-                    continue
-                result = self.load(candidate)
-                break
+        dedicated, pyproject = directory / ".nvlint.toml", directory / "pyproject.toml"
+        with_table = pyproject.is_file() and "nvlint" in _tool_tables(pyproject)
+        if dedicated.is_file():
+            result = self.load(dedicated)
+            if with_table:
+                self.warn(f"{dedicated} is used; [tool.nvlint] in {pyproject.name} beside it is ignored")
+        elif with_table:
+            result = self.load(pyproject)
         if result is None:
             parent = directory.parent
             result = Settings() if parent == directory else self._for_directory(parent)
@@ -245,10 +254,13 @@ class SettingsFinder:
 
 
 def _tool_tables(path: Path) -> dict:
-    try:
-        return _load_toml(path).get("tool", {})
-    except ConfigError:
-        raise
+    return _load_toml(path).get("tool", {})
+
+
+def _warn(message: str) -> None:
+    import sys
+
+    print(f"nvlint: warning: {message}", file=sys.stderr)
 
 
 def environment_orgs() -> frozenset[str]:

@@ -63,6 +63,21 @@ def span_text(source: str, diagnostic) -> str:
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+TEXT_LINE = re.compile(
+    r"^(?P<where>.+?:\d+:\d+): (?P<severity>error|warning|info): (?P<message>.*) \[(?P<code>NV\d{3})\]$"
+)
+
+
+def text_findings(out: str) -> list[str]:
+    """`path:line:col CODE` for each line of the text format (which must all be findings)."""
+    found = []
+    for line in out.splitlines():
+        match = TEXT_LINE.match(line)
+        assert match, f"not a text-format line: {line!r}"
+        found.append(f"{match['where']} {match['code']}")
+    return found
+
+
 def modules_imported_by(code: str, cwd=None) -> tuple[str, set[str]]:
     """Run ``code`` in a fresh interpreter: what it printed, and the modules it imported beyond a bare
     start-up. The interpreter's own start-up (site, and whatever .pth files the machine has) is not

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import codes, lint
+from conftest import codes, lint, text_findings
 
 from nvlint.cli import main
 
@@ -72,7 +72,7 @@ def project(tmp_path, monkeypatch, config: str, files: dict[str, str]) -> Path:
 
 
 def reported(capsys) -> list[str]:
-    return [line.split(": ")[0] + " " + line.split(" ")[1] for line in capsys.readouterr().out.splitlines()]
+    return text_findings(capsys.readouterr().out)
 
 
 def test_per_file_ignores_and_exclude(tmp_path, monkeypatch, capsys):
@@ -103,7 +103,7 @@ def test_extend_select_enables_opt_in_rules_only_by_code(monkeypatch):
 
 
 @pytest.mark.parametrize("config,message", [
-    ("per-file-ignores = { 'a.sh' = ['NV3O2'] }\n", "unknown code 'NV3O2'"),
+    ("per-file-ignores = { 'a.sh' = ['NV3O2'] }\n", "unknown rule 'NV3O2' (did you mean 'NV302'?)"),
     ("severity = { NV302 = 'fatal' }\n", "must be one of error, warning, info"),
     ("fail-on = 'warn'\n", "did you mean 'warning'"),
     ("exclude = 'x'\n", None),  # a single string is accepted as a list of one

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import modules_imported_by
+from conftest import modules_imported_by, text_findings
 
 from nvlint.cli import main
 
@@ -39,8 +39,8 @@ def test_text_format_and_exit_codes(tree, capsys):
     write(tree / "deploy.sh", BAD)
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert out == ("deploy.sh:1:26: NV302 '$oauthtoken' is expanded by the shell (inside double quotes) to an empty "
-                   "string; the NGC username is the literal text: write '$oauthtoken' in single quotes\n")
+    assert out == ("deploy.sh:1:26: error: '$oauthtoken' is expanded by the shell (inside double quotes) to an empty "
+                   "string; the NGC username is the literal text: write '$oauthtoken' in single quotes [NV302]\n")
     write(tree / "deploy.sh", GOOD)
     assert main(["check", "."]) == 0
     assert capsys.readouterr().out == ""
@@ -101,7 +101,8 @@ def test_missing_path_is_a_usage_error(tree, capsys):
 def test_stdin_with_a_filename():
     result = run("check", "-", "--stdin-filename", "ci/deploy.sh", stdin=BAD)
     assert result.returncode == 1
-    assert result.stdout.startswith("ci/deploy.sh:1:26: NV302")
+    assert result.stdout.startswith("ci/deploy.sh:1:26: error: ")
+    assert "[NV302]" in result.stdout
     result = run("check", "-", stdin=GOOD)
     assert (result.returncode, result.stdout) == (0, "")
 
@@ -158,10 +159,10 @@ def test_nearest_config_applies(tree, capsys):
 
 @pytest.mark.parametrize("content,message", [
     ("selcet = ['NV3']\n", "did you mean 'select'"),
-    ("select = ['NV39']\n", "unknown code 'NV39'"),
+    ("select = ['NV39']\n", "unknown rule 'NV39'"),
     ("mount-layout = 'mounts'\n", "did you mean 'mount'"),
     ("ngc-orgs = 3\n", "list of strings"),
-    ("select = [\n", "cannot read"),
+    ("select = [\n", "not valid TOML"),
 ])
 def test_config_errors_exit_2(tree, capsys, content, message):
     write(tree / ".nvlint.toml", content)
@@ -193,7 +194,7 @@ def test_examples_broken_and_fixed(capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert main(["check", "--isolated", "examples/deploy-fixed.sh"]) == 0
     assert main(["check", "--isolated", "examples/deploy-broken.sh"]) == 1
-    found = sorted(line.split(" ")[1] for line in capsys.readouterr().out.splitlines())
+    found = sorted(line.split()[1] for line in text_findings(capsys.readouterr().out))
     assert found == ["NV101", "NV201", "NV302", "NV303", "NV401", "NV505"]
 
 
@@ -209,7 +210,8 @@ def test_an_internal_error_is_a_finding_not_a_traceback(tree, capsys, monkeypatc
     assert main(["check"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in out] == ["a.sh", "b.sh"]
-    assert all("NV003 reading this shell file failed on this file (ValueError: boom)" in line for line in out)
+    assert all("reading this shell file failed on this file (ValueError: boom)" in line for line in out)
+    assert all(line.endswith("[NV003]") for line in out)
 
 
 def test_a_pre_commit_run_imports_only_what_it_uses(tmp_path):

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import text_findings
 
 BAD = "docker login nvcr.io -u $oauthtoken\n"
 
@@ -28,7 +29,7 @@ def hostile(tmp_path):
 
 def lines(result) -> list[str]:
     assert "Traceback" not in result.stderr, result.stderr
-    return [line.split(": ")[0] + " " + line.split(" ")[1] for line in result.stdout.splitlines()]
+    return text_findings(result.stdout)
 
 
 def test_huge_file_is_reported_not_read(hostile):
@@ -97,9 +98,9 @@ def test_unreadable_and_vanishing_files(hostile, monkeypatch, capsys):
     monkeypatch.setattr(runner, "open", fake_open, raising=False)
     assert main(["check", "--isolated", "--no-cache"]) == 1
     out = capsys.readouterr().out
-    assert "gone.sh:1:1: NV000 cannot read the file: No such file or directory" in out
-    assert "secret.sh:1:1: NV000 cannot read the file: Permission denied" in out
-    assert "good.sh:1:25: NV302" in out
+    assert "gone.sh:1:1: warning: cannot read the file: No such file or directory [NV000]" in out
+    assert "secret.sh:1:1: warning: cannot read the file: Permission denied [NV000]" in out
+    assert "good.sh:1:25: error: " in out
 
 
 @pytest.mark.parametrize("encoding,expected", [

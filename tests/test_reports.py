@@ -64,9 +64,30 @@ def test_formats_written_in_one_run(in_snapshots, capsys, tmp_path):
 
 
 def test_statistics(in_snapshots, capsys):
-    assert output(capsys, "--statistics").split("\n")[:3] == ["    1  NV105  unrecognized-registry",
-                                                               "    1  NV302  oauthtoken-expanded",
-                                                               "    1  NV303  password-on-command-line"]
+    assert output(capsys, "--statistics").splitlines() == [
+        "count  fixable  code   name",
+        "    1        0  NV105  unrecognized-registry",
+        "    1        1  NV302  oauthtoken-expanded",
+        "    1        0  NV303  password-on-command-line",
+        "    3        1  total",
+    ]
+
+
+def test_statistics_as_json_to_a_file(in_snapshots, capsys, tmp_path):
+    written = tmp_path / "stats.json"
+    assert main(["check", "--isolated", "--statistics", "--format", "json", "--output", str(written), "deploy.sh"]) == 1
+    assert capsys.readouterr().out == ""
+    data = json.loads(written.read_text())
+    assert data["total"] == 3 and data["fixable"] == 1
+    assert data["rules"][1] == {"code": "NV302", "name": "oauthtoken-expanded", "count": 1, "fixable": 1}
+    assert json.loads(output(capsys, "--statistics", "--format", "json")) == data
+
+
+def test_statistics_in_a_format_that_cannot_carry_them(in_snapshots, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--statistics", "--format", "sarif", "deploy.sh"])
+    assert stop.value.code == 2
+    assert "--statistics writes text or json, not sarif" in capsys.readouterr().err
 
 
 def test_every_format_redacts_keys(tmp_path, monkeypatch, capsys):

@@ -58,9 +58,8 @@ def test_the_catalogue_matches_the_rule_modules():
     """nvlint/rules/catalog.py lets warm runs select rules without importing them: it must not drift."""
     import importlib
 
-    from nvlint.rules.catalog import CATALOG, OPTIONS
-
     from nvlint.rules import NAMES
+    from nvlint.rules.catalog import CATALOG, OPTIONS
 
     assert [code for code, _, _ in CATALOG] == [r.code for r in ALL_RULES]
     assert NAMES == {r.name: r.code for r in ALL_RULES}

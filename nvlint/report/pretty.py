@@ -47,7 +47,7 @@ def summary(report) -> str:
     for d in report.diagnostics:
         counts[d.severity] = counts.get(d.severity, 0) + 1
     if not report.diagnostics:
-        return f"No problems in {len(report.files)} file{'s' * (len(report.files) != 1)}."
+        return f"No problems found in {len(report.files)} file{'s' * (len(report.files) != 1)}."
     parts = [f"{n} {level}{'s' * (n != 1)}" for level, n in counts.items() if n]
     files = len({d.path for d in report.diagnostics})
     text = f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"

@@ -1,4 +1,10 @@
-"""`path:line:col: CODE message`, the line format editors and `:make` parse."""
+"""`path:line:col: severity: message [CODE]`, the line GCC prints.
+
+Chosen over ruff's `path:line:col: CODE message` because every editor's default error parser already reads
+GCC's form with its severity: Vim's `%t` takes the first letter of `error`/`warning`/`info`, Emacs'
+compilation mode colours `error:`, `warning:` and `info:` lines as such, and VS Code's `$gcc` problem matcher
+reads it as is. The code comes last, in brackets, as GCC puts its `[-Wflag]`.
+"""
 
 from __future__ import annotations
 
@@ -9,4 +15,4 @@ if TYPE_CHECKING:
 
 def write(report, stream: TextIO) -> None:
     for d in report.diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
+        stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity}: {d.message} [{d.code}]\n")

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from nvlint.rules.catalog import CATALOG
+from nvlint.rules.catalog import CATALOG, CODES, NAMES, code_of, nearest_selector
 
-CODES = frozenset(code for code, _, _ in CATALOG)
-# Rule names from the modules' names (`nv302_oauthtoken_expanded`: oauthtoken-expanded); a test checks them.
-NAMES: dict[str, str] = {module[6:].replace("_", "-"): code for code, _, module in CATALOG}
 _LOADED: dict = {}
 
 
@@ -64,23 +61,3 @@ def select_rules(
     """The Rule objects of :func:`select_codes`."""
     by_code = __getattr__("BY_CODE")
     return tuple(by_code[code] for code in select_codes(select, ignore, extend_select))
-
-
-def code_of(selector: str) -> str | None:
-    """A code or a code prefix (`NV302`, `NV3`) as given, or a rule's name (`oauthtoken-expanded`) as its code;
-    None when it names no rule."""
-    upper = selector.strip().upper()
-    if upper and any(code.startswith(upper) for code in CODES):
-        return upper
-    return NAMES.get(selector.strip().lower())
-
-
-def nearest_selector(selector: str) -> str:
-    """` (did you mean 'NV302'?)` for a code or name that names no rule."""
-    import difflib  # only for error messages
-
-    candidates = sorted(CODES) + sorted(NAMES)
-    match = difflib.get_close_matches(selector.strip(), candidates, n=1) or difflib.get_close_matches(
-        selector.strip().upper(), candidates, n=1
-    )
-    return f" (did you mean '{match[0]}'?)" if match else ""

@@ -51,9 +51,33 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV903", True, "nv903_registry_unreachable"),
 )
 
+CODES = frozenset(code for code, _, _ in CATALOG)
+# Rule names from the modules' names (`nv302_oauthtoken_expanded`: oauthtoken-expanded); a test checks them.
+NAMES: dict[str, str] = {module[6:].replace("_", "-"): code for code, _, module in CATALOG}
+
 # Options a rule declares (in its module's RULE.options), by name: the module to import when a
 # configuration sets one. A test checks this table against the rule modules too.
 OPTIONS: dict[str, str] = {
     "mount-layout": "nv401_bad_mount_path",
     "allowed-registries": "nv105_unrecognized_registry",
 }
+
+
+def code_of(selector: str) -> str | None:
+    """A code or a code prefix (`NV302`, `NV3`) as given, or a rule's name (`oauthtoken-expanded`) as its code;
+    None when it names no rule."""
+    upper = selector.strip().upper()
+    if upper and any(code.startswith(upper) for code in CODES):
+        return upper
+    return NAMES.get(selector.strip().lower())
+
+
+def nearest_selector(selector: str) -> str:
+    """` (did you mean 'NV302'?)` for a code or name that names no rule."""
+    import difflib  # only for error messages
+
+    candidates = sorted(CODES) + sorted(NAMES)
+    match = difflib.get_close_matches(selector.strip(), candidates, n=1) or difflib.get_close_matches(
+        selector.strip().upper(), candidates, n=1
+    )
+    return f" (did you mean '{match[0]}'?)" if match else ""
