@@ -115,6 +115,74 @@ def test_pretty_colour_is_forced(in_snapshots, capsys, monkeypatch):
     assert "\x1b[" not in output(capsys, "--format", "pretty", "--color", "never")
 
 
+LONG_LINE = (
+    "ngc cf fn create --name web --inference-url /infer --health-uri /health --inference-port 8000 "
+    "--container-image vllm/vllm-openai:latest --description 'a function with a long command line'\n"
+)
+
+
+def pretty(tmp_path, capsys, text: str, *args: str) -> list[str]:
+    """Pretty output for a file with a short path (only a path longer than the width may exceed it)."""
+    (tmp_path / "long.sh").write_text(text)
+    main(["check", "--isolated", "--format", "pretty", *args, "long.sh"])
+    return capsys.readouterr().out.splitlines()
+
+
+def test_pretty_fits_80_columns_and_keeps_the_caret_under_the_word(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = pretty(tmp_path, capsys, LONG_LINE)
+    assert max(len(line) for line in out) <= 80
+    source, marker = next((out[n], out[n + 1]) for n, line in enumerate(out) if line.startswith("1 | "))
+    assert source.startswith("1 | ...") and source.endswith("...")  # cut on both sides
+    start, end = marker.index("^"), marker.rindex("^") + 1
+    assert source[start:end] == "vllm/vllm-openai:latest"
+
+
+def test_pretty_wraps_messages_at_word_boundaries(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = pretty(tmp_path, capsys, LONG_LINE)
+    header = out[: next(n for n, line in enumerate(out) if line.startswith("  --> "))]
+    assert len(header) > 1 and all(line.startswith("  ") for line in header[1:])
+    (finding,) = json.loads(json_of("long.sh"))
+    assert " ".join(line.strip() for line in header) == f"error[NV101] {finding['name']}: {finding['message']}"
+
+
+def json_of(path) -> str:
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        main(["check", "--isolated", "--format", "json", str(path)])
+    return buffer.getvalue()
+
+
+def test_pretty_highlights_only_the_span(tmp_path, capsys, monkeypatch):
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    out = pretty(tmp_path, capsys, LONG_LINE, "--color", "always")
+    source = next(line for line in out if re.sub(r"\x1b\[[0-9;]*m", "", line).startswith("1 | "))
+
+    styled = re.findall(r"\x1b\[[0-9;]*m([^\x1b]+)\x1b\[0m", source)
+    assert styled[-1] == "vllm/vllm-openai:latest"  # the gutter is blue, the rest of the line plain
+    assert "--name web" not in "".join(styled)
+
+
+def test_trim_keeps_any_span_in_view():
+    from nvlint.report.pretty import trim
+
+    source = "a" * 40 + "WORD" + "b" * 80
+    for first in range(0, len(source) - 4):
+        shown, start, end = trim(source, first, first + 4, 60)
+        assert len(shown) <= 60
+        assert shown[start:end] == source[first : first + 4]
+    shown, start, end = trim(source, 10, 120, 60)  # wider than the room: from its start
+    assert shown[start:end] == source[10 : 10 + 54] and end <= 60
+
+
 def test_rule_commands(capsys, monkeypatch):
     assert main(["rule", "NV302"]) == 0
     page = capsys.readouterr().out

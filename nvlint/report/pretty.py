@@ -1,4 +1,9 @@
-"""Framed, coloured output for people at a terminal: the source line with the word underlined."""
+"""Framed, coloured output for people at a terminal, 80 columns wide: the message wrapped at word boundaries,
+then the source line (trimmed around the span when it is long, as rustc and ruff do) with the span underlined.
+
+The layout is computed here as plain text with the span's columns; rich only colours it. (rich would wrap
+the source lines too, and a wrapped line loses its caret.)
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from typing import TextIO
 
+WIDTH = 80
+ELLIPSIS = "..."
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+_SHOWN_LINES = 5  # of a span over many lines, the first few
 
 
 def write(report, stream: TextIO) -> None:
@@ -14,32 +22,74 @@ def write(report, stream: TextIO) -> None:
     from rich.text import Text
 
     console = Console(
-        file=stream, force_terminal=report.color, no_color=not report.color, highlight=False, soft_wrap=True, width=200
+        file=stream,
+        force_terminal=report.color,
+        no_color=not report.color,
+        highlight=False,
+        soft_wrap=True,
+        width=WIDTH,
     )
     for d in report.diagnostics:
-        header = Text()
-        header.append(f"{d.severity}[{d.code}]", style=_STYLE.get(d.severity, "bold"))
-        header.append(f" {d.name}: ", style="bold")
-        header.append(d.message)
-        console.print(header)
+        style = _STYLE.get(d.severity, "bold")
+        prefix = f"{d.severity}[{d.code}]"
+        for n, line in enumerate(wrap(f"{prefix} {d.name}: {d.message}", WIDTH)):
+            text = Text(line)
+            if n == 0:
+                text.stylize(style, 0, len(prefix))
+                text.stylize("bold", len(prefix) + 1, len(prefix) + 2 + len(d.name))
+            console.print(text)
         console.print(Text(f"  --> {d.path}:{d.line}:{d.column}", style="blue"))
         lines = report.source_lines(d.path)
-        gutter = len(str(d.end_line))
-        for number in range(d.line, min(d.end_line, d.line + 4) + 1):
-            if number - 1 >= len(lines):
-                break
-            source = lines[number - 1].expandtabs(1)
-            console.print(Text(f"{number:>{gutter}} | ", style="blue") + Text(source))
+        last_line = min(d.end_line, d.line + _SHOWN_LINES - 1, len(lines))
+        gutter = len(str(last_line))
+        for number in range(d.line, last_line + 1):
+            source = lines[number - 1].expandtabs(1)  # one column per character: the caret stays aligned
             first = d.column - 1 if number == d.line else len(source) - len(source.lstrip())
-            last = d.end_column - 1 if number == d.end_line else len(source)
-            width = max(1, last - first)
+            end = d.end_column - 1 if number == d.end_line else len(source)
+            shown, start, stop = trim(source, first, max(end, first + 1), WIDTH - gutter - 3)
+            line = Text()
+            line.append(f"{number:>{gutter}} | ", style="blue")
+            line.append(shown[:start])
+            line.append(shown[start:stop], style=style)
+            line.append(shown[stop:])
+            console.print(line)
             marker = Text(" " * gutter + " | ", style="blue")
-            marker.append(" " * first + "^" * width, style=_STYLE.get(d.severity, "bold"))
+            marker.append(" " * start + "^" * (stop - start), style=style)
             console.print(marker)
         if d.fix is not None:
-            console.print(Text(f"  = fix ({d.fix.applicability}): {d.fix.message}", style="green"))
+            for line in wrap(f"  = fix ({d.fix.applicability}): {d.fix.message}", WIDTH, indent="    "):
+                console.print(Text(line, style="green"))
         console.print()
     console.print(Text(summary(report), style="bold"))
+
+
+def wrap(text: str, width: int, indent: str = "  ") -> list[str]:
+    """Lines of at most ``width`` columns, broken at spaces only (a long word or path stays whole)."""
+    import textwrap
+
+    return textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) or [
+        text
+    ]
+
+
+def trim(source: str, first: int, end: int, width: int) -> tuple[str, int, int]:
+    """The part of ``source`` to show in ``width`` columns so that the span [first, end) is in view, with
+    `...` where text was cut; and where the span starts and ends in what is shown."""
+    if len(source) <= width:
+        return source, first, end
+    cut = len(ELLIPSIS)
+    room = width - 2 * cut  # between two ellipses
+    end = min(end, first + room)  # a span wider than the room is shown from its start
+    start = first - (room - (end - first)) // 2  # the span in the middle
+    if start <= 0:  # the line's start is in view: no ellipsis on the left
+        shown = source[: width - cut] + ELLIPSIS
+        return shown, first, end
+    if start + room >= len(source) - cut:  # its end is in view
+        start = len(source) - (width - cut)
+        shown = ELLIPSIS + source[start:]
+    else:
+        shown = ELLIPSIS + source[start : start + room] + ELLIPSIS
+    return shown, first - start + cut, end - start + cut
 
 
 def summary(report) -> str:
