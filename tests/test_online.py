@@ -8,7 +8,6 @@ unless NVLINT_REQUIRE_ALL=1 (set by .ci/run), which makes that a failure.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 registry_lab = pytest.importorskip("registry_lab")
+from conftest import skip_or_fail  # noqa: E402
 from registry_lab import NGC_KEY, NgcApi, Registry, Server, make_certificates, reply  # noqa: E402
 
 from nvlint.cli import main  # noqa: E402
@@ -25,10 +25,7 @@ from nvlint.cli import main  # noqa: E402
 
 def _need_registry():
     if not registry_lab.available():
-        if os.environ.get("NVLINT_REQUIRE_ALL") == "1":
-            pytest.fail("docker-registry is not installed (apt-get install docker-registry); "
-                        "NVLINT_REQUIRE_ALL=1 forbids skipping")
-        pytest.skip("docker-registry is not installed (apt-get install docker-registry)")
+        skip_or_fail("docker-registry is not installed (apt-get install docker-registry)")
 
 
 @pytest.fixture(scope="module", params=[("none", False), ("htpasswd", True), ("token", True)],

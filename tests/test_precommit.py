@@ -1,7 +1,11 @@
-"""The real pre-commit runs this repository's hook (`pre-commit try-repo`) on a temporary git repo.
+"""The real pre-commit runs the README's pre-commit snippets on a temporary git repository: the published
+hook at a release tag and at a commit SHA (from a clone of this repository, standing in for GitHub), and
+the `repo: local` hook with the nvlint installed here.
 
-pre-commit installs the hook into its own virtualenv from PyPI. Where PyPI cannot be reached the test
-skips with the reason, unless NVLINT_REQUIRE_ALL=1 (set by .ci/run), which makes that a failure.
+pre-commit installs the published hook into its own virtualenv, with nvlint's dependencies from PyPI.
+Where PyPI cannot be reached the test skips with the reason, unless NVLINT_REQUIRE_ALL=1 (set by
+.ci/run), which makes that a failure. The clone holds this repository's last commit: uncommitted changes
+are not in it.
 """
 
 from __future__ import annotations
@@ -13,63 +17,104 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, skip_or_fail
+from test_integrations import TAG, yaml_snippets
 
 NETWORK_ERRORS = ("Could not find a version", "No matching distribution", "Failed to establish",
                   "Temporary failure in name resolution", "Network is unreachable", "ProxyError")
-
-
-def _skip_or_fail(reason: str) -> None:
-    if os.environ.get("NVLINT_REQUIRE_ALL") == "1":
-        pytest.fail(f"{reason} (NVLINT_REQUIRE_ALL=1 forbids skipping)")
-    pytest.skip(reason)
+BAD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin\n"
+GOOD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n"
+PUBLISHED = "https://github.com/<owner>/nvlint"
 
 
 @pytest.fixture(scope="module")
 def pre_commit_home(tmp_path_factory):
     if shutil.which("git") is None:
-        _skip_or_fail("git is not installed")
+        skip_or_fail("git is not installed")
     try:
         import pre_commit  # noqa: F401
     except ImportError:
-        _skip_or_fail("pre-commit is not installed (pip install -e '.[test]')")
+        skip_or_fail("pre-commit is not installed (pip install -e '.[test]')")
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def _git(repo: Path, *args: str) -> None:
+def git(repo: Path, *args: str) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 
-def _try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess:
+def project(tmp_path: Path, config: str, script: str) -> Path:
+    repo = tmp_path / "project"
+    repo.mkdir(exist_ok=True)
+    if not (repo / ".git").exists():
+        git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(config)
+    (repo / "deploy.sh").write_text(script)
+    (repo / "README.txt").write_text("docker login nvcr.io -u \"$oauthtoken\"\n")  # not a kind nvlint reads
+    git(repo, "add", ".")
+    return repo
+
+
+def pre_commit_run(repo: Path, home: Path, path: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     env.pop("NGC_CLI_ORG", None)
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", ROOT, "nvlint", "--all-files",
-                             "--verbose"], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    if path is not None:
+        env["PATH"] = path
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"], cwd=repo,
+                            capture_output=True, text=True, env=env, timeout=900)
     if any(error in result.stdout + result.stderr for error in NETWORK_ERRORS):
-        _skip_or_fail("pre-commit could not install the hook from PyPI:\n" + result.stdout[-2000:])
+        skip_or_fail("pre-commit could not install the hook's dependencies from PyPI:\n" + result.stdout[-2000:])
     return result
 
 
-def test_hook_fails_on_a_bad_script_and_passes_on_a_good_one(tmp_path, pre_commit_home):
+def readme_config(local: bool) -> str:
+    for snippet, document in yaml_snippets("pre-commit"):
+        if (document["repos"][0]["repo"] == "local") == local:
+            return snippet.text
+    raise LookupError("no such pre-commit snippet in the README")
+
+
+@pytest.fixture
+def published(tmp_path) -> Path:
+    """This repository as GitHub would hold it: a clone with the release tag the README names."""
     if not (Path(ROOT) / ".git").exists():
-        _skip_or_fail("the nvlint checkout is not a git repository (pre-commit try-repo needs one)")
-    repo = tmp_path / "project"
-    repo.mkdir()
-    _git(repo, "init", "-q")
-    script = repo / "deploy.sh"
-    script.write_text("#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin\n")
-    (repo / "README.txt").write_text("docker login nvcr.io -u \"$oauthtoken\"\n")  # not a shell file
-    _git(repo, "add", ".")
+        skip_or_fail("the nvlint checkout is not a git repository (the hook is installed from a clone)")
+    clone = tmp_path / "nvlint"
+    git(tmp_path, "clone", "-q", ROOT, str(clone))
+    git(clone, "tag", TAG)
+    return clone
 
-    bad = _try_repo(repo, pre_commit_home)
+
+def test_the_published_hook_at_a_release_tag(tmp_path, pre_commit_home, published):
+    config = readme_config(local=False).replace(PUBLISHED, str(published))
+    assert f"rev: {TAG}" in config
+    repo = project(tmp_path, config, BAD)
+    bad = pre_commit_run(repo, pre_commit_home)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "deploy.sh:2:" in bad.stdout and "NV302" in bad.stdout, bad.stdout
+    assert "deploy.sh:2:" in bad.stdout and "[NV302]" in bad.stdout, bad.stdout
     assert "README.txt" not in bad.stdout
-
-    script.write_text("#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n")
-    _git(repo, "add", ".")
-    good = _try_repo(repo, pre_commit_home)
+    project(tmp_path, config, GOOD)
+    good = pre_commit_run(repo, pre_commit_home)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+
+def test_the_published_hook_at_a_commit(tmp_path, pre_commit_home, published):
+    commit = git(published, "rev-parse", "HEAD").strip()
+    config = readme_config(local=False).replace(PUBLISHED, str(published)).replace(f"rev: {TAG}", f"rev: {commit}")
+    repo = project(tmp_path, config, BAD)
+    bad = pre_commit_run(repo, pre_commit_home)
+    assert bad.returncode == 1 and "[NV302]" in bad.stdout, bad.stdout + bad.stderr
+
+
+def test_the_local_hook_runs_the_installed_nvlint(tmp_path, pre_commit_home):
+    installed = Path(sys.executable).parent
+    if not (installed / "nvlint").exists():
+        skip_or_fail(f"nvlint is not installed beside {sys.executable} (pip install -e .)")
+    path = f"{installed}{os.pathsep}{os.environ['PATH']}"
+    repo = project(tmp_path, readme_config(local=True), BAD)
+    bad = pre_commit_run(repo, pre_commit_home, path)
+    assert bad.returncode == 1 and "deploy.sh:2:" in bad.stdout, bad.stdout + bad.stderr
+    project(tmp_path, readme_config(local=True), GOOD)
+    assert pre_commit_run(repo, pre_commit_home, path).returncode == 0

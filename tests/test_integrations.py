@@ -1,0 +1,373 @@
+"""Every way the README takes nvlint into a project works as written: its snippets (workflow, pre-commit,
+GitLab job, configuration, editor settings, shell commands), the GitHub Action and its script.
+
+Workflow, action and GitLab job are validated with the JSON schemas check-jsonschema vendors from
+SchemaStore (the ones editors use), read with ruamel.yaml: YAML 1.2, where `on:` is a key, not `true`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, skip_or_fail
+
+from nvlint import __version__
+
+README = Path(ROOT) / "README.md"
+TAG = f"v{__version__}"
+NOT_RUN = "not run by the README tests"
+NETWORK_ERRORS = ("Could not find a version", "No matching distribution", "Failed to establish",
+                  "Temporary failure in name resolution", "Network is unreachable", "ProxyError")
+
+
+class Snippet:
+    def __init__(self, language: str, text: str, line: int, run: bool) -> None:
+        self.language, self.text, self.line, self.run = language, text, line, run
+
+    def __repr__(self) -> str:
+        return f"README.md:{self.line} ({self.language})"
+
+
+def snippets(language: str | None = None) -> list[Snippet]:
+    """The README's fences, with whether the README tests run them (an HTML comment before a fence says
+    they do not, and why)."""
+    from markdown_it import MarkdownIt
+
+    found, comment = [], ""
+    for token in MarkdownIt().parse(README.read_text(encoding="utf-8")):
+        if token.type == "html_block":
+            comment = token.content
+            continue
+        if token.type == "fence":
+            info = token.info.strip()
+            if language is None or info == language:
+                found.append(Snippet(info, token.content, token.map[0] + 1, NOT_RUN not in comment))
+        comment = ""
+    return found
+
+
+def load_yaml(text: str):
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def schema_errors(document, schema_name: str) -> list[str]:
+    import importlib.resources
+
+    import jsonschema
+
+    schema_file = importlib.resources.files("check_jsonschema.builtin_schemas.vendor") / schema_name
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def yaml_snippets(kind: str) -> list:
+    """The README's YAML snippets of one kind: a GitHub workflow (`jobs`), a pre-commit configuration
+    (`repos`) or a GitLab CI job (the rest)."""
+    chosen = []
+    for snippet in snippets("yaml"):
+        document = load_yaml(snippet.text)
+        found = "workflow" if "jobs" in document else "pre-commit" if "repos" in document else "gitlab"
+        if found == kind:
+            chosen.append((snippet, document))
+    return chosen
+
+
+# ---- the README's snippets ---------------------------------------------------------------------
+
+
+def test_every_snippet_is_of_a_kind_these_tests_check():
+    checked = {"bash", "yaml", "toml", "json", "vim", "elisp", ""}
+    assert {s.language for s in snippets()} <= checked
+    assert len(yaml_snippets("workflow")) == 1
+    assert len(yaml_snippets("pre-commit")) == 2
+    assert len(yaml_snippets("gitlab")) == 1
+
+
+def test_the_workflow_is_complete_and_valid():
+    ((snippet, workflow),) = yaml_snippets("workflow")
+    assert schema_errors(workflow, "github-workflows.json") == [], snippet
+    assert "on" in workflow and workflow["on"], "a workflow without `on:` never runs"
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"]["security-events"] == "write"  # the SARIF upload needs it
+    steps = job["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout@")
+    (ours,) = [s for s in steps if s.get("uses", "").split("@")[0].endswith("/nvlint")]
+    assert ours["uses"] == f"<owner>/nvlint@{TAG}"
+    assert set(ours["with"]) <= set(action()["inputs"]), "the workflow names an input the action does not have"
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert upload["with"]["sarif_file"] == ours["with"]["sarif"]
+    assert upload["if"] == "always()"  # nvlint exits 1 when it finds something
+    assert steps.index(upload) > steps.index(ours)
+
+
+def test_the_gitlab_job_is_valid():
+    ((snippet, job),) = yaml_snippets("gitlab")
+    assert schema_errors(job, "gitlab-ci.json") == [], snippet
+    (body,) = job.values()
+    install, run = body["script"]
+    assert install == f'pip install "git+https://github.com/<owner>/nvlint@{TAG}"'
+    report = body["artifacts"]["reports"]["codequality"]
+    assert f"--format gitlab --output {report}" in run
+
+
+def test_the_pre_commit_snippets_load_with_pre_commits_own_loader(tmp_path):
+    from pre_commit.clientlib import load_config
+
+    for n, (snippet, document) in enumerate(yaml_snippets("pre-commit")):
+        path = tmp_path / f"config-{n}.yaml"
+        path.write_text(snippet.text)
+        config = load_config(str(path))  # raises InvalidConfigError, naming the problem
+        (repo,) = config["repos"]
+        if repo["repo"] == "local":
+            (hook,) = repo["hooks"]
+            assert hook["entry"] == "nvlint check"
+            # `system` in every pre-commit; from 4.4 on, its loader calls it `unsupported`
+            assert document["repos"][0]["hooks"][0]["language"] == "system"
+            assert hook["language"] in ("system", "unsupported")
+            assert hook["types_or"] == hook_manifest()["types_or"]  # the same files as the published hook
+        else:
+            assert (repo["repo"], repo["rev"]) == ("https://github.com/<owner>/nvlint", TAG)
+            assert [h["id"] for h in repo["hooks"]] == [hook_manifest()["id"]]
+
+
+def hook_manifest() -> dict:
+    (hook,) = load_yaml((Path(ROOT) / ".pre-commit-hooks.yaml").read_text())
+    return hook
+
+
+def test_the_configuration_example_is_a_valid_configuration(tmp_path):
+    from nvlint.checking import declared_options
+    from nvlint.rules import CODES
+    from nvlint.settings import SettingsFinder
+
+    (snippet,) = snippets("toml")[:1]
+    path = tmp_path / "pyproject.toml"
+    path.write_text(snippet.text)
+    settings = SettingsFinder(None, CODES, declared_options()).load(path)
+    assert settings.ignore == ("NV102", "NV106")  # a name, read as its code
+    assert settings.extend_select == ("NV514",)
+
+
+def test_install_snippets_name_the_released_tag():
+    text = README.read_text(encoding="utf-8")
+    urls = re.findall(r"git\+https://github\.com/<owner>/nvlint@[^\s\"`]+", text)
+    assert urls and all(url.endswith(f"@{TAG}") for url in urls)
+    assert f"releases are tagged\n`v<version>` (`{TAG}`)" in text or f"`v<version>` (`{TAG}`)" in text
+    assert f"uses: <owner>/nvlint@{TAG}" in text
+
+
+def pip_shim(folder: Path) -> Path:
+    """A `pip` that checks what a README command would install instead of installing it (the test runs
+    with nvlint installed already; CI proves installing from a checkout with the action's fresh venv)."""
+    shim = folder / "pip"
+    shim.write_text(
+        "#!/bin/sh\n"
+        '[ "$1" = install ] || { echo "pip shim: only install" >&2; exit 2; }\n'
+        'shift; for spec in "$@"; do\n'
+        '  case "$spec" in\n'
+        '    .|-e) ;;\n'
+        "    .\\[*) ;;\n"
+        f'    git+https://github.com/*/nvlint@{TAG}) ;;\n'
+        '    *) echo "pip shim: unexpected $spec" >&2; exit 2 ;;\n'
+        "  esac\n"
+        "done\n"
+        '[ -f pyproject.toml ] || { echo "pip shim: no pyproject.toml here" >&2; exit 2; }\n'
+    )
+    shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
+    return shim
+
+
+@pytest.fixture
+def checkout(tmp_path) -> Path:
+    """The parts of the repository the README's commands read, where they may write."""
+    copy = tmp_path / "nvlint"
+    shutil.copytree(Path(ROOT) / "examples", copy / "examples")
+    shutil.copy(Path(ROOT) / "pyproject.toml", copy / "pyproject.toml")
+    return copy
+
+
+def test_shell_snippets_run_against_the_examples(checkout, tmp_path):
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    pip_shim(bin_folder)
+    nvlint = Path(sys.executable).parent / "nvlint"
+    (bin_folder / "nvlint").symlink_to(nvlint if nvlint.exists() else shutil.which("nvlint"))
+    env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
+    ran = []
+    for snippet in snippets("bash"):
+        if not snippet.run:
+            continue
+        for command in filter(None, (line.split("  #")[0].strip() for line in snippet.text.splitlines())):
+            result = subprocess.run(["bash", "-c", command], cwd=checkout, env=env, capture_output=True,
+                                    text=True, timeout=120)
+            where = f"{snippet}: {command}"
+            assert result.returncode in (0, 1), f"{where}\n{result.stderr}"
+            assert "Traceback" not in result.stderr and "usage:" not in result.stderr, where
+            assert result.stdout or result.stderr, where
+            ran.append((command, result))
+    first = ran[0]
+    assert first[0] == "pip install . && nvlint check --isolated examples/"
+    assert first[1].returncode == 1 and "examples/deploy-broken.sh:" in first[1].stdout
+    assert len(ran) >= 6
+
+
+def test_the_repository_lints_itself_clean(monkeypatch, capsys):
+    """`nvlint check .` at the root reports nothing: what is wrong on purpose is excluded by pyproject.toml."""
+    from nvlint.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "--no-cache", "--format", "text", "."]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("No problems found in ")
+
+
+# ---- the GitHub Action -------------------------------------------------------------------------
+
+
+def action() -> dict:
+    return load_yaml((Path(ROOT) / "action.yml").read_text())
+
+
+def test_the_action_is_valid_and_its_script_reads_every_input():
+    manifest = action()
+    assert schema_errors(manifest, "github-actions.json") == []
+    (step,) = manifest["runs"]["steps"]
+    assert manifest["runs"]["using"] == "composite" and step["shell"] == "bash"
+    script = Path(ROOT) / "action" / "run.sh"
+    assert step["run"] == '"$GITHUB_ACTION_PATH/action/run.sh"' and os.access(script, os.X_OK)
+    passed = {re.fullmatch(r"\$\{\{ inputs\.([a-z-]+) \}\}", value)[1]: name for name, value in step["env"].items()}
+    assert set(passed) == set(manifest["inputs"]), "every input reaches the script, and only inputs"
+    text = script.read_text()
+    read = set(re.findall(r"\$\{?(NVLINT_[A-Z_]+)", text))
+    assert read == set(passed.values()), "the script reads exactly the variables action.yml sets"
+    assert all(manifest["inputs"][name]["description"] for name in manifest["inputs"])
+
+
+def run_action(project: Path, tmp_path: Path, **inputs: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NVLINT_", "VIRTUAL_ENV"))}
+    env.update({"GITHUB_ACTION_PATH": ROOT, "RUNNER_TEMP": str(tmp_path)})
+    env.update({f"NVLINT_{name.upper()}": value for name, value in inputs.items()})
+    return subprocess.run(["bash", str(Path(ROOT) / "action" / "run.sh")], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_the_action_installs_into_a_fresh_venv_and_lints_the_examples(tmp_path):
+    if shutil.which("git") is None and not (Path(ROOT) / "pyproject.toml").exists():
+        skip_or_fail("no checkout to install from")
+    project = tmp_path / "project"
+    shutil.copytree(Path(ROOT) / "examples", project / "examples")
+    result = run_action(project, tmp_path, paths="examples/", sarif="nvlint.sarif", args="--fail-on warning",
+                        online_input="false")
+    if any(error in result.stderr for error in NETWORK_ERRORS):
+        skip_or_fail("pip could not reach PyPI for nvlint's dependencies:\n" + result.stderr[-2000:])
+    assert result.returncode == 1, result.stderr
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations and all(line.startswith(("::error file=examples/deploy-broken.sh,",
+                                                 "::warning file=examples/deploy-broken.sh,"))
+                               for line in annotations)
+    sarif = json.loads((project / "nvlint.sarif").read_text())
+    assert len(sarif["runs"][0]["results"]) == len(annotations)
+    venvs = list(tmp_path.glob("nvlint-venv.*"))
+    assert len(venvs) == 1 and (venvs[0] / "bin" / "nvlint").exists()  # its own venv, under RUNNER_TEMP
+
+
+def test_the_action_refuses_a_wrong_online_input_before_installing(tmp_path):
+    result = run_action(tmp_path, tmp_path, online_input="yes")
+    assert result.returncode == 2
+    assert "the online input is 'true' or 'false', not 'yes'" in result.stderr
+    assert not list(tmp_path.glob("nvlint-venv.*"))
+
+
+# ---- editors -----------------------------------------------------------------------------------
+
+
+def text_output(folder: Path) -> tuple[str, list[dict]]:
+    """The text format and the JSON findings for the examples, in ``folder``."""
+    shutil.copytree(Path(ROOT) / "examples", folder / "examples")
+    run = [sys.executable, "-m", "nvlint", "check", "--isolated", "examples/"]
+    text = subprocess.run([*run, "--format", "text"], cwd=folder, capture_output=True, text=True).stdout
+    found = json.loads(subprocess.run([*run, "--format", "json"], cwd=folder, capture_output=True, text=True).stdout)
+    return text, found
+
+
+def test_the_vs_code_problem_matcher_reads_every_finding(tmp_path):
+    (snippet,) = snippets("json")
+    tasks = json.loads(snippet.text)
+    matcher = tasks["tasks"][0]["problemMatcher"]
+    pattern = matcher["pattern"]
+    text, found = text_output(tmp_path)
+    assert len(text.splitlines()) == len(found) > 1
+    for line, finding in zip(text.splitlines(), found, strict=True):
+        match = re.match(pattern["regexp"], line)  # VS Code's are JavaScript regexps: this one is in both
+        assert match, line
+        assert match[pattern["file"]] == finding["path"]
+        assert (int(match[pattern["line"]]), int(match[pattern["column"]])) == (finding["line"], finding["column"])
+        assert match[pattern["severity"]] == finding["severity"]
+        assert match[pattern["code"]] == finding["rule"]
+        assert match[pattern["message"]] == finding["message"]
+    assert {f["severity"] for f in found} == {"error", "warning"}  # both levels seen
+
+
+def test_vim_keeps_the_severity(tmp_path):
+    vim = shutil.which("vim")
+    if vim is None:
+        skip_or_fail("vim is not installed (apt-get install vim)")
+    (snippet,) = snippets("vim")
+    errorformat = next(line for line in snippet.text.splitlines() if line.startswith("set errorformat="))
+    text, found = text_output(tmp_path)
+    (tmp_path / "out.txt").write_text(text)
+    script = tmp_path / "read.vim"
+    script.write_text(
+        errorformat + "\n"
+        "cgetfile out.txt\n"
+        "call writefile(map(getqflist(), {_, e -> bufname(e.bufnr) .. ' ' .. e.lnum .. ' ' .. e.col .. ' '"
+        " .. e.type .. ' ' .. e.text}), 'qf.txt')\n"
+        "qall!\n"
+    )
+    subprocess.run([vim, "-u", "NONE", "-N", "-es", "-S", str(script)], cwd=tmp_path, check=False, timeout=60,
+                   stdin=subprocess.DEVNULL, capture_output=True)
+    entries = (tmp_path / "qf.txt").read_text().splitlines()
+    expected = [f"{f['path']} {f['line']} {f['column']} {f['severity'][0]} {f['message']} [{f['rule']}]"
+                for f in found]
+    assert entries == expected
+
+
+EMACS_READ = """
+(progn
+  (require 'compile)
+  (with-temp-buffer
+    (insert-file-contents "out.txt")
+    (compilation-mode)
+    (compilation--ensure-parse (point-max))
+    (goto-char (point-min))
+    (while (not (eobp))
+      (let ((message (get-text-property (point) 'compilation-message)))
+        (princ (format "%d %s\\n" (line-number-at-pos)
+                       (if message (compilation--message->type message) "none"))))
+      (forward-line 1))))
+"""
+
+
+def test_emacs_compilation_mode_keeps_the_severity(tmp_path):
+    emacs = shutil.which("emacs")
+    if emacs is None:
+        skip_or_fail("emacs is not installed (apt-get install emacs-nox)")
+    (snippet,) = snippets("elisp")
+    assert snippet.text.strip() == '(setq compile-command "nvlint check --format text ")'
+    text, found = text_output(tmp_path)
+    (tmp_path / "out.txt").write_text(text)
+    result = subprocess.run([emacs, "--batch", "-Q", "--eval", EMACS_READ], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    levels = {"error": "2", "warning": "1", "info": "0"}  # compilation mode's types
+    assert result.stdout.splitlines() == [f"{n} {levels[f['severity']]}" for n, f in enumerate(found, 1)]
