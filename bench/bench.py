@@ -9,7 +9,8 @@ NVCF payloads, about a tenth of them with findings, inside a tree that is mostly
 nvlint cold (empty cache) and warm (nothing changed), shellcheck on the same shell scripts, the floor
 (`grep -rlE` for nvlint's trigger words over the same tree), nvlint on one small script against a bare
 `python3 -c pass` (also as pre-commit runs it: the script changed, the tree's cache warm), and the peak
-memory of the cold run. `--scaling` also checks 10x the files.
+memory of the cold run, and the language server's change-to-diagnostic latency (bench/server_latency.py).
+`--scaling` also checks 10x the files.
 
 Commands that are compared take turns, one run each per round, and the medians are compared. nvlint
 runs as the installed `nvlint` script with bytecode, as pre-commit and CI run it.
@@ -252,6 +253,15 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((f"nvlint check, {args.files * 10} files, cold", big,
                          f"{big / cold:.1f}x the {args.files}-file time (target <= 11x)"))
             rows.append(("peak memory, 10x files", big_memory, f"MB ({big_memory / max(memory, 1):.2f}x)"))
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        rows.append(("language server latency", float("nan"), "not installed: pip install -e '.[server]'"))
+    else:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import server_latency
+
+        rows += server_latency.rows(500, args.runs * 5)
 
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'value':>9}  ratio")

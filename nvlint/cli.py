@@ -127,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rules", formatter_class=_Formatter)
     rules.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("clean", help="remove the result cache (.nvlint_cache)", formatter_class=_Formatter)
+    commands.add_parser(
+        "server",
+        help="run the language server on standard input and output (pip install 'nvlint[server]')",
+        formatter_class=_Formatter,
+        description="The Language Server Protocol over stdio, for editors: findings as you type, fixes, hover.",
+    )
     return parser
 
 
@@ -150,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args, _subparser(parser, "rule"))
         if args.command == "rules":
             return _rules(args.format)
+        if args.command == "server":
+            from nvlint.server import main as serve
+
+            return serve()
         if args.command == "clean":
             from nvlint import cache
 

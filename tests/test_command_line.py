@@ -250,3 +250,15 @@ def test_nvlint_toml_wins_over_pyproject_beside_it_and_says_so(tree, capsys):
     Path("pyproject.toml").write_text("[tool.black]\nline-length = 100\n")  # no [tool.nvlint]: no warning
     main(["check", "--format", "text"])
     assert "warning" not in capsys.readouterr().err
+
+
+def test_server_without_its_extra_says_how_to_install_it():
+    code = (
+        "import sys; sys.modules['pygls'] = None\n"  # as if the extra were not installed
+        "from nvlint.cli import main; raise SystemExit(main(['server']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "nvlint: error: nvlint server needs the server extra: pip install 'nvlint[server]' (pygls and lsprotocol)\n"
+    )

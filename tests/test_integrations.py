@@ -87,7 +87,7 @@ def yaml_snippets(kind: str) -> list:
 
 
 def test_every_snippet_is_of_a_kind_these_tests_check():
-    checked = {"bash", "yaml", "toml", "json", "vim", "elisp", ""}
+    checked = {"bash", "yaml", "toml", "json", "vim", "elisp", "lua", ""}
     assert {s.language for s in snippets()} <= checked
     assert len(yaml_snippets("workflow")) == 1
     assert len(yaml_snippets("pre-commit")) == 2
@@ -302,8 +302,7 @@ def text_output(folder: Path) -> tuple[str, list[dict]]:
 
 
 def test_the_vs_code_problem_matcher_reads_every_finding(tmp_path):
-    (snippet,) = snippets("json")
-    tasks = json.loads(snippet.text)
+    (tasks,) = [json.loads(s.text) for s in snippets("json") if "tasks" in json.loads(s.text)]
     matcher = tasks["tasks"][0]["problemMatcher"]
     pattern = matcher["pattern"]
     text, found = text_output(tmp_path)
@@ -371,3 +370,31 @@ def test_emacs_compilation_mode_keeps_the_severity(tmp_path):
                             text=True, timeout=120)
     levels = {"error": "2", "warning": "1", "info": "0"}  # compilation mode's types
     assert result.stdout.splitlines() == [f"{n} {levels[f['severity']]}" for n, f in enumerate(found, 1)]
+
+
+# ---- the language server's editor setups -------------------------------------------------------
+
+
+def test_every_editor_setup_runs_nvlint_server_for_the_kinds_it_reads():
+    import tomllib
+
+    (vs_code,) = [json.loads(s.text) for s in snippets("json") if "glspc.server.command" in s.text]
+    assert (vs_code["glspc.server.command"], vs_code["glspc.server.commandArguments"]) == ("nvlint", ["server"])
+    assert {"shellscript", "makefile", "dockerfile", "yaml", "markdown"} <= set(vs_code["glspc.server.languageId"])
+
+    (neovim,) = snippets("lua")
+    assert 'cmd = { "nvlint", "server" }' in neovim.text and 'vim.lsp.enable("nvlint")' in neovim.text
+    assert all(f'"{t}"' in neovim.text for t in ("sh", "make", "dockerfile", "yaml", "markdown"))
+
+    (helix,) = [tomllib.loads(s.text) for s in snippets("toml") if "language-server" in s.text]
+    assert helix["language-server"]["nvlint"] == {"command": "nvlint", "args": ["server"]}
+    assert {language["name"] for language in helix["language"]} >= {"bash", "yaml", "make", "dockerfile"}
+    assert all("nvlint" in language["language-servers"] for language in helix["language"])
+
+    zed = Path(ROOT) / "editors" / "zed"
+    manifest = tomllib.loads((zed / "extension.toml").read_text())
+    languages = set(manifest["language_servers"]["nvlint"]["languages"])
+    assert {"Shell Script", "YAML", "Makefile", "Dockerfile"} <= languages
+    source = (zed / "src" / "lib.rs").read_text()
+    assert '.which("nvlint")' in source and 'args: vec!["server".to_string()]' in source
+    assert "editors/zed/" in README.read_text(encoding="utf-8")

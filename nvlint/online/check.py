@@ -95,8 +95,14 @@ class AnswerCache:
 
 
 def check(
-    references: list[Reference], settings: OnlineSettings, refresh: bool = False, progress: bool = False
+    references: list[Reference],
+    settings: OnlineSettings,
+    refresh: bool = False,
+    progress: bool = False,
+    cached_only: bool = False,
 ) -> list[Diagnostic]:
+    """Findings for the references a registry says are missing, denied or out of reach. ``cached_only``
+    (the language server, as the user types) answers from the cache and asks no registry."""
     from nvlint.online.client import Answer, Client, Deadline
 
     targets: dict[Target, list[Reference]] = {}
@@ -107,16 +113,18 @@ def check(
     if not targets:
         return []
     cache = AnswerCache(settings, refresh)
-    deadline = Deadline(settings.deadline)
-    client = Client(settings, deadline)
     answers: dict[Target, Answer] = {}
     pending = []
     for target in targets:
         status = cache.get(_endpoint(settings, target), target)
         if status is not None:
             answers[target] = Answer(status)
-        else:
+        elif not cached_only:
             pending.append(target)
+    if not pending:
+        return _diagnostics(targets, answers)
+    deadline = Deadline(settings.deadline)
+    client = Client(settings, deadline)
 
     def ask(target: Target) -> Answer:
         if target.kind == "image":
@@ -138,9 +146,15 @@ def check(
             for future in late:
                 future.cancel()
                 answers[futures[future]] = Answer("unreachable", "the online deadline was reached")
+    return _diagnostics(targets, answers)
+
+
+def _diagnostics(targets: dict[Target, list[Reference]], answers: dict) -> list[Diagnostic]:
+    """A finding for each reference to a target whose answer is not `found` (unanswered targets: none)."""
     return [
         d
         for target, refs in targets.items()
+        if target in answers
         for ref in refs
         for d in [_diagnostic(ref, target, answers[target])]
         if d is not None

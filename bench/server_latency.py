@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The language server's change-to-diagnostic latency: what a user waits for after a keystroke.
+
+    pip install -e '.[server]' && python bench/server_latency.py [--lines 500] [--rounds 20]
+
+Starts `nvlint server` over stdio with a real LSP client (pygls), opens a generated script of --lines
+lines, then edits it --rounds times (each edit adds or removes a mistake, so every round publishes new
+findings) and times each edit until the diagnostics of that version arrive. The server waits
+DEBOUNCE_SECONDS after a change before linting; the latency reported is what comes after that pause.
+The floor is the same lint in this process (nvlint's own work, no protocol, no debounce), measured in
+the same run: the machine's noise cancels in the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BLOCK = """IMAGE="nvcr.io/acme/app{n}:1.{n}"
+docker build -t "$IMAGE" .
+docker push "$IMAGE"
+ngc cf fn create --name app{n} --inference-url /infer --container-image "$IMAGE" --health-uri /health
+"""
+MISTAKE = 'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
+
+
+def script(lines: int) -> str:
+    text = "#!/usr/bin/env bash\nset -euo pipefail\n"
+    n = 0
+    while text.count("\n") < lines:
+        text += BLOCK.format(n=n)
+        n += 1
+    return text
+
+
+async def measure(lines: int, rounds: int, folder: Path) -> list[float]:
+    from lsprotocol import types
+    from pygls.lsp.client import LanguageClient
+
+    client = LanguageClient("nvlint-bench", "1")
+    arrived: dict[int, float] = {}
+    waiting: dict[int, asyncio.Event] = {}
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def published(*args) -> None:
+        params = args[-1]
+        if params.version is not None:
+            arrived[params.version] = time.perf_counter()
+            waiting.setdefault(params.version, asyncio.Event()).set()
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(*args) -> None:
+        return None
+
+    await client.start_io(sys.executable, "-m", "nvlint", "server")
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=folder.as_uri())
+    )
+    client.initialized(types.InitializedParams())
+    uri = (folder / "deploy.sh").as_uri()
+    base = script(lines)
+    waiting[1] = asyncio.Event()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="shellscript", version=1, text=base)
+        )
+    )
+    await asyncio.wait_for(waiting[1].wait(), 60)
+    latencies = []
+    for version in range(2, rounds + 2):
+        text = base + (MISTAKE if version % 2 else "")
+        waiting[version] = asyncio.Event()
+        sent = time.perf_counter()
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+        await asyncio.wait_for(waiting[version].wait(), 60)
+        latencies.append(arrived[version] - sent)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return latencies
+
+
+def in_process(lines: int, rounds: int, folder: Path) -> list[float]:
+    from nvlint.server.linting import DocumentLinter
+
+    linter = DocumentLinter()
+    path = str(folder / "deploy.sh")
+    base = script(lines)
+    linter.lint(path, base)  # imports and parser set-up, as the server's first lint pays them
+    times = []
+    for version in range(2, rounds + 2):
+        started = time.perf_counter()
+        linter.lint(path, base + (MISTAKE if version % 2 else ""))
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def rows(lines: int, rounds: int) -> list[tuple[str, float, str]]:
+    import tempfile
+
+    from nvlint.server.app import DEBOUNCE_SECONDS
+
+    with tempfile.TemporaryDirectory(prefix="nvlint-lsp-bench-") as temp:
+        folder = Path(temp)
+        served = statistics.median(asyncio.run(measure(lines, rounds, folder)))
+        floor = statistics.median(in_process(lines, rounds, folder))
+    after = served - DEBOUNCE_SECONDS
+    return [
+        (f"lint of a {lines}-line script in process", floor, "the floor"),
+        (f"server: change to diagnostics, {lines} lines", served,
+         f"includes the {DEBOUNCE_SECONDS * 1000:.0f} ms pause"),
+        ("server: after the pause", after, f"{after * 1000:.0f} ms (target <= 100 ms); {after / floor:.2f}x the floor"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lines", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args(argv)
+    found = rows(args.lines, args.rounds)
+    width = max(len(r[0]) for r in found)
+    print(f"{'what':<{width}}  {'seconds':>9}  ratio")
+    for what, value, ratio in found:
+        print(f"{what:<{width}}  {value:9.3f}  {ratio}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
