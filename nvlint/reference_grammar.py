@@ -102,14 +102,7 @@ def canonical_docker(template: str) -> str | None:
     ref = parse_image(template)
     if ref is None or U in template:
         return None
-    host = ref.host or "docker.io"
-    if host in ("index.docker.io", "registry-1.docker.io"):
-        host = "docker.io"
-    path = ref.path
-    if host == "docker.io" and len(path) == 1:
-        path = ("library",) + path
-    suffix = f"@{ref.digest}" if ref.digest else f":{ref.tag or 'latest'}"
-    return f"{host}/{'/'.join(path)}{suffix}"
+    return _canonical(ref, ref.host or "docker.io")
 
 
 def canonical_ngc(template: str) -> str | None:
@@ -117,10 +110,17 @@ def canonical_ngc(template: str) -> str | None:
     ref = parse_image(template)
     if ref is None or U in template:
         return None
-    if ref.host is None:
-        suffix = f"@{ref.digest}" if ref.digest else f":{ref.tag or 'latest'}"
-        return f"nvcr.io/{'/'.join(ref.path)}{suffix}"
-    return canonical_docker(template)
+    return _canonical(ref, ref.host or "nvcr.io")
+
+
+def _canonical(ref: ImageRef, host: str) -> str:
+    if host in ("index.docker.io", "registry-1.docker.io"):
+        host = "docker.io"
+    path = ref.path
+    if host == "docker.io" and len(path) == 1:
+        path = ("library",) + path
+    suffix = f"@{ref.digest}" if ref.digest else f":{ref.tag or 'latest'}"
+    return f"{host}/{'/'.join(path)}{suffix}"
 
 
 # --- NGC artifacts: `[override:]org/[team/]name:version` --------------------------------------------

@@ -45,3 +45,85 @@ def templates_compatible(a: str, b: str) -> bool:
     prefix_ok = pa.startswith(pb) or pb.startswith(pa)
     suffix_ok = sa.endswith(sb) or sb.endswith(sa)
     return prefix_ok and suffix_ok
+
+
+class ByImage:
+    """Events by the artifact they name, for lookups instead of comparing every pair: by the written
+    value's identity (`same` word, `Value.key`) and by its canonical name. Each event's canonical name is
+    computed once, when it is added (parsing a reference is the costly part)."""
+
+    __slots__ = ("context", "_by_key", "_by_canonical", "_order")
+
+    def __init__(self, context: str) -> None:
+        self.context = context  # how the added values name images: "docker" or "ngc"
+        self._by_key: dict[tuple, list] = {}
+        self._by_canonical: dict[str, list] = {}
+        self._order: dict[int, int] = {}  # id(item) -> insertion rank, to merge the two lists in order
+
+    def add(self, value: Value, item, context: str | None = None) -> None:
+        self._order[id(item)] = len(self._order)
+        self._by_key.setdefault(value.key, []).append(item)
+        canonical = _canonical(value, context or self.context)
+        if canonical is not None:
+            self._by_canonical.setdefault(canonical, []).append(item)
+
+    def same(self, value: Value, context: str) -> list:
+        """Every added item whose value is `same` as ``value``, in the order they were added."""
+        by_key = self._by_key.get(value.key, [])
+        canonical = _canonical(value, context)
+        by_canonical = self._by_canonical.get(canonical, []) if canonical is not None else []
+        if not by_canonical:
+            return by_key
+        if not by_key:
+            return by_canonical
+        merged = {id(item): item for item in by_key + by_canonical}
+        return sorted(merged.values(), key=lambda item: self._order[id(item)])
+
+
+class LooseIndex:
+    """Items by the value they name, answering "which items may name ``value``?" (`may_match`) by
+    lookups: an item whose value is the same word, names the same artifact, or has the identical literal
+    template is found at once. Only then are the distinct templates with unknown parts tested, one cheap
+    string test each; the rules ask that only for a create about to be reported, or rarely."""
+
+    __slots__ = ("context", "_anything", "_by_key", "_by_canonical", "_exact", "_open")
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+        self._anything: list = []  # items whose value nvlint knows nothing of: they may be anything
+        self._by_key: dict[tuple, list] = {}
+        self._by_canonical: dict[str, list] = {}
+        self._exact: dict[str, list] = {}  # by template, those without unknown parts
+        self._open: dict[str, list] = {}  # by template, those with unknown parts
+
+    def add(self, value: Value | None, item, context: str | None = None) -> None:
+        if value is None:
+            self._anything.append(item)
+            return
+        self._by_key.setdefault(value.key, []).append(item)
+        canonical = _canonical(value, context or self.context)
+        if canonical is not None:
+            self._by_canonical.setdefault(canonical, []).append(item)
+        template = value.template()
+        (self._open if UNKNOWN_CHAR in template else self._exact).setdefault(template, []).append(item)
+
+    def matching(self, value: Value, context: str):
+        """The items that may name ``value`` (some more than once), the cheap answers first."""
+        yield from self._anything
+        yield from self._by_key.get(value.key, ())
+        canonical = _canonical(value, context)
+        if canonical is not None:
+            yield from self._by_canonical.get(canonical, ())
+        template = value.template()
+        if UNKNOWN_CHAR not in template:
+            yield from self._exact.get(template, ())
+        else:
+            for other, items in self._exact.items():
+                if templates_compatible(other, template):
+                    yield from items
+        for other, items in self._open.items():
+            if templates_compatible(other, template):
+                yield from items
+
+    def any(self, value: Value, context: str) -> bool:
+        return next(self.matching(value, context), None) is not None

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import Deploy, ImageBuilt, ImagePushed
-from nvlint.rules._matching import may_match, same
+from nvlint.rules._matching import ByImage, LooseIndex
 from nvlint.rules.base import Rule, use_span
 
 RULE = Rule(
@@ -30,33 +30,29 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    built: list[ImageBuilt] = []
-    pushed: list[ImagePushed] = []
+    """Linear in the flow: builds and pushes are indexed by the image they name as they come (see
+    _matching), and every push by position for the "comes too late" hint, so each create costs lookups,
+    not a scan of the events before or after it."""
+    built = ByImage("docker")
+    pushed_before = LooseIndex("docker")
+    pushes = ByImage("docker")  # every push of the flow, for the one that comes after the create
+    for index, event in enumerate(flow):
+        if isinstance(event, ImagePushed) and event.image is not None:
+            pushes.add(event.image, (index, event), event.context)
     for index, event in enumerate(flow):
         if isinstance(event, ImageBuilt):
-            built.append(event)
+            built.add(event.image, event)
         elif isinstance(event, ImagePushed):
-            pushed.append(event)
+            pushed_before.add(event.image, event, event.context)
         elif isinstance(event, Deploy) and event.ngc is not None:
             for option in event.ngc.all("--container-image"):
                 image = option.value
                 if image is None or not image.parts:
                     continue
-                build = next(
-                    (b for b in built if same(b.image, "docker", image, "ngc") and b.may_run_with(event)), None
-                )
-                if build is None:
+                build = next((b for b in built.same(image, "ngc") if b.may_run_with(event)), None)
+                if build is None or pushed_before.any(image, "ngc"):
                     continue
-                if any(may_match(p.image, p.context, image, "ngc") for p in pushed):
-                    continue
-                late = next(
-                    (
-                        e
-                        for e in flow[index + 1 :]
-                        if isinstance(e, ImagePushed) and e.image is not None and same(e.image, e.context, image, "ngc")
-                    ),
-                    None,
-                )
+                late = next((push for at, push in pushes.same(image, "ngc") if at > index), None)
                 yield _report(ctx, option, image, build, late)
 
 

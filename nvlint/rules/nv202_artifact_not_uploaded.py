@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import ArtifactCreated, ArtifactPushed, Deploy
-from nvlint.rules._matching import may_match
+from nvlint.rules._matching import LooseIndex, may_match
 from nvlint.rules.base import Rule, use_span
 from nvlint.shell.words import Value
 
@@ -36,13 +36,16 @@ _OPTIONS = (("--helm-chart", "chart"), ("--model", "model"), ("--resource", "res
 
 @RULE.checker
 def check(flow, ctx):
-    created: list[ArtifactCreated] = []
-    pushed: list[ArtifactPushed] = []
-    for event in flow:
+    """Linear in the flow: creations are indexed by the name they make, uploads by the name they push
+    (see _matching), so a create costs lookups of its artifact, not a scan of what came before."""
+    created: dict[tuple[str, bool, tuple], list[tuple[int, ArtifactCreated]]] = {}  # with their place
+    pushed: dict[tuple[str, bool], LooseIndex] = {}
+    for index, event in enumerate(flow):
         if isinstance(event, ArtifactCreated):
-            created.append(event)
+            if event.target is not None:
+                created.setdefault((event.kind, event.bare_name, event.target.key), []).append((index, event))
         elif isinstance(event, ArtifactPushed):
-            pushed.append(event)
+            pushed.setdefault((event.kind, event.bare_name), LooseIndex("docker")).add(event.target, event)
         elif isinstance(event, Deploy) and event.ngc is not None:
             for option_name, kind in _OPTIONS:
                 for option in event.ngc.all(option_name):
@@ -52,17 +55,8 @@ def check(flow, ctx):
                     if reference is None:
                         continue
                     target, version = reference
-                    origin = next(
-                        (
-                            c
-                            for c in created
-                            if c.kind == kind and c.may_run_with(event) and _created_matches(c, target, version)
-                        ),
-                        None,
-                    )
-                    if origin is None:
-                        continue
-                    if any(p.kind == kind and _push_matches(p, target, version) for p in pushed):
+                    origin = _origin(created, kind, target, version, event)
+                    if origin is None or _uploaded(pushed, kind, target, version):
                         continue
                     message = (
                         f"{kind} {ctx.quote(option.value, option.value_word)} is created{ctx.place(origin)} by "
@@ -74,6 +68,33 @@ def check(flow, ctx):
                         )
                     )
                     yield RULE.at(use_span(option), message)
+
+
+def _origin(created: dict, kind: str, target: Value, version: Value | None, deploy) -> ArtifactCreated | None:
+    """The first creation of this artifact that may run with the deploy: by its full name, or by its last
+    segment for `helm package` (which knows only the chart's name)."""
+    candidates = created.get((kind, False, target.key), []) + created.get((kind, True, _last_segment(target).key), [])
+    candidates.sort(key=lambda placed: placed[0])  # in the flow's order: the first one is named
+    return next((c for _, c in candidates if c.may_run_with(deploy) and _version_matches(c, version)), None)
+
+
+def _version_matches(created: ArtifactCreated, version: Value | None) -> bool:
+    if created.version is not None and version is not None:
+        return created.version.key == version.key
+    return True
+
+
+def _uploaded(pushed: dict, kind: str, target: Value, version: Value | None) -> bool:
+    """Whether an upload before the create may be this artifact and version."""
+    for bare_name in (False, True):
+        index = pushed.get((kind, bare_name))
+        if index is None:
+            continue
+        name = _last_segment(target) if bare_name else target
+        for push in index.matching(name, "docker"):
+            if push.target is None or push.version is None or version is None or _loosely(push.version, version):
+                return True
+    return False
 
 
 def _reference(value: Value, kind: str) -> tuple[Value, Value | None] | None:
@@ -92,30 +113,6 @@ def _reference(value: Value, kind: str) -> tuple[Value, Value | None] | None:
 def _last_segment(value: Value) -> Value:
     text = value.template()
     return value.slice(text.rfind("/") + 1) if "/" in text else value
-
-
-def _created_matches(created: ArtifactCreated, target: Value, version: Value | None) -> bool:
-    if created.target is None:
-        return False
-    if created.bare_name:
-        if created.target.key != _last_segment(target).key:
-            return False
-    elif created.target.key != target.key:
-        return False
-    if created.version is not None and version is not None:
-        return created.version.key == version.key
-    return True
-
-
-def _push_matches(pushed: ArtifactPushed, target: Value, version: Value | None) -> bool:
-    if pushed.target is None:
-        return True
-    name = _last_segment(target) if pushed.bare_name else target
-    if not _loosely(pushed.target, name):
-        return False
-    if pushed.version is None or version is None:
-        return True
-    return _loosely(pushed.version, version)
 
 
 def _loosely(a: Value, b: Value) -> bool:
