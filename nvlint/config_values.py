@@ -37,6 +37,22 @@ def boolean(path: Path, key: str, value) -> bool:
     return value
 
 
+_UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": 1024**2, "m": 1024**2, "gb": 1024**3, "g": 1024**3}
+
+
+def size(path: Path, key: str, value) -> int:
+    """A number of bytes: an integer, or text with a unit (`"2MB"`, `"512 KB"`)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        import re
+
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", value)
+        if match and match.group(2).lower() in _UNITS and float(match.group(1)) > 0:
+            return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    raise ConfigError(f'{path}: \'{key}\' must be a size such as "2MB", "512KB" or a number of bytes')
+
+
 def table(path: Path, key: str, value) -> dict:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: '{key}' must be a table")

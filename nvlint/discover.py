@@ -8,6 +8,7 @@ Directories are walked in sorted order, respecting every `.gitignore` on the way
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,8 +98,30 @@ def iter_targets(paths: list[str], notice=None) -> Iterator[Target]:
         path = Path(given)
         if path.is_dir():
             yield from _walk(path, cwd, notice)
-        else:
-            yield Target(given, given, detect_kind(path) if path.exists() else None, True)
+            continue
+        special = _special_kind(given)
+        if special is not None:  # opening a named pipe would wait for a writer forever
+            if notice is not None:
+                notice(f"skipped {given}: not a regular file ({special})")
+            continue
+        yield Target(given, given, detect_kind(path) if path.exists() else None, True)
+
+
+def _special_kind(path: str) -> str | None:
+    """What a path that exists but is not a regular file or a directory is; None for the rest."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
@@ -151,8 +174,10 @@ def _walk_directory(
             continue
         kind = kind_of_name(entry.name)
         if not is_file:
-            if entry.is_symlink() and notice is not None and kind:
-                notice(f"skipped {_display(entry.path, cwd, relative)}: a broken or looping symbolic link")
+            if notice is not None and kind:
+                special = _special_kind(entry.path)
+                why = f"not a regular file ({special})" if special else "a broken or looping symbolic link"
+                notice(f"skipped {_display(entry.path, cwd, relative)}: {why}")
             continue
         if checking and ignores.ignored(resolved / entry.name, False):
             continue

@@ -7,8 +7,8 @@ import re
 
 from nvlint.diagnostics import Diagnostic
 from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral, Sourced
-from nvlint.prefilter import MAX_BYTES, could_match
 from nvlint.prefilter import UTF16_BOMS as _UTF16_BOMS
+from nvlint.prefilter import could_match
 from nvlint.rules import Context, Rule
 from nvlint.rules import nv000_unreadable_file as nv000
 from nvlint.rules import nv003_internal_error as nv003
@@ -20,10 +20,10 @@ from nvlint.text import LineIndex
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 
 
-def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
-    """Text of a file, or the NV000 diagnostic that says why there is none."""
-    if len(data) > MAX_BYTES:
-        return None, _placed(nv000.RULE.at((0, 0), nv000.too_large(MAX_BYTES)), path)
+def decode(data: bytes, path: str, limit: int | None = None) -> tuple[str | None, Diagnostic | None]:
+    """Text of a file, or the NV000 diagnostic that says why there is none (larger than ``limit``...)."""
+    if limit is not None and len(data) > limit:
+        return None, _placed(nv000.RULE.at((0, 0), nv000.too_large(limit, len(data))), path)
     if b"\x00" in data[:8192]:
         return None, _placed(nv000.RULE.at((0, 0), nv000.binary()), path)
     try:
@@ -89,8 +89,8 @@ def lint_bytes(
 ) -> list[Diagnostic]:
     """Findings of one file. ``suppress=False`` ignores `# nvlint: disable` directives (audits).
     ``references`` (online mode) and ``dependencies`` (files `source` read: (path, digest)) are filled in."""
-    if len(data) > MAX_BYTES:
-        text, problem = decode(data, path)
+    if len(data) > settings.max_file_size:
+        text, problem = decode(data, path, settings.max_file_size)
         return _unread(problem, rules)
     if data.startswith(_UTF16_BOMS):
         return _lint_utf16(data, path, kind, settings, rules, suppress)

@@ -1,4 +1,5 @@
-"""The byte-level prefilter and size limit: light enough for a warm run that parses nothing."""
+"""The byte-level prefilter: light enough for a warm run that parses nothing. (The size limit is the
+`max-file-size` setting.)"""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ TRIGGERS = (
     b"inferenceUrl",
     b"gpuSpecification",
 )
-MAX_BYTES = 16 * 1024 * 1024  # larger files are reported (NV000), not read: time and memory stay bounded
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 

@@ -8,6 +8,7 @@ parser holds the GIL: threads would not help). Results come back in any order; t
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from nvlint.cache import Cache
@@ -136,16 +137,17 @@ def _count(result: Result, task: Task, options: Options) -> Result:
 
 
 def _read(task: Task, result: Result) -> bytes | None:
-    from nvlint.prefilter import MAX_BYTES
     from nvlint.rules import nv000_unreadable_file as nv000
 
     try:
+        if not stat.S_ISREG(os.stat(task.path).st_mode):  # a named pipe would block the open itself
+            raise OSError(0, "not a regular file")
         with open(task.path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size <= MAX_BYTES:
+            if size <= task.settings.max_file_size:
                 return handle.read()
         # not even read: memory stays flat whatever the tree holds
-        message = nv000.too_large(MAX_BYTES, size)
+        message = nv000.too_large(task.settings.max_file_size, size)
     except OSError as error:
         message = nv000.cannot_open(error.strerror or str(error))
     result.read = False

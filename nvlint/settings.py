@@ -9,15 +9,29 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nvlint.config_values import ConfigError, Option, choice, hint, string_list, table
+from nvlint.config_values import ConfigError, Option, choice, hint, size, string_list, table
 from nvlint.online.settings import parse_online
 from nvlint.record import Record
 
 __all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
 LEVELS = ("error", "warning", "info")
+# Real deploy scripts, pipelines and payloads are kilobytes; a file above this is generated or data, and
+# reading it would cost seconds (time and memory grow linearly with size, up to this).
+MAX_FILE_SIZE = 2 * 1024 * 1024
 # The keys every run reads; rules and file kinds declare their own options (see declared_options).
-KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "severity", "fail-on", "ngc-orgs", "online")
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "exclude",
+    "severity",
+    "fail-on",
+    "ngc-orgs",
+    "online",
+    "max-file-size",
+)
 
 
 class Settings(Record):
@@ -38,6 +52,7 @@ class Settings(Record):
         "options",
         "online",
         "online_options",
+        "max_file_size",
         "source",
         "root",
         "_cache_key",
@@ -57,6 +72,7 @@ class Settings(Record):
         options: tuple[tuple[str, object], ...] = (),
         online: bool = False,
         online_options: tuple = (),
+        max_file_size: int = MAX_FILE_SIZE,
         source: str | None = None,
         root: str | None = None,
     ) -> None:
@@ -71,6 +87,7 @@ class Settings(Record):
         self.options = tuple(sorted(options, key=lambda item: item[0]))  # rules' and kinds' options, checked
         self.online = online
         self.online_options = online_options  # (name, value) pairs of the [online] table, checked
+        self.max_file_size = max_file_size  # bytes: a larger file is reported (NV000), never read
         self.source = source  # the file these came from
         self.root = root  # its folder: globs are relative to it
         self._cache_key: str | None = None
@@ -195,6 +212,7 @@ def parse_settings(
         severity=severity,
         fail_on=choice(path, "fail-on", fail_on, LEVELS) if fail_on is not None else None,
         ngc_orgs=frozenset(string_list(path, "ngc-orgs", values.get("ngc-orgs", []))),
+        max_file_size=size(path, "max-file-size", values.get("max-file-size", MAX_FILE_SIZE)),
         options=tuple(options),
         **parse_online(path, values.get("online", False)),
         source=str(path),

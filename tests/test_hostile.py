@@ -16,8 +16,13 @@ from conftest import text_findings
 BAD = "docker login nvcr.io -u $oauthtoken\n"
 
 
-def nvlint(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nvlint", "check", "--isolated", "--no-cache", *args],
+def nvlint(cwd: Path, *args: str, timeout: float = 120, config: str | None = None) -> subprocess.CompletedProcess:
+    """The command line with no configuration but ``config`` (the text of a .nvlint.toml) when given."""
+    settings = ["--isolated"]
+    if config is not None:
+        (cwd / "nvlint-test.toml").write_text(config)
+        settings = ["--config", str(cwd / "nvlint-test.toml")]
+    return subprocess.run([sys.executable, "-m", "nvlint", "check", *settings, "--no-cache", *args],
                           cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
 
@@ -39,12 +44,30 @@ def test_huge_file_is_reported_not_read(hostile):
     result = nvlint(hostile)
     assert time.monotonic() - started < 30
     assert lines(result) == ["good.sh:1:25 NV302", "huge.sh:1:1 NV000"]
-    assert "larger than 16 MB" in result.stdout
+    assert "file is 50 MB, larger than max-file-size (2 MB); not read" in result.stdout
+
+
+def test_the_size_limit_is_a_setting(hostile):
+    (hostile / "big.sh").write_bytes(b"# filler line\n" * 100_000 + BAD.encode())  # 1.3 MB
+    assert lines(nvlint(hostile)) == ["big.sh:100001:25 NV302", "good.sh:1:25 NV302"]
+    result = nvlint(hostile, config='max-file-size = "1MB"\n')
+    assert lines(result) == ["big.sh:1:1 NV000", "good.sh:1:25 NV302"]
+    assert "file is 1.3 MB, larger than max-file-size (1 MB); not read" in result.stdout
+    piped = subprocess.run([sys.executable, "-m", "nvlint", "check", "--config", "nvlint-test.toml", "-",
+                            "--stdin-filename", "big.sh"], input=BAD * 100, cwd=hostile, capture_output=True,
+                           text=True, timeout=120)
+    assert "file is 3.5 KB, larger than max-file-size (1 MB)" not in piped.stdout
+    (hostile / "nvlint-test.toml").write_text("max-file-size = 1000\n")
+    piped = subprocess.run([sys.executable, "-m", "nvlint", "check", "--config", "nvlint-test.toml", "-",
+                            "--stdin-filename", "big.sh"], input=BAD * 100, cwd=hostile, capture_output=True,
+                           text=True, timeout=120)
+    assert "file is 3.5 KB, larger than max-file-size (1000 bytes); not read" in piped.stdout  # the same limit
 
 
 def test_one_ten_megabyte_line(hostile):
     (hostile / "line.sh").write_bytes(b"echo " + b"a" * 10_000_000 + b" && " + BAD.encode())
-    assert lines(nvlint(hostile)) == ["good.sh:1:25 NV302", "line.sh:1:10000034 NV302"]
+    found = lines(nvlint(hostile, config='max-file-size = "16MB"\n'))
+    assert found == ["good.sh:1:25 NV302", "line.sh:1:10000034 NV302"]
 
 
 @pytest.mark.parametrize("opening,closing", [("( ", " )"), ("$(", ")"), ("{ ", "; }"), ("`", "`")])
@@ -133,3 +156,34 @@ def test_ctrl_c_exits_130_without_a_traceback_or_partial_files(tmp_path):
     assert "Traceback" not in err
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".nvlint")]
     assert leftovers == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+@pytest.mark.parametrize("named", [False, True])
+def test_a_named_pipe_is_skipped_with_a_notice_never_opened(hostile, named):
+    """Opening a FIFO for reading waits for a writer: nvlint must not even open it (a hang would time out)."""
+    os.mkfifo(hostile / "pipe.sh")
+    result = nvlint(hostile, *(["pipe.sh", "good.sh"] if named else []), timeout=30)
+    assert lines(result) == ["good.sh:1:25 NV302"]
+    assert "nvlint: skipped pipe.sh: not a regular file (a named pipe)\n" in result.stderr
+
+
+def test_a_socket_is_skipped_with_a_notice(hostile):
+    import socket
+
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(hostile / "api.sock.sh"))
+        result = nvlint(hostile, timeout=30)
+    assert lines(result) == ["good.sh:1:25 NV302"]
+    assert "skipped api.sock.sh: not a regular file (a socket)" in result.stderr
+
+
+def test_functions_calling_functions_cannot_make_the_work_exponential(hostile):
+    """Each call is followed by walking the body again: three calls per level, twelve levels, would be
+    half a million commands. The work stops at a budget linear in the file, with a notice."""
+    levels = [f"f{i}() {{ f{i + 1}; f{i + 1}; f{i + 1}; }}" for i in range(12)]
+    (hostile / "calls.sh").write_text("\n".join([*levels, "f12() { docker push nvcr.io/acme/app:1; }", "f0",
+                                                 BAD]))
+    found = lines(nvlint(hostile, timeout=60))
+    assert found[0] == "calls.sh:12:14 NV000"  # the call where the budget ran out
+    assert found[1:] == ["calls.sh:15:25 NV302", "good.sh:1:25 NV302"]  # the rest of the file is still read

@@ -63,12 +63,17 @@ def test_deep_nesting_still_finds_the_login():
 
 
 
-def test_ten_megabyte_script_in_a_subprocess():
-    """A large file through the real command line: no traceback, findings still reported."""
+def test_ten_megabyte_script_in_a_subprocess(tmp_path):
+    """A large file through the real command line: no traceback, findings still reported once the size
+    limit allows it; by default it is reported as too large, at once."""
     line = "echo \"building $i\" && docker build -t app:$i . >/dev/null\n"
     script = line * (10 * 1024 * 1024 // len(line)) + "docker login nvcr.io -u $oauthtoken\n"
-    result = subprocess.run([sys.executable, "-m", "nvlint", "check", "-", "--stdin-filename", "big.sh"],
-                            input=script, capture_output=True, text=True, timeout=600)
+    (tmp_path / "big.toml").write_text('max-file-size = "16MB"\n')
+    command = [sys.executable, "-m", "nvlint", "check", "-", "--stdin-filename", "big.sh"]
+    result = subprocess.run([*command, "--config", str(tmp_path / "big.toml")], input=script, capture_output=True,
+                            text=True, timeout=600)
     assert "Traceback" not in result.stderr
-    assert result.returncode == 1 and "NV302" in result.stdout
+    assert result.returncode == 1 and "[NV302]" in result.stdout
+    result = subprocess.run([*command, "--isolated"], input=script, capture_output=True, text=True, timeout=60)
+    assert "larger than max-file-size (2 MB); not read [NV000]" in result.stdout
 

@@ -89,6 +89,14 @@ def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:
             yield option, option.value
 
 
+def by_name(attached) -> dict:
+    """Attachments by name: each mount path looks its name up instead of scanning every attachment."""
+    found: dict = {}
+    for attachment in attached:
+        found.setdefault(attachment.name, []).append(attachment)
+    return found
+
+
 def attachments(deploy: Deploy) -> list[Attachment] | None:
     """What a function or task attaches; None when any of it is unknown."""
     if deploy.attachments is not None or deploy.origin == "payload":

@@ -21,11 +21,16 @@ RULE = Rule(
 )
 
 
-def too_large(limit: int, size: int | None = None) -> str:
-    megabytes = limit // (1024 * 1024)
-    if size is None:
-        return f"file is larger than {megabytes} MB; not read"
-    return f"file is {size // (1024 * 1024)} MB, larger than {megabytes} MB; not read"
+def too_large(limit: int, size: int) -> str:
+    return f"file is {_size(size)}, larger than max-file-size ({_size(limit)}); not read"
+
+
+def _size(count: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= factor:
+            shown = f"{count / factor:.1f}".removesuffix(".0")
+            return f"{shown} {unit}"
+    return f"{count} bytes"
 
 
 def binary() -> str:

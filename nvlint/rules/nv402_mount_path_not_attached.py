@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import Deploy
-from nvlint.rules._mounts import attachments, mount_references
+from nvlint.rules._mounts import attachments, by_name, mount_references
 from nvlint.rules.base import Rule
 from nvlint.shell.words import UNKNOWN_CHAR
 
@@ -35,11 +35,12 @@ def check(flow, ctx):
         attached = attachments(event)
         if attached is None:
             continue
+        named = by_name(attached)
         for reference in mount_references(event):
             path, kind, name = reference.path, reference.kind, reference.name
-            if UNKNOWN_CHAR in name or any(a.name == name and a.kind != kind for a in attached):
+            if UNKNOWN_CHAR in name or any(a.kind != kind for a in named.get(name, ())):
                 continue  # unknown, or NV403's case
-            same = [a for a in attached if a.name == name and a.kind == kind]
+            same = [a for a in named.get(name, ()) if a.kind == kind]
             if not same:
                 have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
                 yield RULE.at(

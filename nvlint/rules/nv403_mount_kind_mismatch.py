@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.events import Deploy
-from nvlint.rules._mounts import attachments, mount_references
+from nvlint.rules._mounts import attachments, by_name, mount_references
 from nvlint.rules.base import Rule
 
 RULE = Rule(
@@ -31,11 +31,12 @@ def check(flow, ctx):
         attached = attachments(event)
         if not attached:
             continue
+        named = by_name(attached)
         for reference in mount_references(event):
             path, kind, name = reference.path, reference.kind, reference.name
-            if any(a.name == name and a.kind == kind for a in attached):
+            if any(a.kind == kind for a in named.get(name, ())):
                 continue
-            other = next((a for a in attached if a.name == name and a.kind != kind), None)
+            other = next((a for a in named.get(name, ()) if a.kind != kind), None)
             if other is not None:
                 right = f"/{path.root}/{other.kind}s/"
                 yield RULE.at(

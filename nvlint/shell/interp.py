@@ -26,6 +26,11 @@ MAX_DEPTH = 60  # nesting walked with its control flow; deeper commands are chec
 # then a notice says where reading stopped (each level quadruples the quoting: 16 is far past real scripts).
 MAX_SCRIPT_NESTING = 16
 MAX_CALL_DEPTH = 16
+# Function calls are followed by walking the body again at each call, so the work is the number of
+# commands run, not written: `f1() { f2; f2; }`, `f2() { f3; f3; }`... doubles it at each level. Calls
+# stop being followed once the commands run reach this many, or a quarter of the file's bytes if more
+# (about ten times what a real script runs), with a notice: the cost stays linear in the file.
+MIN_COMMAND_BUDGET = 10_000
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _SCRIPT_FILE = re.compile(r"\.(?:sh|bash)[\"']?$")
@@ -85,6 +90,8 @@ class Interpreter(WordExpander):
         self.call_site: tuple[str, int] | None = None  # the outermost function call being walked
         self.branch: tuple[tuple[int, int], ...] = ()  # the if/case branches the walk is inside
         self.commands_seen = 0
+        self.command_budget = MIN_COMMAND_BUDGET
+        self.over_budget = False  # said once: calls are no longer followed
         self.recoveries = 0
 
     # ---- entry points -------------------------------------------------------------------------
@@ -95,6 +102,7 @@ class Interpreter(WordExpander):
             env.vars[name] = value
         outer = self.snippet
         self.snippet = snippet
+        self.command_budget = max(self.command_budget, len(snippet.data) // 4)
         try:
             tree = parse_bytes(snippet.data)
             self.walk(tree.root_node, env, depth)
@@ -437,6 +445,9 @@ class Interpreter(WordExpander):
         if name and argv and argv[0].literal == name and name in self.functions:
             if name in self.call_stack or len(self.call_stack) >= MAX_CALL_DEPTH:
                 return
+            if self.commands_seen > self.command_budget:
+                self._over_budget(command)
+                return
             self.called.add(name)
             body, snippet = self.functions[name]
             outermost = self.call_site is None
@@ -493,6 +504,16 @@ class Interpreter(WordExpander):
             self.files.leave()
             if outermost:
                 self.source_site = None
+
+    def _over_budget(self, command: Command) -> None:
+        if not self.over_budget and self.on_notice is not None:
+            self.on_notice(
+                command.start,
+                command.end,
+                f"functions calling functions ran more than {self.command_budget} commands; "
+                "function calls from here on are not followed",
+            )
+        self.over_budget = True
 
     def _call(self, name: str, body, snippet: Snippet, env: Env, args: list[Value], depth: int) -> None:
         saved_snippet, saved_positional = self.snippet, env.positional
