@@ -29,44 +29,40 @@ class Timers:
         self.spent: dict[str, float] = {}
         self.stack: list[list] = []  # [phase, started, time of inner phases]
 
+    @contextlib.contextmanager
+    def phase(self, name: str):
+        """Time spent in ``name``, minus the phases called inside it."""
+        frame = [name, time.perf_counter(), 0.0]
+        self.stack.append(frame)
+        try:
+            yield
+        finally:
+            self.stack.pop()
+            elapsed = time.perf_counter() - frame[1]
+            self.spent[name] = self.spent.get(name, 0.0) + elapsed - frame[2]
+            if self.stack:
+                self.stack[-1][2] += elapsed
+
     def wrap(self, owner, name: str, phase: str) -> None:
         original = getattr(owner, name)
-        timers = self
 
         def timed(*args, **kwargs):
-            frame = [phase, time.perf_counter(), 0.0]
-            timers.stack.append(frame)
-            try:
+            with self.phase(phase):
                 return original(*args, **kwargs)
-            finally:
-                timers.stack.pop()
-                elapsed = time.perf_counter() - frame[1]
-                timers.spent[phase] = timers.spent.get(phase, 0.0) + elapsed - frame[2]
-                if timers.stack:
-                    timers.stack[-1][2] += elapsed
 
         setattr(owner, name, timed)
 
     def wrap_iterator(self, owner, name: str, phase: str) -> None:
         """A generator's time is spent as it is iterated: time each step, not the call."""
         original = getattr(owner, name)
-        timers = self
 
         def timed(*args, **kwargs):
             iterator = original(*args, **kwargs)
             while True:
-                frame = [phase, time.perf_counter(), 0.0]
-                timers.stack.append(frame)
-                try:
-                    item = next(iterator)
-                except StopIteration:
+                with self.phase(phase):
+                    item = next(iterator, StopIteration)
+                if item is StopIteration:
                     return
-                finally:
-                    timers.stack.pop()
-                    elapsed = time.perf_counter() - frame[1]
-                    timers.spent[phase] = timers.spent.get(phase, 0.0) + elapsed - frame[2]
-                    if timers.stack:
-                        timers.stack[-1][2] += elapsed
                 yield item
 
         setattr(owner, name, timed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from nvlint.events import Event, ImageBuilt, ImagePulled, ImagePushed
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Word
-from nvlint.tools.options import every, first, login_event, parse_options
+from nvlint.tools.options import REGISTRY_LOGIN_OPTIONS, every, first, login_event, parse_options
 
 V, F = True, False
 TOOLS = frozenset({"docker", "podman", "nerdctl", "buildah"})
@@ -78,13 +78,7 @@ PUSH_OPTIONS = {
     "--remove-signatures": F,
 }
 LOGIN_OPTIONS = {
-    "-u": V,
-    "--username": V,
-    "-p": V,
-    "--password": V,
-    "--password-stdin": F,
-    "--authfile": V,
-    "--cert-dir": V,
+    **REGISTRY_LOGIN_OPTIONS,
     "--compat-auth-file": V,
     "--secret": V,
     "--get-login": F,

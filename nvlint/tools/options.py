@@ -5,6 +5,18 @@ from __future__ import annotations
 from nvlint.events import Login, OptionUse
 from nvlint.shell.words import Word
 
+# The login options that docker, podman, buildah, skopeo and the other registry clients share (name ->
+# takes a value); each tool's table adds its own.
+REGISTRY_LOGIN_OPTIONS = {
+    "-u": True,
+    "--username": True,
+    "-p": True,
+    "--password": True,
+    "--password-stdin": False,
+    "--authfile": True,
+    "--cert-dir": True,
+}
+
 
 def parse_options(
     words: list[Word], spec: dict[str, bool], positionals_wanted: int | None = None, open_spec: bool = True

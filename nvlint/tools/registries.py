@@ -5,17 +5,11 @@ from __future__ import annotations
 from nvlint.events import Event, ImagePushed, Login
 from nvlint.shell.interp import Command
 from nvlint.shell.words import Word
-from nvlint.tools.options import first, login_event, parse_options
+from nvlint.tools.options import REGISTRY_LOGIN_OPTIONS, first, login_event, parse_options
 
 V, F = True, False
 LOGIN = {
-    "-u": V,
-    "--username": V,
-    "-p": V,
-    "--password": V,
-    "--password-stdin": F,
-    "--authfile": V,
-    "--cert-dir": V,
+    **REGISTRY_LOGIN_OPTIONS,
     "--tls-verify": F,
     "--insecure": F,
     "--registry-config": V,
