@@ -1,7 +1,7 @@
 """Command line: argument parsing and exit codes only.
 
 Exit status: 0 nothing reported (at or above `fail-on`), 1 something reported, 2 usage or
-configuration error.
+configuration error (or a bug in nvlint outside any one file, said in one line).
 """
 
 from __future__ import annotations
@@ -170,6 +170,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FINDINGS
+    except Exception as error:  # noqa: BLE001 - a bug outside any one file: one line, not a traceback
+        if os.environ.get("NVLINT_DEBUG") == "1":
+            raise
+        tell(
+            f"nvlint: internal error: {type(error).__name__}: {error} "
+            "(please report it; NVLINT_DEBUG=1 shows the traceback)"
+        )
+        return EXIT_USAGE
     parser.print_help(sys.stderr)
     return EXIT_USAGE
 

@@ -262,3 +262,20 @@ def test_server_without_its_extra_says_how_to_install_it():
     assert result.stderr == (
         "nvlint: error: nvlint server needs the server extra: pip install 'nvlint[server]' (pygls and lsprotocol)\n"
     )
+
+
+def test_a_bug_outside_any_file_is_one_line_not_a_traceback(tree, capsys, monkeypatch):
+    import nvlint.checking
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("walk failed")
+
+    monkeypatch.setattr(nvlint.checking, "check", broken)
+    Path("a.sh").write_text(GOOD)
+    assert main(["check", "a.sh"]) == 2
+    assert capsys.readouterr().err == (
+        "nvlint: internal error: RuntimeError: walk failed (please report it; NVLINT_DEBUG=1 shows the traceback)\n"
+    )
+    monkeypatch.setenv("NVLINT_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["check", "a.sh"])
