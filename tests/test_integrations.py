@@ -393,6 +393,7 @@ def test_every_editor_setup_runs_nvlint_server_for_the_kinds_it_reads():
 
     zed = Path(ROOT) / "editors" / "zed"
     manifest = tomllib.loads((zed / "extension.toml").read_text())
+    assert manifest["version"] == __version__  # one version: the extension follows nvlint's
     languages = set(manifest["language_servers"]["nvlint"]["languages"])
     assert {"Shell Script", "YAML", "Makefile", "Dockerfile"} <= languages
     source = (zed / "src" / "lib.rs").read_text()

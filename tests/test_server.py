@@ -258,6 +258,21 @@ async def test_a_file_the_configuration_excludes_gets_nothing(client: LanguageCl
 
 
 @pytest.mark.asyncio
+async def test_each_workspace_folder_has_its_own_configuration(client: LanguageClient, tmp_path):
+    text = BAD + "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n"  # NV302, NV303
+    for folder, ignored in (("api", "NV302"), ("web", "NV303")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / ".nvlint.toml").write_text(f"ignore = ['{ignored}']\n")
+    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+        event=types.WorkspaceFoldersChangeEvent(
+            added=[types.WorkspaceFolder(uri=(tmp_path / f).as_uri(), name=f) for f in ("api", "web")], removed=[])))
+    api = open_document(client, tmp_path / "api" / "deploy.sh", text)
+    web = open_document(client, tmp_path / "web" / "deploy.sh", text)
+    await published(client, api, ["NV303"])
+    await published(client, web, ["NV302"])
+
+
+@pytest.mark.asyncio
 async def test_a_changed_configuration_applies_at_the_next_save(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "deploy.sh", BAD)
     await published(client, uri, ["NV302"])
