@@ -192,14 +192,14 @@ def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentP
 
 def _selectors(values: list[str] | None, option: str, usage: argparse.ArgumentParser) -> tuple[str, ...]:
     """Codes, prefixes or rule names, comma-separated, as codes; an unknown one is a usage error."""
-    from nvlint.rules import code_of, nearest_selector
+    from nvlint.rules import code_of, unknown_rule
 
     codes: list[str] = []
     for value in values or ():
         for selector in filter(None, (part.strip() for part in value.split(","))):
             code = code_of(selector)
             if code is None:
-                usage.error(f"{option}: unknown rule '{selector}'{nearest_selector(selector)}")
+                usage.error(f"{option}: {unknown_rule(selector)}")
             codes.append(code)
     return tuple(codes)
 
@@ -361,14 +361,14 @@ def _color(choice: str) -> bool:
 def _rule(args, usage: argparse.ArgumentParser) -> int:
     import json
 
-    from nvlint.rules import ALL_RULES, BY_CODE, NAMES, nearest_selector
+    from nvlint.rules import ALL_RULES, BY_CODE, NAMES, unknown_rule
 
     if args.all:
         chosen = list(ALL_RULES)
     elif args.code:
         code = args.code.strip().upper() if args.code.strip().upper() in BY_CODE else NAMES.get(args.code.strip())
         if code is None:
-            usage.error(f"unknown rule '{args.code}'{nearest_selector(args.code)}")
+            usage.error(unknown_rule(args.code))
         chosen = [BY_CODE[code]]
     else:
         usage.error("give a rule code or name, or --all")

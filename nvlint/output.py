@@ -9,8 +9,6 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from typing import TextIO
 
-HUMAN_FORMATS = ("text", "pretty")
-
 
 def write_reports(report, formats: list[str], outputs: list[str], stream: TextIO) -> None:
     """Each format to its --output file, or the one without a file to ``stream``."""

@@ -140,10 +140,13 @@ def _read(task: Task, result: Result) -> bytes | None:
     from nvlint.rules import nv000_unreadable_file as nv000
 
     try:
-        if not stat.S_ISREG(os.stat(task.path).st_mode):  # a named pipe would block the open itself
-            raise OSError(0, "not a regular file")
-        with open(task.path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # O_NONBLOCK: opening a named pipe would otherwise wait for a writer; one fstat then says what it is
+        descriptor = os.open(task.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                raise OSError(0, "not a regular file")
+            size = status.st_size
             if size <= task.settings.max_file_size:
                 return handle.read()
         # not even read: memory stays flat whatever the tree holds

@@ -159,13 +159,13 @@ def _load_toml(path: Path) -> dict:
 
 def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tuple[str, ...]:
     """Codes, prefixes or rule names, as codes."""
-    from nvlint.rules.catalog import code_of, nearest_selector
+    from nvlint.rules.catalog import code_of, unknown_rule
 
     codes = []
     for selector in string_list(path, key, selectors):
         code = code_of(selector)
         if code is None or valid_codes and not any(c.startswith(code) for c in valid_codes):
-            raise ConfigError(f"{path}: '{key}' has unknown rule '{selector}'{nearest_selector(selector)}")
+            raise ConfigError(f"{path}: '{key}' has {unknown_rule(selector)}")
         codes.append(code)
     return tuple(codes)
 

@@ -163,7 +163,7 @@ def test_install_snippets_name_the_released_tag():
     text = README.read_text(encoding="utf-8")
     urls = re.findall(r"git\+https://github\.com/<owner>/nvlint@[^\s\"`]+", text)
     assert urls and all(url.endswith(f"@{TAG}") for url in urls)
-    assert f"releases are tagged\n`v<version>` (`{TAG}`)" in text or f"`v<version>` (`{TAG}`)" in text
+    assert f"`v<version>` (`{TAG}`)" in text
     assert f"uses: <owner>/nvlint@{TAG}" in text
 
 
@@ -263,8 +263,6 @@ def run_action(project: Path, tmp_path: Path, **inputs: str) -> subprocess.Compl
 
 
 def test_the_action_installs_into_a_fresh_venv_and_lints_the_examples(tmp_path):
-    if shutil.which("git") is None and not (Path(ROOT) / "pyproject.toml").exists():
-        skip_or_fail("no checkout to install from")
     project = tmp_path / "project"
     shutil.copytree(Path(ROOT) / "examples", project / "examples")
     result = run_action(project, tmp_path, paths="examples/", sarif="nvlint.sarif", args="--fail-on warning",

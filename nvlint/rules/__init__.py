@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from nvlint.rules.catalog import CATALOG, CODES, NAMES, code_of, nearest_selector
+from nvlint.rules.catalog import CATALOG, CODES, NAMES, code_of, nearest_selector, unknown_rule
 
 _LOADED: dict = {}
 
@@ -31,6 +31,7 @@ __all__ = [
     "nearest_selector",
     "select_codes",
     "select_rules",
+    "unknown_rule",
 ]  # and, loaded on first use: ALL_RULES, BY_CODE
 
 

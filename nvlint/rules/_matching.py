@@ -80,19 +80,18 @@ class ByImage:
         return sorted(merged.values(), key=lambda item: self._order[id(item)])
 
 
-class LooseIndex:
+class LooseIndex(ByImage):
     """Items by the value they name, answering "which items may name ``value``?" (`may_match`) by
-    lookups: an item whose value is the same word, names the same artifact, or has the identical literal
-    template is found at once. Only then are the distinct templates with unknown parts tested, one cheap
-    string test each; the rules ask that only for a create about to be reported, or rarely."""
+    lookups: an item whose value is the same word or names the same artifact (ByImage), or has the
+    identical literal template, is found at once. Only then are the distinct templates with unknown
+    parts tested, one cheap string test each; the rules ask that only for a create about to be reported,
+    or rarely."""
 
-    __slots__ = ("context", "_anything", "_by_key", "_by_canonical", "_exact", "_open")
+    __slots__ = ("_anything", "_exact", "_open")
 
     def __init__(self, context: str) -> None:
-        self.context = context
+        super().__init__(context)
         self._anything: list = []  # items whose value nvlint knows nothing of: they may be anything
-        self._by_key: dict[tuple, list] = {}
-        self._by_canonical: dict[str, list] = {}
         self._exact: dict[str, list] = {}  # by template, those without unknown parts
         self._open: dict[str, list] = {}  # by template, those with unknown parts
 
@@ -100,20 +99,14 @@ class LooseIndex:
         if value is None:
             self._anything.append(item)
             return
-        self._by_key.setdefault(value.key, []).append(item)
-        canonical = _canonical(value, context or self.context)
-        if canonical is not None:
-            self._by_canonical.setdefault(canonical, []).append(item)
+        super().add(value, item, context)
         template = value.template()
         (self._open if UNKNOWN_CHAR in template else self._exact).setdefault(template, []).append(item)
 
     def matching(self, value: Value, context: str):
         """The items that may name ``value`` (some more than once), the cheap answers first."""
         yield from self._anything
-        yield from self._by_key.get(value.key, ())
-        canonical = _canonical(value, context)
-        if canonical is not None:
-            yield from self._by_canonical.get(canonical, ())
+        yield from self.same(value, context)
         template = value.template()
         if UNKNOWN_CHAR not in template:
             yield from self._exact.get(template, ())

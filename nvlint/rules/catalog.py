@@ -72,6 +72,11 @@ def code_of(selector: str) -> str | None:
     return NAMES.get(selector.strip().lower())
 
 
+def unknown_rule(selector: str) -> str:
+    """`unknown rule 'NV3O2' (did you mean 'NV302'?)`: what every place that takes rule names says."""
+    return f"unknown rule '{selector}'{nearest_selector(selector)}"
+
+
 def nearest_selector(selector: str) -> str:
     """` (did you mean 'NV302'?)` for a code or name that names no rule."""
     import difflib  # only for error messages

@@ -47,7 +47,7 @@ class ClientSettings:
     @classmethod
     def parse(cls, values) -> tuple[ClientSettings, list[str]]:
         """The settings, and what was wrong with them (each a sentence for the user; the rest still applies)."""
-        from nvlint.rules.catalog import code_of, nearest_selector
+        from nvlint.rules.catalog import code_of, unknown_rule
 
         problems: list[str] = []
         if isinstance(values, dict) and isinstance(values.get("nvlint"), dict):
@@ -63,9 +63,7 @@ class ClientSettings:
             for selector in given:
                 code = code_of(str(selector))
                 if code is None:
-                    problems.append(
-                        f"nvlint setting '{key}': unknown rule '{selector}'{nearest_selector(str(selector))}"
-                    )
+                    problems.append(f"nvlint setting '{key}': {unknown_rule(str(selector))}")
                 else:
                     codes.append(code)
             lists[key] = tuple(codes)
@@ -109,15 +107,9 @@ class DocumentLinter:
         return kind or KIND_OF_LANGUAGE.get((language_id or "").lower())
 
     def lint(self, path: str, text: str, language_id: str | None = None) -> Outcome:
-        kind = self.kind(path, text, language_id)
-        if kind is None:
-            return Outcome([])
-        try:
-            task = self._task(path, kind, text)
-        except ConfigError as error:
-            return Outcome([], str(error), kind)
+        kind, task, config_error = self._task(path, text, language_id)
         if task is None:
-            return Outcome([], None, kind)
+            return Outcome([], config_error, kind)
         from nvlint import runner
 
         online = self.client.online or task.settings.online
@@ -129,13 +121,7 @@ class DocumentLinter:
 
     def fixed_text(self, path: str, text: str, language_id: str | None = None) -> str | None:
         """The text with every safe fix applied (linted again until nothing changes), or None if none applies."""
-        kind = self.kind(path, text, language_id)
-        if kind is None:
-            return None
-        try:
-            task = self._task(path, kind, text)
-        except ConfigError:
-            return None
+        _, task, _ = self._task(path, text, language_id)
         if task is None:
             return None
         from nvlint import runner
@@ -143,14 +129,24 @@ class DocumentLinter:
         result = runner.run(task, runner.Options(fix=True))
         return result.fixed if result.fixed is not None and result.fixed != text else None
 
-    def _task(self, path: str, kind: str, text: str):
-        """The runner's task for this buffer; None when the configuration excludes the file."""
-        checker = self._current_checker(path)
-        settings = checker.settings(path)
+    def _task(self, path: str, text: str, language_id: str | None):
+        """(kind, the runner's task for this buffer, configuration error): no task for a buffer of no kind
+        nvlint reads, one the configuration excludes, or one whose configuration cannot be read."""
+        kind = self.kind(path, text, language_id)
+        if kind is None:
+            return None, None, None
+        try:
+            checker = self._current_checker(path)
+            settings = checker.settings(path)
+        except ConfigError as error:
+            return kind, None, str(error)
         if settings.excludes(path):
-            return None
-        # surrogateescape: what the editor could not decode reaches the readers as it did from disk
-        return checker.task(path, path, kind, text.encode("utf-8", "surrogateescape"), stdin=True, settings=settings)
+            return kind, None, None
+        try:  # surrogateescape: what the editor could not decode reaches the readers as it did from disk
+            data = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # other lone surrogates: kept, and reported as text that is not UTF-8
+            data = text.encode("utf-8", "surrogatepass")
+        return kind, checker.task(path, path, kind, data, stdin=True, settings=settings), None
 
     def _current_checker(self, path: str):
         from nvlint import checking
