@@ -144,3 +144,34 @@ def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
     cache = Cache(folder)
     assert cache.get("good") == [] and cache.get("other") == []
     assert cache.get("broken") is None and cache.get("typed") is None and cache.get("missing") is None
+
+
+def test_an_edited_installation_does_not_reuse_answers(tmp_path, monkeypatch, capsys):
+    """Installs of two commits share a version: the cache key also carries the code's own stamps."""
+    import os
+
+    from nvlint import cache
+
+    package = tmp_path / "pkg"
+    (package / "rules").mkdir(parents=True)
+    module = package / "rules" / "nv1.py"
+    module.write_text("A = 1\n")
+    os.utime(module, ns=(1_000_000_000, 1_000_000_000))
+    before = cache.tree_stamps(str(package))
+    module.write_text("A = 2\n")  # same size, new content
+    assert cache.tree_stamps(str(package)) != before
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "nv1.cpython-311.pyc").write_bytes(b"x")
+    assert cache.tree_stamps(str(package)) == cache.tree_stamps(str(package))
+    assert "__pycache__" not in cache.tree_stamps(str(package))
+
+    root = tmp_path / "project"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    tree(root, 3)
+    first = run_json(capsys)
+    monkeypatch.setattr(cache, "_FINGERPRINT", ["another build of the same version"])
+    import nvlint.rules.nv302_oauthtoken_expanded as nv302
+
+    monkeypatch.setattr(nv302.RULE, "check", lambda flow, ctx: iter(()))
+    assert first[1] and run_json(capsys)[1] == []  # answered by the changed code, not the cache

@@ -6,6 +6,7 @@ import re
 
 from nvlint.events import Login
 from nvlint.reference_grammar import NGC_HOSTS
+from nvlint.rules.base import POSITIONAL, value_span
 from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 OAUTHTOKEN = "$oauthtoken"
@@ -59,3 +60,16 @@ def credential_values(login: Login) -> list[Value]:
 
 def uses_oauthtoken(login: Login) -> bool:
     return login.username_value is not None and login.username_value.literal == OAUTHTOKEN
+
+
+def password_argument_span(login: Login) -> tuple[int, int]:
+    """Where the key is put on the command line: in the argument of the login command itself
+    (`$NGC_API_KEY` in `--password=$NGC_API_KEY`), never where its value was assigned. The mistake is
+    passing it there, and the fix (--password-stdin) is made in that command; an `export KEY=...`
+    line above is not wrong. A function's `"$1"` is the exception: the key is written at the call."""
+    word = login.password
+    assert word is not None
+    span = value_span(login.password_value or word.value, word)
+    if span is not None and (word.start <= span[0] <= span[1] <= word.end or POSITIONAL.fullmatch(word.raw)):
+        return span
+    return word.start, word.end

@@ -171,7 +171,7 @@ class Rule:
         return Fix(message, tuple(edits), self.fix_applicability or "safe")
 
 
-_POSITIONAL = re.compile(r"\"?\$(?:[1-9]|\{[1-9][0-9]*\})\"?")
+POSITIONAL = re.compile(r"\"?\$(?:[1-9]|\{[1-9][0-9]*\})\"?")  # `"$1"`: a function's argument
 
 
 def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, int] | None:
@@ -185,7 +185,7 @@ def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, 
         covering = value.span()
         if covering is not None and fallback.start <= covering[0] <= covering[1] <= fallback.end:
             return covering  # `--password=$KEY`: the part after `=`
-        if covering is not None and _POSITIONAL.fullmatch(fallback.raw):
+        if covering is not None and POSITIONAL.fullmatch(fallback.raw):
             return covering  # `"$1"` in a function: the value is written where the function is called
     if fallback is not None:
         return fallback.start, fallback.end

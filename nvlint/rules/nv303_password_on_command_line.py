@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from nvlint.events import Login
-from nvlint.rules._logins import KUBECTL, is_ngc_host, uses_oauthtoken
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules._logins import KUBECTL, is_ngc_host, password_argument_span, uses_oauthtoken
+from nvlint.rules.base import Rule
 
 RULE = Rule(
     code="NV303",
@@ -50,4 +50,4 @@ def check(flow, ctx):
             f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
             f"shell history and CI logs; {advice}"
         )
-        yield RULE.at(value_span(event.password_value or event.password.value, event.password), message)
+        yield RULE.at(password_argument_span(event), message)

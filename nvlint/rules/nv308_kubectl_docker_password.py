@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from nvlint.events import Login
-from nvlint.rules._logins import KUBECTL, is_ngc_host, uses_oauthtoken
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules._logins import KUBECTL, is_ngc_host, password_argument_span, uses_oauthtoken
+from nvlint.rules.base import Rule
 
 RULE = Rule(
     code="NV308",
@@ -45,4 +45,4 @@ def check(flow, ctx):
             "history and CI logs; create the secret from a .dockerconfigjson file "
             "(--from-file=.dockerconfigjson=...) instead"
         )
-        yield RULE.at(value_span(event.password_value or event.password.value, event.password), message)
+        yield RULE.at(password_argument_span(event), message)

@@ -155,6 +155,19 @@ def test_no_password_finding_where_there_is_no_safe_form_or_no_ngc_key(script):
     assert codes(script) == []
 
 
+@pytest.mark.parametrize("script,line,pointed", [
+    # the key's value is written above: the finding is on the command that passes it
+    ("export NGC_API_KEY=nvapi-...\ndocker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n", 2,
+     '"$NGC_API_KEY"'),
+    ("KEY=abc\nhelm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password=$KEY\n", 2,
+     "--password=$KEY"),
+    ("docker login nvcr.io -u '$oauthtoken' --password=\"$NGC_API_KEY\"\n", 1, "$NGC_API_KEY"),
+])
+def test_a_password_on_the_command_line_is_reported_on_that_command(script, line, pointed):
+    (d,) = lint(script)
+    assert (d.code, d.line, span_text(script, d)) == ("NV303", line, pointed)
+
+
 def test_kubectl_docker_password_is_an_opt_in_rule():
     script = ("kubectl create secret docker-registry ngc --docker-server=nvcr.io \\\n"
               "  --docker-username='$oauthtoken' --docker-password=\"$NGC_API_KEY\"\n")
