@@ -42,11 +42,23 @@ class SourcedFiles:
 
     def __init__(self, script_path: str, excludes=None, at_root: bool = False) -> None:
         self.script_dir = os.path.dirname(os.path.abspath(script_path))
-        self.root = _tree_root(self.script_dir)
-        self.start = self.root if at_root else None  # where the commands run, when not the file's folder
+        self.at_root = at_root
+        self._root: str | None = None
         self.excludes = excludes  # settings.excludes, or None
         self.chain: list[str] = [os.path.abspath(script_path)]  # the files being read now, outermost first
         self.read: dict[str, str] = {}  # every file sourced: path -> digest (a cached result depends on them)
+
+    @property
+    def root(self) -> str:
+        """The tree's top, looked up when a `source` or `cd` first needs it: most files have neither."""
+        if self._root is None:
+            self._root = _tree_root(self.script_dir)
+        return self._root
+
+    @property
+    def start(self) -> str | None:
+        """Where the commands run, when not the file's folder."""
+        return self.root if self.at_root else None
 
     def resolve(self, value: Value, cwd: str | None) -> Found | str | None:
         """The file a `source` argument names; a notice (str) when it must not be read; None: not known."""
