@@ -7,6 +7,7 @@ configuration error (or a bug in nvlint outside any one file, said in one line).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -147,6 +148,10 @@ def _jobs(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # What a run allocates (words, values, events) mostly lives until its file is done, and the collector's
+    # default thresholds walk those objects again and again: 40% of the time on a 40,000-line script.
+    # Collect cycles far less often (mypy does the same); reference counting frees the rest at once.
+    gc.set_threshold(100_000, 50, 100)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -183,6 +183,25 @@ def test_trim_keeps_any_span_in_view():
     assert shown[start:end] == source[10 : 10 + 54] and end <= 60
 
 
+@pytest.mark.parametrize("text", [
+    'echo 登录镜像仓库 && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # short: not cut
+    "echo " + "登录镜像仓库" * 8 + ' && docker login nvcr.io -u "$oauthtoken" --password-stdin < key  # ' + "注释" * 30 + "\n",
+    'echo café && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # a combining accent
+])
+def test_pretty_carets_stay_under_the_span_after_wide_characters(tmp_path, capsys, monkeypatch, text):
+    """Columns on a terminal, not characters: a CJK character takes two, a combining mark none."""
+    from nvlint.report.pretty import columns
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = pretty(tmp_path, capsys, text.replace("café", "cafe\u0301"))
+    source, marker = next((out[n], out[n + 1]) for n, line in enumerate(out) if line.startswith("1 | "))
+    assert columns(source) <= 80
+    start, end = marker.index("^"), marker.rindex("^") + 1
+    at = source.index("$oauthtoken")
+    assert (start, end) == (columns(source[:at]), columns(source[:at]) + len("$oauthtoken"))
+
+
 def test_rule_commands(capsys, monkeypatch):
     assert main(["rule", "NV302"]) == 0
     page = capsys.readouterr().out

@@ -54,7 +54,7 @@ def write(report, stream: TextIO) -> None:
             row.append(shown[stop:])
             console.print(row)
             marker = Text(" " * gutter + " | ", style="blue")
-            marker.append(" " * start + "^" * (stop - start), style=style)
+            marker.append(" " * columns(shown[:start]) + "^" * max(columns(shown[start:stop]), 1), style=style)
             console.print(marker)
         if d.fix is not None:
             for line in wrap(f"  = fix ({d.fix.applicability}): {d.fix.message}", WIDTH, indent="    "):
@@ -73,23 +73,71 @@ def wrap(text: str, width: int, indent: str = "  ") -> list[str]:
 
 
 def trim(source: str, first: int, end: int, width: int) -> tuple[str, int, int]:
-    """The part of ``source`` to show in ``width`` columns so that the span [first, end) is in view, with
-    `...` where text was cut; and where the span starts and ends in what is shown."""
-    if len(source) <= width:
-        return source, first, end
+    """The part of ``source`` to show in ``width`` terminal columns so that the span [first, end) (character
+    indices) is in view, with `...` where text was cut; and where the span starts and ends (character
+    indices) in what is shown. Wide characters (CJK) take two columns, combining marks none."""
+    cells, at = _cells(source)
+    first_column = at[min(first, len(source))]
+    end_column = max(at[min(end, len(source))], first_column + 1)
+    shown, start, stop = _trim_columns(cells, first_column, end_column, width)
+    return "".join(shown), len("".join(shown[:start])), len("".join(shown[:stop]))
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes."""
+    return sum(_width(char) for char in text)
+
+
+def _width(char: str) -> int:
+    import unicodedata
+
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cells(source: str) -> tuple[list[str], list[int]]:
+    """One entry per terminal column: a character, then "" for the second column of a wide one (a
+    combining mark joins the column before it); and the column of each character (and of the end)."""
+    cells: list[str] = []
+    at: list[int] = []
+    for char in source:
+        size = _width(char)
+        if size == 0 and cells:
+            at.append(len(cells) - 1)
+            cells[-1] += char
+        else:
+            at.append(len(cells))
+            cells.append(char)
+            cells.extend([""] * (size - 1))
+    at.append(len(cells))
+    return cells, at
+
+
+def _trim_columns(cells: list[str], first: int, end: int, width: int) -> tuple[list[str], int, int]:
+    if len(cells) <= width:
+        return cells, first, end
     cut = len(ELLIPSIS)
+    dots = list(ELLIPSIS)
     room = width - 2 * cut  # between two ellipses
     end = min(end, first + room)  # a span wider than the room is shown from its start
     start = first - (room - (end - first)) // 2  # the span in the middle
     if start <= 0:  # the line's start is in view: no ellipsis on the left
-        shown = source[: width - cut] + ELLIPSIS
-        return shown, first, end
-    if start + room >= len(source) - cut:  # its end is in view
-        start = len(source) - (width - cut)
-        shown = ELLIPSIS + source[start:]
-    else:
-        shown = ELLIPSIS + source[start : start + room] + ELLIPSIS
-    return shown, first - start + cut, end - start + cut
+        return _whole(cells[: width - cut]) + dots, first, end
+    if start + room >= len(cells) - cut:  # its end is in view
+        start = len(cells) - (width - cut)
+        return dots + _whole(cells[start:]), first - start + cut, end - start + cut
+    return dots + _whole(cells[start : start + room]) + dots, first - start + cut, end - start + cut
+
+
+def _whole(cells: list[str]) -> list[str]:
+    """A wide character cut in half at either edge becomes a space: the columns stay where they were."""
+    cells = list(cells)
+    if cells and cells[0] == "":
+        cells[0] = " "
+    if cells and cells[-1] != "" and _width(cells[-1][:1]) == 2:
+        cells[-1] = " "
+    return cells
 
 
 def summary(report) -> str:
