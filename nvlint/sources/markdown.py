@@ -19,16 +19,25 @@ def read(source: Source) -> Reading:
     return Reading(run_blocks(blocks(source.text, untagged), source.reads_words))
 
 
-def blocks(text: str, untagged: bool = False) -> list:
-    from markdown_it import MarkdownIt
+_PARSER: list = []  # one markdown-it parser per process: building one costs more than most documents
 
+
+def _parser():
+    if not _PARSER:
+        from markdown_it import MarkdownIt
+
+        _PARSER.append(MarkdownIt("commonmark"))
+    return _PARSER[0]
+
+
+def blocks(text: str, untagged: bool = False) -> list:
     from nvlint.sources.blocks import SHELL_LANGUAGES, TRANSCRIPTS, Block, line_starts
     from nvlint.text import Text
 
     starts = line_starts(text)
     lines = text.split("\n")
     blocks: list[Block] = []
-    for token in MarkdownIt("commonmark").parse(text):
+    for token in _parser().parse(text):
         if token.type not in ("fence", "code_block") or token.map is None:
             continue
         language = _language(token.info)

@@ -15,47 +15,63 @@ from nvlint.tools import credentials
 from nvlint.tools.commands import recognise
 
 
+class _EventSink:
+    """Where the interpreter's commands, assignments and notices become events. It is apart from the
+    session so that nothing refers back to the interpreter: a cycle (the session holds the interpreter,
+    the interpreter holds the session's methods) would leave every word and event of the file for the
+    garbage collector instead of freeing them when the file is done."""
+
+    __slots__ = ("reads_words", "flows", "escape")
+
+    def __init__(self, reads_words) -> None:
+        self.reads_words = reads_words
+        self.flows: list[list[Event]] = [[]]
+        self.escape = "$"
+
+    def on_command(self, command) -> None:
+        self.flows[-1].extend(recognise(command, self.escape, self.reads_words))
+
+    def on_assign(self, name, word) -> None:
+        if self.reads_words is None or self.reads_words(word):
+            self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
+        self.flows[-1].extend(credentials.assignment(name, word))
+
+    def on_sourced(self, start: int, anchor: int, found) -> None:
+        self.flows[-1].append(Sourced(start, anchor, found.path, found.display, found.digest, found.how))
+
+    def on_notice(self, start: int, end: int, reason: str) -> None:
+        self.flows[-1].append(NotRead(start, end, reason))
+
+    def new_flow(self, name: str) -> None:
+        self.flows.append([])
+
+
 class ShellSession:
     """One shell process: snippets run in it one after another share variables and functions
     (a script; the lines of a GitLab job). ``reads_words``: see nvlint.tools.recognise."""
 
     def __init__(self, reads_words=None, files=None) -> None:
-        self.reads_words = reads_words
-        self.flows: list[list[Event]] = [[]]
-        self.escape = "$"
-        self.interpreter = Interpreter(self._on_command, self._on_assign, self._on_notice)
+        self.sink = _EventSink(reads_words)
+        self.flows = self.sink.flows  # the same list: readers add events of their own (Dockerfile options)
+        self.interpreter = Interpreter(self.sink.on_command, self.sink.on_assign, self.sink.on_notice)
         self.interpreter.files = files  # what `source` may read (nvlint.sources.sourcing), or None
-        self.interpreter.on_sourced = self._on_sourced
+        self.interpreter.on_sourced = self.sink.on_sourced
         self.env = Env()
 
-    def _on_command(self, command) -> None:
-        self.flows[-1].extend(recognise(command, self.escape, self.reads_words))
-
-    def _on_assign(self, name, word) -> None:
-        if self.reads_words is None or self.reads_words(word):
-            self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
-        self.flows[-1].extend(credentials.assignment(name, word))
-
-    def _on_sourced(self, start: int, anchor: int, found) -> None:
-        self.flows[-1].append(Sourced(start, anchor, found.path, found.display, found.digest, found.how))
-
-    def _on_notice(self, start: int, end: int, reason: str) -> None:
-        self.flows[-1].append(NotRead(start, end, reason))
-
     def run(self, snippet: Snippet) -> None:
-        self.escape = snippet.dollar_escape
+        self.sink.escape = snippet.dollar_escape
         self.env = self.interpreter.run(snippet, self.env)
 
     def run_words(self, words: list[Word], start: int, end: int, env: dict[str, Value] | None = None) -> None:
         """A command given as its words, no shell in between (Ansible's `command` module, `argv:`)."""
         run_env = self.env.copy()
         run_env.vars.update(env or {})
-        self.escape = "$"
+        self.sink.escape = "$"
         self.interpreter.execute(words, start, end, (), run_env, self.env, 0)
 
     def finish(self) -> list[list[Event]]:
         """The main flow first (even when empty), then one per function never called."""
-        self.interpreter.finish(self.env, on_function=lambda name: self.flows.append([]))
+        self.interpreter.finish(self.env, on_function=self.sink.new_flow)
         return [self.flows[0], *(flow for flow in self.flows[1:] if flow)]
 
 
