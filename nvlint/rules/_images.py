@@ -23,7 +23,12 @@ class DeployedImage:
         return self.value.offset_of(self.ref.offset + index)
 
 
-def deployed_images(flow: list[Event]) -> Iterator[DeployedImage]:
+def deployed_images(flow: list[Event], ctx) -> list[DeployedImage]:
+    """The images the creates of a flow deploy, parsed once per flow for all the image rules."""
+    return ctx.per_flow(deployed_images, flow, lambda events: list(_each_deployed_image(events)))
+
+
+def _each_deployed_image(flow: list[Event]) -> Iterator[DeployedImage]:
     for event in flow:
         if isinstance(event, Deploy) and event.ngc is not None:
             for option in event.ngc.all("--container-image"):

@@ -18,7 +18,7 @@ from nvlint.text import LineIndex
 class Context:
     """What a rule may know besides the events: settings and facts gathered from the whole file."""
 
-    __slots__ = ("settings", "known_orgs", "lines", "ngc_file", "text", "sourced")
+    __slots__ = ("settings", "known_orgs", "lines", "ngc_file", "text", "sourced", "_per_flow")
 
     def __init__(
         self,
@@ -35,6 +35,16 @@ class Context:
         self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
         self.text = text  # the file: messages quote what the user wrote
         self.sourced = sourced or {}  # where a sourced file's text sits (its anchor) -> its Sourced event
+        self._per_flow: dict = {}
+
+    def per_flow(self, what, flow: list, compute):
+        """``compute(flow)``, once per flow of this file: what several rules derive from the same events
+        (the deployed images, parsed) is worked out for the first of them."""
+        key = (what, id(flow))
+        found = self._per_flow.get(key)
+        if found is None or found[0] is not flow:
+            found = self._per_flow[key] = (flow, compute(flow))
+        return found[1]
 
     def written(self, start: int, end: int) -> str:
         """The file's text of a span, as one line: what a message quotes."""

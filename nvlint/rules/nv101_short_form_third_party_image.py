@@ -37,7 +37,7 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    for image in deployed_images(flow):
+    for image in deployed_images(flow, ctx):
         ref = image.ref
         if ref.host is not None or ref.host_unknown or not ref.path:
             continue

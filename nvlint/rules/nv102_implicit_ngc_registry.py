@@ -32,7 +32,7 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    for image in deployed_images(flow):
+    for image in deployed_images(flow, ctx):
         ref = image.ref
         if ref.host is not None or ref.host_unknown or len(ref.path) < 2:
             continue

@@ -24,7 +24,7 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    for image in deployed_images(flow):
+    for image in deployed_images(flow, ctx):
         ref = image.ref
         if ref.host != "docker.io" or len(ref.path) != 1 or UNKNOWN_CHAR in ref.path[0]:
             continue

@@ -32,7 +32,7 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    for image in deployed_images(flow):
+    for image in deployed_images(flow, ctx):
         host = image.ref.host
         if host is None or UNKNOWN_CHAR in host:
             continue

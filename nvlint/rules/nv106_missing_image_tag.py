@@ -17,7 +17,7 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    for image in deployed_images(flow):
+    for image in deployed_images(flow, ctx):
         ref = image.ref
         ngc = ref.host == "nvcr.io" or (
             ref.host is None and not ref.host_unknown and len(ref.path) >= 2 and ref.path[0] in ctx.known_orgs

@@ -26,7 +26,7 @@ RULE = Rule(
 
 @RULE.checker
 def check(flow, ctx):
-    for image in deployed_images(flow):
+    for image in deployed_images(flow, ctx):
         ref = image.ref
         if ref.digest is not None or (ref.tag is None and ref.tag_may_exist) or ref.host_unknown:
             continue
