@@ -37,7 +37,7 @@ def tree_stamps(root: str) -> str:
                         folders.append(entry.path)
                 else:
                     status = entry.stat()
-                    stamps.append(f"{entry.path[len(root):]}:{status.st_size}:{status.st_mtime_ns}")
+                    stamps.append(f"{entry.path[len(root) :]}:{status.st_size}:{status.st_mtime_ns}")
     return "\n".join(sorted(stamps))
 
 

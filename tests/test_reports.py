@@ -185,7 +185,8 @@ def test_trim_keeps_any_span_in_view():
 
 @pytest.mark.parametrize("text", [
     'echo 登录镜像仓库 && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # short: not cut
-    "echo " + "登录镜像仓库" * 8 + ' && docker login nvcr.io -u "$oauthtoken" --password-stdin < key  # ' + "注释" * 30 + "\n",
+    "echo " + "登录镜像仓库" * 8 + ' && docker login nvcr.io -u "$oauthtoken" --password-stdin < key  # '
+    + "注释" * 30 + "\n",
     'echo café && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # a combining accent
 ])
 def test_pretty_carets_stay_under_the_span_after_wide_characters(tmp_path, capsys, monkeypatch, text):
