@@ -115,7 +115,7 @@ class WordExpander:
             if pieces:
                 words.append(
                     Word(
-                        Value(p for w in pieces for p in w.value.parts),
+                        Value([p for w in pieces for p in w.value.parts]),
                         pieces[0].start,
                         pieces[-1].end,
                         "mixed",
@@ -141,20 +141,24 @@ class WordExpander:
 
     def word(self, node, env: Env, depth: int) -> list[Word]:
         """One argument node to zero or more words (unquoted expansions are split)."""
+        kind = node.type
         expansions: list[Expansion] = []
         parts = self._parts(node, env, depth, quoted=False, expansions=expansions)
-        start, end = self._span(node)
-        quoting = _QUOTING.get(node.type, "mixed")
-        raw = self.snippet.text_between(node.start_byte, node.end_byte)
-        foreign = self.snippet.foreign is not None and any(self.snippet.foreign[node.start_byte : node.end_byte])
-        if not parts and node.type in ("simple_expansion", "expansion"):
+        if not parts and kind in ("simple_expansion", "expansion"):
             return []  # an unquoted expansion of an empty value is no argument at all
-        if not any(p.splittable for p in parts):
-            return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw, foreign)]
-        return [
-            Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw, foreign)
-            for field, may_split in _split_fields(parts)
-        ]
+        snippet = self.snippet
+        byte_start, byte_end = node.start_byte, node.end_byte
+        start, end = self._span_of(byte_start, byte_end)
+        quoting = _QUOTING.get(kind, "mixed")
+        raw = snippet.text[byte_start:byte_end]
+        foreign = snippet.foreign is not None and any(snippet.foreign[byte_start:byte_end])
+        for part in parts:  # a loop, not any(): this runs for every word
+            if part.splittable:
+                return [
+                    Word(Value(field), start, end, quoting, tuple(expansions), may_split, raw, foreign)
+                    for field, may_split in _split_fields(parts)
+                ]
+        return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw, foreign)]
 
     def _join_nodes(self, nodes, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         parts: list[Part] = []
@@ -436,18 +440,21 @@ class WordExpander:
                 stack.extend(reversed(current.named_children))
 
     def _span(self, node) -> tuple[int, int]:
-        sites = self.snippet.sites
+        return self._span_of(node.start_byte, node.end_byte)
+
+    def _span_of(self, c0: int, c1: int) -> tuple[int, int]:
+        """The file span of the snippet's characters [c0, c1) (a node's bytes: see Snippet.data)."""
+        snippet = self.snippet
+        sites = snippet.sites
         if sites is not None:  # where the text is written may differ from where its characters come from
-            c0, c1 = node.start_byte, node.end_byte
             if c1 > c0:
                 return sites[c0][0], max(sites[c0][0], sites[c1 - 1][1])
-        start = self.snippet.file_offset(node.start_byte)
-        end_char = node.end_byte
-        if self.snippet.offsets is None:
-            return start, self.snippet.base + end_char
-        end = self.snippet.offsets[end_char - 1] + 1 if end_char > 0 else start
-        if self.snippet.unknowns and end_char > 0:  # a word ending in a stand-in ends where its text ends
-            outer = self.snippet.unknowns.get(self.snippet.text[end_char - 1])
+        start = snippet.file_offset(c0)
+        if snippet.offsets is None:
+            return start, snippet.base + c1
+        end = snippet.offsets[c1 - 1] + 1 if c1 > 0 else start
+        if snippet.unknowns and c1 > 0:  # a word ending in a stand-in ends where its text ends
+            outer = snippet.unknowns.get(snippet.text[c1 - 1])
             if outer is not None:
                 end = max(end, outer.end)
         return start, max(start, end)

@@ -102,12 +102,15 @@ RUNNERS: dict[tuple[str, ...], Runner] = {
     ("srun",): Runner(value_options=_SRUN, after_dashdash=False),
 }
 _LONGEST = max(len(key) for key in RUNNERS)
+_NAMES = frozenset(key[0] for key in RUNNERS)  # every command asks: most are no runner at all
 
 
 def handed_on(name: str, argv: list[Word]) -> tuple[str, list[Word]] | None:
     """What a runner runs: ("argv", words of the command), ("script", words joined by spaces into one
     script, as ssh joins them) or ("lines", words that are lines of one script), or None when ``argv``
     is not a runner or runs nothing nvlint can see."""
+    if name not in _NAMES:
+        return None
     for size in range(min(_LONGEST, len(argv)), 0, -1):
         key = (name, *(w.literal or "" for w in argv[1:size]))
         runner = RUNNERS.get(key)

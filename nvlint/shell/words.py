@@ -98,7 +98,13 @@ class Value:
 
     __slots__ = ("parts", "_literal", "_key", "_template")
 
-    def __init__(self, parts=()) -> None:
+    def __init__(self, parts: list[Part] | tuple[Part, ...] = ()) -> None:
+        if len(parts) == 1 and parts[0].text != "":  # most words: nothing to merge
+            self.parts: tuple[Part, ...] = (parts[0],)
+            self._literal: str | None | bool = False
+            self._key: tuple | None = None
+            self._template: str | None = None
+            return
         merged: list[Part] = []
         for part in parts:
             if part.text == "":
@@ -114,10 +120,10 @@ class Value:
                 merged.append(_join(prev, part))
             else:
                 merged.append(part)
-        self.parts: tuple[Part, ...] = tuple(merged)
-        self._literal: str | None | bool = False
-        self._key: tuple | None = None
-        self._template: str | None = None  # rules ask for it many times per word
+        self.parts = tuple(merged)
+        self._literal = False
+        self._key = None
+        self._template = None  # rules ask for it many times per word
 
     @property
     def literal(self) -> str | None:
