@@ -21,7 +21,10 @@ def code_fingerprint() -> str:
     two commits of one version, or an edited checkout, must not share answers. About a millisecond,
     once per run, and only in runs that use the cache."""
     if not _FINGERPRINT:
-        _FINGERPRINT.append(__version__ + "\n" + tree_stamps(os.path.dirname(os.path.abspath(__file__))))
+        import hashlib
+
+        stamps = __version__ + "\n" + tree_stamps(os.path.dirname(os.path.abspath(__file__)))
+        _FINGERPRINT.append(__version__ + "+" + hashlib.sha256(stamps.encode("utf-8", "surrogateescape")).hexdigest())
     return _FINGERPRINT[0]
 
 
