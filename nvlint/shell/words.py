@@ -270,7 +270,7 @@ class Expansion:
 class Word:
     """One argument as the shell passes it to a command."""
 
-    __slots__ = ("value", "start", "end", "quoting", "expansions", "may_split", "raw", "foreign")
+    __slots__ = ("value", "literal", "start", "end", "quoting", "expansions", "may_split", "raw", "foreign")
 
     def __init__(
         self,
@@ -284,6 +284,8 @@ class Word:
         foreign: bool = False,
     ) -> None:
         self.value = value
+        # The whole text when every part is known, else None: asked of every word by every recogniser.
+        self.literal: str | None = value.literal
         self.start = start
         self.end = end
         self.quoting = quoting  # bare | single | double | ansi | mixed
@@ -294,10 +296,6 @@ class Word:
 
     def __repr__(self) -> str:
         return f"Word({self.value!r}, {self.start}, {self.end}, {self.quoting!r})"
-
-    @property
-    def literal(self) -> str | None:
-        return self.value.literal
 
     @property
     def text(self) -> str:
