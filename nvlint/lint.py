@@ -175,8 +175,9 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
     A rule that raises becomes one NV003 finding; the other rules still run."""
     found: dict[tuple, Diagnostic] = {}
     for flow in flows:
+        present = {type(event) for event in flow}  # what each rule reads is looked up, not searched for
         for rule in rules:
-            if rule.check is None:
+            if rule.check is None or (rule.reads is not None and present.isdisjoint(rule.reads)):
                 continue
             try:
                 for diagnostic in rule.check(flow, context):

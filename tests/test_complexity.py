@@ -91,3 +91,39 @@ def test_a_file_read_and_checked_leaves_no_reference_cycles():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_rules_declare_the_events_they_read_and_skipping_the_others_changes_nothing(monkeypatch):
+    """A rule is given only flows holding an event type it reads (`Rule.reads`): the same findings as
+    giving every rule every flow, on every fixture and every rule's documented examples."""
+    from pathlib import Path
+
+    from conftest import select_rules, settings_with
+
+    from nvlint.discover import detect_kind
+    from nvlint.lint import lint_bytes
+    from nvlint.rules import ALL_RULES
+
+    undeclared = [rule.code for rule in ALL_RULES if rule.check is not None and rule.reads is None]
+    assert undeclared == []
+
+    here = Path(__file__).parent
+    paths = [*(here / "fixtures").rglob("*"), *(here.parent / "examples").rglob("*")]
+    inputs = [(path.read_bytes(), str(path), detect_kind(path)) for path in sorted(paths) if path.is_file()]
+    inputs = [entry for entry in inputs if entry[2] is not None]
+    examples = [example for rule in ALL_RULES for example in (rule.bad, rule.good)]
+    inputs += [(example.encode("utf-8", "surrogateescape"), "example.sh", "shell") for example in examples]
+    rules = select_rules(extend_select=tuple(rule.code for rule in ALL_RULES))
+    settings = settings_with()
+
+    def findings() -> list:
+        return [
+            [(d.code, d.start, d.end, d.message) for d in lint_bytes(data, path, kind, settings, rules)]
+            for data, path, kind in inputs
+        ]
+
+    dispatched = findings()
+    for rule in ALL_RULES:
+        monkeypatch.setattr(rule, "reads", None)
+    assert findings() == dispatched
+    assert sum(map(len, dispatched)) > 100  # the inputs do reach the rules

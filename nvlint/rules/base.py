@@ -120,6 +120,7 @@ class Rule:
         "default_enabled",
         "online",
         "check",
+        "reads",
         "reads_words",
     )
 
@@ -142,6 +143,7 @@ class Rule:
         default_enabled: bool = True,
         online: bool = False,
         check: Check | None = None,
+        reads: tuple[type[Event], ...] | None = None,
         reads_words: Callable[[Word], bool] | None = None,
     ) -> None:
         self.code = code
@@ -162,6 +164,10 @@ class Rule:
         self.default_enabled = default_enabled
         self.online = online  # reported by the online check (--online), not by a check over events
         self.check = check
+        # The event types the check looks at: a flow with none of them is not given to it (run_rules asks
+        # which types a flow holds once, so the cost of a file is not every rule times every event).
+        # None: every flow.
+        self.reads = reads
         # Rules that read the words of every command (CommandRun events) say which words matter to them,
         # so a 10 MB script does not keep every word of every command in memory.
         self.reads_words = reads_words

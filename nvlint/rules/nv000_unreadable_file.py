@@ -18,6 +18,7 @@ RULE = Rule(
     # Written with surrogateescape: the bad example is the byte 0xE9 alone, which is not UTF-8.
     bad="docker login nvcr.io -u caf\udce9\n",
     good="docker login nvcr.io -u '$oauthtoken' --password-stdin < key.txt\n",
+    reads=(NotRead,),
 )
 
 

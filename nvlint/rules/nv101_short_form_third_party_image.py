@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
+from nvlint.events import Deploy
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, display, value_span
 from nvlint.shell.words import UNKNOWN_CHAR
@@ -32,6 +33,7 @@ RULE = Rule(
     references=(
         "https://docs.nvidia.com/cloud-functions/user-guide/latest/cloud-function/third-party-registries.html",
     ),
+    reads=(Deploy,),
 )
 
 

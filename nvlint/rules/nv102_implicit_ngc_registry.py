@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
+from nvlint.events import Deploy
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, display, value_span
 
@@ -27,6 +28,7 @@ RULE = Rule(
     fix="Prefixes `nvcr.io/`.",
     fix_applicability="safe",
     configuration="`ngc-orgs` in `[tool.nvlint]` or `.nvlint.toml` names your orgs.",
+    reads=(Deploy,),
 )
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
+from nvlint.events import Deploy
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, display, value_span
 from nvlint.shell.words import UNKNOWN_CHAR
@@ -19,6 +20,7 @@ RULE = Rule(
     good="ngc cf fn create --name web --inference-url /infer --container-image docker.io/library/nginx:1.27\n",
     fix="Inserts `library/` after `docker.io/`.",
     fix_applicability="safe",
+    reads=(Deploy,),
 )
 
 

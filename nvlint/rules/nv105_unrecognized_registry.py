@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from nvlint.config_values import lower_set_option
+from nvlint.events import Deploy
 from nvlint.reference_grammar import is_recognised_host
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, value_span
@@ -27,6 +28,7 @@ RULE = Rule(
     bad="ngc cf fn create --name app --inference-url /infer --container-image ghcr.io/acme/app:1.0\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     options=(ALLOWED_REGISTRIES,),
+    reads=(Deploy,),
 )
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from nvlint.events import Deploy
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, value_span
 
@@ -12,6 +13,7 @@ RULE = Rule(
     why="The NGC CLI requires a tag for NGC images and stops with an error before anything is created.",
     bad="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+    reads=(Deploy,),
 )
 
 

@@ -25,6 +25,7 @@ RULE = Rule(
     good="docker build -t nvcr.io/acme/app:1.0 .\n"
     "docker push nvcr.io/acme/app:1.0\n"
     "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+    reads=(Deploy, ImageBuilt, ImagePushed),
 )
 
 

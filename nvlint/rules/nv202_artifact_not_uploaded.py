@@ -29,6 +29,7 @@ RULE = Rule(
     "ngc registry model upload-version acme/llama-weights:1.0 --source ./weights\n"
     "ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
     "  --container-image nvcr.io/acme/server:1.0 --model acme/llama-weights:1.0\n",
+    reads=(ArtifactCreated, ArtifactPushed, Deploy),
 )
 
 _OPTIONS = (("--helm-chart", "chart"), ("--model", "model"), ("--resource", "resource"))

@@ -36,6 +36,7 @@ RULE = Rule(
     fix="Single-quotes the word (`'$oauthtoken'`), or escapes the dollar (`\\$oauthtoken`) inside a larger word.",
     fix_applicability="safe",
     reads_words=lambda word: any(e.name == "oauthtoken" for e in word.expansions),
+    reads=(CommandRun, CredentialText, Login),
 )
 
 

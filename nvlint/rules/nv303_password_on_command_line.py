@@ -28,6 +28,7 @@ RULE = Rule(
     ),
     bad="docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+    reads=(Login,),
 )
 
 

@@ -20,6 +20,7 @@ RULE = Rule(
     ),
     bad="ngc registry image list --org '$NGC_ORG'\n",
     good='ngc registry image list --org "$NGC_ORG"\n',
+    reads=(Login, NgcCommand),
 )
 
 _QUOTED_VARIABLE = re.compile(r"'[^']*?(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)[^']*'")

@@ -30,6 +30,7 @@ RULE = Rule(
         '  --from-file=.dockerconfigjson="$HOME/.docker/config.json"\n'
     ),
     default_enabled=False,
+    reads=(Login,),
 )
 
 

@@ -41,6 +41,7 @@ RULE = Rule(
     "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
     options=(MOUNT_LAYOUT,),
     reads_words=lambda word: _names_a_mount(word.text),
+    reads=(CommandRun, Deploy),
 )
 
 

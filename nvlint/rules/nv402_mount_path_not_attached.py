@@ -24,6 +24,7 @@ RULE = Rule(
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
     "  --container-image nvcr.io/acme/server:1.0 --model acme/mistral:1.0 \\\n"
     "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
+    reads=(Deploy,),
 )
 
 

@@ -20,6 +20,7 @@ RULE = Rule(
     good="ngc cf task create --name prep --gpu-specification L40:gl40_1.br20_2xlarge \\\n"
     "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
     "  --result-handling-strategy NONE --container-args '--data /mount/resources/dataset/1.0'\n",
+    reads=(Deploy,),
 )
 
 

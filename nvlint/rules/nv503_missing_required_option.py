@@ -21,6 +21,7 @@ RULE = Rule(
     why="The CLI stops with a usage error; in a deployment script that is a failed pipeline run.",
     bad="ngc cf fn create --name app --container-image nvcr.io/acme/app:1.0\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
+    reads=(Deploy,),
 )
 
 

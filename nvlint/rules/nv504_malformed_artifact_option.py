@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from nvlint.events import Deploy
 from nvlint.reference_grammar import ArtifactRef, parse_artifact
 from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
@@ -18,6 +19,7 @@ RULE = Rule(
     "  --model llama-weights\n",
     good="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
     "  --model acme/llama-weights:1.0\n",
+    reads=(Deploy,),
 )
 
 _FORMS = {

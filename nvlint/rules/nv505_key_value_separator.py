@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Edit
+from nvlint.events import Deploy
 from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
@@ -22,6 +23,7 @@ RULE = Rule(
     "  --container-environment-variable LOG_LEVEL:debug\n",
     fix="Replaces the `=` after the key with `:`.",
     fix_applicability="safe",
+    reads=(Deploy,),
 )
 
 _KEY_EQUALS = re.compile(r"([A-Za-z0-9_.-]{1,63})=")

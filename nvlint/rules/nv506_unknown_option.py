@@ -21,6 +21,7 @@ RULE = Rule(
     why='The CLI stops with "unrecognized arguments"; in a deployment script that is a failed run.',
     bad="ngc cf fn list --format-type json\n",
     good="ngc cf fn list --format_type json\n",
+    reads=(NgcCommand,),
 )
 
 

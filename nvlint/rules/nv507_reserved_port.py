@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from nvlint.events import Deploy
 from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
@@ -18,6 +19,7 @@ RULE = Rule(
     good="ngc cf fn create --name api --inference-url /predict --container-image nvcr.io/acme/api:1.0 \\\n"
     "  --inference-port 8000 --health-uri /health\n",
     references=("https://docs.nvidia.com/cloud-functions/user-guide/latest/cloud-function/function-creation.html",),
+    reads=(Deploy,),
 )
 
 RESERVED = ("8080", "8010")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint.events import Deploy
 from nvlint.rules._deploy import deploy_options
 from nvlint.rules.base import Rule, value_span
 
@@ -27,6 +28,7 @@ RULE = Rule(
     "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration PT4H\n",
     good="ngc cf task create --name train --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
     "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration 4H\n",
+    reads=(Deploy,),
 )
 
 CLI_DURATION = re.compile(r"(?=\d)(\d+D)?(\d+H)?(\d+M)?(\d+S)?", re.IGNORECASE)

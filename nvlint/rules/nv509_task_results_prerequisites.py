@@ -27,6 +27,7 @@ RULE = Rule(
     good="ngc cf task create --name eval --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
     "  --container-image nvcr.io/acme/eval:1.0 --result-handling-strategy UPLOAD \\\n"
     '  --result-location acme/eval-results --secret NGC_API_KEY:"$NGC_API_KEY"\n',
+    reads=(Deploy,),
 )
 
 _LOCATION = re.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")

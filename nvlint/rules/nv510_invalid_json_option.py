@@ -23,6 +23,7 @@ RULE = Rule(
     good='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
     "  --targeted-deployment-specification L40S:gl40s_1.br25_2xlarge:1:1 \\\n"
     "  --configuration '{\"replicas\": 2}'\n",
+    reads=(NgcCommand,),
 )
 
 JSON_OPTIONS = ("--configuration",)

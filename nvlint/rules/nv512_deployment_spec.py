@@ -23,6 +23,7 @@ RULE = Rule(
     "  --targeted-deployment-specification 'H100:OCI.GPU.H100_1x:2:1:1:clusters(my-cluster)'\n",
     good='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
     "  --targeted-deployment-specification H100:OCI.GPU.H100_1x:1:2:1:my-cluster\n",
+    reads=(NgcCommand,),
 )
 
 TARGETED = ("--targeted-deployment-specification", "--targeted-dep-spec")

@@ -26,6 +26,7 @@ RULE = Rule(
     good='curl -X POST "$NVCF_API/v2/nvcf/functions" -d \'{"name": "llm", "inferenceUrl": "/v1/chat/completions",\n'
     '  "containerImage": "nvcr.io/acme/server:1.0", "models": [{"name": "llama", "version": "1.0",\n'
     '  "uri": "https://api.ngc.nvidia.com/v2/org/acme/models/llama/1.0/files"}]}\'\n',
+    reads=(Deploy,),
 )
 
 URI = re.compile(

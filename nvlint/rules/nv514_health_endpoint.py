@@ -19,6 +19,7 @@ RULE = Rule(
     good="ngc cf fn create --name chat --inference-url /v1/chat/completions \\\n"
     "  --container-image docker.io/vllm/vllm-openai:v0.6.3 --health-uri /health\n",
     default_enabled=False,
+    reads=(Deploy,),
 )
 
 KNOWN = (("vllm/vllm-openai", "/health", "vLLM"), ("nvcr.io/nim/", "/v1/health/ready", "NVIDIA NIM"))

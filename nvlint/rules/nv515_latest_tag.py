@@ -21,6 +21,7 @@ RULE = Rule(
     bad="ngc cf fn create --name web --inference-url /infer --container-image docker.io/library/nginx:latest\n",
     good="ngc cf fn create --name web --inference-url /infer --container-image docker.io/library/nginx:1.27.2\n",
     default_enabled=False,
+    reads=(Deploy,),
 )
 
 

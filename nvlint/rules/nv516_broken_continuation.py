@@ -43,6 +43,7 @@ RULE = Rule(
     ),
     fix="Removes the whitespace after the backslash (the other causes need a person to decide).",
     fix_applicability="safe",
+    reads=(OptionRun, ToolCommand),
 )
 
 _SPACE_AFTER_BACKSLASH = re.compile(r"\\([ \t]+)$")
