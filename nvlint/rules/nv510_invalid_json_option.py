@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from nvlint.events import NgcCommand
 from nvlint.rules.base import Rule, value_span
+from nvlint.shell.words import UNKNOWN_CHAR
 from nvlint.tools.ngc_grammar import TASK_CREATE_PATH
 
 RULE = Rule(
@@ -13,8 +14,10 @@ RULE = Rule(
     ),
     what=(
         "Reports `--configuration '<json>'` (Helm values for a task or a deployment) whose known value does not "
-        "parse as JSON: a trailing comma, single quotes, an unquoted key. The message gives the parser's "
-        "position inside the value and the finding points at that character."
+        "parse as JSON: a trailing comma, single quotes, an unquoted key. A value with unknown parts (`$TOKEN`, "
+        "`<token>`) is checked too when every unknown part sits inside a JSON string, where any text keeps the "
+        "JSON as it is. The message gives the parser's position inside the value and the finding points at "
+        "that character."
     ),
     why="The CLI sends the value as JSON and the request fails after the round trip, or the CLI stops first.",
     bad='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
@@ -41,17 +44,60 @@ def check(flow, ctx):
             continue
         ngc = event
         for option in ngc.options:
-            if option.name not in JSON_OPTIONS or option.value is None or option.value.literal is None:
+            if option.name not in JSON_OPTIONS or option.value is None:
+                continue
+            text = checkable(option.value.template())
+            if text is None:
                 continue
             import json  # here: only a command with a JSON option needs it
 
             try:
-                json.loads(option.value.literal)
+                json.loads(text)
             except json.JSONDecodeError as error:
-                at = option.value.offset_of(error.pos)
+                position, reason = error.pos, error.msg
+                comma = _trailing_comma(text, error.pos)
+                if comma is not None:
+                    position, reason = comma, f"a trailing comma before '{text[error.pos]}'"
+                line = text.count("\n", 0, position) + 1
+                column = position - (text.rfind("\n", 0, position) + 1) + 1
+                at = option.value.offset_of(position)
                 span = (at, at + 1) if at is not None else value_span(option.value, option.value_word)
                 yield RULE.at(
-                    span,
-                    f"{option.name} is not valid JSON: {error.msg} at line {error.lineno}, "
-                    f"column {error.colno} of the value",
+                    span, f"{option.name} is not valid JSON: {reason} at line {line}, column {column} of the value"
                 )
+
+
+def _trailing_comma(text: str, error_at: int) -> int | None:
+    """Where the comma is, when the parser stopped at a `}` or `]` right after one (its most common cause)."""
+    if error_at >= len(text) or text[error_at] not in "}]":
+        return None
+    before = text[:error_at].rstrip()
+    return len(before) - 1 if before.endswith(",") else None
+
+
+def checkable(template: str) -> str | None:
+    """The JSON text to parse: the template itself when it is all known; with each unknown character
+    (UNKNOWN_CHAR) replaced by a letter when all of them are inside JSON strings (`"HF_TOKEN": "<token>"`),
+    where their text cannot change what the JSON is; None when one is elsewhere (`"NUM_GPUS": <n>`)."""
+    if UNKNOWN_CHAR not in template:
+        return template
+    chars = []
+    in_string = escaped = False
+    for char in template:
+        if char == UNKNOWN_CHAR:
+            if not in_string:
+                return None
+            chars.append("x")
+            escaped = False
+            continue
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        chars.append(char)
+    return "".join(chars)

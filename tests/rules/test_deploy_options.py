@@ -192,9 +192,26 @@ def test_task_results(src, count):
 def test_invalid_json_points_inside_the_value():
     src = "ngc cf fn deploy create f:v --targeted-dep-spec L40:x:1:1 --configuration '{\"a\": 1,}'\n"
     (d,) = only_code(src, "NV510")
-    assert span_text(src, d) == "}" and "column 9 of the value" in d.message
+    assert span_text(src, d) == "," and "a trailing comma before '}' at line 1, column 8 of the value" in d.message
     assert "NV510" not in codes(src.replace(",}", "}"))
     assert "NV510" not in codes(f"{TASK} --result-handling-strategy NONE --configuration \"$VALUES\"\n")
+    single = src.replace("'{\"a\": 1,}'", "\"{'a': 1}\"")
+    (d,) = only_code(single, "NV510")
+    assert span_text(single, d) == "'" and "property name enclosed in double quotes" in d.message
+
+
+@pytest.mark.parametrize("value,reported", [
+    ('{\n  "HF_TOKEN": "<token>",\n  "NUM_GPUS": 1,\n}', True),  # the placeholder is text inside a string
+    ('{"HF_TOKEN": "\'"$HF_TOKEN"\'", "NUM_GPUS": 1}', False),  # valid, whatever the token
+    ('{"HF_TOKEN": "<token>", "NUM_GPUS": <number-of-gpus>,}', False),  # an unknown outside strings: no idea
+    ('{"a": "x\\"<y>",}', True),  # an escaped quote does not end the string
+])
+def test_invalid_json_with_unknowns_inside_strings(value, reported):
+    src = f"{TASK} --result-handling-strategy NONE --configuration '{value}'\n"
+    found = only_code(src, "NV510")
+    assert bool(found) == reported
+    if reported:
+        assert span_text(src, found[0]) == "," and "trailing comma" in found[0].message
 
 
 @pytest.mark.parametrize("src,count", [
