@@ -4,7 +4,9 @@ import re
 
 from nvlint.events import Deploy, NgcCommand
 from nvlint.rules._deploy import env_entries
+from nvlint.rules._json import members
 from nvlint.rules.base import Rule
+from nvlint.shell.words import UNKNOWN_CHAR
 from nvlint.tools.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
 
 RULE = Rule(
@@ -20,7 +22,9 @@ RULE = Rule(
         "they hold a credential (`NGC_API_KEY`, `HF_TOKEN`, `*_TOKEN`, `*_SECRET`, `*_PASSWORD`, `*_API_KEY`) or "
         "whose value is an `nvapi-` key or a variable with such a name, and `--set` / `--configuration` values "
         "that pass one (`--set ngcApiKey=$NGC_API_KEY`) on `fn create`, `task create`, `fn deploy create` and "
-        "`fn deploy update`."
+        '`fn deploy update`. In `--configuration`, a key named as a credential (`"HF_TOKEN": "<token>"`) '
+        "that is given a value is reported at the key, also when the rest is not quite JSON; keys that name "
+        "where a credential is kept (`*SecretName`, `*_FILE`, `*Ref`) are not."
     ),
     why=(
         "Environment variables are part of the function's definition: anyone who can read the function reads "
@@ -89,11 +93,20 @@ def check(flow, ctx):
             )
 
 
+# A key that names where a credential is kept (a Kubernetes secret, a file), not the credential itself.
+_REFERENCE_KEY = re.compile(r"(?:name|ref|file|path|secret|secrets)$", re.IGNORECASE)
+
+
 def _helm_values(ngc: NgcCommand):
     """`--set key=$NGC_API_KEY` / `--configuration '{... "$TOKEN" ...}'`: stored with the deployment."""
     for option in ngc.options:
         if option.name not in ("--set", "--configuration") or option.value is None:
             continue
+        if option.name == "--configuration":
+            named = list(_credential_keys(option.value))
+            if named:
+                yield from named
+                continue
         carried = _secretish_value(option.value)
         if not carried or (option.name == "--set" and not _SET_KEY.search(option.value.template())):
             continue
@@ -106,4 +119,21 @@ def _helm_values(ngc: NgcCommand):
             span,
             f"{option.name} passes {carried} as a Helm value: it is stored in the "
             f"deployment's configuration; pass it with --secret instead",
+        )
+
+
+def _credential_keys(value):
+    """`--configuration '{"HF_TOKEN": "<token>"}'`: a key named as a credential, given a value."""
+    for key, written, at in members(value.template()):
+        if UNKNOWN_CHAR in key or not SECRET_NAME.search(key) or _REFERENCE_KEY.search(key):
+            continue
+        if written in ('""', "null", "false", "true"):
+            continue
+        start, end = value.offset_of(at), value.offset_of(at + len(key) - 1)
+        if start is None or end is None:
+            continue
+        yield RULE.at(
+            (start, end + 1),
+            f"--configuration passes '{key}' as a Helm value: it is stored in the deployment's "
+            "configuration, readable by anyone who can read the function or task; pass it with --secret instead",
         )

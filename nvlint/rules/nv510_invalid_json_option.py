@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from nvlint.events import NgcCommand
+from nvlint.rules._json import checkable
 from nvlint.rules.base import Rule, value_span
-from nvlint.shell.words import UNKNOWN_CHAR
 from nvlint.tools.ngc_grammar import TASK_CREATE_PATH
 
 RULE = Rule(
@@ -73,31 +73,3 @@ def _trailing_comma(text: str, error_at: int) -> int | None:
         return None
     before = text[:error_at].rstrip()
     return len(before) - 1 if before.endswith(",") else None
-
-
-def checkable(template: str) -> str | None:
-    """The JSON text to parse: the template itself when it is all known; with each unknown character
-    (UNKNOWN_CHAR) replaced by a letter when all of them are inside JSON strings (`"HF_TOKEN": "<token>"`),
-    where their text cannot change what the JSON is; None when one is elsewhere (`"NUM_GPUS": <n>`)."""
-    if UNKNOWN_CHAR not in template:
-        return template
-    chars = []
-    in_string = escaped = False
-    for char in template:
-        if char == UNKNOWN_CHAR:
-            if not in_string:
-                return None
-            chars.append("x")
-            escaped = False
-            continue
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        chars.append(char)
-    return "".join(chars)

@@ -333,6 +333,22 @@ def test_secret_in_environment_points_at_the_key():
     assert span_text(src, d) == "HF_TOKEN"
 
 
+@pytest.mark.parametrize("configuration,keys", [
+    ('{\n  "RESULTS_PATH": "",\n  "HF_TOKEN": "<token>",\n  "NUM_GPUS": <n>,\n}', ["HF_TOKEN"]),  # not JSON: read
+    ('{"env": {"NGC_API_KEY": "nvapi-placeholder"}, "replicas": 2}', ["NGC_API_KEY"]),
+    ('{"HF_TOKEN": ""}', []),  # nothing given
+    ('{"hfTokenSecretName": "hf-secret", "ngcApiKeySecret": "ngc-api", "TOKEN_FILE": "/run/t"}', []),  # references
+    ('{"NUM_TOKENS": 512, "tokenizer": "llama"}', []),
+    ('{"key": "\'"$NGC_API_KEY"\'"}', ["$NGC_API_KEY"]),  # a credential variable under any key
+])
+def test_secret_in_a_configuration_value(configuration, keys):
+    src = f"{TASK} --result-handling-strategy NONE --configuration '{configuration}'\n"
+    found = only_code(src, "NV306")
+    named = [span_text(src, d) for d in found if "Helm value" in d.message and "passes '" in d.message]
+    carried = ["$NGC_API_KEY" for d in found if "passes $NGC_API_KEY" in d.message]
+    assert named + carried == keys
+
+
 @pytest.mark.parametrize("src,expected", [
     ("ngc registry image list --org '$NGC_ORG'", ["$NGC_ORG"]),
     ("ngc registry image list --org='${NGC_ORG}' --team \"$TEAM\"", ["${NGC_ORG}"]),
