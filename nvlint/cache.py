@@ -112,6 +112,8 @@ class Cache:
         line = self.lines.get(key)
         if line is None:
             return None
+        if line == f'{self._PREFIX}{key}", "findings": []}}':
+            return []  # most files: nothing found, nothing sourced (as json.dumps writes it; no decoding)
         try:
             entry = json.loads(line)
             if entry["key"] != key:
