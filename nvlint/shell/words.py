@@ -129,10 +129,13 @@ class Value:
     def literal(self) -> str | None:
         """The whole text when every part is known, else None."""
         if self._literal is False:
-            if all(p.known for p in self.parts):
-                self._literal = "".join(p.text for p in self.parts)  # type: ignore[misc]
-            else:
-                self._literal = None
+            texts = []
+            for part in self.parts:  # a loop, not all(): this runs for every word
+                if part.text is None:
+                    self._literal = None
+                    return None
+                texts.append(part.text)
+            self._literal = texts[0] if len(texts) == 1 else "".join(texts)
         return self._literal  # type: ignore[return-value]
 
     @property
@@ -166,7 +169,11 @@ class Value:
     def template(self) -> str:
         """The text with every unknown part replaced by one ``UNKNOWN_CHAR``."""
         if self._template is None:
-            self._template = "".join(UNKNOWN_CHAR if p.text is None else p.text for p in self.parts)
+            literal = self.literal
+            if literal is not None:
+                self._template = literal
+            else:
+                self._template = "".join(UNKNOWN_CHAR if p.text is None else p.text for p in self.parts)
         return self._template
 
     def _locate(self, index: int) -> tuple[int, int]:
@@ -205,20 +212,31 @@ class Value:
         """File span of template characters [i, j) when they are literal and written contiguously."""
         if j <= i:
             return None
-        offsets = []
+        first = last = None  # file offsets of the first and last character so far
         pos = 0
         for part in self.parts:
             size = part.size
-            for k in range(max(i - pos, 0), min(j - pos, size)):
-                if not part.known or part.foreign:
-                    return None
-                offsets.append(part.char_offset(k))
+            lo, hi = max(i - pos, 0), min(j - pos, size)
             pos += size
-        if len(offsets) != j - i:
+            if lo >= hi:
+                continue
+            if not part.known or part.foreign:
+                return None
+            if part.offsets is None:  # the part's characters are written one after another
+                start, end = part.start + lo, part.start + hi - 1
+            else:
+                offsets = part.offsets[lo:hi]
+                if offsets[-1] - offsets[0] != len(offsets) - 1:
+                    return None
+                start, end = offsets[0], offsets[-1]
+            if last is not None and start != last + 1:
+                return None
+            if first is None:
+                first = start
+            last = end
+        if first is None or last is None or pos < j:
             return None
-        if offsets[-1] - offsets[0] != len(offsets) - 1:
-            return None
-        return offsets[0], offsets[-1] + 1
+        return first, last + 1
 
     def offset_of(self, index: int) -> int | None:
         """File offset of template character ``index`` when it is literal."""
