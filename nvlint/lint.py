@@ -175,12 +175,22 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
     A rule that raises becomes one NV003 finding; the other rules still run."""
     found: dict[tuple, Diagnostic] = {}
     for flow in flows:
-        present = {type(event) for event in flow}  # what each rule reads is looked up, not searched for
+        # Each rule is given the events of the types it reads, in order, and no flow without them: the
+        # cost of a file is not every rule times every event. Rules reading the same types share a view.
+        present = {type(event) for event in flow}
+        views: dict[tuple, list[Event]] = {}
         for rule in rules:
-            if rule.check is None or (rule.reads is not None and present.isdisjoint(rule.reads)):
+            if rule.check is None:
                 continue
+            view = flow
+            if rule.reads is not None:
+                if present.isdisjoint(rule.reads):
+                    continue
+                view = views.get(rule.reads)  # type: ignore[assignment]
+                if view is None:
+                    view = views[rule.reads] = [event for event in flow if type(event) in rule.reads]
             try:
-                for diagnostic in rule.check(flow, context):
+                for diagnostic in rule.check(view, context):
                     found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
             except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
                 failure = internal_error(f"rule {rule.code} ({rule.name})", error)
