@@ -157,7 +157,13 @@ def generate(directory: Path, count: int, seed: int = 7) -> list[Path]:
             path, text = folder / "k8s" / f"deployment{index:05d}.yaml", K8S.format(**fields)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
+        # Written an hour ago, as the files of a real tree are: a file changed in the last two seconds is
+        # read on every run (nvlint/runner.py, RACY_NS), which only a generated tree would hit.
+        os.utime(path, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
     return shell_files
+
+
+AN_HOUR_AGO = time.time_ns() - 3_600_000_000_000
 
 
 # Installed packages carry compiled bytecode (pip compiles on install); an editable checkout run with

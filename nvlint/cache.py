@@ -90,21 +90,32 @@ class Cache:
     @staticmethod
     def key(task, options, data: bytes) -> str:
         """The key of a runner Task's answer: everything the findings depend on."""
-        import hashlib  # here and below: only runs that use the cache pay for these imports
-
-        digest = hashlib.sha256()
-        for piece in (
-            code_fingerprint(),
-            task.kind,
-            task.display,
-            task.settings.cache_key(),
-            ",".join(task.codes),
-            str(options.suppress),
-            os.environ.get("NGC_CLI_ORG", ""),
-        ):
-            digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
+        digest = _run_digest(task, options)
         digest.update(data)
         return digest.hexdigest()
+
+    @staticmethod
+    def stamp_key(task, options, size: int, mtime_ns: int) -> str:
+        """The key under which a file's stamp (its path, size and change time) leads to its answer
+        without reading it: what `key` depends on, with the stamp in place of the content."""
+        digest = _run_digest(task, options)
+        digest.update(f"stamp\0{os.path.abspath(task.path)}\0{size}\0{mtime_ns}".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def stamped(self, stamp_key: str) -> str | None:
+        """What a stamp leads to: "" for a file with no word any rule needs, else the key of its answer;
+        None when the stamp is unknown (the file is read and checked, or looked up by content)."""
+        line = self.lines.get(stamp_key)
+        if line is None or not line.endswith('"}'):
+            return None
+        head = f'{self._PREFIX}{stamp_key}", "stamp": "'
+        return line[len(head) : -2] if line.startswith(head) else None
+
+    def put_stamp(self, stamp_key: str, answer_key: str) -> None:
+        """Remember that a file with this stamp has the answer under ``answer_key`` ("": nothing to check)."""
+        self.new[stamp_key] = {"key": stamp_key, "stamp": answer_key}
+        if len(self.new) >= self.FLUSH_EVERY:
+            self.save()
 
     def get(self, key: str) -> list[Diagnostic] | None:
         import json
@@ -183,6 +194,24 @@ class Cache:
         if self._write("".join(line + "\n" for line in kept)) is not None:
             for shard in self.shards:
                 shard.unlink(missing_ok=True)
+
+
+def _run_digest(task, options):
+    """A digest of everything a file's answer depends on besides the file itself."""
+    import hashlib  # here: only runs that use the cache pay for this import
+
+    digest = hashlib.sha256()
+    for piece in (
+        code_fingerprint(),
+        task.kind,
+        task.display,
+        task.settings.cache_key(),
+        ",".join(task.codes),
+        str(options.suppress),
+        os.environ.get("NGC_CLI_ORG", ""),
+    ):
+        digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
+    return digest
 
 
 def _read_dependents(path: Path) -> dict[str, list[str]]:

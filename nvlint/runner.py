@@ -224,16 +224,27 @@ def _at_start(diagnostic: Diagnostic, display: str) -> None:
 def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | None = None):
     """Results of every task, streamed: cheap files (cache hits, no trigger word) are answered here,
     the ones that need parsing go to worker processes (when there are enough of them to pay for the
-    workers), a bounded number at a time, so memory does not grow with the tree."""
+    workers), a bounded number at a time, so memory does not grow with the tree.
+
+    With a cache, a file whose stamp (path, size, change time) was seen before is answered without
+    being read: the stamp leads to its answer, or says it holds no word any rule needs."""
     from nvlint.prefilter import UTF16_BOMS, could_match
 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if options.online_scope:
         cache = None  # the online check needs every file's references, which the cache does not keep
+    stamping = cache is not None and not options.fix and not options.diff
+    stamps: dict[str, str] = {}  # answer key -> the stamp that leads to it, recorded when the answer comes
     workers: _Workers | None = None
     waiting: list[Task] = []  # to parse, until there are enough to pay for starting workers
     try:
         for task in tasks:
+            stamp: tuple[str, int] | None = None  # (stamp key, size) of a file read now
+            if stamping and task.data is None and not task.stdin:
+                stamp, answer = _by_stamp(task, options, cache)  # type: ignore[arg-type]
+                if answer is not None:
+                    yield answer
+                    continue
             if task.data is None:
                 result = Result(task.display)
                 data = _read(task, result)
@@ -241,6 +252,8 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
                     yield result
                     continue
                 task.data = data
+                if stamp is not None and len(data) != stamp[1]:
+                    stamp = None  # it changed while we looked: remember nothing of it
             if (
                 not options.fix
                 and not options.diff
@@ -248,13 +261,19 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
                 and b"nvlint" not in task.data
                 and not task.data.startswith(UTF16_BOMS)
             ):
+                if stamp is not None:
+                    cache.put_stamp(stamp[0], "")  # type: ignore[union-attr]
                 yield Result(task.display)  # no word any rule needs: nothing to parse, nothing to cache
                 continue
             # files that read other files (`include`) are not cached: a change there would not be seen
             if cache is not None and not task.stdin and b"include" not in task.data:
                 task.cache_key = Cache.key(task, options, task.data)
+                if stamp is not None:
+                    stamps[task.cache_key] = stamp[0]
                 cached = cache.get(task.cache_key)  # None too when a file it sources changed
                 if cached is not None:
+                    if stamp is not None:
+                        cache.put_stamp(stamp[0], task.cache_key)
                     yield _count(Result(task.display, cached), task, options)
                     continue
             if workers is None:
@@ -262,14 +281,14 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
                 if jobs > 1 and len(waiting) >= PARALLEL_MIN_FILES:  # a warm run never starts them
                     workers = _Workers(options, jobs)
                     for queued in waiting:
-                        yield from (_remember(r, cache) for r in workers.submit(queued))
+                        yield from (_remember(r, cache, stamps) for r in workers.submit(queued))
                     waiting = []
             else:
-                yield from (_remember(r, cache) for r in workers.submit(task))
+                yield from (_remember(r, cache, stamps) for r in workers.submit(task))
         for task in waiting:
-            yield _remember(run(task, options), cache)
+            yield _remember(run(task, options), cache, stamps)
         if workers is not None:
-            yield from (_remember(r, cache) for r in workers.drain())
+            yield from (_remember(r, cache, stamps) for r in workers.drain())
     finally:
         if workers is not None:
             workers.close()
@@ -277,9 +296,40 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
         cache.save()
 
 
-def _remember(result: Result, cache: Cache | None) -> Result:
+# A file changed less than this long ago may change again within the same tick of its file system's
+# clock, keeping its stamp: it is read every time until it is older (git calls such files "racily clean").
+RACY_NS = 2_000_000_000
+
+
+def _by_stamp(task: Task, options: Options, cache: Cache) -> tuple[tuple[str, int] | None, Result | None]:
+    """(the file's stamp, its answer when the stamp is known); (None, None) when it cannot be stamped."""
+    import time
+
+    try:
+        status = os.stat(task.path)
+    except OSError:
+        return None, None  # reading it says why
+    if not stat.S_ISREG(status.st_mode) or status.st_size > task.settings.max_file_size:
+        return None, None
+    if status.st_mtime_ns > time.time_ns() - RACY_NS:
+        return None, None
+    key = Cache.stamp_key(task, options, status.st_size, status.st_mtime_ns)
+    answer = cache.stamped(key)
+    if answer == "":
+        return (key, status.st_size), Result(task.display)
+    if answer:
+        cached = cache.get(answer)
+        if cached is not None:
+            return (key, status.st_size), _count(Result(task.display, cached), task, options)
+    return (key, status.st_size), None
+
+
+def _remember(result: Result, cache: Cache | None, stamps: dict[str, str]) -> Result:
     if result.cache_key is not None and cache is not None:
         cache.put(result.cache_key, result.diagnostics, result.dependencies, result.display)
+        stamp = stamps.pop(result.cache_key, None)
+        if stamp is not None:
+            cache.put_stamp(stamp, result.cache_key)
     return result
 
 

@@ -175,3 +175,49 @@ def test_an_edited_installation_does_not_reuse_answers(tmp_path, monkeypatch, ca
 
     monkeypatch.setattr(nv302.RULE, "check", lambda flow, ctx: iter(()))
     assert first[1] and run_json(capsys)[1] == []  # answered by the changed code, not the cache
+
+
+def test_unchanged_files_are_answered_by_their_stamp_without_being_read(tmp_path, monkeypatch, capsys):
+    """A warm run reads only what changed: path, size and change time lead to the answer. A file changed
+    in the last two seconds is read every time (its clock tick may not be over: "racily clean")."""
+    import os
+    import time
+
+    import nvlint.runner as runner
+
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path, 9)
+    (tmp_path / "notes.md").write_text("nothing for nvlint here\n")
+    old = time.time_ns() - 3_600_000_000_000
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(old, old))
+    reads: list[str] = []
+    original = runner._read
+
+    def counting(task, result):
+        reads.append(task.display)
+        return original(task, result)
+
+    monkeypatch.setattr(runner, "_read", counting)
+    first = run_json(capsys)
+    assert len(reads) == 10 and len(first[1]) == 3
+    reads.clear()
+    assert run_json(capsys) == first and reads == []  # answered by stamps, findings and all
+
+    changed = tmp_path / "d1" / "s001.sh"
+    changed.write_text(BAD)
+    os.utime(changed, ns=(old + 1, old + 1))
+    reads.clear()
+    second = run_json(capsys)
+    assert reads == ["d1/s001.sh"] and len(second[1]) == 4
+
+    reads.clear()
+    assert run_json(capsys, "--ignore", "NV302")[1] == [] and len(reads) == 10  # other rules: other stamps
+
+    fresh = tmp_path / "d2" / "s002.sh"
+    fresh.write_text("echo fine\n")  # changed just now
+    reads.clear()
+    run_json(capsys)
+    run_json(capsys)
+    assert reads == ["d2/s002.sh", "d2/s002.sh"]
