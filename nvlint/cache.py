@@ -95,11 +95,13 @@ class Cache:
         return digest.hexdigest()
 
     @staticmethod
-    def stamp_key(task, options, size: int, mtime_ns: int) -> str:
+    def stamp_key(task, options, size: int, mtime_ns: int, cwd: str) -> str:
         """The key under which a file's stamp (its path, size and change time) leads to its answer
-        without reading it: what `key` depends on, with the stamp in place of the content."""
+        without reading it: what `key` depends on, with the stamp in place of the content. ``cwd``: the
+        current folder (a relative path names another file from another folder)."""
         digest = _run_digest(task, options)
-        digest.update(f"stamp\0{os.path.abspath(task.path)}\0{size}\0{mtime_ns}".encode("utf-8", "surrogatepass"))
+        where = os.path.join(cwd, task.path)
+        digest.update(f"stamp\0{where}\0{size}\0{mtime_ns}".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def stamped(self, stamp_key: str) -> str | None:
@@ -196,20 +198,22 @@ class Cache:
                 shard.unlink(missing_ok=True)
 
 
+_RUN_DIGESTS: dict[tuple, object] = {}  # the part of every key that many files share, hashed once
+
+
 def _run_digest(task, options):
     """A digest of everything a file's answer depends on besides the file itself."""
     import hashlib  # here: only runs that use the cache pay for this import
 
-    digest = hashlib.sha256()
-    for piece in (
-        code_fingerprint(),
-        task.kind,
-        task.display,
-        task.settings.cache_key(),
-        ",".join(task.codes),
-        str(options.suppress),
-        os.environ.get("NGC_CLI_ORG", ""),
-    ):
+    org = os.environ.get("NGC_CLI_ORG", "")
+    shared = (code_fingerprint(), task.settings.cache_key(), task.codes, options.suppress, org)
+    base = _RUN_DIGESTS.get(shared)
+    if base is None:
+        base = _RUN_DIGESTS[shared] = hashlib.sha256()
+        for piece in (shared[0], shared[1], ",".join(task.codes), str(options.suppress), org):
+            base.update(piece.encode("utf-8", "surrogatepass") + b"\0")
+    digest = base.copy()
+    for piece in (task.kind, task.display):
         digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
     return digest
 

@@ -235,13 +235,14 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
         cache = None  # the online check needs every file's references, which the cache does not keep
     stamping = cache is not None and not options.fix and not options.diff
     stamps: dict[str, str] = {}  # answer key -> the stamp that leads to it, recorded when the answer comes
+    here = os.getcwd()
     workers: _Workers | None = None
     waiting: list[Task] = []  # to parse, until there are enough to pay for starting workers
     try:
         for task in tasks:
             stamp: tuple[str, int] | None = None  # (stamp key, size) of a file read now
             if stamping and task.data is None and not task.stdin:
-                stamp, answer = _by_stamp(task, options, cache)  # type: ignore[arg-type]
+                stamp, answer = _by_stamp(task, options, cache, here)  # type: ignore[arg-type]
                 if answer is not None:
                     yield answer
                     continue
@@ -301,19 +302,17 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
 RACY_NS = 2_000_000_000
 
 
-def _by_stamp(task: Task, options: Options, cache: Cache) -> tuple[tuple[str, int] | None, Result | None]:
+def _by_stamp(task: Task, options: Options, cache: Cache, cwd: str) -> tuple[tuple[str, int] | None, Result | None]:
     """(the file's stamp, its answer when the stamp is known); (None, None) when it cannot be stamped."""
-    import time
-
     try:
         status = os.stat(task.path)
     except OSError:
         return None, None  # reading it says why
     if not stat.S_ISREG(status.st_mode) or status.st_size > task.settings.max_file_size:
         return None, None
-    if status.st_mtime_ns > time.time_ns() - RACY_NS:
+    if status.st_mtime_ns > _now_ns() - RACY_NS:
         return None, None
-    key = Cache.stamp_key(task, options, status.st_size, status.st_mtime_ns)
+    key = Cache.stamp_key(task, options, status.st_size, status.st_mtime_ns, cwd)
     answer = cache.stamped(key)
     if answer == "":
         return (key, status.st_size), Result(task.display)
@@ -322,6 +321,12 @@ def _by_stamp(task: Task, options: Options, cache: Cache) -> tuple[tuple[str, in
         if cached is not None:
             return (key, status.st_size), _count(Result(task.display, cached), task, options)
     return (key, status.st_size), None
+
+
+def _now_ns() -> int:
+    import time
+
+    return time.time_ns()
 
 
 def _remember(result: Result, cache: Cache | None, stamps: dict[str, str]) -> Result:

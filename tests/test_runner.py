@@ -221,3 +221,23 @@ def test_unchanged_files_are_answered_by_their_stamp_without_being_read(tmp_path
     run_json(capsys)
     run_json(capsys)
     assert reads == ["d2/s002.sh", "d2/s002.sh"]
+
+
+def test_a_stamp_names_the_file_not_the_path_as_written(tmp_path, monkeypatch, capsys):
+    """`nvlint check x.sh` in two folders of one project: same name, size and time, other files."""
+    import os
+    import time
+
+    (tmp_path / ".git").mkdir()
+    old = time.time_ns() - 3_600_000_000_000
+    for folder, text in (("a", BAD), ("b", BAD.replace('"$oauthtoken"', "'$oauthtoken'"))):
+        (tmp_path / folder).mkdir()
+        script = tmp_path / folder / "x.sh"
+        script.write_text(text)
+        os.utime(script, ns=(old, old))
+    assert len(BAD) == len(BAD.replace('"$oauthtoken"', "'$oauthtoken'"))
+    answers = []
+    for folder in ("a", "b", "a", "b"):
+        monkeypatch.chdir(tmp_path / folder)
+        answers.append(len(run_json(capsys, "x.sh")[1]))
+    assert answers == [1, 0, 1, 0]
