@@ -24,10 +24,8 @@ def place(
     regions: tuple | list = (),
 ) -> list[Diagnostic]:
     """Findings ready to report. ``shift`` characters (a BOM) were removed before ``text``."""
-    for diagnostic in found:  # a notebook finding names its cell, as notebook tools do
-        label = next((label for start, end, label in regions if start <= diagnostic.start < end), None)
-        if label is not None:
-            diagnostic.message += f" [{label}]"
+    if regions:  # a notebook finding names its cell, as notebook tools do
+        _label(found, regions)
     out = [finish(d, path, lines, shift) for d in found]
     if suppress:
         out = _suppressed(out, text, path, lines, shift, rules)
@@ -36,6 +34,21 @@ def place(
     out.sort(key=Diagnostic.sort_key)
     _fingerprint(out, text, shift)
     return out
+
+
+def _label(found: list[Diagnostic], regions) -> None:
+    """`[cell N]` after the message of each finding inside a region: the region is found by bisection
+    over their starts (regions do not overlap), not by trying each region for each finding."""
+    from bisect import bisect_right
+
+    ordered = sorted(regions)
+    starts = [start for start, _, _ in ordered]
+    for diagnostic in found:
+        index = bisect_right(starts, diagnostic.start) - 1
+        if index >= 0:
+            start, end, label = ordered[index]
+            if start <= diagnostic.start < end:
+                diagnostic.message += f" [{label}]"
 
 
 def _fingerprint(diagnostics: list[Diagnostic], text: str, shift: int) -> None:

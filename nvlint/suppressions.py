@@ -131,14 +131,26 @@ def _next_command(lines: list[str], line: int) -> tuple[int, int]:
 
 
 def apply(diagnostics: list[Diagnostic], parsed: Parsed) -> list[Diagnostic]:
-    """The diagnostics no directive silences (and record which directives were used)."""
+    """The diagnostics no directive silences (and record which directives were used).
+
+    Directives are looked up by (code, line): linear in the findings plus the lines the directives
+    cover, not findings times directives (a generated file may hold thousands of each)."""
+    whole_file: dict[str, list[Directive]] = {}
+    by_line: dict[tuple[str, int], list[Directive]] = {}
+    for directive in parsed.directives:
+        for code in directive.codes:
+            if directive.kind == "file":
+                whole_file.setdefault(code, []).append(directive)
+            else:
+                for line in range(directive.first_line, directive.last_line + 1):
+                    by_line.setdefault((code, line), []).append(directive)
     kept = []
     for diagnostic in diagnostics:
-        silenced = False
-        for directive in parsed.directives:
-            if diagnostic.code in directive.codes and directive.first_line <= diagnostic.line <= directive.last_line:
-                directive.used.add(diagnostic.code)
-                silenced = True
-        if not silenced:
+        line = diagnostic.line
+        covering = [d for d in whole_file.get(diagnostic.code, ()) if d.first_line <= line <= d.last_line]
+        covering += by_line.get((diagnostic.code, line), ())
+        for directive in covering:
+            directive.used.add(diagnostic.code)
+        if not covering:
             kept.append(diagnostic)
     return kept

@@ -127,3 +127,34 @@ def test_rules_declare_the_events_they_read_and_skipping_the_others_changes_noth
         monkeypatch.setattr(rule, "reads", None)
     assert findings() == dispatched
     assert sum(map(len, dispatched)) > 100  # the inputs do reach the rules
+
+
+def test_suppressions_scale_with_the_findings_not_their_product():
+    """Two thousand findings, each silenced by its own directive: a finding's directives are looked up by
+    code and line, not by asking every directive about every finding (four million questions)."""
+    import nvlint.suppressions as suppressions
+    from nvlint.diagnostics import Diagnostic
+
+    line = 'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin'
+    script = "".join(f"{line}  # nvlint: disable=NV302 -- {n}\n" for n in range(2000))
+    assert lint(script) == []  # every finding silenced, every directive used (no NV001)
+    assert [d.code for d in lint(script + line + "\n")] == ["NV302"]
+
+    asked: list[str] = []
+
+    class Codes(list):
+        def __contains__(self, code) -> bool:
+            asked.append(code)
+            return super().__contains__(code)
+
+    parsed = suppressions.parse(script, frozenset({"NV302"}))
+    for directive in parsed.directives:
+        directive.codes = Codes(directive.codes)
+    found = []
+    for n in range(2000):
+        finding = Diagnostic("NV302", "oauthtoken-expanded", "error", "m", 0, 1)
+        finding.line = n + 1
+        found.append(finding)
+    assert suppressions.apply(found, parsed) == []
+    assert all(directive.used == {"NV302"} for directive in parsed.directives)
+    assert len(asked) <= 2000
