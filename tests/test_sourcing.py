@@ -148,10 +148,25 @@ def test_ci_steps_source_from_the_repository_root(repo):
     assert [d.code for d in found] == ["NV303"]
 
 
-def test_editing_a_sourced_file_checks_its_scripts_again(repo, capsys):
+@pytest.mark.parametrize("aged", [False, True])
+def test_editing_a_sourced_file_checks_its_scripts_again(repo, capsys, aged):
+    """Also when the files are old enough to be answered by their stamps: an unchanged script's stamp
+    leads to an answer that names the digest of what it sourced, which no longer matches."""
+    import time
+
+    ages = iter(range(1, 100))  # each write a second later than the one before, all an hour ago
+
+    def write(path: Path, text: str) -> Path:
+        made = globals()["write"](path, text)
+        if aged:
+            then = time.time_ns() - 3_600_000_000_000 + next(ages) * 1_000_000_000
+            os.utime(made, ns=(then, then))
+        return made
+
     write(repo / "env.sh", "IMAGE=nvcr.io/acme/app:1\n")
     write(repo / "deploy.sh", f'source ./env.sh\n{CREATE} "$IMAGE"\n')
     assert main(["check", "."]) == 0  # fills the cache
+    assert main(["check", "."]) == 0  # and answers from it
     write(repo / "env.sh", "IMAGE=vllm/vllm-openai:v1\n")
     capsys.readouterr()
     assert main(["check", "."]) == 1  # deploy.sh is unchanged, but what it sources changed
