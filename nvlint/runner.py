@@ -269,14 +269,14 @@ def run_all(tasks, options: Options, cache: Cache | None = None, jobs: int | Non
             # files that read other files (`include`) are not cached: a change there would not be seen
             if cache is not None and not task.stdin and b"include" not in task.data:
                 task.cache_key = Cache.key(task, options, task.data)
-                if stamp is not None:
-                    stamps[task.cache_key] = stamp[0]
                 cached = cache.get(task.cache_key)  # None too when a file it sources changed
                 if cached is not None:
                     if stamp is not None:
                         cache.put_stamp(stamp[0], task.cache_key)
                     yield _count(Result(task.display, cached), task, options)
                     continue
+                if stamp is not None:
+                    stamps[task.cache_key] = stamp[0]  # recorded with the answer, when it comes
             if workers is None:
                 waiting.append(task)
                 if jobs > 1 and len(waiting) >= PARALLEL_MIN_FILES:  # a warm run never starts them
