@@ -3,6 +3,7 @@ only what changed."""
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from pathlib import Path
@@ -13,19 +14,15 @@ from nvlint.diagnostics import Diagnostic, Edit, Fix
 CACHE_DIR = ".nvlint_cache"
 
 
-_FINGERPRINT: list[str] = []
-
-
+@functools.cache
 def code_fingerprint() -> str:
     """The version, and the size and change time of every file of this installation: installs from
     two commits of one version, or an edited checkout, must not share answers. About a millisecond,
     once per run, and only in runs that use the cache."""
-    if not _FINGERPRINT:
-        import hashlib
+    import hashlib
 
-        stamps = __version__ + "\n" + tree_stamps(os.path.dirname(os.path.abspath(__file__)))
-        _FINGERPRINT.append(__version__ + "+" + hashlib.sha256(stamps.encode("utf-8", "surrogateescape")).hexdigest())
-    return _FINGERPRINT[0]
+    stamps = __version__ + "\n" + tree_stamps(os.path.dirname(os.path.abspath(__file__)))
+    return __version__ + "+" + hashlib.sha256(stamps.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def tree_stamps(root: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 from nvlint.cache import Cache
@@ -310,7 +311,7 @@ def _by_stamp(task: Task, options: Options, cache: Cache, cwd: str) -> tuple[tup
         return None, None  # reading it says why
     if not stat.S_ISREG(status.st_mode) or status.st_size > task.settings.max_file_size:
         return None, None
-    if status.st_mtime_ns > _now_ns() - RACY_NS:
+    if status.st_mtime_ns > time.time_ns() - RACY_NS:
         return None, None
     key = Cache.stamp_key(task, options, status.st_size, status.st_mtime_ns, cwd)
     answer = cache.stamped(key)
@@ -321,12 +322,6 @@ def _by_stamp(task: Task, options: Options, cache: Cache, cwd: str) -> tuple[tup
         if cached is not None:
             return (key, status.st_size), _count(Result(task.display, cached), task, options)
     return (key, status.st_size), None
-
-
-def _now_ns() -> int:
-    import time
-
-    return time.time_ns()
 
 
 def _remember(result: Result, cache: Cache | None, stamps: dict[str, str]) -> Result:

@@ -41,6 +41,11 @@ def codes(source: str | bytes, **settings) -> list[str]:
     return [d.code for d in lint(source, **settings)]
 
 
+# A complete function create and task create, for tests that add one option to them.
+FN = "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1"
+TASK = "ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge --container-image nvcr.io/acme/t:1"
+
+
 def only(source: str, code: str, **settings):
     """The diagnostics of one rule."""
     return [d for d in lint(source, **settings) if d.code == code]

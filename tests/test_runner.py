@@ -170,7 +170,7 @@ def test_an_edited_installation_does_not_reuse_answers(tmp_path, monkeypatch, ca
     monkeypatch.chdir(root)
     tree(root, 3)
     first = run_json(capsys)
-    monkeypatch.setattr(cache, "_FINGERPRINT", ["another build of the same version"])
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another build of the same version")
     import nvlint.rules.nv302_oauthtoken_expanded as nv302
 
     monkeypatch.setattr(nv302.RULE, "check", lambda flow, ctx: iter(()))

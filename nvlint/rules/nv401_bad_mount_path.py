@@ -40,7 +40,7 @@ RULE = Rule(
     "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
     "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
     options=(MOUNT_LAYOUT,),
-    reads_words=lambda word: _names_a_mount(word.literal if word.literal is not None else word.text),
+    reads_words=lambda word: _names_a_mount(word.text),
     reads=(CommandRun, Deploy),
 )
 

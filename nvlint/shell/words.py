@@ -99,31 +99,10 @@ class Value:
     __slots__ = ("parts", "_literal", "_key", "_template")
 
     def __init__(self, parts: list[Part] | tuple[Part, ...] = ()) -> None:
-        if len(parts) == 1 and parts[0].text != "":  # most words: nothing to merge
-            self.parts: tuple[Part, ...] = (parts[0],)
-            self._literal: str | None | bool = False
-            self._key: tuple | None = None
-            self._template: str | None = None
-            return
-        merged: list[Part] = []
-        for part in parts:
-            if part.text == "":
-                continue
-            if (
-                merged
-                and part.known
-                and merged[-1].known
-                and merged[-1].splittable == part.splittable
-                and merged[-1].foreign == part.foreign
-            ):
-                prev = merged.pop()
-                merged.append(_join(prev, part))
-            else:
-                merged.append(part)
-        self.parts = tuple(merged)
-        self._literal = False
-        self._key = None
-        self._template = None  # rules ask for it many times per word
+        self.parts: tuple[Part, ...] = (parts[0],) if len(parts) == 1 and parts[0].text != "" else _merged(parts)
+        self._literal: str | None | bool = False
+        self._key: tuple | None = None
+        self._template: str | None = None  # rules ask for it many times per word
 
     @property
     def literal(self) -> str | None:
@@ -247,6 +226,25 @@ class Value:
 
     def __add__(self, other: Value) -> Value:
         return Value(self.parts + other.parts)
+
+
+def _merged(parts) -> tuple[Part, ...]:
+    """Adjacent literal parts of the same kind as one part; empty ones dropped."""
+    merged: list[Part] = []
+    for part in parts:
+        if part.text == "":
+            continue
+        if (
+            merged
+            and part.known
+            and merged[-1].known
+            and merged[-1].splittable == part.splittable
+            and merged[-1].foreign == part.foreign
+        ):
+            merged.append(_join(merged.pop(), part))
+        else:
+            merged.append(part)
+    return tuple(merged)
 
 
 def _join(a: Part, b: Part) -> Part:

@@ -3,6 +3,8 @@ blocks only with `markdown-untagged-shell = true`."""
 
 from __future__ import annotations
 
+import functools
+
 from nvlint.config_values import boolean_option
 from nvlint.sources.kind import FileKind, Reading, Source
 
@@ -19,15 +21,11 @@ def read(source: Source) -> Reading:
     return Reading(run_blocks(blocks(source.text, untagged), source.reads_words))
 
 
-_PARSER: list = []  # one markdown-it parser per process: building one costs more than most documents
-
-
+@functools.cache  # one markdown-it parser per process: building one costs more than most documents
 def _parser():
-    if not _PARSER:
-        from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt
 
-        _PARSER.append(MarkdownIt("commonmark"))
-    return _PARSER[0]
+    return MarkdownIt("commonmark")
 
 
 def blocks(text: str, untagged: bool = False) -> list:

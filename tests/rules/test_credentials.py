@@ -4,7 +4,7 @@ written. The precision policies of each rule are tested both ways, in the file k
 from __future__ import annotations
 
 import pytest
-from conftest import codes, lint, only, span_text, where
+from conftest import FN, TASK, codes, lint, only, span_text, where
 
 # ---- logins --------------------------------------------------------------------------------------
 
@@ -300,15 +300,6 @@ def test_placeholders_truncations_and_wrong_shapes_are_not_keys(text):
     assert codes(f"export NGC_API_KEY={text}\n") == []
 
 
-FN = "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1"
-TASK = ("ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge "
-        "--container-image nvcr.io/acme/t:1")
-
-
-def only_code(src: str, code: str, **kw) -> list:
-    return [d for d in lint(src, **kw) if d.code == code]
-
-
 @pytest.mark.parametrize("src,count", [
     (f"{FN} --container-environment-variable NGC_API_KEY:$NGC_API_KEY", 1),
     (f"{FN} --container-environment-variable HF_TOKEN:abc", 1),
@@ -329,7 +320,7 @@ def test_secret_in_environment(src, count):
 
 def test_secret_in_environment_points_at_the_key():
     src = f"{FN} --container-environment-variable HF_TOKEN:abc\n"
-    (d,) = only_code(src, "NV306")
+    (d,) = only(src, "NV306")
     assert span_text(src, d) == "HF_TOKEN"
 
 
@@ -343,7 +334,7 @@ def test_secret_in_environment_points_at_the_key():
 ])
 def test_secret_in_a_configuration_value(configuration, keys):
     src = f"{TASK} --result-handling-strategy NONE --configuration '{configuration}'\n"
-    found = only_code(src, "NV306")
+    found = only(src, "NV306")
     named = [span_text(src, d) for d in found if "Helm value" in d.message and "passes '" in d.message]
     carried = ["$NGC_API_KEY" for d in found if "passes $NGC_API_KEY" in d.message]
     assert named + carried == keys
@@ -359,4 +350,4 @@ def test_secret_in_a_configuration_value(configuration, keys):
 ])
 def test_single_quoted_variable(src, expected):
     src += "\n"
-    assert [span_text(src, d) for d in only_code(src, "NV307")] == expected
+    assert [span_text(src, d) for d in only(src, "NV307")] == expected

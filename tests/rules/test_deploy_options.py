@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import codes, lint, span_text
+from conftest import FN, TASK, codes, lint, only, span_text
 
 CREATE = "ngc cf fn create --name app --inference-url /infer"
 
@@ -111,15 +111,6 @@ def test_arguments_from_an_array():
     assert codes('ARGS=(--name app)\nngc cf fn create "${ARGS[@]}"\n') == ["NV503"]
 
 
-FN = "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1"
-TASK = ("ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge "
-        "--container-image nvcr.io/acme/t:1")
-
-
-def only_code(src: str, code: str, **kw) -> list:
-    return [d for d in lint(src, **kw) if d.code == code]
-
-
 @pytest.mark.parametrize("src,hint", [
     ("ngc cf fn list --format-type json", "--format_type"),
     (f"{FN} --container-env A:b", "--container-environment-variable"),
@@ -128,7 +119,7 @@ def only_code(src: str, code: str, **kw) -> list:
     ("ngc cf registry-credential create --hostname docker.io --name hub --key x --type CONTAINER --usr a", None),
 ])
 def test_unknown_option(src, hint):
-    (d,) = only_code(src + "\n", "NV506")
+    (d,) = only(src + "\n", "NV506")
     if hint:
         assert d.message.endswith(f"did you mean {hint}?")
 
@@ -161,7 +152,7 @@ def test_reserved_port(src, count):
     (f"{FN} --health-timeout 10S", "'PT10S'"),
 ])
 def test_duration_format(src, fix):
-    (d,) = only_code(src + "\n", "NV508")
+    (d,) = only(src + "\n", "NV508")
     if fix:
         assert fix in d.message
 
@@ -191,12 +182,12 @@ def test_task_results(src, count):
 
 def test_invalid_json_points_inside_the_value():
     src = "ngc cf fn deploy create f:v --targeted-dep-spec L40:x:1:1 --configuration '{\"a\": 1,}'\n"
-    (d,) = only_code(src, "NV510")
+    (d,) = only(src, "NV510")
     assert span_text(src, d) == "," and "a trailing comma before '}' at line 1, column 8 of the value" in d.message
     assert "NV510" not in codes(src.replace(",}", "}"))
     assert "NV510" not in codes(f"{TASK} --result-handling-strategy NONE --configuration \"$VALUES\"\n")
     single = src.replace("'{\"a\": 1,}'", "\"{'a': 1}\"")
-    (d,) = only_code(single, "NV510")
+    (d,) = only(single, "NV510")
     assert span_text(single, d) == "'" and "property name enclosed in double quotes" in d.message
 
 
@@ -208,7 +199,7 @@ def test_invalid_json_points_inside_the_value():
 ])
 def test_invalid_json_with_unknowns_inside_strings(value, reported):
     src = f"{TASK} --result-handling-strategy NONE --configuration '{value}'\n"
-    found = only_code(src, "NV510")
+    found = only(src, "NV510")
     assert bool(found) == reported
     if reported:
         assert span_text(src, found[0]) == "," and "trailing comma" in found[0].message
