@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nvlint.record import Record, field_names
+from nvlint.model.record import Record, field_names
 
 # Where each rule's page is published (the `rules/` folder of the repository).
 DOCS_URL = "https://github.com/nvlint/nvlint/blob/main/rules/{code}.md"
@@ -17,7 +17,7 @@ def severity_rank(level: str) -> int:
     return {"error": 2, "warning": 1, "info": 0}.get(level, 0)
 
 
-# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
 class Edit(Record):

@@ -12,7 +12,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from nvlint.record import fields_repr
+from nvlint.model.record import fields_repr
 from nvlint.sources import kind_from_shebang, kind_of_name
 
 SKIP_DIRS = frozenset(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Diagnostic
-from nvlint.events import Event, NgcCommand, OrgSeen, SecretLiteral, Sourced
+from nvlint.model.events import Event, NgcCommand, OrgSeen, SecretLiteral, Sourced
+from nvlint.model.text import LineIndex
 from nvlint.prefilter import UTF16_BOMS as _UTF16_BOMS
 from nvlint.prefilter import could_match
 from nvlint.rules import Context, Rule
@@ -15,7 +16,6 @@ from nvlint.rules import nv003_internal_error as nv003
 from nvlint.secrets import find_keys
 from nvlint.settings import Settings, environment_orgs
 from nvlint.sources.kind import Reading
-from nvlint.text import LineIndex
 
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 

@@ -4,11 +4,11 @@ suppression directives, the configured severities, the order, and a fingerprint 
 from __future__ import annotations
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
+from nvlint.model.text import LineIndex
 from nvlint.rules import Rule
 from nvlint.rules.base import printable
 from nvlint.secrets import redact
 from nvlint.settings import Settings
-from nvlint.text import LineIndex
 
 
 def place(

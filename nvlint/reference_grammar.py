@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from nvlint.record import Record
-from nvlint.shell.words import UNKNOWN_CHAR
+from nvlint.model.record import Record
+from nvlint.model.words import UNKNOWN_CHAR
 
 U = UNKNOWN_CHAR
 

@@ -19,7 +19,7 @@ from nvlint.settings import Settings
 PARALLEL_MIN_FILES = 24  # below this, starting workers costs more than it saves
 
 
-# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
 class Options:

@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 from nvlint.config_values import ConfigError, Option, choice, hint, size, string_list, table
+from nvlint.model.record import Record
 from nvlint.online.settings import parse_online
-from nvlint.record import Record
 
 __all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
@@ -37,7 +37,7 @@ KEYS = (
 class Settings(Record):
     """One configuration file's settings. Treated as immutable once made.
 
-    A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
     """
 
     __slots__ = (

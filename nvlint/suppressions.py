@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Diagnostic
-from nvlint.text import LineIndex
+from nvlint.model.text import LineIndex
 
 _DIRECTIVE = re.compile(r"(?:#|<!--)\s*nvlint\s*:\s*(?P<body>[^\n]*?)\s*(?:-->)?\s*$", re.MULTILINE)
 _VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, -]*?)\s*(?:--\s*(?P<reason>.*))?$")
 _CODE = re.compile(r"NV\d{3}")
 
 
-# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
 class Directive:

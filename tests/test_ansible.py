@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import codes, events, lint, span_text
 
-from nvlint.events import Login
+from nvlint.model.events import Login
 
 PLAY = "- hosts: all\n  tasks:\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nvlint.record import Record, field_names, fields_repr
+from nvlint.model.record import Record, field_names, fields_repr
 
 
 class Point(Record):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from conftest import modules_imported_by
 
+from nvlint.model.text import Snippet
+from nvlint.model.words import VARIABLE, Unknown
 from nvlint.shell.interp import Interpreter
-from nvlint.text import Snippet
 
 
 def run(script: str):
@@ -80,7 +81,7 @@ def test_nested_script_sees_outer_unknowns_as_unknown():
     script = 'bash -c "docker push $IMAGE && echo done"\n'
     (inner,) = [c for c in run(script) if c.name == "docker"]
     assert inner.argv[2].literal is None
-    assert inner.argv[2].value.key == (("?", "$IMAGE"),)
+    assert inner.argv[2].value.key == (("?", Unknown(VARIABLE, "IMAGE")),)
 
 
 def test_remote_and_container_shells():
@@ -114,8 +115,8 @@ def test_pipeline_and_here_strings_feed_stdin():
                    'docker login --password-stdin <<< "$KEY"\n'
                    'cat <<EOF | docker login --password-stdin\n$HEREDOC_KEY\nEOF\n')
     logins = [c for c in commands if c.name == "docker"]
-    keys = [[p.key for w in c.stdin for p in w.value.parts if not p.known] for c in logins]
-    assert keys == [["$NGC_API_KEY"], ["$KEY"], ["$HEREDOC_KEY"]]
+    names = [[p.unknown.variable for w in c.stdin for p in w.value.parts if not p.known] for c in logins]
+    assert names == [["NGC_API_KEY"], ["KEY"], ["HEREDOC_KEY"]]
 
 
 def test_parse_errors_do_not_hide_the_rest():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nvlint.events import (
+from nvlint.model.events import (
     ArtifactCreated,
     ArtifactPushed,
     Deploy,

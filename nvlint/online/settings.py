@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from nvlint.config_values import ConfigError, boolean, hint, table
-from nvlint.record import Record
+from nvlint.model.record import Record
 
 ONLINE_KEYS = (
     "enabled",

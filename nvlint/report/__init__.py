@@ -27,7 +27,7 @@ FORMATS = {
 
 
 class Report:
-    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
     def __init__(self, diagnostics: list[Diagnostic], files: list[str] | None = None, color: bool = False) -> None:
         self.diagnostics = diagnostics
         self.files = files if files is not None else []  # every file that was checked

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nvlint.events import Deploy, OptionUse
-from nvlint.shell.words import UNKNOWN_CHAR, Value, Word
+from nvlint.model.events import Deploy, OptionUse
+from nvlint.model.words import UNKNOWN_CHAR, Value, Word
 
 
 class EnvEntry:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nvlint.events import Deploy, Event, OptionUse
+from nvlint.model.events import Deploy, Event, OptionUse
+from nvlint.model.words import Value
 from nvlint.reference_grammar import ImageRef, parse_image
-from nvlint.shell.words import Value
 
 
 class DeployedImage:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.shell.words import UNKNOWN_CHAR
+from nvlint.model.words import UNKNOWN_CHAR
 
 
 def checkable(template: str) -> str | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Login
+from nvlint.model.events import Login
+from nvlint.model.words import CI_EXPRESSION, UNKNOWN_CHAR, Value
 from nvlint.reference_grammar import NGC_HOSTS
 from nvlint.rules.base import POSITIONAL, value_span
-from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 OAUTHTOKEN = "$oauthtoken"
 KUBECTL = frozenset({"kubectl", "oc"})  # `create secret docker-registry`: a login with no stdin form
@@ -45,9 +45,13 @@ def ngc_variables(values: list[Value]) -> list[str]:
     names = []
     for value in values:
         for part in value.parts:
-            key = part.key or ""
-            if not part.known and key.startswith(("$", "expr:")) and _NGC_VARIABLE.search(key):
-                names.append(key[1:] if key.startswith("$") else "{{ " + key[5:] + " }}")
+            unknown = part.unknown
+            if unknown is None:
+                continue
+            if unknown.variable is not None and _NGC_VARIABLE.search(unknown.variable):
+                names.append(unknown.variable)
+            elif unknown.kind is CI_EXPRESSION and _NGC_VARIABLE.search(unknown.name):
+                names.append("{{ " + unknown.name + " }}")
     return names
 
 

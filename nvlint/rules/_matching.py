@@ -7,8 +7,8 @@ push may be it: precision first.
 
 from __future__ import annotations
 
+from nvlint.model.words import UNKNOWN_CHAR, Value
 from nvlint.reference_grammar import canonical_docker, canonical_ngc
-from nvlint.shell.words import UNKNOWN_CHAR, Value
 
 _CANONICAL = {"docker": canonical_docker, "ngc": canonical_ngc}
 

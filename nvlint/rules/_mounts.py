@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nvlint.events import Attachment, Deploy, OptionUse
-from nvlint.shell.words import UNKNOWN_CHAR, Value
+from nvlint.model.events import Attachment, Deploy, OptionUse
+from nvlint.model.words import UNKNOWN_CHAR, Value
 
 # A path starting at a word boundary: not the middle of another path or a URL.
 _PATH = re.compile(r"(?<![\w.$/~-])/(?:mounts?|config)(?=/|$|[\s:;,'\"=)\]}])[^\s:;,'\"=)\]}]*")

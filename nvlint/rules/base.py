@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable
 
 from nvlint.config_values import Option
 from nvlint.diagnostics import Diagnostic, Edit, Fix
-from nvlint.events import Event
+from nvlint.model.events import Event
+from nvlint.model.text import LineIndex
+from nvlint.model.words import Part, Value, Word
 from nvlint.settings import Settings
-from nvlint.shell.words import Value, Word
-from nvlint.text import LineIndex
 
-# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
 class Context:
@@ -208,16 +208,9 @@ def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, 
     return value.span() if value is not None else None
 
 
-def unknown_name(part) -> str:
+def unknown_name(part: Part) -> str:
     """How an unknown part is named when its text cannot be shown: `$NAME`, the placeholder, or `…`."""
-    key = part.key or ""
-    if key.startswith("$") and key[1:].isidentifier():
-        return "$" + key[1:]
-    if key.startswith("placeholder:"):
-        return key[len("placeholder:") :]
-    if key.startswith("expr:"):
-        return "${{ " + key[len("expr:") :].strip() + " }}"
-    return "…"
+    return part.unknown.shown() if part.unknown is not None else "…"
 
 
 def quoted(text: str) -> str:
@@ -248,12 +241,8 @@ def display(value: Value | None) -> str:
     for part in value.parts:
         if part.text is not None:
             out.append(part.text)
-        elif part.key and part.key.startswith("$") and part.key[1:].isidentifier():
-            out.append("$" + part.key[1:])
-        elif part.key and part.key.startswith("placeholder:"):
-            out.append(part.key[len("placeholder:") :])
         else:
-            out.append("…")
+            out.append(part.unknown.shown(expressions=False) if part.unknown is not None else "…")
     return "".join(out)
 
 

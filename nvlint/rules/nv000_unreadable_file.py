@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import NotRead
+from nvlint.model.events import NotRead
 from nvlint.rules.base import Rule
 
 RULE = Rule(

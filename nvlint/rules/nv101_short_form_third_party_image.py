@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
+from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, display, value_span
-from nvlint.shell.words import UNKNOWN_CHAR
 
 RULE = Rule(
     code="NV101",

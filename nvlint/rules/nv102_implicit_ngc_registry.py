@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, display, value_span
 

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from nvlint.config_values import lower_set_option
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
+from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.reference_grammar import is_recognised_host
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, value_span
-from nvlint.shell.words import UNKNOWN_CHAR
 
 ALLOWED_REGISTRIES = lower_set_option(
     "allowed-registries",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import Deploy, ImageBuilt, ImagePushed
+from nvlint.model.events import Deploy, ImageBuilt, ImagePushed
 from nvlint.rules._matching import ByImage, LooseIndex
 from nvlint.rules.base import Rule, use_span
 

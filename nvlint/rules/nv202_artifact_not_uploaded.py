@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from nvlint.events import ArtifactCreated, ArtifactPushed, Deploy
+from nvlint.model.events import ArtifactCreated, ArtifactPushed, Deploy
+from nvlint.model.words import Value
 from nvlint.rules._matching import LooseIndex, may_match
 from nvlint.rules.base import Rule, use_span
-from nvlint.shell.words import Value
 
 RULE = Rule(
     code="NV202",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
-from nvlint.events import Login
+from nvlint.model.events import Login
 from nvlint.rules._logins import OAUTHTOKEN, host_of, is_ngc_host
 from nvlint.rules.base import Rule, value_span
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from nvlint.diagnostics import Edit
-from nvlint.events import CommandRun, CredentialText, Login
+from nvlint.model.events import CommandRun, CredentialText, Login
+from nvlint.model.words import VARIABLE, Unknown, Word
 from nvlint.rules._logins import OAUTHTOKEN
 from nvlint.rules.base import Rule
-from nvlint.shell.words import Word
+
+EXPANDED_OAUTHTOKEN = Unknown(VARIABLE, "oauthtoken")  # what `$oauthtoken` is where the script never set it
 
 RULE = Rule(
     code="NV302",
@@ -48,7 +50,7 @@ def credential_starts(flow) -> set[int]:
     def add(word: Word) -> None:
         starts.update(e.start for e in word.expansions if e.name == "oauthtoken")
         for part in word.value.parts:
-            if part.key == OAUTHTOKEN:  # `U="$oauthtoken"` earlier, `-u "$U"` here
+            if part.unknown == EXPANDED_OAUTHTOKEN:  # `U="$oauthtoken"` earlier, `-u "$U"` here
                 starts.add(part.start)
         template = word.value.template()
         at = template.find(OAUTHTOKEN)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import Login
+from nvlint.model.events import Login
 from nvlint.rules._logins import credential_values, ngc_variables, uses_oauthtoken
 from nvlint.rules.base import Rule
 

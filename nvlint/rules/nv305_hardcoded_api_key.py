@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import SecretLiteral
+from nvlint.model.events import SecretLiteral
 from nvlint.rules.base import Rule
 
 RULE = Rule(

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Deploy, NgcCommand
+from nvlint.model.events import Deploy, NgcCommand
+from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._deploy import env_entries
 from nvlint.rules._json import members
 from nvlint.rules.base import Rule
-from nvlint.shell.words import UNKNOWN_CHAR
 from nvlint.tools.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
 
 RULE = Rule(
@@ -52,9 +52,9 @@ def _secretish_value(value) -> str | None:
     if "nvapi-" in template:
         return "an nvapi- key"
     for part in value.parts:
-        key = part.key or ""
-        if not part.known and key.startswith("$") and SECRET_NAME.search(key[1:]):
-            return f"${key[1:]}"
+        variable = part.unknown.variable if part.unknown is not None else None
+        if variable is not None and SECRET_NAME.search(variable):
+            return f"${variable}"
     return None
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Login, NgcCommand
+from nvlint.model.events import Login, NgcCommand
 from nvlint.rules.base import Rule
 
 RULE = Rule(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import Login
+from nvlint.model.events import Login
 from nvlint.rules._logins import KUBECTL, is_ngc_host, password_argument_span, uses_oauthtoken
 from nvlint.rules.base import Rule
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from nvlint.config_values import choice_option
-from nvlint.events import CommandRun, Deploy
+from nvlint.model.events import CommandRun, Deploy
+from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._mounts import KINDS, find_paths, near_kind, nvcf_values
 from nvlint.rules.base import Rule
-from nvlint.shell.words import UNKNOWN_CHAR
 
 MOUNT_LAYOUT = choice_option(
     "mount-layout",

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
+from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._mounts import attachments, by_name, mount_references
 from nvlint.rules.base import Rule
-from nvlint.shell.words import UNKNOWN_CHAR
 
 RULE = Rule(
     code="NV402",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
 from nvlint.rules.base import Rule, option_span
 
 RULE = Rule(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import NgcCommand
+from nvlint.model.events import NgcCommand
 from nvlint.rules.base import Rule
 from nvlint.tools import ngc_grammar
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import NgcCommand
+from nvlint.model.events import NgcCommand
 from nvlint.rules._json import checkable
 from nvlint.rules.base import Rule, value_span
 from nvlint.tools.ngc_grammar import TASK_CREATE_PATH

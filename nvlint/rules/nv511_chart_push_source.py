@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from nvlint.events import NgcCommand
+from nvlint.model.events import NgcCommand
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
 from nvlint.rules.base import Rule, value_span
 
 RULE = Rule(

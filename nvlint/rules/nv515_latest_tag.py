@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from nvlint.events import Deploy
+from nvlint.model.events import Deploy
+from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._images import deployed_images
 from nvlint.rules.base import Rule, value_span
-from nvlint.shell.words import UNKNOWN_CHAR
 
 RULE = Rule(
     code="NV515",

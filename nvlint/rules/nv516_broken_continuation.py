@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from nvlint.diagnostics import Edit
-from nvlint.events import OptionRun, ToolCommand
+from nvlint.model.events import OptionRun, ToolCommand
 from nvlint.rules.base import Rule, quoted
 
 RULE = Rule(

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 
-from nvlint.shell.words import (
+from nvlint.model.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet
+from nvlint.model.words import (
     EMPTY,
+    EXPRESSION,
+    FRESH,
+    OPERATION,
+    SCRIPT_DIR,
+    SUBSTITUTION,
+    VARIABLE,
     Expansion,
     Part,
+    Unknown,
     Value,
     Word,
     literal_part,
@@ -20,7 +28,6 @@ from nvlint.shell.words import (
     split_placeholders,
     unknown_part,
 )
-from nvlint.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet
 
 _SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
 _FIELD_BREAK = "\x1e"  # between the elements of "${ARRAY[@]}": a word boundary even inside quotes
@@ -37,10 +44,9 @@ _QUOTING = {
 }
 
 
-# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
-SCRIPT_DIR = "scriptdir:"  # the key of the unknown that is the script's folder, with a relative suffix
 _SCRIPT = r"""["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?"""  # `"$0"`, `${BASH_SOURCE[0]}`
 _TARGET = rf"""(?:{_SCRIPT}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+{_SCRIPT}\s*\)"?)"""  # or its real path
 _DIRNAME = rf"""\$\(\s*dirname\s+(?:--\s+)?{_TARGET}\s*\)"""
@@ -103,7 +109,7 @@ class WordExpander:
         if value is not None:
             return value
         start, end = self._span(node)
-        return Value([unknown_part("$" + name, start, end)])
+        return Value([unknown_part(Unknown(VARIABLE, name), start, end)])
 
     def _words_of(self, nodes, env: Env, depth: int) -> list[Word]:
         words: list[Word] = []
@@ -194,16 +200,18 @@ class WordExpander:
         if kind == "command_substitution":
             folder = script_folder(self.snippet.text_between(node.start_byte, node.end_byte))
             if folder is not None:  # `$(dirname "$0")`, `$(cd "$(dirname "$0")/.." && pwd)`
-                return [self._unknown(SCRIPT_DIR + folder, node, splittable=not quoted)]
+                return [self._unknown(Unknown(SCRIPT_DIR, folder), node, splittable=not quoted)]
         if kind in ("command_substitution", "process_substitution"):
             if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
                 for child in node.named_children:
                     self.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
-            return [self._unknown(f"$(@{self.snippet.file_offset(node.start_byte)})", node, splittable=not quoted)]
+            at = self.snippet.file_offset(node.start_byte)
+            return [self._unknown(Unknown(SUBSTITUTION, at=at), node, splittable=not quoted)]
         if kind == "comment":
             return []
         self._substitutions_only(node, env, depth)
-        return [self._unknown(f"expr@{self.snippet.file_offset(node.start_byte)}", node, splittable=not quoted)]
+        at = self.snippet.file_offset(node.start_byte)
+        return [self._unknown(Unknown(EXPRESSION, at=at), node, splittable=not quoted)]
 
     def expansion(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         name = None
@@ -234,13 +242,15 @@ class WordExpander:
             self._substitutions_only(node, env, depth)
             raw = self.snippet.text_between(node.start_byte, node.end_byte)
             # `"${ARGS[@]}"` is several words even inside quotes
-            return Value([unknown_part(f"expr@{start}", start, end, splittable="[@]" in raw or "[*]" in raw)])
+            return Value(
+                [unknown_part(Unknown(EXPRESSION, at=start), start, end, splittable="[@]" in raw or "[*]" in raw)]
+            )
         if name.isidentifier():
             expansions.append(Expansion(name, start, end, quoted, name in env.assigned))
         if name in _SPECIAL and not name.isdigit():
             if name in "@*":  # `"$@"` is several words even inside quotes
-                return Value([unknown_part(f"${name}@{start}", start, end, splittable=True)])
-            return Value([unknown_part(f"${name}", start, end)])
+                return Value([unknown_part(Unknown(VARIABLE, name, at=start), start, end, splittable=True)])
+            return Value([unknown_part(Unknown(VARIABLE, name), start, end)])
         assigned = name in env.vars or (name.isdigit() and env.positional is not None)
         current = self.lookup(name, env, node)
         if operator is None:
@@ -259,13 +269,13 @@ class WordExpander:
                 return operand
             if current.literal == "":
                 return EMPTY
-            return Value([unknown_part(f"${name}{operator}@{start}", start, end)])
+            return Value([unknown_part(Unknown(OPERATION, name, start, operator), start, end)])
         if operator in (":?", "?"):
             return current
         raw = self.snippet.text_between(node.start_byte, node.end_byte)
         if name in ("BASH_SOURCE", "0") and operator == "%" and raw.endswith("%/*}"):
-            return Value([unknown_part(SCRIPT_DIR, start, end)])  # `${BASH_SOURCE%/*}`: the script's folder
-        return Value([unknown_part(f"{raw}|{current.key}", start, end)])
+            return Value([unknown_part(Unknown(SCRIPT_DIR), start, end)])  # `${BASH_SOURCE%/*}`: the script's folder
+        return Value([unknown_part(Unknown(OPERATION, name, operation=raw, of=current.key), start, end)])
 
     def _array_elements(self, subscript, env: Env, quoted: bool, start: int) -> Value | None:
         """`${ARGS[@]}` (several words, even in double quotes), `${ARGS[*]}`, `${ARGS[1]}` of a known array."""
@@ -459,9 +469,9 @@ class WordExpander:
                 end = max(end, outer.end)
         return start, max(start, end)
 
-    def _unknown(self, key: str, node, splittable: bool = False) -> Part:
+    def _unknown(self, unknown: Unknown, node, splittable: bool = False) -> Part:
         start, end = self._span(node)
-        return unknown_part(key, start, end, splittable)
+        return unknown_part(unknown, start, end, splittable)
 
     def _fresh_unknown(self, name: str, node, at: int | None = None) -> Value:
         self.fresh += 1
@@ -469,11 +479,11 @@ class WordExpander:
             start, end = self._span(node)
         else:
             start = end = at or 0
-        return Value([unknown_part(f"{name}#{self.fresh}", start, end)])
+        return Value([unknown_part(Unknown(FRESH, name, self.fresh), start, end)])
 
 
 def _mark_splittable(part: Part) -> Part:
-    return Part(part.text, part.start, part.end, part.offsets, part.key, True, part.foreign)
+    return Part(part.text, part.start, part.end, part.offsets, part.unknown, True, part.foreign)
 
 
 def _split_fields(parts: list[Part]) -> list[tuple[list[Part], bool]]:

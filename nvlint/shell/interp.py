@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nvlint.model.command import Command, basename
+from nvlint.model.text import Snippet, snippet_of_value
+from nvlint.model.words import ARRAY, EMPTY, Expansion, Unknown, Value, Word
 from nvlint.shell.expand import Env, WordExpander
 from nvlint.shell.parse import parse_bytes
-from nvlint.shell.unwrap import Unwrapped, basename, join_words, unwrap
-from nvlint.shell.words import EMPTY, Expansion, Value, Word
-from nvlint.text import Snippet, snippet_of_value
+from nvlint.shell.unwrap import Unwrapped, join_words, unwrap
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
@@ -36,34 +37,7 @@ _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirec
 _SCRIPT_FILE = re.compile(r"\.(?:sh|bash)[\"']?$")
 
 
-# Plain classes rather than dataclasses: see nvlint/record.py (start-up cost).
-
-
-class Command:
-    __slots__ = ("words", "argv", "start", "end", "stdin", "executes", "via", "calls_function", "branch", "name")
-
-    def __init__(
-        self,
-        words: list[Word],
-        argv: list[Word],
-        start: int,
-        end: int,
-        stdin: tuple[Word, ...] = (),
-        executes: bool = True,
-        via: tuple[str, int] | None = None,
-        calls_function: bool = False,
-        branch: tuple[tuple[int, int], ...] = (),
-    ) -> None:
-        self.words = words  # as written (after word splitting), wrappers included
-        self.argv = argv  # the command that really runs: wrappers stripped
-        self.start = start
-        self.end = end
-        self.stdin = stdin  # what the upstream producer writes: echo/printf args, here-strings
-        self.executes = executes
-        self.via = via  # (function, offset of the outermost call) when run by a call
-        self.calls_function = calls_function  # runs a function defined in the script (its body is walked too)
-        self.branch = branch  # (construct, branch taken) for each if/case it is inside
-        self.name = basename(argv[0]) if argv else None  # the command's base name, when known
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
 class Interpreter(WordExpander):
@@ -345,7 +319,7 @@ class Interpreter(WordExpander):
             elements = tuple(w.value for w in element_words)
             if any(w.may_split for w in element_words):
                 target.arrays.pop(name, None)  # `(${UNKNOWN})`: how many elements is not known
-                target.vars[name] = Value([self._unknown(f"array:{name}", value_nodes[0])])
+                target.vars[name] = Value([self._unknown(Unknown(ARRAY, name), value_nodes[0])])
                 target.assigned.add(name)
                 return
             if operator == "+=" and name in target.arrays:
@@ -550,4 +524,4 @@ def _is_script_file(word: Word) -> bool:
     return bool(word.literal and _SCRIPT_FILE.search(word.literal))
 
 
-__all__ = ["Command", "Interpreter", "MAX_DEPTH", "MAX_SCRIPT_NESTING"]
+__all__ = ["Interpreter", "MAX_DEPTH", "MAX_SCRIPT_NESTING"]

@@ -6,7 +6,7 @@ NGC CLI grammar is: add a row to RUNNERS, not a branch to the code.
 
 from __future__ import annotations
 
-from nvlint.shell.words import Word
+from nvlint.model.words import Word
 
 # Options of `docker|podman|nerdctl run` that take a value: the image is the first word after them.
 _CONTAINER_RUN = frozenset(

@@ -6,8 +6,9 @@ without guessing.
 
 from __future__ import annotations
 
+from nvlint.model.command import basename
+from nvlint.model.words import Part, Value, Word, literal_part
 from nvlint.shell.remote import handed_on
-from nvlint.shell.words import Part, Value, Word, literal_part
 
 # wrapper -> options that consume the next argument
 WRAPPERS: dict[str, frozenset[str]] = {
@@ -88,13 +89,6 @@ class Unwrapped:
         self.script_args = script_args
         self.executes = executes  # False for `command -v x`
         self.stdin_script = stdin_script  # a shell that runs what it reads (`bash <<EOF`, `ssh host <<EOF`)
-
-
-def basename(word: Word) -> str | None:
-    lit = word.literal
-    if lit is None:
-        return None
-    return lit.rsplit("/", 1)[-1]
 
 
 def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:

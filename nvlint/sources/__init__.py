@@ -44,7 +44,7 @@ def _read_documents(source: Source) -> Reading:
     except YamlError as error:
         if claimed is None:
             return Reading()  # a Helm template, say: not a file nvlint must understand
-        from nvlint.text import LineIndex
+        from nvlint.model.text import LineIndex
 
         at = LineIndex(source.text).offset(min(error.line, source.text.count("\n") + 1), error.column)
         return Reading(problems=[Problem(at, at + 1, error.reason)])

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from nvlint.events import Event, Login
-from nvlint.shell.words import Part, Value, Word, literal_part, unknown_part
+from nvlint.model.events import Event, Login
+from nvlint.model.words import DEFINED_ELSEWHERE, Part, Unknown, Value, Word, literal_part, unknown_part
 from nvlint.sources.kind import FileKind, Source
 from nvlint.yamltree.nodes import (
     Expressions,
@@ -271,7 +271,11 @@ def _role_variables(path: str | None) -> dict[str, _Variable]:
 
 def _foreign(text: str) -> Part:
     """A value written in another file: its characters, without positions here."""
-    return literal_part(text, 0, tuple([0] * len(text)), foreign=True) if text else unknown_part("empty", 0, 0)
+    return (
+        literal_part(text, 0, tuple([0] * len(text)), foreign=True)
+        if text
+        else unknown_part(Unknown(DEFINED_ELSEWHERE), 0, 0)
+    )
 
 
 def _positions(value: Value, sites: list[tuple[int, int]] | None) -> list[tuple[int, int]]:

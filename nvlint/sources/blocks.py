@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Event
-from nvlint.shell.words import Part, unknown_part
-from nvlint.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet, Text
+from nvlint.model.events import Event
+from nvlint.model.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet, Text
+from nvlint.model.words import PLACEHOLDER, Part, Unknown, unknown_part
 
 SHELL_LANGUAGES = frozenset(
     {"bash", "sh", "shell", "zsh", "console", "shell-session", "sh-session", "bash-session", "shellsession", "terminal"}
@@ -86,7 +86,7 @@ def _with_placeholders(text: str, offsets: list[int]) -> Snippet | None:
         new_offsets.extend(offsets[last : match.start()])
         sentinel = chr(SENTINEL_FIRST + len(unknowns))
         unknowns[sentinel] = unknown_part(
-            "placeholder:" + match.group(0), offsets[match.start()], offsets[match.end() - 1] + 1
+            Unknown(PLACEHOLDER, match.group(0)), offsets[match.start()], offsets[match.end() - 1] + 1
         )
         chars.append(sentinel)
         new_offsets.append(offsets[match.start()])

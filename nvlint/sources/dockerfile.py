@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CommandRun, OptionRun
-from nvlint.shell.words import Value, Word, literal_part
+from nvlint.model.events import CommandRun, OptionRun
+from nvlint.model.text import Snippet, Text
+from nvlint.model.words import Value, Word, literal_part
 from nvlint.sources.kind import FileKind, Reading, Source
-from nvlint.text import Snippet, Text
 
 _DIRECTIVE = re.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
 _HEREDOC = re.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
@@ -160,7 +160,7 @@ def _run_snippet(body: Text) -> Snippet | None:
 
 def _exec_form(body: Text) -> Snippet | None:
     """`["bash", "-c", "script"]`: the script, with positions inside the JSON string."""
-    from nvlint.text import snippet_of_value
+    from nvlint.model.text import snippet_of_value
     from nvlint.yamltree.nodes import DocumentText, YamlError, compose_all, is_scalar, is_sequence
 
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Event, ImageBuilt, ImagePushed, Login
-from nvlint.shell.words import Value, Word
+from nvlint.model.events import Event, ImageBuilt, ImagePushed, Login
+from nvlint.model.words import Value, Word
 from nvlint.sources.kind import FileKind, Source
 from nvlint.sources.units import ordered_units
 from nvlint.sources.yaml_env import read_env

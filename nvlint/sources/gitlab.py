@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nvlint.events import Event
-from nvlint.shell.words import Value
+from nvlint.model.events import Event
+from nvlint.model.words import Value
 from nvlint.sources.kind import FileKind, Source
 from nvlint.sources.units import ordered_units
 from nvlint.sources.yaml_env import read_env

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from nvlint.config_values import Option
-    from nvlint.events import Event
+    from nvlint.model.events import Event
     from nvlint.settings import Settings
 
 Flows = list  # list[list[Event]]: each flow is the events of one execution, in order

@@ -29,8 +29,8 @@ def _parser():
 
 
 def blocks(text: str, untagged: bool = False) -> list:
+    from nvlint.model.text import Text
     from nvlint.sources.blocks import SHELL_LANGUAGES, TRANSCRIPTS, Block, line_starts
-    from nvlint.text import Text
 
     starts = line_starts(text)
     lines = text.split("\n")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from nvlint.model.text import Text
 from nvlint.sources.kind import FileKind, Reading, Source
-from nvlint.text import Text
 
 _CELL_MAGIC = re.compile(r"^\s*%%(bash|sh|script\s+(?:bash|sh))\b")
 

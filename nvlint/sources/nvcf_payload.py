@@ -3,7 +3,7 @@ an NVCF function or task create request is read as one (see nvlint.tools.nvcf_ap
 
 from __future__ import annotations
 
-from nvlint.events import Event
+from nvlint.model.events import Event
 from nvlint.sources.kind import FileKind, Source
 from nvlint.tools import nvcf_api
 from nvlint.yamltree.nodes import DocumentText

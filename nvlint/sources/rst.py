@@ -19,8 +19,8 @@ def read(source: Source) -> Reading:
 
 
 def blocks(text: str) -> list:
+    from nvlint.model.text import Text
     from nvlint.sources.blocks import SHELL_LANGUAGES, TRANSCRIPTS, Block, line_starts
-    from nvlint.text import Text
 
     starts = line_starts(text)
     lines = [line.rstrip("\r") for line in text.split("\n")]

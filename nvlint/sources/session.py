@@ -6,11 +6,11 @@ flow of its own (nothing says when, or whether, it runs)."""
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event, NotRead, Sourced
+from nvlint.model.events import CommandRun, Event, NotRead, Sourced
+from nvlint.model.text import Snippet
+from nvlint.model.words import Value, Word
 from nvlint.shell.expand import Env
 from nvlint.shell.interp import Interpreter
-from nvlint.shell.words import Value, Word
-from nvlint.text import Snippet
 from nvlint.tools import credentials
 from nvlint.tools.commands import recognise
 

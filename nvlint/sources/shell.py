@@ -6,8 +6,8 @@ from nvlint.sources.kind import FileKind, Reading, Source
 
 
 def read(source: Source) -> Reading:
+    from nvlint.model.text import Snippet
     from nvlint.sources.session import flows_of  # here: the interpreter is not needed to find files
-    from nvlint.text import Snippet
 
     flows = flows_of(Snippet(source.text), source.reads_words, source.sourced_files())
     return Reading([flow for flow in flows if flow])

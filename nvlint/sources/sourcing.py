@@ -17,8 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from nvlint.shell.expand import SCRIPT_DIR
-from nvlint.shell.words import Value
+from nvlint.model.words import SCRIPT_DIR, Value
 
 MAX_SOURCE_DEPTH = 8  # `a.sh` sources `b.sh` sources `c.sh`...: this many files deep
 MAX_SOURCED_BYTES = 1024 * 1024  # a configuration file is small: anything larger is not followed
@@ -96,10 +95,10 @@ class SourcedFiles:
             tail = rest.literal
             if tail is None or not tail.startswith("/"):
                 return None, ""
-            key = first.key or ""
-            if key.startswith(SCRIPT_DIR):
-                return self.script_dir + key[len(SCRIPT_DIR) :] + tail, ""
-            return self._lookup(tail.lstrip("/"), key)
+            unknown = first.unknown
+            if unknown is not None and unknown.kind is SCRIPT_DIR:
+                return self.script_dir + unknown.name + tail, ""
+            return self._lookup(tail.lstrip("/"), unknown.variable or unknown.name if unknown is not None else "")
         literal = value.literal
         if literal is None or literal.startswith("~"):
             return None, ""
@@ -109,7 +108,7 @@ class SourcedFiles:
             return None, ""  # after a `cd` nvlint could not follow
         return os.path.join(cwd if cwd is not None else (self.start or self.script_dir), literal), ""
 
-    def _lookup(self, relative: str, key: str) -> tuple[str | None, str]:
+    def _lookup(self, relative: str, name: str) -> tuple[str | None, str]:
         """`${ROOT}/rel/path`: the one folder from the script's up to the tree's root that holds it."""
         found = []
         folder = self.script_dir
@@ -122,7 +121,6 @@ class SourcedFiles:
             folder = os.path.dirname(folder)
         if len(found) != 1:
             return None, ""
-        name = key[1:] if key.startswith("$") else key
         return found[0], f"found for ${{{name}}}/{relative} in {_shown(os.path.dirname(found[0])) or '.'}"
 
     def cd(self, value: Value | None, cwd: str | None) -> str:
@@ -141,11 +139,12 @@ class SourcedFiles:
 def change_directory(value: Value, cwd: str | None, script_dir: str) -> str | None:
     """The folder after `cd VALUE`; None when it cannot be known."""
     parts = value.parts
-    if len(parts) >= 1 and parts[0].text is None and (parts[0].key or "").startswith(SCRIPT_DIR):
+    first = parts[0].unknown if parts else None
+    if first is not None and first.kind is SCRIPT_DIR:
         tail = Value(parts[1:]).literal
         if tail is None:
             return None
-        return os.path.normpath(script_dir + (parts[0].key or "")[len(SCRIPT_DIR) :] + tail)
+        return os.path.normpath(script_dir + first.name + tail)
     literal = value.literal
     if literal is None or literal.startswith(("~", "-")) or cwd == "":
         return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 
-from nvlint.events import CommandRun, Event
-from nvlint.shell.words import Value, unknown_part
+from nvlint.model.events import CommandRun, Event
+from nvlint.model.words import DEFINED_ELSEWHERE, Unknown, Value, unknown_part
 from nvlint.yamltree.nodes import Expressions, get, is_mapping, is_scalar, items, scalar_word
 
 
@@ -32,7 +32,9 @@ def read_env(
         if not is_scalar(value):
             continue
         if id(value) in foreign:
-            env[name] = Value([unknown_part(f"env:{name}", node.start_mark.index, node.start_mark.index)])
+            env[name] = Value(
+                [unknown_part(Unknown(DEFINED_ELSEWHERE, name), node.start_mark.index, node.start_mark.index)]
+            )
             continue
         word = scalar_word(value, text, expressions(env) if expressions is not None else None)
         env[name] = word.value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CommandRun, Event, ImagePushed, Login, OptionRun, ToolCommand
-from nvlint.shell.interp import Command
+from nvlint.model.command import Command
+from nvlint.model.events import CommandRun, Event, ImagePushed, Login, OptionRun, ToolCommand
 from nvlint.tools import credentials, docker, helm, http, ngc, registries
 
 _BY_NAME = {name: docker.recognise for name in docker.TOOLS}

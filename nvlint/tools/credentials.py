@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import CredentialText, Event
-from nvlint.shell.interp import Command
-from nvlint.shell.words import Word
+from nvlint.model.command import Command
+from nvlint.model.events import CredentialText, Event
+from nvlint.model.words import Word
 
 # The keys of a Docker config (`{"auths": {"nvcr.io": {"username": ..., "auth": ...}}}`).
 _DOCKER_CONFIG = re.compile(r"\"auths\"|\"(?:username|auth)\"\s*:")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nvlint.events import Event, ImageBuilt, ImagePulled, ImagePushed
-from nvlint.shell.interp import Command
-from nvlint.shell.words import Word
+from nvlint.model.command import Command
+from nvlint.model.events import Event, ImageBuilt, ImagePulled, ImagePushed
+from nvlint.model.words import Word
 from nvlint.tools.options import REGISTRY_LOGIN_OPTIONS, every, first, login_event, parse_options
 
 V, F = True, False

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import ArtifactCreated, ArtifactPushed, Event
-from nvlint.shell.interp import Command
-from nvlint.shell.words import Value, Word
+from nvlint.model.command import Command
+from nvlint.model.events import ArtifactCreated, ArtifactPushed, Event
+from nvlint.model.words import Value, Word
 from nvlint.tools.options import first, login_event, parse_options
 
 V, F = True, False

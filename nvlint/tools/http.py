@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from nvlint.events import CredentialText, Event
-from nvlint.shell.interp import Command
-from nvlint.shell.words import Word
+from nvlint.model.command import Command
+from nvlint.model.events import CredentialText, Event
+from nvlint.model.words import Word
 from nvlint.tools.options import every, parse_options
 
 V, F = True, False

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from nvlint.events import (
+from nvlint.model.command import Command
+from nvlint.model.events import (
     ArtifactCreated,
     ArtifactPushed,
     Deploy,
@@ -11,8 +12,7 @@ from nvlint.events import (
     NgcCommand,
     OrgSeen,
 )
-from nvlint.shell.interp import Command
-from nvlint.shell.words import Value, Word
+from nvlint.model.words import Value, Word
 from nvlint.tools import ngc_grammar as grammar
 from nvlint.tools.options import parse_options
 

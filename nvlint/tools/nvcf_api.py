@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from nvlint.events import Attachment, Deploy, Event, NgcCommand, OptionUse
-from nvlint.shell.words import Part, Value, Word, replace_matches, unknown_part
+from nvlint.model.events import Attachment, Deploy, Event, NgcCommand, OptionUse
+from nvlint.model.words import PLACEHOLDER, Part, Unknown, Value, Word, replace_matches, unknown_part
 from nvlint.tools import ngc_grammar
 from nvlint.yamltree.nodes import DocumentText, get, is_mapping, is_scalar, is_sequence, items
 
@@ -69,7 +69,7 @@ def _templates_unknown(value: Value) -> Value:
                 replace_matches(
                     part,
                     _TEMPLATE,
-                    lambda match, piece: unknown_part("placeholder:" + match.group(0), piece.start, piece.end),
+                    lambda match, piece: unknown_part(Unknown(PLACEHOLDER, match.group(0)), piece.start, piece.end),
                 )
             )
         else:
@@ -192,7 +192,7 @@ def _attachment(fields: dict[str, Word], kind: str) -> Attachment | None:
 
 def body_events(word: Word) -> list[Event]:
     """Payload events of a JSON body written inline in a shell word (`curl -d '{...}'`)."""
-    from nvlint.text import snippet_of_value
+    from nvlint.model.text import snippet_of_value
     from nvlint.yamltree.nodes import YamlError, compose_all
 
     snippet = snippet_of_value(word.value, word.end)

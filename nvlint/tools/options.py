@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nvlint.events import Login, OptionUse
-from nvlint.shell.words import Word
+from nvlint.model.events import Login, OptionUse
+from nvlint.model.words import Word
 
 # The login options that docker, podman, buildah, skopeo and the other registry clients share (name ->
 # takes a value); each tool's table adds its own.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nvlint.events import Event, ImagePushed, Login
-from nvlint.shell.interp import Command
-from nvlint.shell.words import Word
+from nvlint.model.command import Command
+from nvlint.model.events import Event, ImagePushed, Login
+from nvlint.model.words import Word
 from nvlint.tools.options import REGISTRY_LOGIN_OPTIONS, first, login_event, parse_options
 
 V, F = True, False
@@ -109,7 +109,7 @@ def recognise(command: Command) -> list[Event]:
 
 
 def _colon(word: Word):
-    from nvlint.shell.words import Value, literal_part
+    from nvlint.model.words import Value, literal_part
 
     return Value([literal_part(":", word.start)]) + word.value
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nvlint.shell.words import Part, Value, Word, literal_part, unknown_part
-from nvlint.text import Snippet, snippet_of_value
+from nvlint.model.text import Snippet, snippet_of_value
+from nvlint.model.words import CI_EXPRESSION, Part, Unknown, Value, Word, literal_part, unknown_part
 from nvlint.yamltree.scalars import decode
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -25,7 +25,7 @@ class DocumentText:
     unknown parts (`'"$NAME"'` splices) stand in the text as private-use characters.
     """
 
-    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
     __slots__ = ("text", "offsets", "unknowns")
 
     def __init__(self, text: str, offsets: list[int] | None = None, unknowns: dict[str, Part] | None = None) -> None:
@@ -167,15 +167,15 @@ def scalar_text(node) -> str | None:
 class Expressions:
     """How a source writes values the linter cannot know (`${{ ... }}` in GitHub Actions)."""
 
-    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
     __slots__ = ("pattern", "resolve")
 
     def __init__(self, pattern: re.Pattern | None = None, resolve: Callable[[str], Value | None] | None = None) -> None:
         self.pattern = pattern
         self.resolve = resolve  # optional callable(expression text) -> Value | None
 
-    def key(self, expression: str) -> str:
-        return "expr:" + " ".join(expression.split())
+    def unknown(self, expression: str) -> Unknown:
+        return Unknown(CI_EXPRESSION, " ".join(expression.split()))
 
 
 GITHUB_EXPRESSIONS = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
@@ -227,7 +227,7 @@ def _parts(
             sites.extend([reference] * len(resolved.template()))
             resolved_any = True
         else:
-            parts.append(unknown_part(expressions.key(match.group(1)), *reference))
+            parts.append(unknown_part(expressions.unknown(match.group(1)), *reference))
             sites.append(reference)
         last = match.end()
     if last < len(content):
@@ -238,7 +238,7 @@ def _parts(
 
 def _placed_at(part: Part, reference: tuple[int, int]) -> Part:
     if part.text is None:
-        return Part(None, reference[0], reference[1], None, part.key, part.splittable, True)
+        return Part(None, reference[0], reference[1], None, part.unknown, part.splittable, True)
     start, end, size = reference[0], reference[1], part.size  # spread over the reference, as Make's includes are
     return literal_part(
         part.text, start, tuple(start + k * (end - 1 - start) // max(size - 1, 1) for k in range(size)), foreign=True

@@ -5,9 +5,9 @@ prerequisite. Functions (`$(shell ...)`, `$(call ...)`...) and variables make ca
 
 from __future__ import annotations
 
-from nvlint.shell.words import Part, literal_part, unknown_part
+from nvlint.model.text import Text
+from nvlint.model.words import MAKE, Part, Unknown, literal_part, unknown_part
 from nvlint.sources.make.parse import Makefile, Target
-from nvlint.text import Text
 
 _FUNCTIONS = frozenset(
     """shell call wildcard subst patsubst strip findstring filter filter-out sort word words
@@ -105,7 +105,7 @@ class Expander:
         name = inner.text.strip()
         first = name.split(None, 1)[0] if name else ""
         if not name or first in _FUNCTIONS and " " in name or ":" in name or "$" in name or "=" in name:
-            return [unknown_part(f"make:$({name})", start, end)]
+            return [unknown_part(Unknown(MAKE, f"$({name})"), start, end)]
         return self._variable(name, depth, seen, found, start, end)
 
     def _single(self, char: str, depth: int, seen: frozenset[str], found: Expanded, start: int, end: int) -> list[Part]:
@@ -116,7 +116,7 @@ class Expander:
             first = target.prerequisites[0][0]
             return [_literal(first, [start] * len(first))]
         if char in "@<^+*?%|":
-            return [unknown_part(f"make:${char}", start, end)]
+            return [unknown_part(Unknown(MAKE, f"${char}"), start, end)]
         return self._variable(char, depth, seen, found, start, end)
 
     def _variable(
@@ -125,7 +125,7 @@ class Expander:
         target = self.target
         variable = (target.variables.get(name) if target is not None else None) or self.makefile.variables.get(name)
         if variable is None or variable.flavor == "!=" or depth > MAX_EXPANSION_DEPTH or name in seen:
-            return [unknown_part(f"make:$({name})", start, end)]
+            return [unknown_part(Unknown(MAKE, f"$({name})"), start, end)]
         value = variable.value
         if not variable.local:  # defined in an included file: spread it over the reference here
             size = len(value.text)

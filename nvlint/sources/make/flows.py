@@ -4,13 +4,13 @@ left to right, each once, as make runs them without -j), then its own."""
 
 from __future__ import annotations
 
-from nvlint.events import CommandRun, Event, OptionRun
-from nvlint.shell.words import Expansion, Value, Word, literal_part
+from nvlint.model.events import CommandRun, Event, OptionRun
+from nvlint.model.text import Text, snippet_of_value
+from nvlint.model.words import Expansion, Value, Word, literal_part
 from nvlint.sources.make.expand import Expander
 from nvlint.sources.make.parse import Makefile, Target
 from nvlint.sources.session import flows_of
 from nvlint.sources.units import ordered_units
-from nvlint.text import Text, snippet_of_value
 
 
 def recipe_events(makefile: Makefile, target: Target, reads_words, files=None) -> list[Event]:

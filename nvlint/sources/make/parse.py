@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nvlint.text import Text
+from nvlint.model.text import Text
 
 _ASSIGNMENT = re.compile(r"^\s*((?:(?:export|override|private)\s+)*)([^\s:#=]+)\s*(::=|:::=|:=|\?=|\+=|!=|=)")
 _DIRECTIVE = re.compile(r"^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|vpath|unexport|\.PHONY)\b")

@@ -5,10 +5,10 @@ Rules read these, in execution order for one flow, and never raw text.
 
 from __future__ import annotations
 
-from nvlint.record import Record, fields_repr
-from nvlint.shell.words import Value, Word
+from nvlint.model.record import Record, fields_repr
+from nvlint.model.words import Value, Word
 
-# Plain classes with __slots__ rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes with __slots__ rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
 class Event:

@@ -11,7 +11,7 @@ import re
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
-    from nvlint.shell.words import Part, Value
+    from nvlint.model.words import Part, Value
 
 
 class LineIndex:
@@ -47,7 +47,7 @@ class Text:
     Dockerfile instruction. Positions are worked out once, where the text is read, and carried along.
     """
 
-    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
     __slots__ = ("text", "offsets", "end", "foreign")
 
     def __init__(self, text: str, offsets: list[int], end: int | None = None, foreign: bool = False) -> None:
@@ -109,7 +109,7 @@ class Snippet:
     the snippet is a contiguous slice of the file starting at ``base``.
     """
 
-    # A plain class rather than a dataclass: see nvlint/record.py (start-up cost).
+    # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
     __slots__ = ("text", "offsets", "base", "unknowns", "env", "dollar_escape", "sites", "foreign", "data")
 
     def __init__(

@@ -2,8 +2,9 @@
 
 A :class:`Value` is a sequence of :class:`Part` s. A literal part remembers the file offset of each
 of its characters, so a rule can point at (or fix) exactly the characters of an image name even when
-the name reached the command through a variable. An unknown part has a *key*: two unknowns with
-the same key are the same value (two uses of an unmodified ``$TAG``), which lets rules compare
+the name reached the command through a variable. An unknown part carries an :class:`Unknown`: what
+could not be known (a variable, a command substitution, a documentation placeholder...). Two unknowns
+that are equal are the same value (two uses of an unmodified ``$TAG``), which lets rules compare
 ``docker build -t "$IMAGE"`` with ``--container-image "$IMAGE"`` without knowing either.
 """
 
@@ -11,19 +12,83 @@ from __future__ import annotations
 
 import re
 
-from nvlint.record import Record, fields_repr
+from nvlint.model.record import Record, fields_repr
 
 # Stands for an unknown part in templates handed to reference parsers.
 UNKNOWN_CHAR = "\x00"
 
 
-# Plain classes with __slots__ rather than dataclasses: see nvlint/record.py (start-up cost).
+# Plain classes with __slots__ rather than dataclasses: see nvlint/model/record.py (start-up cost).
+
+# What an unknown part stands for (Unknown.kind). Compared with `is`: each is one interned string.
+VARIABLE = "variable"  # `$NAME` the script never assigned (an environment variable); name: NAME
+OPERATION = "operation"  # `${NAME:+alt}`, `${NAME%x}` of a value not known; name: NAME, operation: `:+`
+SUBSTITUTION = "substitution"  # `$(...)`, `<(...)`: what the commands write; at: where it is
+EXPRESSION = "expression"  # a shell construct nvlint does not evaluate (`${#X}`, `$((...))`); at: where
+SCRIPT_DIR = "script-dir"  # the running script's folder (`$(dirname "$0")`); name: the suffix (`/..`)
+FRESH = "fresh"  # a variable after a loop, a branch that differs or `read`; name, at: a serial number
+ARRAY = "array"  # an array whose elements are not known (`(${LIST})`); name: the array
+PLACEHOLDER = "placeholder"  # a documentation placeholder; name: as written (`<org>`, `{{ org }}`)
+CI_EXPRESSION = "ci-expression"  # a CI system's expression (`${{ secrets.KEY }}`); name: its text, normalised
+MAKE = "make"  # a Makefile reference make expands to something unknown; name: as written (`$(shell ...)`)
+DEFINED_ELSEWHERE = "elsewhere"  # a variable defined in another file nvlint does not read; name: it
+
+
+class Unknown:
+    """What an unknown part stands for: its kind, which one (``name``), and where or which occurrence
+    (``at``) when two of the same name are not the same value. ``of``: the value an operation was
+    applied to (its ``Value.key``). Immutable; equal Unknowns are the same value."""
+
+    __slots__ = ("kind", "name", "at", "operation", "of", "_hash")
+
+    def __init__(self, kind: str, name: str = "", at: int = -1, operation: str = "", of: tuple = ()) -> None:
+        self.kind = kind
+        self.name = name
+        self.at = at
+        self.operation = operation
+        self.of = of
+        self._hash = hash((kind, name, at, operation, of))  # Value.key hashes these for every word
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Unknown)
+            and self._hash == other._hash
+            and self.kind is other.kind
+            and self.name == other.name
+            and self.at == other.at
+            and self.operation == other.operation
+            and self.of == other.of
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Unknown({self.kind}, {self.name!r}" + (f", at={self.at}" if self.at != -1 else "") + ")"
+
+    @property
+    def variable(self) -> str | None:
+        """The shell variable this stands for (`$NAME`, `${NAME:+x}`), when it names one."""
+        if self.kind is VARIABLE or self.kind is OPERATION:
+            return self.name if self.name.isidentifier() else None
+        return None
+
+    def shown(self, expressions: bool = True) -> str:
+        """How a message names it when its text cannot be shown: `$NAME`, the placeholder, the CI
+        expression (``expressions``), or `…`."""
+        if self.kind is VARIABLE and self.name.isidentifier():
+            return "$" + self.name
+        if self.kind is PLACEHOLDER:
+            return self.name
+        if self.kind is CI_EXPRESSION and expressions:
+            return "${{ " + self.name + " }}"
+        return "…"
 
 
 class Part(Record):
     """Treated as immutable: parts are shared between values."""
 
-    __slots__ = ("text", "start", "end", "offsets", "key", "splittable", "foreign")
+    __slots__ = ("text", "start", "end", "offsets", "unknown", "splittable", "foreign")
 
     def __init__(
         self,
@@ -31,7 +96,7 @@ class Part(Record):
         start: int,
         end: int,
         offsets: tuple[int, ...] | None = None,
-        key: str | None = None,
+        unknown: Unknown | None = None,
         splittable: bool = False,
         foreign: bool = False,
     ) -> None:
@@ -39,7 +104,7 @@ class Part(Record):
         self.start = start  # file offset of the first character (unknown: start of the text it came from)
         self.end = end  # file offset after the last character
         self.offsets = offsets  # per-character offsets when not contiguous
-        self.key = key  # identity of an unknown part
+        self.unknown = unknown  # what an unknown part stands for (None: literal)
         self.splittable = splittable  # came from an unquoted expansion: subject to word splitting
         self.foreign = foreign  # text from another file (a Makefile include): offsets are approximate
 
@@ -89,8 +154,8 @@ def literal_part(
     return Part(text, start, start + len(text), None, None, splittable, foreign)
 
 
-def unknown_part(key: str, start: int, end: int, splittable: bool = False) -> Part:
-    return Part(None, start, end, None, key, splittable)
+def unknown_part(unknown: Unknown, start: int, end: int, splittable: bool = False) -> Part:
+    return Part(None, start, end, None, unknown, splittable)
 
 
 class Value:
@@ -128,7 +193,7 @@ class Value:
             out: list = []
             for part in self.parts:
                 if part.text is None:
-                    out.append(("?", part.key))
+                    out.append(("?", part.unknown))
                 elif out and isinstance(out[-1], str):
                     out[-1] += part.text
                 else:
@@ -349,5 +414,7 @@ def split_placeholders(part: Part) -> list[Part]:
     return replace_matches(
         part,
         PLACEHOLDER_RE,
-        lambda match, piece: unknown_part("placeholder:" + match.group(0), piece.start, piece.end, part.splittable),
+        lambda match, piece: unknown_part(
+            Unknown(PLACEHOLDER, match.group(0)), piece.start, piece.end, part.splittable
+        ),
     )
