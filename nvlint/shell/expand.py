@@ -2,7 +2,8 @@
 command substitution (an identified unknown whose commands are still walked), word splitting.
 
 The statements that hold the words (assignments, commands, control flow) are walked by
-nvlint.shell.interp.Interpreter, which is a WordExpander.
+nvlint.shell.interp.Interpreter, which has a WordExpander and lends it its statement walk: the commands
+inside a command substitution run too.
 """
 
 from __future__ import annotations
@@ -87,18 +88,26 @@ class Env:
         return Env(dict(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd)
 
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Statements(Protocol):
+        def walk(self, node, env: Env, depth: int, stdin: tuple[Word, ...] = ()) -> tuple[Word, ...] | None: ...
+
+
 class WordExpander:
     """Expands the words of one snippet at a time (``self.snippet``) in an environment.
 
-    Command substitutions run commands: a subclass walks them (``walk``)."""
+    ``statements`` walks a statement (the interpreter): the commands of a command substitution run.
+    It is held through a weak proxy: the interpreter holds its expander, and a cycle between them would
+    keep every word of a file alive until the garbage collector found it."""
 
-    def __init__(self) -> None:
+    def __init__(self, statements: Statements) -> None:
+        self.statements = statements
         self.snippet: Snippet = Snippet("")
         self.fresh = 0  # numbers the unknowns made fresh (a variable after a loop, `read X`)
         self.flat = False  # past the nesting limit: commands are visited by a loop, not by recursion
-
-    def walk(self, node, env: Env, depth: int, stdin: tuple[Word, ...] = ()) -> tuple[Word, ...] | None:
-        raise NotImplementedError
 
     def lookup(self, name: str, env: Env, node) -> Value:
         if name.isdigit() and env.positional is not None:
@@ -108,10 +117,10 @@ class WordExpander:
         value = env.vars.get(name)
         if value is not None:
             return value
-        start, end = self._span(node)
+        start, end = self.span(node)
         return Value([unknown_part(Unknown(VARIABLE, name), start, end)])
 
-    def _words_of(self, nodes, env: Env, depth: int) -> list[Word]:
+    def words_of(self, nodes, env: Env, depth: int) -> list[Word]:
         words: list[Word] = []
         for group in self._continued(nodes):
             if len(group) == 1:
@@ -166,7 +175,7 @@ class WordExpander:
                 ]
         return [Word(Value(parts), start, end, quoting, tuple(expansions), False, raw, foreign)]
 
-    def _join_nodes(self, nodes, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
+    def join_nodes(self, nodes, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         parts: list[Part] = []
         previous_end = None
         for node in nodes:
@@ -191,7 +200,7 @@ class WordExpander:
         if kind == "translated_string":
             return [p for c in node.named_children for p in self._parts(c, env, depth, quoted, expansions)]
         if kind == "concatenation":
-            return list(self._join_nodes(node.children, env, depth, quoted, expansions).parts)
+            return list(self.join_nodes(node.children, env, depth, quoted, expansions).parts)
         if kind in ("simple_expansion", "expansion"):
             value = self.expansion(node, env, depth, quoted, expansions)
             if quoted:
@@ -200,18 +209,18 @@ class WordExpander:
         if kind == "command_substitution":
             folder = script_folder(self.snippet.text_between(node.start_byte, node.end_byte))
             if folder is not None:  # `$(dirname "$0")`, `$(cd "$(dirname "$0")/.." && pwd)`
-                return [self._unknown(Unknown(SCRIPT_DIR, folder), node, splittable=not quoted)]
+                return [self.unknown(Unknown(SCRIPT_DIR, folder), node, splittable=not quoted)]
         if kind in ("command_substitution", "process_substitution"):
             if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
                 for child in node.named_children:
-                    self.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
+                    self.statements.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
             at = self.snippet.file_offset(node.start_byte)
-            return [self._unknown(Unknown(SUBSTITUTION, at=at), node, splittable=not quoted)]
+            return [self.unknown(Unknown(SUBSTITUTION, at=at), node, splittable=not quoted)]
         if kind == "comment":
             return []
-        self._substitutions_only(node, env, depth)
+        self.substitutions_only(node, env, depth)
         at = self.snippet.file_offset(node.start_byte)
-        return [self._unknown(Unknown(EXPRESSION, at=at), node, splittable=not quoted)]
+        return [self.unknown(Unknown(EXPRESSION, at=at), node, splittable=not quoted)]
 
     def expansion(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
         name = None
@@ -233,13 +242,13 @@ class WordExpander:
                 operator = child.type
             else:
                 operands.append(child)
-        start, end = self._span(node)
+        start, end = self.span(node)
         if operator == "[]" and not prefix_op and not operands:
             elements = self._array_elements(subscript, env, quoted, start)
             if elements is not None:
                 return elements
         if name is None or prefix_op or operator == "[]":
-            self._substitutions_only(node, env, depth)
+            self.substitutions_only(node, env, depth)
             raw = self.snippet.text_between(node.start_byte, node.end_byte)
             # `"${ARGS[@]}"` is several words even inside quotes
             return Value(
@@ -255,7 +264,7 @@ class WordExpander:
         current = self.lookup(name, env, node)
         if operator is None:
             return current
-        operand = self._join_nodes(operands, env, depth, quoted=True, expansions=expansions)
+        operand = self.join_nodes(operands, env, depth, quoted=True, expansions=expansions)
         if operator in (":-", "-", ":=", "="):
             if not assigned:
                 if operator in (":=", "="):
@@ -427,7 +436,7 @@ class WordExpander:
             return []
         return [literal_part(joined, offsets[0], tuple(offsets))]
 
-    def _heredoc_word(self, body, redirect, env: Env, depth: int) -> Word:
+    def heredoc_word(self, body, redirect, env: Env, depth: int) -> Word:
         start_node = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
         delimiter = self.snippet.text_between(start_node.start_byte, start_node.end_byte) if start_node else ""
         expansions: list[Expansion] = []
@@ -435,21 +444,21 @@ class WordExpander:
             parts = self._literal(body.start_byte, body.end_byte, bare=False)
         else:
             parts = self._string(body, env, depth, expansions, heredoc=True)
-        start, end = self._span(body)
+        start, end = self.span(body)
         return Word(Value(parts), start, end, "heredoc", tuple(expansions))
 
-    def _substitutions_only(self, node, env: Env, depth: int) -> None:
+    def substitutions_only(self, node, env: Env, depth: int) -> None:
         """Commands inside `$( )` of constructs we do not evaluate still run."""
         stack = [node]
         while stack:
             current = stack.pop()
             if current.type in ("command_substitution", "process_substitution"):
                 for child in current.named_children:
-                    self.walk(child, env.copy(), depth + 1)
+                    self.statements.walk(child, env.copy(), depth + 1)
             else:
                 stack.extend(reversed(current.named_children))
 
-    def _span(self, node) -> tuple[int, int]:
+    def span(self, node) -> tuple[int, int]:
         return self._span_of(node.start_byte, node.end_byte)
 
     def _span_of(self, c0: int, c1: int) -> tuple[int, int]:
@@ -469,14 +478,14 @@ class WordExpander:
                 end = max(end, outer.end)
         return start, max(start, end)
 
-    def _unknown(self, unknown: Unknown, node, splittable: bool = False) -> Part:
-        start, end = self._span(node)
+    def unknown(self, unknown: Unknown, node, splittable: bool = False) -> Part:
+        start, end = self.span(node)
         return unknown_part(unknown, start, end, splittable)
 
-    def _fresh_unknown(self, name: str, node, at: int | None = None) -> Value:
+    def fresh_unknown(self, name: str, node, at: int | None = None) -> Value:
         self.fresh += 1
         if node is not None:
-            start, end = self._span(node)
+            start, end = self.span(node)
         else:
             start = end = at or 0
         return Value([unknown_part(Unknown(FRESH, name, self.fresh), start, end)])

@@ -9,6 +9,7 @@ tree-sitter's error recovery means ERROR nodes are walked like any other.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 from nvlint.model.command import Command, basename
@@ -40,7 +41,7 @@ _SCRIPT_FILE = re.compile(r"\.(?:sh|bash)[\"']?$")
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
-class Interpreter(WordExpander):
+class Interpreter:
     """Produces :class:`Command` objects through ``on_command`` in execution order."""
 
     def __init__(
@@ -49,7 +50,7 @@ class Interpreter(WordExpander):
         on_assign: Callable[[str, Word], None] | None = None,
         on_notice: Callable[[int, int, str], None] | None = None,
     ) -> None:
-        super().__init__()
+        self.words = WordExpander(weakref.proxy(self))  # expands each command's words in the current snippet
         self.on_command = on_command
         self.on_assign = on_assign
         self.on_notice = on_notice  # (start, end, why): a part of the file that is not read
@@ -67,6 +68,15 @@ class Interpreter(WordExpander):
         self.command_budget = MIN_COMMAND_BUDGET
         self.over_budget = False  # said once: calls are no longer followed
         self.recoveries = 0
+
+    @property
+    def snippet(self) -> Snippet:
+        """The text being walked: the expander's, so that words are expanded where they are written."""
+        return self.words.snippet
+
+    @snippet.setter
+    def snippet(self, snippet: Snippet) -> None:
+        self.words.snippet = snippet
 
     # ---- entry points -------------------------------------------------------------------------
 
@@ -119,7 +129,7 @@ class Interpreter(WordExpander):
             for child in node.named_children[0:]:
                 name = self.snippet.text_between(child.start_byte, child.end_byte)
                 if name.isidentifier():
-                    env.vars[name] = self._fresh_unknown(name, child)
+                    env.vars[name] = self.words.fresh_unknown(name, child)
         elif kind == "function_definition":
             name_node = node.child_by_field_name("name")
             body = node.child_by_field_name("body")
@@ -143,7 +153,7 @@ class Interpreter(WordExpander):
         ):
             self.loop(node, env, depth)
         elif kind in ("comment", "heredoc_body", "heredoc_start", "heredoc_end", "test_command"):
-            self._substitutions_only(node, env, depth) if kind == "test_command" else None
+            self.words.substitutions_only(node, env, depth) if kind == "test_command" else None
         elif kind == "ERROR":
             self.recover(node, env, depth)
         else:
@@ -179,7 +189,7 @@ class Interpreter(WordExpander):
     def flattened(self, node, env: Env) -> None:
         """Past MAX_DEPTH levels of nesting (`((((...))))`), commands are still checked, one by one,
         without the control flow around them: a loop instead of recursion keeps Python's stack safe."""
-        flat, self.flat = self.flat, True
+        flat, self.words.flat = self.words.flat, True
         try:
             stack = [node]
             while stack:
@@ -188,7 +198,7 @@ class Interpreter(WordExpander):
                     self.command(current, env.copy(), MAX_DEPTH, ())
                 stack.extend(reversed(current.named_children))
         finally:
-            self.flat = flat
+            self.words.flat = flat
 
     def redirected(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
         body = node.child_by_field_name("body") or (node.named_children[0] if node.named_children else None)
@@ -196,11 +206,11 @@ class Interpreter(WordExpander):
         heredoc_next = []
         for redirect in redirects:
             if redirect.type == "herestring_redirect":
-                stdin = tuple(self._words_of(redirect.named_children, env, depth))
+                stdin = tuple(self.words.words_of(redirect.named_children, env, depth))
             elif redirect.type == "heredoc_redirect":
                 for child in redirect.named_children:
                     if child.type == "heredoc_body":
-                        stdin = (self._heredoc_word(child, redirect, env, depth),)
+                        stdin = (self.words.heredoc_word(child, redirect, env, depth),)
                     elif child.type not in ("heredoc_start", "heredoc_end"):
                         heredoc_next.append(child)
         out = self.walk(body, env, depth + 1, stdin) if body is not None else None
@@ -261,7 +271,7 @@ class Interpreter(WordExpander):
             elif then_env is not None:
                 self.walk(child, then_env, depth + 1)
             elif node.type == "case_statement":
-                self._substitutions_only(child, env, depth)
+                self.words.substitutions_only(child, env, depth)
             else:
                 self.walk(child, env, depth + 1)
         self.branch = outer
@@ -274,7 +284,7 @@ class Interpreter(WordExpander):
         variable = node.child_by_field_name("variable")
         if variable is not None:
             name = self.snippet.text_between(variable.start_byte, variable.end_byte)
-            body_env.vars[name] = self._fresh_unknown(name, variable)
+            body_env.vars[name] = self.words.fresh_unknown(name, variable)
         for child in node.named_children:
             if child is variable:
                 continue
@@ -292,7 +302,7 @@ class Interpreter(WordExpander):
             if first is not None and all(v is not None and v == first for v in values):
                 env.vars[name] = first
             else:
-                env.vars[name] = self._fresh_unknown(name, node)
+                env.vars[name] = self.words.fresh_unknown(name, node)
 
     # ---- assignments ----------------------------------------------------------------------------
 
@@ -303,7 +313,7 @@ class Interpreter(WordExpander):
         target = target or env
         if name_node.type != "variable_name":  # `a[1]=x`
             name = self.snippet.text_between(name_node.start_byte, name_node.end_byte).split("[", 1)[0]
-            target.vars[name] = self._fresh_unknown(name, node)
+            target.vars[name] = self.words.fresh_unknown(name, node)
             target.assigned.add(name)
             return
         name = self.snippet.text_between(name_node.start_byte, name_node.end_byte)
@@ -315,11 +325,11 @@ class Interpreter(WordExpander):
         if not value_nodes:
             value = EMPTY
         elif value_nodes[0].type == "array":
-            element_words = self._words_of(value_nodes[0].named_children, env, depth)
+            element_words = self.words.words_of(value_nodes[0].named_children, env, depth)
             elements = tuple(w.value for w in element_words)
             if any(w.may_split for w in element_words):
                 target.arrays.pop(name, None)  # `(${UNKNOWN})`: how many elements is not known
-                target.vars[name] = Value([self._unknown(Unknown(ARRAY, name), value_nodes[0])])
+                target.vars[name] = Value([self.words.unknown(Unknown(ARRAY, name), value_nodes[0])])
                 target.assigned.add(name)
                 return
             if operator == "+=" and name in target.arrays:
@@ -330,13 +340,13 @@ class Interpreter(WordExpander):
             return
         else:
             expansions: list[Expansion] = []
-            value = self._join_nodes(value_nodes, env, depth, quoted=True, expansions=expansions)
+            value = self.words.join_nodes(value_nodes, env, depth, quoted=True, expansions=expansions)
             if self.on_assign is not None:
-                start, end = self._span(node)
+                start, end = self.words.span(node)
                 raw = self.snippet.text_between(node.start_byte, node.end_byte)
                 self.on_assign(name, Word(value, start, end, "mixed", tuple(expansions), False, raw))
         if operator == "+=":
-            value = self.lookup(name, env, name_node) + value
+            value = self.words.lookup(name, env, name_node) + value
         target.vars[name] = value
         target.assigned.add(name)
 
@@ -350,7 +360,7 @@ class Interpreter(WordExpander):
                 self.assign(child, env, depth)
                 name = self.snippet.text_between(child.named_children[0].start_byte, child.named_children[0].end_byte)
                 if is_array and name not in env.arrays:
-                    env.vars[name] = self._fresh_unknown(name, child)
+                    env.vars[name] = self.words.fresh_unknown(name, child)
 
     # ---- commands -------------------------------------------------------------------------------
 
@@ -364,17 +374,17 @@ class Interpreter(WordExpander):
             elif child.type == "command_name":
                 arg_nodes.extend(child.named_children)
             elif child.type == "herestring_redirect":
-                stdin = tuple(self._words_of(child.named_children, env, depth))
+                stdin = tuple(self.words.words_of(child.named_children, env, depth))
             elif child.type in _REDIRECTS:
-                self._substitutions_only(child, env, depth)
+                self.words.substitutions_only(child, env, depth)
             else:
                 arg_nodes.append(child)
         if not arg_nodes:
             return None
-        words = self._words_of(arg_nodes, env, depth)
+        words = self.words.words_of(arg_nodes, env, depth)
         if not words:
             return None
-        start, end = self._span(node)
+        start, end = self.words.span(node)
         return self.execute(words, start, end, stdin, prefix_env or env, env, depth)
 
     def execute(
@@ -439,7 +449,7 @@ class Interpreter(WordExpander):
         elif name == "read":
             for word in argv[1:]:
                 if word.literal and word.literal.isidentifier():
-                    env.vars[word.literal] = self._fresh_unknown(word.literal, None, word.start)
+                    env.vars[word.literal] = self.words.fresh_unknown(word.literal, None, word.start)
                     env.assigned.add(word.literal)
         elif name in ("export", "readonly", "local", "declare", "typeset"):
             for word in argv[1:]:  # `export X=1` that tree-sitter saw as a plain command
