@@ -158,7 +158,7 @@ def generate(directory: Path, count: int, seed: int = 7) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
         # Written an hour ago, as the files of a real tree are: a file changed in the last two seconds is
-        # read on every run (nvlint/runner.py, RACY_NS), which only a generated tree would hit.
+        # read on every run (nvlint/check/tree.py, RACY_NS), which only a generated tree would hit.
         os.utime(path, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
     return shell_files
 

@@ -72,25 +72,24 @@ def instrument(timers: Timers) -> None:
     import json
 
     import nvlint.cache
-    import nvlint.checking
+    import nvlint.check.gate
     import nvlint.discover
-    import nvlint.lint
     import nvlint.output
     import nvlint.placement
-    import nvlint.prefilter
-    import nvlint.runner
+    import nvlint.rules.engine
     import nvlint.shell.parse
     import nvlint.sources
     import nvlint.yamltree.nodes
 
     timers.wrap_iterator(nvlint.discover, "iter_targets", "walk")
-    timers.wrap(nvlint.runner, "_read", "read and prefilter")
-    timers.wrap(nvlint.prefilter, "could_match", "read and prefilter")
+    timers.wrap(nvlint.check.gate, "read_bytes", "read and prefilter")
+    timers.wrap(nvlint.check.gate, "worth_reading", "read and prefilter")
+    timers.wrap(nvlint.check.gate, "admit", "read and prefilter")
     timers.wrap(nvlint.shell.parse, "parse_bytes", "parse")
     timers.wrap(nvlint.yamltree.nodes, "compose_all", "parse")
     timers.wrap(json, "loads", "parse")
     timers.wrap(nvlint.sources, "read", "interpretation")
-    timers.wrap(nvlint.lint, "run_rules", "rules")
+    timers.wrap(nvlint.rules.engine, "run_rules", "rules")
     timers.wrap(nvlint.placement, "place", "placement")
     timers.wrap(nvlint.cache.Cache, "get", "cache")
     timers.wrap(nvlint.cache.Cache, "put", "cache")
@@ -100,15 +99,15 @@ def instrument(timers: Timers) -> None:
 
 def worker_start() -> float:
     """What starting the worker pool and a first answer from each costs (fork, on this machine)."""
-    from nvlint.runner import Options, _Workers
+    from nvlint.check.tree import _Pool
 
     started = time.perf_counter()
-    workers = _Workers(Options(), 2)
-    list(workers.drain())
-    futures = [workers.executor.submit(int) for _ in range(2)]
+    pool = _Pool(2)
+    pool._start()
+    futures = [pool.executor.submit(int) for _ in range(2)]  # type: ignore[union-attr]
     for future in futures:
         future.result()
-    workers.close()
+    pool.close()
     return time.perf_counter() - started
 
 

@@ -90,7 +90,7 @@ async def measure(lines: int, rounds: int, folder: Path) -> list[float]:
 
 
 def in_process(lines: int, rounds: int, folder: Path) -> list[float]:
-    from nvlint.server.linting import DocumentLinter
+    from nvlint.server.documents import DocumentLinter
 
     linter = DocumentLinter()
     path = str(folder / "deploy.sh")

@@ -11,6 +11,12 @@ from pathlib import Path
 from nvlint import __version__
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Any
+
+    from nvlint.check.file import FileRequest
+
 CACHE_DIR = ".nvlint_cache"
 
 
@@ -85,19 +91,19 @@ class Cache:
         self.compact()
 
     @staticmethod
-    def key(task, options, data: bytes) -> str:
-        """The key of a runner Task's answer: everything the findings depend on."""
-        digest = _run_digest(task, options)
+    def key(request: FileRequest, data: bytes) -> str:
+        """The key of a request's answer: everything the findings depend on."""
+        digest = _run_digest(request)
         digest.update(data)
         return digest.hexdigest()
 
     @staticmethod
-    def stamp_key(task, options, size: int, mtime_ns: int, cwd: str) -> str:
+    def stamp_key(request: FileRequest, size: int, mtime_ns: int, cwd: str) -> str:
         """The key under which a file's stamp (its path, size and change time) leads to its answer
         without reading it: what `key` depends on, with the stamp in place of the content. ``cwd``: the
         current folder (a relative path names another file from another folder)."""
-        digest = _run_digest(task, options)
-        where = os.path.join(cwd, task.path)
+        digest = _run_digest(request)
+        where = os.path.join(cwd, request.path)
         digest.update(f"stamp\0{where}\0{size}\0{mtime_ns}".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
@@ -195,22 +201,23 @@ class Cache:
                 shard.unlink(missing_ok=True)
 
 
-_RUN_DIGESTS: dict[tuple, object] = {}  # the part of every key that many files share, hashed once
+_RUN_DIGESTS: dict[tuple, Any] = {}  # the part of every key that many files share, hashed once
 
 
-def _run_digest(task, options):
+def _run_digest(request: FileRequest) -> Any:
     """A digest of everything a file's answer depends on besides the file itself."""
     import hashlib  # here: only runs that use the cache pay for this import
 
     org = os.environ.get("NGC_CLI_ORG", "")
-    shared = (code_fingerprint(), task.settings.cache_key(), task.codes, options.suppress, org)
+    suppress = request.options.suppress
+    shared = (code_fingerprint(), request.settings.cache_key(), request.codes, suppress, org)
     base = _RUN_DIGESTS.get(shared)
     if base is None:
         base = _RUN_DIGESTS[shared] = hashlib.sha256()
-        for piece in (shared[0], shared[1], ",".join(task.codes), str(options.suppress), org):
+        for piece in (shared[0], shared[1], ",".join(request.codes), str(suppress), org):
             base.update(piece.encode("utf-8", "surrogatepass") + b"\0")
     digest = base.copy()
-    for piece in (task.kind, task.display):
+    for piece in (request.kind, request.display):
         digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
     return digest
 

@@ -233,7 +233,7 @@ def _conflict(args, formats: list[str], outputs: list[str]) -> str | None:
 
 
 def _check(args, usage: argparse.ArgumentParser) -> int:
-    from nvlint import checking
+    from nvlint.check import plan, tree
     from nvlint.rules import CODES
     from nvlint.settings import ConfigError, SettingsFinder
 
@@ -252,11 +252,10 @@ def _check(args, usage: argparse.ArgumentParser) -> int:
         tell(f"nvlint: error: no such file or directory: {', '.join(missing)}")
         return EXIT_USAGE
     try:
-        finder = SettingsFinder(Path(args.config) if args.config else None, CODES, checking.declared_options())
-        checker = checking.Checker(
-            finder, select, ignore if args.ignore is not None else None, extend_select, args.isolated, extend_ignore
-        )
-        here = checker.settings(checking.here())
+        finder = SettingsFinder(Path(args.config) if args.config else None, CODES, plan.declared_options())
+        ignored = ignore if args.ignore is not None else None
+        run_plan = plan.Plan(finder, None, select, ignored, extend_select, args.isolated, extend_ignore)
+        here = run_plan.settings(plan.here())
         online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
         if not online and (args.refresh or args.online_scope):
             usage.error(
@@ -268,23 +267,23 @@ def _check(args, usage: argparse.ArgumentParser) -> int:
             from nvlint import baseline
 
             known = baseline.read(Path(args.baseline))
-        run = checking.check(paths, checker, runner_options(args, online), _cache(args), args.jobs, args.stdin_filename)
+        run_plan.options = check_options(args, online)
+        run = tree.check_paths(paths, run_plan, _cache(args), args.jobs, args.stdin_filename)
     except ConfigError as error:
         tell(f"nvlint: error: {error}")
         return EXIT_USAGE
     if online:
-        from nvlint.online.run import run_online
+        from nvlint.online.verify import verify_run
 
-        found, failing = run_online(
-            run.references, here, args.refresh, set(checker.rules(checking.here())), args.fail_on, sys.stderr.isatty()
-        )
+        enabled = set(run_plan.rules(plan.here()))
+        found, failing = verify_run(run.references, here, args.refresh, enabled, args.fail_on, sys.stderr.isatty())
         run.diagnostics += found
         run.failing += failing
     return _finish(args, run, formats, outputs, known)
 
 
-def runner_options(args, online: bool):
-    from nvlint.runner import Options
+def check_options(args, online: bool):
+    from nvlint.check.file import Options
 
     return Options(
         fix=args.fix,

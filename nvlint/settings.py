@@ -184,7 +184,7 @@ def _option(declared: Option | str, name: str) -> Option:
 def parse_settings(
     path: Path, values: dict, valid_codes: frozenset[str] = frozenset(), declared: dict[str, Option | str] | None = None
 ) -> Settings:
-    """``declared``: the options rules and file kinds declare (see nvlint.checking.declared_options)."""
+    """``declared``: the options rules and file kinds declare (see nvlint.check.plan.declared_options)."""
     declared = declared or {}
     options = []
     for key, value in values.items():

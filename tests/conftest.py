@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from nvlint.lint import lint_bytes
+from nvlint.check.file import FileRequest, Options, check_file
 from nvlint.rules import select_rules
 from nvlint.settings import Settings
 
@@ -16,6 +16,12 @@ from nvlint.settings import Settings
 def _no_ambient_org(monkeypatch):
     """NGC_CLI_ORG on a developer's machine must not change what tests see."""
     monkeypatch.delenv("NGC_CLI_ORG", raising=False)
+
+
+def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules, suppress: bool = True) -> list:
+    """The findings of one file, as the command line checks it (nvlint.check.file.check_file)."""
+    codes = tuple(rule.code for rule in rules)
+    return check_file(FileRequest(path, path, kind, settings, codes, Options(suppress=suppress), data)).diagnostics
 
 
 def lint(source: str | bytes, kind: str = "shell", extend_select: tuple[str, ...] = (), **settings):
@@ -105,9 +111,9 @@ def modules_imported_by(code: str, cwd=None) -> tuple[str, set[str]]:
 
 def events(source: str, kind: str = "shell", path: str = "test.sh"):
     """Every event of every flow of a file of this kind, as the rules see them."""
-    from nvlint.lint import read
+    from nvlint.check.file import read_text
 
-    reading = read(source, path, kind, Settings(), select_rules())
+    reading = read_text(source, path, kind, Settings(), select_rules())
     return [event for flow in reading.flows for event in flow]
 
 

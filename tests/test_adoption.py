@@ -47,7 +47,8 @@ def test_no_suppressions_reports_everything(tmp_path, monkeypatch, capsys):
 
 
 def test_directives_work_in_make_and_yaml():
-    from nvlint.lint import lint_bytes
+    from conftest import lint_bytes
+
     from nvlint.rules import select_rules
     from nvlint.settings import Settings
 

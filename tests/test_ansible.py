@@ -119,7 +119,8 @@ def test_helm_repository_module_is_a_helm_login():
 
 
 def test_role_task_files_use_the_roles_defaults_and_vars(tmp_path):
-    from nvlint.lint import lint_bytes
+    from conftest import lint_bytes
+
     from nvlint.rules import select_rules
     from nvlint.settings import Settings
 

@@ -199,12 +199,12 @@ def test_examples_broken_and_fixed(capsys, monkeypatch):
 
 
 def test_an_internal_error_is_a_finding_not_a_traceback(tree, capsys, monkeypatch):
-    import nvlint.lint
+    import nvlint.check.gate
 
     def broken(*args, **kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr(nvlint.lint, "lint_bytes", broken)
+    monkeypatch.setattr(nvlint.check.gate, "admit", broken)
     write(tree / "a.sh", GOOD)
     write(tree / "b.sh", GOOD)
     assert main(["check"]) == 1
@@ -221,7 +221,7 @@ def test_a_pre_commit_run_imports_only_what_it_uses(tmp_path):
     script = tmp_path / "deploy.sh"
     script.write_text('docker login nvcr.io -u "$oauthtoken" -p "$KEY"\n'
                       'ngc cf fn create --name a --inference-url /i --container-image vllm/vllm:1\n')
-    heavy = ["rich", "ruamel.yaml", "yaml", "requests", "nvlint.online.check", "nvlint.online.client",
+    heavy = ["rich", "ruamel.yaml", "yaml", "requests", "nvlint.online.verify", "nvlint.online.client",
              "multiprocessing", "concurrent.futures",
              "dataclasses", "importlib.resources", "shutil", "difflib", "tempfile", "pathspec", "identify"]
     probe = ("import io, contextlib\nfrom nvlint.cli import main\n"

@@ -265,12 +265,12 @@ def test_server_without_its_extra_says_how_to_install_it():
 
 
 def test_a_bug_outside_any_file_is_one_line_not_a_traceback(tree, capsys, monkeypatch):
-    import nvlint.checking
+    import nvlint.check.tree
 
     def broken(*args, **kwargs):
         raise RuntimeError("walk failed")
 
-    monkeypatch.setattr(nvlint.checking, "check", broken)
+    monkeypatch.setattr(nvlint.check.tree, "check_paths", broken)
     Path("a.sh").write_text(GOOD)
     assert main(["check", "a.sh"]) == 2
     assert capsys.readouterr().err == (

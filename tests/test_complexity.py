@@ -65,10 +65,9 @@ def test_a_file_read_and_checked_leaves_no_reference_cycles():
     import gc
     from pathlib import Path
 
-    from conftest import select_rules, settings_with
+    from conftest import lint_bytes, select_rules, settings_with
 
     from nvlint.discover import detect_kind
-    from nvlint.lint import lint_bytes
 
     here = Path(__file__).parent
     paths = [*(here / "fixtures").rglob("*"), *(here.parent / "examples").rglob("*")]
@@ -98,10 +97,9 @@ def test_rules_declare_the_events_they_read_and_skipping_the_others_changes_noth
     giving every rule every flow, on every fixture and every rule's documented examples."""
     from pathlib import Path
 
-    from conftest import select_rules, settings_with
+    from conftest import lint_bytes, select_rules, settings_with
 
     from nvlint.discover import detect_kind
-    from nvlint.lint import lint_bytes
     from nvlint.rules import ALL_RULES
 
     undeclared = [rule.code for rule in ALL_RULES if rule.check is not None and rule.reads is None]

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import settings_with, span_text
+from conftest import lint_bytes, settings_with, span_text
 
-from nvlint.lint import lint_bytes
 from nvlint.rules import select_rules
 from nvlint.settings import Settings
 

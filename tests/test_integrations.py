@@ -147,7 +147,7 @@ def hook_manifest() -> dict:
 
 
 def test_the_configuration_example_is_a_valid_configuration(tmp_path):
-    from nvlint.checking import declared_options
+    from nvlint.check.plan import declared_options
     from nvlint.rules import CODES
     from nvlint.settings import SettingsFinder
 

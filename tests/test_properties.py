@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import check_every_format
+from conftest import check_every_format, lint_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nvlint.discover import detect_kind
-from nvlint.lint import lint_bytes
 from nvlint.rules import ALL_RULES
 from nvlint.settings import Settings
 

@@ -183,7 +183,7 @@ def test_unchanged_files_are_answered_by_their_stamp_without_being_read(tmp_path
     import os
     import time
 
-    import nvlint.runner as runner
+    import nvlint.check.gate as gate
 
     monkeypatch.chdir(tmp_path)
     tree(tmp_path, 9)
@@ -193,13 +193,13 @@ def test_unchanged_files_are_answered_by_their_stamp_without_being_read(tmp_path
         if path.is_file():
             os.utime(path, ns=(old, old))
     reads: list[str] = []
-    original = runner._read
+    original = gate.read_bytes
 
-    def counting(task, result):
-        reads.append(task.display)
-        return original(task, result)
+    def counting(path, limit):
+        reads.append(os.path.normpath(path))
+        return original(path, limit)
 
-    monkeypatch.setattr(runner, "_read", counting)
+    monkeypatch.setattr(gate, "read_bytes", counting)
     first = run_json(capsys)
     assert len(reads) == 10 and len(first[1]) == 3
     reads.clear()

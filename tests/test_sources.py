@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import check_golden, lint, span_text
+from conftest import check_golden, lint, lint_bytes, span_text
 
 from nvlint.discover import detect_kind
-from nvlint.lint import lint_bytes
 from nvlint.rules import select_rules
 from nvlint.settings import Settings
 

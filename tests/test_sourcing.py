@@ -6,10 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import span_text
+from conftest import lint_bytes, span_text
 
 from nvlint.cli import main
-from nvlint.lint import lint_bytes
 from nvlint.rules import select_rules
 from nvlint.settings import Settings
 

@@ -18,6 +18,7 @@ from nvlint.model.events import (
     ImagePulled,
     ImagePushed,
 )
+from nvlint.model.text import LineIndex
 from nvlint.reference_grammar import canonical_docker, canonical_ngc
 
 
@@ -119,3 +120,14 @@ def _reference(kind: str, text: str, option) -> Reference:
     value = option.value
     span = value.contiguous_span(0, len(value.template())) or value.span() or (option.word.start, option.word.end)
     return Reference(kind, text, span[0], span[1])
+
+
+def located(flows: list[list[Event]], scope: str, path: str, lines: LineIndex) -> list[Reference]:
+    """The references of a file's flows, with the file's path and each one's line and column."""
+    from dataclasses import replace
+
+    out = []
+    for ref in collect(flows, scope):
+        (line, column), (end_line, end_column) = lines.position(ref.start), lines.position(ref.end)
+        out.append(replace(ref, path=path, line=line, column=column, end_line=end_line, end_column=end_column))
+    return out

@@ -16,7 +16,7 @@ from pygls.uris import to_fs_path
 
 from nvlint import __version__
 from nvlint.server import protocol
-from nvlint.server.linting import CONFIG_NAMES, ClientSettings, DocumentLinter
+from nvlint.server.documents import CONFIG_NAMES, ClientSettings, DocumentLinter
 
 DEBOUNCE_SECONDS = 0.15
 log = logging.getLogger("nvlint.server")
@@ -101,12 +101,11 @@ class NvlintServer(LanguageServer):
 
 
 def _internal_error(error: Exception):
-    from nvlint.lint import internal_error
-    from nvlint.server.linting import Outcome
+    from nvlint.check.gate import at_line_one
+    from nvlint.rules.engine import internal_error
+    from nvlint.server.documents import Outcome
 
-    diagnostic = internal_error("linting this document", error)
-    diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
-    return Outcome([diagnostic])
+    return Outcome([at_line_one(internal_error("linting this document", error))])
 
 
 def build() -> NvlintServer:

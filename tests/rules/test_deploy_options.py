@@ -263,7 +263,8 @@ def test_two_models_under_one_name():
 
 
 def test_opt_in_rules_on_payloads():
-    from nvlint.lint import lint_bytes
+    from conftest import lint_bytes
+
     from nvlint.rules import select_rules
     from nvlint.settings import Settings
 

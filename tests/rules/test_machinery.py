@@ -37,7 +37,8 @@ def test_unused_and_invalid_directives():
 
 
 def test_directive_for_a_disabled_rule_is_not_unused():
-    from nvlint.lint import lint_bytes
+    from conftest import lint_bytes
+
     from nvlint.rules import select_rules
     from nvlint.settings import Settings
 

@@ -14,7 +14,8 @@ from nvlint.config_values import ConfigError
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
-    from nvlint.checking import Checker
+    from nvlint.check.file import FileRequest
+    from nvlint.check.plan import Plan
 
 CONFIG_NAMES = (".nvlint.toml", "pyproject.toml")
 
@@ -87,14 +88,14 @@ class Outcome:
 class DocumentLinter:
     def __init__(self, client: ClientSettings | None = None) -> None:
         self.client = client or ClientSettings()
-        self._checker: Checker | None = None
+        self._plan: Plan | None = None
         self._seen: dict[str, int | None] = {}  # configuration files the checker has read: their mtimes
 
     def reconfigure(self, client: ClientSettings | None = None) -> None:
         """Forget every configuration read (and take new client settings): the next lint reads them again."""
         if client is not None:
             self.client = client
-        self._checker = None
+        self._plan = None
         self._seen = {}
 
     def kind(self, path: str, text: str, language_id: str | None) -> str | None:
@@ -107,37 +108,41 @@ class DocumentLinter:
         return kind or KIND_OF_LANGUAGE.get((language_id or "").lower())
 
     def lint(self, path: str, text: str, language_id: str | None = None) -> Outcome:
-        kind, task, config_error = self._task(path, text, language_id)
-        if task is None:
-            return Outcome([], config_error, kind)
-        from nvlint import runner
+        from nvlint.check.file import Options, check_file
 
-        online = self.client.online or task.settings.online
-        result = runner.run(task, runner.Options(online_scope="deployed" if online else None))
+        kind, request, config_error = self._request(path, text, language_id)
+        if request is None:
+            return Outcome([], config_error, kind)
+        online = self.client.online or request.settings.online
+        request.options = Options(online_scope="deployed" if online else None)
+        result = check_file(request)
         diagnostics = result.diagnostics
         if online and result.references:
-            diagnostics += self._online(result.references, task)
+            diagnostics += self._online(result.references, request)
         return Outcome(sorted(diagnostics, key=lambda d: d.sort_key()), None, kind)
 
     def fixed_text(self, path: str, text: str, language_id: str | None = None) -> str | None:
         """The text with every safe fix applied (linted again until nothing changes), or None if none applies."""
-        _, task, _ = self._task(path, text, language_id)
-        if task is None:
-            return None
-        from nvlint import runner
+        from nvlint.check.file import Options, check_file
 
-        result = runner.run(task, runner.Options(fix=True))
+        _, request, _ = self._request(path, text, language_id)
+        if request is None:
+            return None
+        request.options = Options(fix=True)
+        result = check_file(request)
         return result.fixed if result.fixed is not None and result.fixed != text else None
 
-    def _task(self, path: str, text: str, language_id: str | None):
-        """(kind, the runner's task for this buffer, configuration error): no task for a buffer of no kind
+    def _request(
+        self, path: str, text: str, language_id: str | None
+    ) -> tuple[str | None, FileRequest | None, str | None]:
+        """(kind, the request for this buffer, configuration error): no request for a buffer of no kind
         nvlint reads, one the configuration excludes, or one whose configuration cannot be read."""
         kind = self.kind(path, text, language_id)
         if kind is None:
             return None, None, None
         try:
-            checker = self._current_checker(path)
-            settings = checker.settings(path)
+            plan = self._current_plan(path)
+            settings = plan.settings(path)
         except ConfigError as error:
             return kind, None, str(error)
         if settings.excludes(path):
@@ -146,31 +151,31 @@ class DocumentLinter:
             data = text.encode("utf-8", "surrogateescape")
         except UnicodeEncodeError:  # other lone surrogates: kept, and reported as text that is not UTF-8
             data = text.encode("utf-8", "surrogatepass")
-        return kind, checker.task(path, path, kind, data, stdin=True, settings=settings), None
+        return kind, plan.request(path, path, kind, data, stdin=True, settings=settings), None
 
-    def _current_checker(self, path: str):
-        from nvlint import checking
+    def _current_plan(self, path: str) -> Plan:
+        from nvlint.check.plan import Plan, declared_options
         from nvlint.rules import CODES
         from nvlint.settings import SettingsFinder
 
         signature = _configuration_files(os.path.dirname(path))
         if any(self._seen.get(name, signature[name]) != signature[name] for name in signature):
-            self._checker = None  # a configuration changed (or appeared, or went): read them all again
+            self._plan = None  # a configuration changed (or appeared, or went): read them all again
             self._seen = {}
         self._seen.update(signature)
-        if self._checker is None:
-            finder = SettingsFinder(None, CODES, checking.declared_options())
+        if self._plan is None:
+            finder = SettingsFinder(None, CODES, declared_options())
             finder.warn = lambda message: None  # the command line says it; here it would repeat per keystroke
-            self._checker = checking.Checker(finder, self.client.select, None, (), False, self.client.ignore)
-        return self._checker
+            self._plan = Plan(finder, None, self.client.select, None, (), False, self.client.ignore)
+        return self._plan
 
-    def _online(self, references: list, task) -> list:
+    def _online(self, references: list, request: FileRequest) -> list:
         """Online findings from cached registry answers only: typing never waits for a registry."""
-        from nvlint.online.check import check
         from nvlint.online.settings import online_settings
+        from nvlint.online.verify import verify
 
-        enabled = set(task.codes)
-        found = check(references, online_settings(task.settings.online_options), cached_only=True)
+        enabled = set(request.codes)
+        found = verify(references, online_settings(request.settings.online_options), cached_only=True)
         return [d for d in found if d.code in enabled]
 
 

@@ -1,4 +1,4 @@
-"""Confirm every collected reference against its registry (NV901, NV902, NV903).
+"""Verify every collected reference against its registry (NV901, NV902, NV903).
 
 Imported only with --online (or `online` in the configuration, or NVLINT_ONLINE=1): the offline linter
 never opens a connection nor imports `requests`. References are de-duplicated, checked concurrently
@@ -94,7 +94,7 @@ class AnswerCache:
             pass
 
 
-def check(
+def verify(
     references: list[Reference],
     settings: OnlineSettings,
     refresh: bool = False,
@@ -208,3 +208,19 @@ class _progress:
     def __exit__(self, *_) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def verify_run(
+    references: list[Reference], settings, refresh: bool, enabled: set[str], fail_on: str | None, progress: bool
+) -> tuple[list[Diagnostic], int]:
+    """The online findings of a run's enabled rules, and how many of them count for the exit status."""
+    from nvlint.diagnostics import severity_rank
+    from nvlint.online.settings import online_settings
+
+    found = [
+        d
+        for d in verify(references, online_settings(settings.online_options), refresh=refresh, progress=progress)
+        if d.code in enabled
+    ]
+    threshold = severity_rank(fail_on or settings.fail_on or "info")
+    return found, sum(1 for d in found if severity_rank(d.severity) >= threshold)

@@ -1,0 +1,273 @@
+"""One file: `check_file(FileRequest) -> FileResult`.
+
+The gate (nvlint.check.gate) opens and decodes the bytes; the file's kind reads the text into flows of
+events (nvlint.sources); the rules run over the flows (nvlint.rules.engine); the findings are placed
+(nvlint.placement: positions, suppressions, severities, fingerprints); with --fix or --diff the fixes are
+applied and the text checked again until nothing changes. The result carries everything a caller needs:
+findings, what online mode will ask about, the files `source` read, the fixed text or diff, and counts.
+
+A request holds everything needed to check its file, so it runs in this process or in a worker (the
+parser holds the GIL: threads would not help). The command line, the tree, the language server and the
+tests all call `check_file`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nvlint.check import gate
+from nvlint.diagnostics import Diagnostic, severity_rank
+from nvlint.settings import Settings
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from nvlint.model.events import Event, Sourced
+    from nvlint.online.references import Reference
+    from nvlint.rules.base import Rule
+    from nvlint.sources.kind import Reading
+
+# Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
+
+
+class Options:
+    """What a run asks of every file besides its findings."""
+
+    __slots__ = ("diff", "fail_on", "fix", "online_scope", "suppress", "unsafe_fixes")
+
+    def __init__(
+        self,
+        fix: bool = False,
+        unsafe_fixes: bool = False,
+        diff: bool = False,
+        suppress: bool = True,
+        fail_on: str | None = None,
+        online_scope: str | None = None,
+    ) -> None:
+        self.fix = fix
+        self.unsafe_fixes = unsafe_fixes
+        self.diff = diff
+        self.suppress = suppress
+        self.fail_on = fail_on
+        self.online_scope = online_scope  # collect references for the online check: deployed | all
+
+    @property
+    def changes_text(self) -> bool:
+        return self.fix or self.diff
+
+
+class FileRequest:
+    """One file to check: where it is and how it is reported, its kind, settings and enabled rules, its
+    bytes once read (standard input, an editor's buffer, or read by the tree), and the run's options."""
+
+    __slots__ = ("cache_key", "codes", "data", "display", "kind", "options", "path", "settings", "stdin")
+
+    def __init__(
+        self,
+        display: str,
+        path: str,
+        kind: str,
+        settings: Settings,
+        codes: tuple[str, ...],
+        options: Options | None = None,
+        data: bytes | None = None,
+        stdin: bool = False,
+    ) -> None:
+        self.display = display  # the path as reported
+        self.path = path
+        self.kind = kind
+        self.settings = settings
+        self.codes = codes  # the enabled rules
+        self.options = options if options is not None else Options()
+        self.data = data
+        self.stdin = stdin  # standard input or a buffer: fixes go back to the caller, never to a file
+        self.cache_key: str | None = None  # set by the tree when the answer is to be cached
+
+
+class FileResult:
+    """What checking one file gives."""
+
+    __slots__ = (
+        "cache_key",
+        "dependencies",
+        "diagnostics",
+        "diff",
+        "display",
+        "failing",
+        "fixed",
+        "fixed_count",
+        "read",
+        "references",
+        "text",
+    )
+
+    def __init__(self, display: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        self.display = display
+        self.diagnostics: list[Diagnostic] = diagnostics if diagnostics is not None else []
+        self.failing = 0  # findings at or above the file's fail-on level
+        self.references: list[Reference] = []  # what online mode asks the registries about
+        self.dependencies: list[tuple[str, str]] = []  # files `source` read: (path, digest)
+        self.read = True  # False: the file could not be opened, or was too large to read
+        self.cache_key: str | None = None  # checked, not found in the cache: the tree records the answer
+        self.diff = ""  # --diff
+        self.fixed: str | None = None  # standard input with --fix: the fixed text
+        self.fixed_count = 0  # findings --fix fixed (--diff: would fix)
+        self.text: str | None = None  # standard input, for formats that show source lines
+
+    def counted(self, request: FileRequest) -> FileResult:
+        """With ``failing`` set from the request's fail-on level."""
+        level = request.options.fail_on or request.settings.fail_on or "info"
+        threshold = severity_rank(level)
+        self.failing = sum(1 for d in self.diagnostics if severity_rank(d.severity) >= threshold)
+        return self
+
+
+def check_file(request: FileRequest) -> FileResult:
+    """Check one file, reading it if the request has no bytes yet."""
+    result = FileResult(request.display)
+    data = request.data
+    if data is None:
+        opened = gate.read_bytes(request.path, request.settings.max_file_size)
+        if isinstance(opened, Diagnostic):
+            result.read = False
+            result.diagnostics = gate.unread(opened, request.display, request.codes)
+            return result.counted(request)
+        data = opened
+    rules = rules_of(request.codes)
+    _check_bytes(data, request, rules, result)
+    if request.options.changes_text:
+        data = _fix(data, request, rules, result)
+    else:
+        result.cache_key = request.cache_key
+    if request.stdin:
+        result.text = data.decode("utf-8", "replace")
+        if request.options.fix and result.fixed is None:
+            result.fixed = data.decode("utf-8", "surrogateescape")
+    return result.counted(request)
+
+
+def rules_of(codes: tuple[str, ...]) -> tuple[Rule, ...]:
+    from nvlint.rules import BY_CODE
+
+    return tuple(BY_CODE[code] for code in codes)
+
+
+def _check_bytes(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: FileResult) -> None:
+    """The findings (and references, and sourced files) of these bytes as the request's file; a reader's
+    bug becomes one NV003 finding, never a crash."""
+    from nvlint.rules.engine import internal_error
+
+    result.references, result.dependencies = [], []
+    try:
+        admitted = gate.admit(data, request.settings.max_file_size, request.options.suppress)
+        if admitted is None:
+            result.diagnostics = []
+        elif isinstance(admitted, Diagnostic):
+            result.diagnostics = gate.unread(admitted, request.display, request.codes)
+        else:
+            result.diagnostics = _check_text(admitted, request, rules, result)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:  # noqa: BLE001 - a reader's bug becomes a finding, not a crash
+        failure = internal_error(f"reading this {request.kind} file", error)
+        result.diagnostics = [gate.at_line_one(failure, request.display)]
+
+
+def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule, ...], result: FileResult):
+    """Read the text as its kind, run the rules over its flows, and place what they found."""
+    from nvlint.model.events import SecretLiteral, Sourced
+    from nvlint.model.text import LineIndex
+    from nvlint.placement import place
+    from nvlint.rules import nv000_unreadable_file as nv000
+    from nvlint.rules.engine import file_context, run_rules
+    from nvlint.secrets import find_keys
+
+    text, path, settings = admitted.text, request.display, request.settings
+    lines = LineIndex(text)
+
+    def placed(found: list[Diagnostic], regions: list | tuple = ()) -> list[Diagnostic]:
+        out = place(
+            found,
+            text,
+            path,
+            lines,
+            rules,
+            settings,
+            shift=admitted.shift,
+            suppress=request.options.suppress,
+            regions=regions,
+        )
+        if not admitted.fixable:
+            for diagnostic in out:
+                diagnostic.fix = None
+        return out
+
+    reading = read_text(text, path, request.kind, settings, rules)
+    if reading.problems:  # the file cannot be read as its kind: that is all there is to say
+        if "NV000" not in request.codes:
+            return []
+        return placed([nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)) for p in reading.problems])
+    flows = reading.flows
+    secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
+    if secrets:
+        flows = [*flows, secrets]
+    if request.options.online_scope:
+        from nvlint.online.references import located
+
+        result.references = located(flows, request.options.online_scope, path, lines)
+    sourced = [event for flow in flows for event in flow if isinstance(event, Sourced)]
+    found = run_rules(flows, rules, file_context(text, flows, settings, lines, sourced))
+    if sourced:
+        found = _own_text_only(found, sourced)
+        result.dependencies = sorted({(s.path, s.digest) for s in sourced})
+    return placed(found, reading.regions)
+
+
+def _own_text_only(found: list[Diagnostic], sourced: list[Sourced]) -> list[Diagnostic]:
+    """What a sourced file's own text holds is reported in that file (its text sits at its anchor here)."""
+    return [d for d in found if not any(s.anchor <= d.start and d.end <= s.anchor + 1 for s in sourced)]
+
+
+def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...]) -> Reading:
+    """The text read as its kind: flows of events, problems, regions."""
+    from nvlint import sources
+    from nvlint.sources.kind import Source
+
+    # CR before LF would end up inside words; a space keeps every offset where it was.
+    parse_text = text.replace("\r\n", " \n") if "\r" in text else text
+    readers = [rule.reads_words for rule in rules if rule.reads_words is not None]
+
+    def reads_words(word) -> bool:
+        for reader in readers:  # a loop, not any(): this runs for every word of every command
+            if reader(word):
+                return True
+        return False
+
+    return sources.read(kind, Source(parse_text, path if path != "-" else None, settings, reads_words))
+
+
+def _fix(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: FileResult) -> bytes:
+    """Apply the fixes and check again until none applies; write the file (--fix), or say how (--diff)."""
+    from nvlint import fix as fixing
+
+    unsafe = request.options.unsafe_fixes
+    if not any(fixing.applicable(d, unsafe) for d in result.diagnostics):
+        return data
+    before = data.decode("utf-8", "surrogateescape")
+    text = before
+    for _ in range(fixing.MAX_ROUNDS):
+        text, applied = fixing.apply(text, result.diagnostics, unsafe)
+        result.fixed_count += applied
+        _check_bytes(text.encode("utf-8", "surrogateescape"), request, rules, result)
+        if not applied or not any(fixing.applicable(d, unsafe) for d in result.diagnostics):
+            break
+    if text == before:
+        result.fixed_count = 0
+        return data
+    if request.options.diff:
+        result.diff = fixing.unified_diff(request.display, before, text)
+        return data
+    if request.stdin:
+        result.fixed = text
+    else:
+        fixing.write_atomically(Path(request.path), text.encode("utf-8", "surrogateescape"))
+    return text.encode("utf-8", "surrogateescape")

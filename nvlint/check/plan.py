@@ -1,0 +1,161 @@
+"""Which files a run checks, and with what: each file's settings (the nearest configuration, or one for
+all) and its enabled rules, made into FileRequests as the paths are walked."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from nvlint.check.file import FileRequest, Options
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from nvlint.cache import Cache
+    from nvlint.settings import Settings, SettingsFinder
+
+
+def notice(message: str) -> None:
+    print(f"nvlint: {message}", file=sys.stderr)
+
+
+class Plan:
+    """Each file's settings and enabled rules, and the requests for the files of a run."""
+
+    def __init__(
+        self,
+        finder: SettingsFinder,
+        options: Options | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] | None = None,
+        extend: tuple[str, ...] = (),
+        isolated: bool = False,
+        extend_ignore: tuple[str, ...] = (),
+    ) -> None:
+        from nvlint.settings import Settings
+
+        self.finder = finder
+        self.options = options if options is not None else Options()
+        self.select, self.extend, self.extend_ignore = select, extend, extend_ignore
+        self.ignore = ignore  # None: the configuration's `ignore` applies
+        self._rules: dict[tuple, tuple[str, ...]] = {}
+        self._by_folder: dict[str, Settings] = {}  # finding a file's settings resolves its folder: once per folder
+        self._isolated = Settings() if isolated else None  # one for every file: its cache key made once
+
+    def settings(self, path: str) -> Settings:
+        if self._isolated is not None:
+            return self._isolated
+        folder = os.path.dirname(path)
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = self.finder.for_file(Path(path))
+        return found
+
+    def rules(self, path: str, settings: Settings | None = None) -> tuple[str, ...]:
+        """The codes of the rules enabled for this file (rule modules are not loaded here)."""
+        from nvlint.rules import select_codes
+
+        settings = settings or self.settings(path)
+        select = self.select or settings.select
+        ignore = self.ignore if self.ignore is not None else settings.ignore
+        ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore) + self.extend_ignore
+        key = (select, ignore, self.extend + settings.extend_select)
+        if key not in self._rules:
+            self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
+        return self._rules[key]
+
+    def request(
+        self,
+        display: str,
+        path: str,
+        kind: str,
+        data: bytes | None = None,
+        stdin: bool = False,
+        settings: Settings | None = None,
+        options: Options | None = None,
+    ) -> FileRequest:
+        settings = settings or self.settings(path)
+        codes = self.rules(path, settings)
+        return FileRequest(display, path, kind, settings, codes, options or self.options, data, stdin)
+
+    def requests(
+        self, paths: list[str], stdin_filename: str | None = None, cache: Cache | None = None
+    ) -> Iterator[FileRequest]:
+        """One request per file, streamed: a big tree is never held as a list. `-` is standard input. A
+        file named on its own also brings the scripts that source it (pre-commit passes only the file that
+        changed). Files named on the command line that the configuration excludes are said in one line."""
+        excluded: list[str] = []
+        named = {os.path.abspath(p) for p in paths if p != "-"}
+        yield from self._requests(paths, stdin_filename, cache, excluded, named)
+        if excluded:
+            notice(skipped_line(excluded))
+
+    def _requests(
+        self,
+        paths: list[str],
+        stdin_filename: str | None,
+        cache: Cache | None,
+        excluded: list[str] | None,
+        named: set[str],
+    ) -> Iterator[FileRequest]:
+        from nvlint.discover import iter_targets
+
+        for given in paths:
+            if given == "-":
+                yield self._stdin_request(stdin_filename)
+                continue
+            for target in iter_targets([given], notice=notice):
+                dependents = cache.dependents_of(target.path) if cache is not None and target.explicit else []
+                if target.kind is None:
+                    if target.explicit and not dependents:
+                        notice(f"skipped {target.display}: not a kind of file nvlint reads")
+                else:
+                    settings = self.settings(target.path)
+                    if not settings.excludes(target.path):
+                        yield self.request(target.display, target.path, target.kind, settings=settings)
+                    elif target.explicit and excluded is not None:
+                        excluded.append(target.display)
+                for script in dependents:
+                    if os.path.abspath(script) not in named and os.path.isfile(script):
+                        named.add(os.path.abspath(script))
+                        # brought in, not named: an exclusion of it goes unsaid
+                        yield from self._requests([os.path.relpath(script)], None, None, None, named)
+
+    def _stdin_request(self, stdin_filename: str | None) -> FileRequest:
+        """Standard input, read whole. Named with --stdin-filename, it is a file like any other: when the
+        configuration excludes that name, no rule runs (an editor shows nothing; --fix gives the text back)."""
+        from nvlint.sources import kind_from_shebang, kind_of_name
+
+        name = stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        kind = kind_of_name(Path(name).name) if stdin_filename else None
+        kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
+        path = str(Path(name).absolute())
+        request = self.request(name, path, kind, data, stdin=True)
+        if stdin_filename and request.settings.excludes(path):
+            request.codes = ()
+        return request
+
+
+def skipped_line(excluded: list[str]) -> str:
+    """One line for the named files the configuration excludes."""
+    shown = ", ".join(excluded[:3]) + (f" and {len(excluded) - 3} more" if len(excluded) > 3 else "")
+    files = "file" if len(excluded) == 1 else "files"
+    return f"skipped {len(excluded)} {files} that the configuration excludes: {shown}"
+
+
+def declared_options() -> dict:
+    """Every option a rule or a file kind declares, by name: a kind's Option, or the module of the rule
+    that declares it (the rules catalogue names them, so a configuration is checked without loading rules)."""
+    from nvlint.rules.catalog import OPTIONS
+    from nvlint.sources import FILE_KINDS
+
+    declared: dict = dict(OPTIONS)
+    declared.update({option.name: option for kind in FILE_KINDS for option in kind.options})
+    return declared
+
+
+def here() -> str:
+    """A path in the current folder: its settings are the run's (online mode, `fail-on` of online findings)."""
+    return os.path.join(os.getcwd(), "-")

@@ -1,0 +1,249 @@
+"""Many files: each request answered from the cache when it can be (nvlint/cache.py), else checked here
+or, for large trees, in worker processes; and what the whole run found, collected for reporting.
+
+Cheap files are answered in this process as the walk goes: a stamp seen before (path, size and change
+time: the file is not even read), no word any rule needs, or content whose answer is cached. The rest
+are checked by `check_file`, in worker processes once enough of them need it, a bounded number at a
+time, so memory does not grow with the tree. Results come in any order; the caller sorts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+
+from nvlint.check import gate
+from nvlint.check.file import FileRequest, FileResult, Options, check_file
+from nvlint.diagnostics import Diagnostic
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from nvlint.cache import Cache
+    from nvlint.check.plan import Plan
+    from nvlint.online.references import Reference
+
+PARALLEL_MIN_FILES = 24  # below this, starting workers costs more than it saves
+# A file changed less than this long ago may change again within the same tick of its file system's
+# clock, keeping its stamp: it is read every time until it is older (git calls such files "racily clean").
+RACY_NS = 2_000_000_000
+
+
+class Run:
+    """What one `nvlint check` collects from its files' results."""
+
+    def __init__(self) -> None:
+        self.diagnostics: list[Diagnostic] = []
+        self.files: list[str] = []
+        self.failing = 0  # findings at or above their file's fail-on level
+        self.diffs: list[str] = []
+        self.fixed = 0  # findings --fix fixed (or --diff would fix)
+        self.sources: dict[str, str] = {}  # standard input's text, for formats that show source lines
+        self.references: list[Reference] = []
+
+    def add(self, result: FileResult) -> None:
+        self.files.append(result.display)
+        self.references += result.references
+        self.diagnostics += result.diagnostics
+        self.failing += result.failing
+        self.fixed += result.fixed_count
+        if result.diff:
+            self.diffs.append(result.diff)
+        if result.fixed is not None:
+            sys.stdout.write(result.fixed)
+        if result.text is not None:
+            self.sources[result.display] = result.text
+
+
+def check_paths(paths: list[str], plan: Plan, cache: Cache | None, jobs: int | None, stdin_filename: str | None) -> Run:
+    """Every file of these paths checked; raises ConfigError for a configuration file met on the way."""
+    run = Run()
+    for result in check_tree(plan.requests(paths, stdin_filename, cache), plan.options, cache, jobs):
+        run.add(result)
+    run.diffs.sort()
+    return run
+
+
+def check_tree(
+    requests: Iterable[FileRequest], options: Options, cache: Cache | None = None, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Results of every request, streamed: the cheap ones at once, the others as they are checked."""
+    if options.online_scope:
+        cache = None  # the online check needs every file's references, which the cache does not keep
+    answers = _Answers(cache, options)
+    pool = _Pool(jobs if jobs is not None else (os.cpu_count() or 1))
+    try:
+        for request in requests:
+            answer = answers.cheap(request)
+            if answer is not None:
+                yield answer
+            else:
+                yield from map(answers.remember, pool.submit(request))
+        yield from map(answers.remember, pool.drain())
+    finally:
+        pool.close()
+    answers.save()
+
+
+class _Answers:
+    """The cache's side of a run: answers found by stamp or content, and answers to remember."""
+
+    def __init__(self, cache: Cache | None, options: Options) -> None:
+        self.cache = cache
+        self.options = options
+        self.stamping = cache is not None and not options.changes_text
+        self.stamps: dict[str, str] = {}  # answer key -> the stamp that leads to it, recorded when it comes
+        self.here = os.getcwd()
+
+    def cheap(self, request: FileRequest) -> FileResult | None:
+        """The answer, when it costs no parsing: by stamp, unreadable, no trigger word, or cached by
+        content. None: the request must be checked (its bytes are read, its cache key set)."""
+        stamp: tuple[str, int] | None = None  # (stamp key, size) of a file read now
+        if self.stamping and request.data is None and not request.stdin:
+            stamp, answer = self._by_stamp(request)
+            if answer is not None:
+                return answer
+        if request.data is None:
+            opened = gate.read_bytes(request.path, request.settings.max_file_size)
+            if isinstance(opened, Diagnostic):
+                result = FileResult(request.display, gate.unread(opened, request.display, request.codes))
+                result.read = False
+                return result.counted(request)
+            request.data = opened
+            if stamp is not None and len(opened) != stamp[1]:
+                stamp = None  # it changed while we looked: remember nothing of it
+        if not self.options.changes_text and not gate.worth_reading(request.data, self.options.suppress):
+            if stamp is not None:
+                self.cache.put_stamp(stamp[0], "")  # type: ignore[union-attr]
+            return FileResult(request.display)  # nothing to parse, nothing to cache
+        return self._by_content(request, stamp)
+
+    def _by_stamp(self, request: FileRequest) -> tuple[tuple[str, int] | None, FileResult | None]:
+        """(the file's stamp, its answer when the stamp is known); (None, None) when it cannot be stamped."""
+        from nvlint.cache import Cache
+
+        assert self.cache is not None
+        status = gate.stamp(request.path, request.settings.max_file_size, time.time_ns() - RACY_NS)
+        if status is None:
+            return None, None
+        key = Cache.stamp_key(request, status.st_size, status.st_mtime_ns, self.here)
+        stamp = (key, status.st_size)
+        answer = self.cache.stamped(key)
+        if answer == "":
+            return stamp, FileResult(request.display)
+        if answer:
+            cached = self.cache.get(answer)
+            if cached is not None:
+                return stamp, FileResult(request.display, cached).counted(request)
+        return stamp, None
+
+    def _by_content(self, request: FileRequest, stamp: tuple[str, int] | None) -> FileResult | None:
+        from nvlint.cache import Cache
+
+        cache = self.cache
+        # files that read other files (`include`) are not cached: a change there would not be seen
+        if cache is None or request.stdin or b"include" in request.data:  # type: ignore[operator]
+            return None
+        request.cache_key = Cache.key(request, request.data)  # type: ignore[arg-type]
+        cached = cache.get(request.cache_key)  # None too when a file it sources changed
+        if cached is not None:
+            if stamp is not None:
+                cache.put_stamp(stamp[0], request.cache_key)
+            return FileResult(request.display, cached).counted(request)
+        if stamp is not None:
+            self.stamps[request.cache_key] = stamp[0]  # recorded with the answer, when it comes
+        return None
+
+    def remember(self, result: FileResult) -> FileResult:
+        if result.cache_key is not None and self.cache is not None:
+            self.cache.put(result.cache_key, result.diagnostics, result.dependencies, result.display)
+            stamp = self.stamps.pop(result.cache_key, None)
+            if stamp is not None:
+                self.cache.put_stamp(stamp, result.cache_key)
+        return result
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+
+
+class _Pool:
+    """Requests that need checking: held until there are enough to pay for worker processes (a warm
+    run never starts them), then fed to the workers in batches, a bounded number in flight; results
+    come back as new batches go in, so memory does not grow with the tree."""
+
+    BATCH = 16
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.waiting: list[FileRequest] = []
+        self.executor: ProcessPoolExecutor | None = None
+        self.running: set[Future[list[FileResult]]] = set()
+        self.batch: list[FileRequest] = []
+
+    def submit(self, request: FileRequest) -> list[FileResult]:
+        if self.jobs < 2:
+            return [check_file(request)]
+        if self.executor is None:
+            self.waiting.append(request)
+            if len(self.waiting) < PARALLEL_MIN_FILES:
+                return []
+            self._start()
+            waiting, self.waiting = self.waiting, []
+            return [result for queued in waiting for result in self._send(queued)]
+        return self._send(request)
+
+    def drain(self) -> Iterator[FileResult]:
+        for request in self.waiting:  # too few to start workers for
+            yield check_file(request)
+        self.waiting = []
+        if self.executor is None:
+            return
+        from concurrent.futures import as_completed
+
+        if self.batch:
+            self.running.add(self.executor.submit(check_batch, self.batch))
+            self.batch = []
+        for future in as_completed(self.running):
+            yield from future.result()
+        self.running = set()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_ignore_interrupts)
+
+    def _send(self, request: FileRequest) -> list[FileResult]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        self.batch.append(request)
+        if len(self.batch) < self.BATCH:
+            return []
+        assert self.executor is not None
+        self.running.add(self.executor.submit(check_batch, self.batch))
+        self.batch = []
+        if len(self.running) < self.jobs * 4:
+            return []
+        done, self.running = wait(self.running, return_when=FIRST_COMPLETED)
+        return [result for future in done for result in future.result()]
+
+
+def check_batch(requests: list[FileRequest]) -> list[FileResult]:
+    return [check_file(request) for request in requests]
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle: workers must not print tracebacks of their own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

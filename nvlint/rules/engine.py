@@ -1,0 +1,71 @@
+"""Every enabled rule over every flow of one file: each rule is given the events of the types it reads,
+and a context of what the whole file shows (its NGC orgs, whether it uses NGC at all, its text for
+quoting). A rule that raises becomes one NV003 finding; the other rules still run."""
+
+from __future__ import annotations
+
+import re
+
+from nvlint.diagnostics import Diagnostic
+from nvlint.model.events import Event, NgcCommand, OrgSeen, Sourced
+from nvlint.model.text import LineIndex
+from nvlint.rules.base import Context, Rule
+from nvlint.settings import Settings, environment_orgs
+
+_NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
+
+
+def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Context) -> list[Diagnostic]:
+    """Every rule over every flow; a finding reached by several flows (a job other jobs need) is kept once."""
+    found: dict[tuple, Diagnostic] = {}
+    for flow in flows:
+        # Each rule is given the events of the types it reads, in order, and no flow without them: the
+        # cost of a file is not every rule times every event. Rules reading the same types share a view.
+        present = {type(event) for event in flow}
+        views: dict[tuple, list[Event]] = {}
+        for rule in rules:
+            if rule.check is None:
+                continue
+            view = flow
+            if rule.reads is not None:
+                if present.isdisjoint(rule.reads):
+                    continue
+                view = views.get(rule.reads)  # type: ignore[assignment]
+                if view is None:
+                    view = views[rule.reads] = [event for event in flow if type(event) in rule.reads]
+            try:
+                for diagnostic in rule.check(view, context):
+                    found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
+            except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
+                failure = internal_error(f"rule {rule.code} ({rule.name})", error)
+                found.setdefault((failure.code, rule.code), failure)
+    return list(found.values())
+
+
+def internal_error(what: str, error: BaseException) -> Diagnostic:
+    """NV003 at the start of the file: which check did not run, and why."""
+    from nvlint.rules import nv003_internal_error as nv003
+
+    return nv003.RULE.at((0, 0), nv003.failure(what, error))
+
+
+def file_context(
+    text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex, sourced: list[Sourced]
+) -> Context:
+    """What the rules may know of the whole file besides a flow's events."""
+    orgs = set(settings.ngc_orgs) | set(environment_orgs())
+    orgs.update(_NVCR_ORG.findall(text))
+    ngc_file = "nvcr.io" in text or "oauthtoken" in text
+    for flow in flows:
+        for event in flow:
+            if isinstance(event, OrgSeen):
+                orgs.add(event.org)
+            ngc_file = ngc_file or isinstance(event, NgcCommand)
+    return Context(
+        settings=settings,
+        known_orgs=frozenset(orgs),
+        lines=lines,
+        ngc_file=ngc_file,
+        text=text,
+        sourced={s.anchor: s for s in sourced},
+    )
