@@ -365,15 +365,15 @@ def _color(choice: str) -> bool:
 def _rule(args, usage: argparse.ArgumentParser) -> int:
     import json
 
-    from nvlint.rules import ALL_RULES, BY_CODE, NAMES, unknown_rule
+    from nvlint.rules import NAMES, all_rules, by_code, unknown_rule
 
     if args.all:
-        chosen = list(ALL_RULES)
+        chosen = list(all_rules())
     elif args.code:
-        code = args.code.strip().upper() if args.code.strip().upper() in BY_CODE else NAMES.get(args.code.strip())
+        code = args.code.strip().upper() if args.code.strip().upper() in by_code() else NAMES.get(args.code.strip())
         if code is None:
             usage.error(unknown_rule(args.code))
-        chosen = [BY_CODE[code]]
+        chosen = [by_code()[code]]
     else:
         usage.error("give a rule code or name, or --all")
     if args.format == "json":
@@ -411,15 +411,15 @@ def _rule_json(rule) -> dict:
 
 
 def _rules(format_name: str) -> int:
-    from nvlint.rules import ALL_RULES
+    from nvlint.rules import all_rules
 
     if format_name == "json":
         import json
 
-        print(json.dumps([_rule_json(r) for r in ALL_RULES], indent=2))
+        print(json.dumps([_rule_json(r) for r in all_rules()], indent=2))
         return EXIT_CLEAN
     print(f"{'code':<6} {'name':<30} {'severity':<8} {'fix':<6} default")
-    for r in ALL_RULES:
+    for r in all_rules():
         enabled = "online" if r.online else "on" if r.default_enabled else "opt-in"
         print(f"{r.code:<6} {r.name:<30} {r.severity:<8} {r.fix_applicability or '-':<6} {enabled}")
     print("\nonline: reported only with --online (see the README's Online mode section)")

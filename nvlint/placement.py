@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.model.text import LineIndex
-from nvlint.rules import Rule
-from nvlint.rules.base import printable
+from nvlint.rules.base import Rule, printable
 from nvlint.secrets import redact
 from nvlint.settings import Settings
 

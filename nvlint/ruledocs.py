@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from nvlint.rules import ALL_RULES, Rule
+from nvlint.rules import all_rules
+from nvlint.rules.base import Rule
 
 
 def page(rule: Rule) -> str:
@@ -65,7 +66,7 @@ def index() -> str:
         "| code | name | severity | fix | summary |",
         "|---|---|---|---|---|",
     ]
-    for rule in ALL_RULES:
+    for rule in all_rules():
         summary = rule.summary.replace("|", "\\|")
         lines.append(
             f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.severity} | "
@@ -81,7 +82,7 @@ README_END = "<!-- end of the generated rule table -->"
 def readme_table() -> str:
     """The README's rule table, between its markers."""
     lines = [README_START, "| code | name | severity | reports |", "|---|---|---|---|"]
-    for rule in ALL_RULES:
+    for rule in all_rules():
         severity = rule.severity + ("" if rule.default_enabled else ", opt-in")
         summary = rule.summary.replace("|", "\\|")
         lines.append(f"| [{rule.code}](rules/{rule.code}.md) | {rule.name} | {severity} | {summary} |")
@@ -96,7 +97,7 @@ def with_readme_table(readme: str) -> str:
 
 
 def pages() -> dict[str, str]:
-    out = {f"{rule.code}.md": page(rule) for rule in ALL_RULES}
+    out = {f"{rule.code}.md": page(rule) for rule in all_rules()}
     out["README.md"] = index()
     return out
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from conftest import check_every_format, lint
 
-from nvlint.rules import ALL_RULES
+from nvlint.rules import all_rules
 
 REPLACEMENTS = ['"$VALUE"', "$(cat value.txt)", "<your-value>", "café-✓"]
 _LITERAL_RUN = re.compile(r"[A-Za-z0-9_./:@=-]+")  # a run of plain word characters in an example
@@ -26,7 +26,7 @@ def variants(example: str):
             yield example[: run.start()] + replacement + example[run.end() :]
 
 
-CASES = [(rule, variant) for rule in ALL_RULES if rule.bad and not rule.online for variant in variants(rule.bad)]
+CASES = [(rule, variant) for rule in all_rules() if rule.bad and not rule.online for variant in variants(rule.bad)]
 
 
 @pytest.mark.parametrize("rule,source", CASES, ids=[f"{r.code}-{n}" for n, (r, _) in enumerate(CASES)])

@@ -278,7 +278,7 @@ def test_credentials_never_go_to_a_realm_on_another_host(project, capsys, monkey
 
 def test_online_rule_examples(project, capsys, monkeypatch):
     """The documented bad examples of NV901-NV903, each against a server that answers accordingly."""
-    from nvlint.rules import BY_CODE
+    from nvlint.rules import by_code
 
     missing = Server(lambda h: reply(h, 404))
     denied = Server(lambda h: reply(h, 401, headers={"WWW-Authenticate": 'Basic realm="x"'}))
@@ -290,9 +290,9 @@ def test_online_rule_examples(project, capsys, monkeypatch):
         for code, endpoints in (("NV901", {"nvcr.io": missing.url}), ("NV902", {"nvcr.io": denied.url}),
                                 ("NV903", {"registry.unreachable.example": refused})):
             configure(project, endpoints, timeout=0.5)
-            assert code in codes(check(capsys, BY_CODE[code].bad, "--refresh")), code
+            assert code in codes(check(capsys, by_code()[code].bad, "--refresh")), code
             configure(project, {"nvcr.io": Server(lambda h: reply(h, 200)).url})
-            assert check(capsys, BY_CODE[code].good, "--refresh") == []
+            assert check(capsys, by_code()[code].good, "--refresh") == []
     finally:
         missing.stop()
         denied.stop()

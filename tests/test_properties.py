@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nvlint.discover import detect_kind
-from nvlint.rules import ALL_RULES
+from nvlint.rules import all_rules
 from nvlint.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -22,7 +22,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 def check_invariants(data: bytes, kind: str, name: str) -> None:
-    found = lint_bytes(data, name, kind, Settings(), ALL_RULES)
+    found = lint_bytes(data, name, kind, Settings(), all_rules())
     text = data.decode("utf-8", "replace")
     line_count = text.count("\n") + 1
     for d in found:

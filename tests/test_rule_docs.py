@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import lint
 
-from nvlint.rules import ALL_RULES
+from nvlint.rules import all_rules
 
 
-@pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.code != "NV003" and not r.online], ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.code != "NV003" and not r.online], ids=lambda r: r.code)
 def test_bad_example_reports_exactly_this_rule(rule):
     """(Online rules' examples run against real servers in test_online.py.)"""
     found = lint(rule.bad, extend_select=(rule.code,))
@@ -16,13 +16,13 @@ def test_bad_example_reports_exactly_this_rule(rule):
     assert {d.code for d in found} == {rule.code}, [(d.code, d.message) for d in found]
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_good_example_reports_nothing(rule):
     found = lint(rule.good, extend_select=(rule.code,))
     assert found == [], [(d.code, d.message) for d in found]
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_rule_is_documented(rule):
     assert rule.code.startswith("NV") and len(rule.code) == 5
     assert rule.name == rule.name.lower() and " " not in rule.name
@@ -34,8 +34,8 @@ def test_rule_is_documented(rule):
 
 
 def test_codes_and_names_are_unique():
-    assert len({r.code for r in ALL_RULES}) == len(ALL_RULES)
-    assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+    assert len({r.code for r in all_rules()}) == len(all_rules())
+    assert len({r.name for r in all_rules()}) == len(all_rules())
 
 
 def test_rule_pages_are_up_to_date():
@@ -61,9 +61,9 @@ def test_the_catalogue_matches_the_rule_modules():
     from nvlint.rules import NAMES
     from nvlint.rules.catalog import CATALOG, OPTIONS
 
-    assert [code for code, _, _ in CATALOG] == [r.code for r in ALL_RULES]
-    assert NAMES == {r.name: r.code for r in ALL_RULES}
-    declared = {option.name: rule.code for rule in ALL_RULES for option in rule.options}
+    assert [code for code, _, _ in CATALOG] == [r.code for r in all_rules()]
+    assert NAMES == {r.name: r.code for r in all_rules()}
+    declared = {option.name: rule.code for rule in all_rules() for option in rule.options}
     modules = {module: code for code, _, module in CATALOG}
     assert {name: modules[module] for name, module in OPTIONS.items()} == declared
     for code, default_enabled, module in CATALOG:

@@ -146,9 +146,9 @@ def check_file(request: FileRequest) -> FileResult:
 
 
 def rules_of(codes: tuple[str, ...]) -> tuple[Rule, ...]:
-    from nvlint.rules import BY_CODE
+    from nvlint.rules import by_code
 
-    return tuple(BY_CODE[code] for code in codes)
+    return tuple(by_code()[code] for code in codes)
 
 
 def _check_bytes(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: FileResult) -> None:

@@ -22,6 +22,10 @@ from nvlint.online.settings import OnlineSettings
 from nvlint.reference_grammar import ArtifactRef, parse_artifact, parse_image
 from nvlint.secrets import redact
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
 
 @dataclass(frozen=True)
 class Target:
@@ -192,7 +196,8 @@ class _progress:
     """A rich progress bar on standard error, only at a terminal and for more than a handful."""
 
     def __init__(self, show: bool, total: int) -> None:
-        self.show, self.total, self.bar = show, total, None
+        self.show, self.total = show, total
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if not self.show:
@@ -200,10 +205,10 @@ class _progress:
         from rich.console import Console
         from rich.progress import Progress
 
-        self.bar = Progress(transient=True, console=Console(stderr=True))
-        self.bar.start()
-        task = self.bar.add_task("checking references", total=self.total)
-        return lambda: self.bar.advance(task)
+        bar = self.bar = Progress(transient=True, console=Console(stderr=True))
+        bar.start()
+        task = bar.add_task("checking references", total=self.total)
+        return lambda: bar.advance(task)
 
     def __exit__(self, *_) -> None:
         if self.bar is not None:

@@ -15,9 +15,9 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _rules():
-    from nvlint.rules import ALL_RULES
+    from nvlint.rules import all_rules
 
-    return ALL_RULES
+    return all_rules()
 
 
 def _safe(text: str) -> str:

@@ -2,37 +2,39 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 
 from nvlint.rules.catalog import CATALOG, CODES, NAMES, code_of, nearest_selector, unknown_rule
 
-_LOADED: dict = {}
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from nvlint.rules.base import Rule
 
 
-def __getattr__(name: str):
-    """`ALL_RULES` and `BY_CODE` import the rule modules the first time they are asked for."""
-    if name in ("ALL_RULES", "BY_CODE"):
-        if not _LOADED:
-            rules = [importlib.import_module(f"nvlint.rules.{module}").RULE for _, _, module in CATALOG]
-            _LOADED["ALL_RULES"] = tuple(sorted(rules, key=lambda r: r.code))
-            _LOADED["BY_CODE"] = {rule.code: rule for rule in _LOADED["ALL_RULES"]}
-        return _LOADED[name]
-    if name in ("Context", "Rule"):
-        from nvlint.rules import base
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, by code: the rule modules are imported the first time (a warm run needs none)."""
+    rules: list[Rule] = [importlib.import_module(f"nvlint.rules.{module}").RULE for _, _, module in CATALOG]
+    return tuple(sorted(rules, key=lambda r: r.code))
 
-        return getattr(base, name)
-    raise AttributeError(name)
+
+@functools.cache
+def by_code() -> dict[str, Rule]:
+    return {rule.code: rule for rule in all_rules()}
 
 
 __all__ = [
     "CODES",
+    "all_rules",
+    "by_code",
     "NAMES",
     "code_of",
     "nearest_selector",
     "select_codes",
     "select_rules",
     "unknown_rule",
-]  # and, loaded on first use: ALL_RULES, BY_CODE
+]
 
 
 def select_codes(
@@ -58,7 +60,7 @@ def _longest(code: str, prefixes: tuple[str, ...], default_enabled: bool) -> int
 
 def select_rules(
     select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = ()
-) -> tuple:
+) -> tuple[Rule, ...]:
     """The Rule objects of :func:`select_codes`."""
-    by_code = __getattr__("BY_CODE")
-    return tuple(by_code[code] for code in select_codes(select, ignore, extend_select))
+    rules = by_code()
+    return tuple(rules[code] for code in select_codes(select, ignore, extend_select))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator, Sequence
 
 from nvlint.model.events import Deploy, OptionUse
 from nvlint.model.words import UNKNOWN_CHAR, Value, Word
@@ -67,13 +67,13 @@ def secret_names(deploy: Deploy) -> set[str] | None:
     return names
 
 
-def deploy_options(flow, names) -> Iterator[tuple[Deploy, OptionUse]]:
-    """Every (function or task, option) pair whose option is one of ``names`` and has a value."""
+def deploy_options(flow: Sequence[Deploy], names: Container[str]) -> Iterator[tuple[Deploy, OptionUse, Value]]:
+    """Every (function or task, option, its value) whose option is one of ``names`` and has a value."""
     for event in flow:
-        if isinstance(event, Deploy) and event.ngc is not None:
+        if event.ngc is not None:
             for option in event.ngc.options:
                 if option.name in names and option.value is not None:
-                    yield event, option
+                    yield event, option, option.value
 
 
 def literal(option: OptionUse | None) -> str | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from nvlint.model.events import Deploy, Event, OptionUse
+from nvlint.model.events import Deploy, OptionUse
 from nvlint.model.words import Value
 from nvlint.reference_grammar import ImageRef, parse_image
+from nvlint.rules.base import Context
 
 
 class DeployedImage:
@@ -23,14 +24,14 @@ class DeployedImage:
         return self.value.offset_of(self.ref.offset + index)
 
 
-def deployed_images(flow: list[Event], ctx) -> list[DeployedImage]:
+def deployed_images(flow: Sequence[Deploy], ctx: Context) -> list[DeployedImage]:
     """The images the creates of a flow deploy, parsed once per flow for all the image rules."""
     return ctx.per_flow(deployed_images, flow, lambda events: list(_each_deployed_image(events)))
 
 
-def _each_deployed_image(flow: list[Event]) -> Iterator[DeployedImage]:
+def _each_deployed_image(flow: Sequence[Deploy]) -> Iterator[DeployedImage]:
     for event in flow:
-        if isinstance(event, Deploy) and event.ngc is not None:
+        if event.ngc is not None:
             for option in event.ngc.all("--container-image"):
                 if option.value is None or not option.value.parts:
                     continue

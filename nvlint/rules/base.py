@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from nvlint.config_values import Option
 from nvlint.diagnostics import Diagnostic, Edit, Fix
@@ -13,6 +13,23 @@ from nvlint.model.words import Part, Value, Word
 from nvlint.settings import Settings
 
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Any, Generic, TypeVar
+
+    E = TypeVar("E", bound=Event)  # the events a rule reads
+    T = TypeVar("T")
+
+    # A rule's check: the events of the types it reads, in order, and what the whole file shows.
+    Check = Callable[[Sequence[E], "Context"], Iterable[Diagnostic]]
+else:  # at run time `Rule[Login]` is never evaluated (annotations are strings): a plain class is enough
+
+    class Generic:
+        def __class_getitem__(cls, item):
+            return object
+
+    E = None
 
 
 class Context:
@@ -37,7 +54,7 @@ class Context:
         self.sourced = sourced or {}  # where a sourced file's text sits (its anchor) -> its Sourced event
         self._per_flow: dict = {}
 
-    def per_flow(self, what, flow: list, compute):
+    def per_flow(self, what: object, flow: Sequence[Event], compute: Callable[[Any], T]) -> T:
         """``compute(flow)``, once per flow of this file: what several rules derive from the same events
         (the deployed images, parsed) is worked out for the first of them."""
         key = (what, id(flow))
@@ -99,10 +116,13 @@ class Context:
         return f" (line {line}, in {function}() called on line {self.lines.position(call)[0]})"
 
 
-Check = Callable[[list[Event], Context], Iterable[Diagnostic]]
+class Rule(Generic[E]):
+    """A rule: its public identity and documentation, its options, and its check over one flow.
 
+    ``reads`` names the event types the check reads: it is given those events and no others (in the
+    order they happen), so a rule that reads `Login` events is typed `Rule[Login]` and its check takes
+    `Sequence[Login]`. A flow with none of them is not given to it at all."""
 
-class Rule:
     __slots__ = (
         "code",
         "name",
@@ -142,8 +162,8 @@ class Rule:
         references: tuple[str, ...] = (),
         default_enabled: bool = True,
         online: bool = False,
-        check: Check | None = None,
-        reads: tuple[type[Event], ...] | None = None,
+        check: Check[E] | None = None,
+        reads: tuple[type[E], ...] | None = None,
         reads_words: Callable[[Word], bool] | None = None,
     ) -> None:
         self.code = code
@@ -175,7 +195,7 @@ class Rule:
     def __repr__(self) -> str:
         return f"Rule({self.code} {self.name})"
 
-    def checker(self, function: Check) -> Check:
+    def checker(self, function: Check[E]) -> Check[E]:
         self.check = function
         return function
 

@@ -19,20 +19,21 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
     """Every rule over every flow; a finding reached by several flows (a job other jobs need) is kept once."""
     found: dict[tuple, Diagnostic] = {}
     for flow in flows:
-        # Each rule is given the events of the types it reads, in order, and no flow without them: the
-        # cost of a file is not every rule times every event. Rules reading the same types share a view.
+        # Each rule is given the events of the types it reads, in order (its check is typed for them), and
+        # no flow without them: the cost of a file is not every rule times every event. Rules reading the
+        # same types share a view.
         present = {type(event) for event in flow}
         views: dict[tuple, list[Event]] = {}
         for rule in rules:
-            if rule.check is None:
+            if rule.check is None or not reads_any(rule, present):
                 continue
             view = flow
-            if rule.reads is not None:
-                if present.isdisjoint(rule.reads):
-                    continue
-                view = views.get(rule.reads)  # type: ignore[assignment]
-                if view is None:
-                    view = views[rule.reads] = [event for event in flow if type(event) in rule.reads]
+            reads = rule.reads
+            if reads is not None:
+                shared = views.get(reads)
+                if shared is None:
+                    shared = views[reads] = [event for event in flow if type(event) in reads]
+                view = shared
             try:
                 for diagnostic in rule.check(view, context):
                     found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
@@ -40,6 +41,11 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
                 failure = internal_error(f"rule {rule.code} ({rule.name})", error)
                 found.setdefault((failure.code, rule.code), failure)
     return list(found.values())
+
+
+def reads_any(rule: Rule, present: set[type]) -> bool:
+    """Does a flow holding events of these types hold any the rule reads?"""
+    return rule.reads is None or not present.isdisjoint(rule.reads)
 
 
 def internal_error(what: str, error: BaseException) -> Diagnostic:

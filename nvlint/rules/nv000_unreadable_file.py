@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NotRead
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
     code="NV000",
@@ -55,8 +58,7 @@ def parse_error(reason: str) -> str:
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[NotRead], ctx: Context) -> Iterator[Diagnostic]:
     """The parts of a file its reader did not read (whole files are reported where they are opened)."""
     for event in flow:
-        if isinstance(event, NotRead):
-            yield RULE.at((event.start, event.end), event.reason)
+        yield RULE.at((event.start, event.end), event.reason)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from nvlint.model.events import Event
 from nvlint.rules.base import Rule
 
-RULE = Rule(
+RULE: Rule[Event] = Rule(
     code="NV001",
     name="unused-suppression",
     severity="warning",

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from nvlint.diagnostics import Edit
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import Deploy
 from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._images import deployed_images
-from nvlint.rules.base import Rule, display, value_span
+from nvlint.rules.base import Context, Rule, display, value_span
 
 RULE = Rule(
     code="NV103",
@@ -25,7 +27,7 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for image in deployed_images(flow, ctx):
         ref = image.ref
         if ref.host != "docker.io" or len(ref.path) != 1 or UNKNOWN_CHAR in ref.path[0]:

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from nvlint.config_values import lower_set_option
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.reference_grammar import is_recognised_host
 from nvlint.rules._images import deployed_images
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 ALLOWED_REGISTRIES = lower_set_option(
     "allowed-registries",
@@ -33,7 +36,7 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for image in deployed_images(flow, ctx):
         host = image.ref.host
         if host is None or UNKNOWN_CHAR in host:

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy, ImageBuilt, ImagePushed
 from nvlint.rules._matching import ByImage, LooseIndex
-from nvlint.rules.base import Rule, use_span
+from nvlint.rules.base import Context, Rule, use_span
 
-RULE = Rule(
+RULE: Rule[Deploy | ImageBuilt | ImagePushed] = Rule(
     code="NV201",
     name="image-not-pushed",
     severity="error",
@@ -30,7 +33,7 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy | ImageBuilt | ImagePushed], ctx: Context) -> Iterator[Diagnostic]:
     """Linear in the flow: builds and pushes are indexed by the image they name as they come (see
     _matching), and every push by position for the "comes too late" hint, so each create costs lookups,
     not a scan of the events before or after it."""

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import ArtifactCreated, ArtifactPushed, Deploy
 from nvlint.model.words import Value
 from nvlint.rules._matching import LooseIndex, may_match
-from nvlint.rules.base import Rule, use_span
+from nvlint.rules.base import Context, Rule, use_span
 
-RULE = Rule(
+RULE: Rule[ArtifactCreated | ArtifactPushed | Deploy] = Rule(
     code="NV202",
     name="artifact-not-uploaded",
     severity="error",
@@ -36,7 +39,7 @@ _OPTIONS = (("--helm-chart", "chart"), ("--model", "model"), ("--resource", "res
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[ArtifactCreated | ArtifactPushed | Deploy], ctx: Context) -> Iterator[Diagnostic]:
     """Linear in the flow: creations are indexed by the name they make, uploads by the name they push
     (see _matching), so a create costs lookups of its artifact, not a scan of what came before."""
     created: dict[tuple[str, bool, tuple], list[tuple[int, ArtifactCreated]]] = {}  # with their place

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from nvlint.diagnostics import Edit
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import Login
 from nvlint.rules._logins import OAUTHTOKEN, host_of, is_ngc_host
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV301",
@@ -28,9 +30,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Login], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Login) or event.username_value is None:
+        if event.username_value is None:
             continue
         if not is_ngc_host(event.host_value):
             continue
@@ -55,9 +57,9 @@ def check(flow, ctx):
         yield RULE.at(span, message, fix)
 
 
-def _word_span(event, span):
+def _word_span(event: Login, span: tuple[int, int]) -> tuple[int, int]:
     """Replace the whole username word when it is nothing but the username (quotes included)."""
     word = event.username
-    if word is not None and word.literal == event.username_value.literal:
+    if word is not None and event.username_value is not None and word.literal == event.username_value.literal:
         return word.start, word.end
     return span

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
-from nvlint.diagnostics import Edit
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import CommandRun, CredentialText, Login
 from nvlint.model.words import VARIABLE, Unknown, Word
 from nvlint.rules._logins import OAUTHTOKEN
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 EXPANDED_OAUTHTOKEN = Unknown(VARIABLE, "oauthtoken")  # what `$oauthtoken` is where the script never set it
 
-RULE = Rule(
+RULE: Rule[CommandRun | CredentialText | Login] = Rule(
     code="NV302",
     name="oauthtoken-expanded",
     severity="error",
@@ -69,7 +71,7 @@ def credential_starts(flow) -> set[int]:
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[CommandRun | CredentialText | Login], ctx: Context) -> Iterator[Diagnostic]:
     credentials = credential_starts(flow)
     if not credentials:
         return

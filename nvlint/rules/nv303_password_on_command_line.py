@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Login
 from nvlint.rules._logins import KUBECTL, is_ngc_host, password_argument_span, uses_oauthtoken
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
     code="NV303",
@@ -33,9 +36,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Login], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Login) or event.password is None:
+        if event.password is None:
             continue
         if not (is_ngc_host(event.host_value) or uses_oauthtoken(event)):
             continue

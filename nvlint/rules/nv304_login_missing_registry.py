@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Login
 from nvlint.rules._logins import credential_values, ngc_variables, uses_oauthtoken
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
     code="NV304",
@@ -25,9 +28,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Login], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Login) or not event.defaults_to_docker_hub or event.host is not None:
+        if not event.defaults_to_docker_hub or event.host is not None:
             continue
         if uses_oauthtoken(event):
             evidence = "the '$oauthtoken' username"

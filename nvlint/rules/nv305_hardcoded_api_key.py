@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import SecretLiteral
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
     code="NV305",
@@ -31,10 +34,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[SecretLiteral], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if isinstance(event, SecretLiteral):
-            yield RULE.at(
-                (event.start, event.end),
-                "literal NGC API key nvapi-****: revoke it and read the key from the environment or a secret store",
-            )
+        yield RULE.at(
+            (event.start, event.end),
+            "literal NGC API key nvapi-****: revoke it and read the key from the environment or a secret store",
+        )

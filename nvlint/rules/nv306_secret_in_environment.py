@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy, NgcCommand
 from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._deploy import env_entries
 from nvlint.rules._json import members
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 from nvlint.tools.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
 
-RULE = Rule(
+RULE: Rule[Deploy | NgcCommand] = Rule(
     code="NV306",
     name="secret-in-environment",
     severity="warning",
@@ -70,7 +72,7 @@ HELM_VALUE_COMMANDS = frozenset(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy | NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
         if isinstance(event, NgcCommand) and event.path in HELM_VALUE_COMMANDS:
             yield from _helm_values(event)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Login, NgcCommand
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
-RULE = Rule(
+RULE: Rule[Login | NgcCommand] = Rule(
     code="NV307",
     name="single-quoted-variable",
     severity="warning",
@@ -27,7 +29,7 @@ _QUOTED_VARIABLE = re.compile(r"'[^']*?(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)[^']*'"
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Login | NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
         if isinstance(event, NgcCommand):
             words = event.words[1:]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from nvlint.config_values import choice_option
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import CommandRun, Deploy
 from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._mounts import KINDS, find_paths, near_kind, nvcf_values
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 MOUNT_LAYOUT = choice_option(
     "mount-layout",
@@ -13,7 +16,7 @@ MOUNT_LAYOUT = choice_option(
     "(the default: both layouts are accepted).",
 )
 
-RULE = Rule(
+RULE: Rule[CommandRun | Deploy] = Rule(
     code="NV401",
     name="bad-mount-path",
     severity="error",
@@ -50,7 +53,7 @@ def _names_a_mount(text: str) -> bool:
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[CommandRun | Deploy], ctx: Context) -> Iterator[Diagnostic]:
     layout = ctx.settings.option(MOUNT_LAYOUT)
     found: dict[tuple[int, int], tuple] = {}
     for event in flow:

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._mounts import attachments, by_name, mount_references
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
     code="NV402",
@@ -29,9 +32,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Deploy) or event.ngc is None or event.ngc.unknown_args:
+        if event.ngc is None or event.ngc.unknown_args:
             continue
         attached = attachments(event)
         if attached is None:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
-from nvlint.rules.base import Rule, option_span
+from nvlint.rules.base import Context, Rule, option_span
 
 RULE = Rule(
     code="NV501",
@@ -21,9 +24,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Deploy) or event.kind != "function" or event.ngc is None or event.ngc.unknown_args:
+        if event.kind != "function" or event.ngc is None or event.ngc.unknown_args:
             continue
         chart = event.ngc.first("--helm-chart")
         if chart is not None and not event.ngc.has("--helm-chart-service"):

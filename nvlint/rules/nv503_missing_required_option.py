@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
     code="NV503",
@@ -26,9 +29,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Deploy) or event.ngc is None or event.ngc.unknown_args:
+        if event.ngc is None or event.ngc.unknown_args:
             continue
         ngc = event.ngc
         if ngc.has("-h") or ngc.has("--help"):

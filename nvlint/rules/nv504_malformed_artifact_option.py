@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.reference_grammar import ArtifactRef, parse_artifact
 from nvlint.rules._deploy import deploy_options
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV504",
@@ -30,9 +33,9 @@ _FORMS = {
 
 
 @RULE.checker
-def check(flow, ctx):
-    for event, option in deploy_options(flow, _FORMS):
-        text = option.value.literal
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
+    for event, option, value in deploy_options(flow, _FORMS):
+        text = value.literal
         if not text or text.startswith(("oci://", "https://")):
             continue
         result = parse_artifact(text, allow_override=option.name == "--model")
@@ -43,7 +46,7 @@ def check(flow, ctx):
         else:
             reason = result
         yield RULE.at(
-            value_span(option.value, option.value_word),
-            f"{event.says(option.name)} {ctx.quote(option.value, option.value_word)} is malformed: {reason}; "
+            value_span(value, option.value_word),
+            f"{event.says(option.name)} {ctx.quote(value, option.value_word)} is malformed: {reason}; "
             f"expected {_FORMS[option.name]}",
         )

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
-from nvlint.diagnostics import Edit
+from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import deploy_options
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV505",
@@ -30,16 +31,16 @@ _KEY_EQUALS = re.compile(r"([A-Za-z0-9_.-]{1,63})=")
 
 
 @RULE.checker
-def check(flow, ctx):
-    for _, option in deploy_options(flow, ("--container-environment-variable", "--secret")):
-        match = _KEY_EQUALS.match(option.value.template())
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
+    for _, option, value in deploy_options(flow, ("--container-environment-variable", "--secret")):
+        match = _KEY_EQUALS.match(value.template())
         if match is None:
             continue
         key = match.group(1)
-        at = option.value.offset_of(match.end() - 1)
+        at = value.offset_of(match.end() - 1)
         fix = RULE.fix_with("Use ':'", Edit(at, at + 1, ":")) if at is not None else None
         yield RULE.at(
-            value_span(option.value, option.value_word),
+            value_span(value, option.value_word),
             f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'",
             fix,
         )

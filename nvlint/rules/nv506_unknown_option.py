@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NgcCommand
-from nvlint.rules.base import Rule
+from nvlint.rules.base import Context, Rule
 from nvlint.tools import ngc_grammar
 
 RULE = Rule(
@@ -29,9 +31,9 @@ _OPTION = re.compile(r"--?[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, NgcCommand) or not event.words:
+        if not event.words:
             continue
         command = ngc_grammar.lookup(event.path)
         listed = command is not None and not command.open

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import deploy_options
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV507",
@@ -26,12 +29,12 @@ RESERVED = ("8080", "8010")
 
 
 @RULE.checker
-def check(flow, ctx):
-    for event, option in deploy_options(flow, ("--inference-port", "--health-port")):
-        port = (option.value.literal or "").strip()
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
+    for event, option, value in deploy_options(flow, ("--inference-port", "--health-port")):
+        port = (value.literal or "").strip()
         if port in RESERVED:
             yield RULE.at(
-                value_span(option.value, option.value_word),
+                value_span(value, option.value_word),
                 f"{event.says(option.name)} {port} is reserved by NVCF (8080 and 8010 are its "
                 "monitoring ports); serve on another port, such as 8000",
             )

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import deploy_options
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV508",
@@ -58,17 +60,17 @@ def _as_iso(text: str) -> str:
 
 
 @RULE.checker
-def check(flow, ctx):
-    for event, option in deploy_options(flow, TASK_DURATIONS + ("--health-timeout",)):
-        text = option.value.literal
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
+    for event, option, value in deploy_options(flow, TASK_DURATIONS + ("--health-timeout",)):
+        text = value.literal
         if not text:
             continue
-        span = value_span(option.value, option.value_word)
+        span = value_span(value, option.value_word)
         if event.origin == "payload":
             if not ISO_DURATION.fullmatch(text):
                 yield RULE.at(
                     span,
-                    f"{PAYLOAD_FIELDS[option.name]} {ctx.quote(option.value, option.value_word)} is not an ISO 8601 "
+                    f"{PAYLOAD_FIELDS[option.name]} {ctx.quote(value, option.value_word)} is not an ISO 8601 "
                     "duration; "
                     f"the API wants '{_as_iso(text)}'",
                 )
@@ -76,14 +78,14 @@ def check(flow, ctx):
             if not ISO_DURATION.fullmatch(text):
                 yield RULE.at(
                     span,
-                    f"--health-timeout {ctx.quote(option.value, option.value_word)} is passed to NVCF as written and "
+                    f"--health-timeout {ctx.quote(value, option.value_word)} is passed to NVCF as written and "
                     "must be "
                     f"ISO 8601: '{_as_iso(text)}'",
                 )
         elif not CLI_DURATION.fullmatch(text):
             yield RULE.at(
                 span,
-                f"{option.name} {ctx.quote(option.value, option.value_word)} is not [nD][nH][nM][nS]; the NGC CLI "
+                f"{option.name} {ctx.quote(value, option.value_word)} is not [nD][nH][nM][nS]; the NGC CLI "
                 "converts to "
                 f"ISO 8601 itself: write '{_as_cli(text)}'",
             )

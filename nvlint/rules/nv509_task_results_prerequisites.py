@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import literal, secret_names
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV509",
@@ -34,9 +36,9 @@ _LOCATION = re.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Deploy) or event.kind != "task" or event.ngc is None or event.ngc.unknown_args:
+        if event.kind != "task" or event.ngc is None or event.ngc.unknown_args:
             continue
         ngc = event.ngc
         strategy_option = ngc.first("--result-handling-strategy")
@@ -58,7 +60,7 @@ def check(flow, ctx):
         missing = []
         if location is None:
             missing.append(f"{event.says('--result-location')} <org>/[<team>/]<model>")
-        elif literal(location) is not None and not _LOCATION.fullmatch(literal(location)):
+        elif (written := literal(location)) is not None and not _LOCATION.fullmatch(written):
             yield RULE.at(
                 value_span(location.value, location.value_word),
                 f"result location {ctx.quote(location.value, location.value_word)} is not an NGC model path "

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NgcCommand
 from nvlint.rules._json import checkable
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 from nvlint.tools.ngc_grammar import TASK_CREATE_PATH
 
 RULE = Rule(
@@ -38,9 +41,9 @@ JSON_COMMANDS = (
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, NgcCommand) or event.path not in JSON_COMMANDS:
+        if event.path not in JSON_COMMANDS:
             continue
         ngc = event
         for option in ngc.options:

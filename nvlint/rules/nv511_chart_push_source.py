@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NgcCommand
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV511",
@@ -24,9 +27,9 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, NgcCommand) or event.path != ("registry", "chart", "push") or event.unknown_args:
+        if event.path != ("registry", "chart", "push") or event.unknown_args:
             continue
         for extra in event.positionals[1:]:
             yield RULE.at(
@@ -38,7 +41,9 @@ def check(flow, ctx):
             continue
         target = event.positionals[0].literal
         source = event.first("--source")
-        path = source.value.literal if source is not None and source.value is not None else None
+        if source is None or source.value is None:
+            continue
+        path = source.value.literal
         if target is None or ":" not in target or path is None or not path.endswith(".tgz"):
             continue
         name, version = target.split(":", 1)

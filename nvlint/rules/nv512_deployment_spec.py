@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NgcCommand
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV512",
@@ -58,9 +61,9 @@ def problem(text: str, legacy: bool) -> str | None:
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, NgcCommand) or event.path[-2:] not in (("deploy", "create"), ("deploy", "update")):
+        if event.path[-2:] not in (("deploy", "create"), ("deploy", "update")):
             continue
         for option in event.options:
             if option.name not in TARGETED + LEGACY or option.value is None or option.value.literal is None:

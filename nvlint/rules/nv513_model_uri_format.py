@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
-from nvlint.rules.base import Rule, value_span
+from nvlint.model.words import Word
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV513",
@@ -36,14 +39,14 @@ URI = re.compile(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Deploy) or event.origin != "payload":
+        if event.origin != "payload":
             continue
         for entry in event.entries:
-            uri = entry.get("uri")
+            uri: Word | None = entry.get("uri")
             text = uri.literal if uri is not None else None
-            if not text:
+            if uri is None or not text:
                 continue
             span = value_span(uri.value, uri)
             match = URI.fullmatch(text)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
-from nvlint.rules.base import Rule, use_span
+from nvlint.rules.base import Context, Rule, use_span
 
 RULE = Rule(
     code="NV514",
@@ -26,9 +29,9 @@ KNOWN = (("vllm/vllm-openai", "/health", "vLLM"), ("nvcr.io/nim/", "/v1/health/r
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if not isinstance(event, Deploy) or event.kind != "function" or event.ngc is None or event.ngc.unknown_args:
+        if event.kind != "function" or event.ngc is None or event.ngc.unknown_args:
             continue
         if event.ngc.has("--health-uri") or event.health_at is not None:
             continue

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._images import deployed_images
-from nvlint.rules.base import Rule, value_span
+from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
     code="NV515",
@@ -26,7 +29,7 @@ RULE = Rule(
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for image in deployed_images(flow, ctx):
         ref = image.ref
         if ref.digest is not None or (ref.tag is None and ref.tag_may_exist) or ref.host_unknown:
@@ -40,7 +43,7 @@ def check(flow, ctx):
             "pin a version or a digest",
         )
     for event in flow:
-        if isinstance(event, Deploy) and event.ngc is not None:
+        if event.ngc is not None:
             for option in event.ngc.all("--helm-chart"):
                 text = option.value.literal if option.value is not None else None
                 if text and text.endswith(":latest"):

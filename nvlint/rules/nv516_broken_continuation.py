@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
-from nvlint.diagnostics import Edit
+from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import OptionRun, ToolCommand
-from nvlint.rules.base import Rule, quoted
+from nvlint.rules.base import Context, Rule, quoted
 
-RULE = Rule(
+RULE: Rule[OptionRun | ToolCommand] = Rule(
     code="NV516",
     name="broken-continuation",
     severity="error",
@@ -50,7 +51,7 @@ _SPACE_AFTER_BACKSLASH = re.compile(r"\\([ \t]+)$")
 
 
 @RULE.checker
-def check(flow, ctx):
+def check(flow: Sequence[OptionRun | ToolCommand], ctx: Context) -> Iterator[Diagnostic]:
     previous: ToolCommand | None = None
     for event in flow:
         if isinstance(event, ToolCommand):

@@ -134,9 +134,9 @@ def _edit(uri: str, version: int | None, edits: list[types.TextEdit]) -> types.W
 def hover_text(d) -> str:
     """The rule's short documentation, in Markdown."""
     from nvlint.diagnostics import rule_url
-    from nvlint.rules import BY_CODE
+    from nvlint.rules import by_code
 
-    rule = BY_CODE[d.code]
+    rule = by_code()[d.code]
     return (
         f"**{rule.code} {rule.name}** ({d.severity})\n\n{d.message}\n\n{rule.what}\n\n"
         f"Why: {rule.why}\n\n[{rule.code} documentation]({rule_url(rule.code)})"

@@ -47,13 +47,13 @@ def test_directive_for_a_disabled_rule_is_not_unused():
 
 
 def test_a_failing_rule_is_nv003_and_the_others_still_run(monkeypatch):
-    from nvlint.rules import BY_CODE
+    from nvlint.rules import by_code
 
     def broken(flow, ctx):
         raise RuntimeError("nvapi-" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0" + " in a message")
         yield
 
-    monkeypatch.setattr(BY_CODE["NV101"], "check", broken)
+    monkeypatch.setattr(by_code()["NV101"], "check", broken)
     found = lint("docker login nvcr.io -u $oauthtoken\n"
                  "ngc cf fn create --name a --inference-url /i --container-image vllm/x:1\n")
     assert [d.code for d in found] == ["NV003", "NV302"]
