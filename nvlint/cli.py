@@ -252,7 +252,7 @@ def _check(args, usage: argparse.ArgumentParser) -> int:
         tell(f"nvlint: error: no such file or directory: {', '.join(missing)}")
         return EXIT_USAGE
     try:
-        finder = SettingsFinder(Path(args.config) if args.config else None, CODES, plan.declared_options())
+        finder = SettingsFinder(Path(args.config) if args.config else None, CODES, plan.DECLARED)
         ignored = ignore if args.ignore is not None else None
         run_plan = plan.Plan(finder, None, select, ignored, extend_select, args.isolated, extend_ignore)
         here = run_plan.settings(plan.here())

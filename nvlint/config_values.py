@@ -5,12 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nvlint.generic import Generic
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import TypeVar
+
+    T = TypeVar("T")  # what an option's value is once checked
+else:
+    T = None
+
 
 class ConfigError(Exception):
     pass
 
 
-def string_list(path: Path, key: str, value) -> tuple[str, ...]:
+def string_list(path: Path, key: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -18,20 +29,20 @@ def string_list(path: Path, key: str, value) -> tuple[str, ...]:
     return tuple(value)
 
 
-def hint(value: str, choices) -> str:
+def hint(value: object, choices: Iterable[str]) -> str:
     import difflib  # only for error messages
 
     match = difflib.get_close_matches(str(value), sorted(choices), n=1)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def choice(path: Path, key: str, value, choices) -> str:
-    if value not in choices:
+def choice(path: Path, key: str, value: object, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in choices:
         raise ConfigError(f"{path}: '{key}' must be one of {', '.join(choices)}{hint(value, choices)}")
     return value
 
 
-def boolean(path: Path, key: str, value) -> bool:
+def boolean(path: Path, key: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{path}: '{key}' must be true or false")
     return value
@@ -59,13 +70,14 @@ def table(path: Path, key: str, value) -> dict:
     return value
 
 
-class Option:
+class Option(Generic[T]):
     """A setting that a rule or a file kind declares and reads (`mount-layout` is NV401's): its name in
-    the configuration, its default, how a value is checked, and a line for the docs."""
+    the configuration, its default, how a value is checked, and a line for the docs. `Option[str]` is read
+    as a `str` (`settings.option(MOUNT_LAYOUT)`): the type is declared once, where the option is."""
 
-    __slots__ = ("name", "default", "check", "doc")
+    __slots__ = ("check", "default", "doc", "name")
 
-    def __init__(self, name: str, default, check, doc: str) -> None:
+    def __init__(self, name: str, default: T, check: Callable[[Path, str, object], T], doc: str) -> None:
         self.name = name
         self.default = default
         self.check = check  # (path, key, value) -> the value to keep, or ConfigError
@@ -75,16 +87,16 @@ class Option:
         return f"Option({self.name})"
 
 
-def choice_option(name: str, choices: tuple[str, ...], doc: str) -> Option:
+def choice_option(name: str, choices: tuple[str, ...], doc: str) -> Option[str]:
     """One of ``choices``; the first is the default."""
     return Option(name, choices[0], lambda path, key, value: choice(path, key, value, choices), doc)
 
 
-def boolean_option(name: str, doc: str) -> Option:
+def boolean_option(name: str, doc: str) -> Option[bool]:
     return Option(name, False, boolean, doc)
 
 
-def lower_set_option(name: str, doc: str) -> Option:
+def lower_set_option(name: str, doc: str) -> Option[frozenset[str]]:
     """A list of strings, compared without case (host names)."""
     return Option(
         name, frozenset(), lambda path, key, value: frozenset(v.lower() for v in string_list(path, key, value)), doc

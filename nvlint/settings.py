@@ -15,11 +15,26 @@ from nvlint.online.settings import parse_online
 
 __all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from typing import Protocol, TypeVar
+
+    T = TypeVar("T")
+
+    class Declared(Protocol):
+        """The options that rules and file kinds declare where they declare them (nvlint.check.plan's
+        DECLARED): settings must not import the rules, which read settings."""
+
+        def option(self, name: str) -> Option | None: ...
+
+        def names(self) -> list[str]: ...
+
+
 LEVELS = ("error", "warning", "info")
 # Real deploy scripts, pipelines and payloads are kilobytes; a file above this is generated or data, and
 # reading it would cost seconds (time and memory grow linearly with size, up to this).
 MAX_FILE_SIZE = 2 * 1024 * 1024
-# The keys every run reads; rules and file kinds declare their own options (see declared_options).
+# The keys every run reads; rules and file kinds declare their own options (see declared_option).
 KEYS = (
     "select",
     "extend-select",
@@ -104,11 +119,11 @@ class Settings(Record):
             )
         return self._cache_key
 
-    def option(self, option: Option):
+    def option(self, option: Option[T]) -> T:
         """The value of a rule's or a kind's option here, or its default."""
         for name, value in self.options:
             if name == option.name:
-                return value
+                return value  # type: ignore[return-value]  # checked by option.check when it was read
         return option.default
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
@@ -170,28 +185,19 @@ def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tupl
     return tuple(codes)
 
 
-def _option(declared: Option | str, name: str) -> Option:
-    """An Option, or the rule module that declares it: imported only when a configuration sets it (a
-    warm run loads no rule module)."""
-    if isinstance(declared, Option):
-        return declared
-    import importlib
-
-    rule = importlib.import_module(f"nvlint.rules.{declared}").RULE
-    return next(option for option in rule.options if option.name == name)
-
-
 def parse_settings(
-    path: Path, values: dict, valid_codes: frozenset[str] = frozenset(), declared: dict[str, Option | str] | None = None
+    path: Path, values: dict, valid_codes: frozenset[str] = frozenset(), declared: Declared | None = None
 ) -> Settings:
-    """``declared``: the options rules and file kinds declare (see nvlint.check.plan.declared_options)."""
-    declared = declared or {}
+    """``declared``: the options rules and file kinds declare (none when not given)."""
     options = []
     for key, value in values.items():
-        if key in declared:
-            options.append((key, _option(declared[key], key).check(path, key, value)))
-        elif key not in KEYS:
-            raise ConfigError(f"{path}: unknown key '{key}'{hint(key, (*KEYS, *declared))}")
+        if key in KEYS:
+            continue
+        option = declared.option(key) if declared is not None else None
+        if option is None:
+            names = declared.names() if declared is not None else []
+            raise ConfigError(f"{path}: unknown key '{key}'{hint(key, (*KEYS, *names))}")
+        options.append((key, option.check(path, key, value)))
     per_file = tuple(
         (glob, _codes(path, f"per-file-ignores.{glob}", codes, valid_codes))
         for glob, codes in table(path, "per-file-ignores", values.get("per-file-ignores", {})).items()
@@ -224,13 +230,10 @@ class SettingsFinder:
     """Finds and caches the settings that apply to each directory."""
 
     def __init__(
-        self,
-        forced: Path | None = None,
-        valid_codes: frozenset[str] = frozenset(),
-        declared: dict[str, Option | str] | None = None,
+        self, forced: Path | None = None, valid_codes: frozenset[str] = frozenset(), declared: Declared | None = None
     ) -> None:
         self.valid_codes = valid_codes
-        self.declared = declared  # the options rules and file kinds declare
+        self.declared = declared
         self._cache: dict[Path, Settings] = {}
         self.warn = _warn
         self.forced = self.load(forced) if forced is not None else None

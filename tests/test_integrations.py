@@ -147,14 +147,14 @@ def hook_manifest() -> dict:
 
 
 def test_the_configuration_example_is_a_valid_configuration(tmp_path):
-    from nvlint.check.plan import declared_options
+    from nvlint.check.plan import DECLARED
     from nvlint.rules import CODES
     from nvlint.settings import SettingsFinder
 
     (snippet,) = snippets("toml")[:1]
     path = tmp_path / "pyproject.toml"
     path.write_text(snippet.text)
-    settings = SettingsFinder(None, CODES, declared_options()).load(path)
+    settings = SettingsFinder(None, CODES, DECLARED).load(path)
     assert settings.ignore == ("NV102", "NV106")  # a name, read as its code
     assert settings.extend_select == ("NV514",)
 

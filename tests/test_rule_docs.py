@@ -59,16 +59,27 @@ def test_the_catalogue_matches_the_rule_modules():
     import importlib
 
     from nvlint.rules import NAMES
-    from nvlint.rules.catalog import CATALOG, OPTIONS
+    from nvlint.rules.catalog import CATALOG
 
     assert [code for code, _, _ in CATALOG] == [r.code for r in all_rules()]
     assert NAMES == {r.name: r.code for r in all_rules()}
-    declared = {option.name: rule.code for rule in all_rules() for option in rule.options}
-    modules = {module: code for code, _, module in CATALOG}
-    assert {name: modules[module] for name, module in OPTIONS.items()} == declared
     for code, default_enabled, module in CATALOG:
         rule = importlib.import_module(f"nvlint.rules.{module}").RULE
         assert (rule.code, rule.default_enabled) == (code, default_enabled)
+
+
+def test_every_option_is_declared_once_and_found_where_it_is_declared():
+    """Options are declared by the rule or kind that reads them; the configuration finds each there."""
+    from nvlint.check.plan import DECLARED
+    from nvlint.sources import FILE_KINDS
+
+    declared = [option for rule in all_rules() for option in rule.options]
+    declared += [option for kind in FILE_KINDS for option in kind.options]
+    assert len({option.name for option in declared}) == len(declared) >= 3
+    for option in declared:
+        assert DECLARED.option(option.name) is option
+    assert DECLARED.option("no-such-option") is None
+    assert sorted(DECLARED.names()) == sorted(option.name for option in declared)
 
 
 def test_the_readme_rule_table_is_generated_and_up_to_date():

@@ -13,6 +13,7 @@ from nvlint.check.file import FileRequest, Options
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from nvlint.cache import Cache
+    from nvlint.config_values import Option
     from nvlint.settings import Settings, SettingsFinder
 
 
@@ -138,22 +139,38 @@ class Plan:
         return request
 
 
+class _Declared:
+    """The options that file kinds and rules declare, found where they are declared. A kind's are at
+    hand (discovery imports every kind); the rule modules are imported only when a configuration sets a
+    key that is no core key and no kind's option (a warm run loads no rule module)."""
+
+    def option(self, name: str) -> Option | None:
+        from nvlint.sources import FILE_KINDS
+
+        for option in (option for kind in FILE_KINDS for option in kind.options):
+            if option.name == name:
+                return option
+        from nvlint.rules import all_rules
+
+        return next((option for rule in all_rules() for option in rule.options if option.name == name), None)
+
+    def names(self) -> list[str]:
+        """Every declared name: for the nearest spelling of an unknown key."""
+        from nvlint.rules import all_rules
+        from nvlint.sources import FILE_KINDS
+
+        kinds = [option.name for kind in FILE_KINDS for option in kind.options]
+        return kinds + [option.name for rule in all_rules() for option in rule.options]
+
+
+DECLARED = _Declared()
+
+
 def skipped_line(excluded: list[str]) -> str:
     """One line for the named files the configuration excludes."""
     shown = ", ".join(excluded[:3]) + (f" and {len(excluded) - 3} more" if len(excluded) > 3 else "")
     files = "file" if len(excluded) == 1 else "files"
     return f"skipped {len(excluded)} {files} that the configuration excludes: {shown}"
-
-
-def declared_options() -> dict:
-    """Every option a rule or a file kind declares, by name: a kind's Option, or the module of the rule
-    that declares it (the rules catalogue names them, so a configuration is checked without loading rules)."""
-    from nvlint.rules.catalog import OPTIONS
-    from nvlint.sources import FILE_KINDS
-
-    declared: dict = dict(OPTIONS)
-    declared.update({option.name: option for kind in FILE_KINDS for option in kind.options})
-    return declared
 
 
 def here() -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from nvlint.config_values import Option
 from nvlint.diagnostics import Diagnostic, Edit, Fix
+from nvlint.generic import Generic
 from nvlint.model.events import Event
 from nvlint.model.text import LineIndex
 from nvlint.model.words import Part, Value, Word
@@ -16,20 +17,15 @@ from nvlint.settings import Settings
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
-    from typing import Any, Generic, TypeVar
+    from typing import Any, TypeVar
 
     E = TypeVar("E", bound=Event)  # the events a rule reads
     T = TypeVar("T")
 
     # A rule's check: the events of the types it reads, in order, and what the whole file shows.
     Check = Callable[[Sequence[E], "Context"], Iterable[Diagnostic]]
-else:  # at run time `Rule[Login]` is never evaluated (annotations are strings): a plain class is enough
-
-    class Generic:
-        def __class_getitem__(cls, item):
-            return object
-
-    E = None
+else:
+    E = None  # see nvlint/generic.py
 
 
 class Context:

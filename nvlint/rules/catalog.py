@@ -55,13 +55,6 @@ CODES = frozenset(code for code, _, _ in CATALOG)
 # Rule names from the modules' names (`nv302_oauthtoken_expanded`: oauthtoken-expanded); a test checks them.
 NAMES: dict[str, str] = {module[6:].replace("_", "-"): code for code, _, module in CATALOG}
 
-# Options a rule declares (in its module's RULE.options), by name: the module to import when a
-# configuration sets one. A test checks this table against the rule modules too.
-OPTIONS: dict[str, str] = {
-    "mount-layout": "nv401_bad_mount_path",
-    "allowed-registries": "nv105_unrecognized_registry",
-}
-
 
 def code_of(selector: str) -> str | None:
     """A code or a code prefix (`NV302`, `NV3`) as given, or a rule's name (`oauthtoken-expanded`) as its code;

@@ -154,7 +154,7 @@ class DocumentLinter:
         return kind, plan.request(path, path, kind, data, stdin=True, settings=settings), None
 
     def _current_plan(self, path: str) -> Plan:
-        from nvlint.check.plan import Plan, declared_options
+        from nvlint.check.plan import DECLARED, Plan
         from nvlint.rules import CODES
         from nvlint.settings import SettingsFinder
 
@@ -164,7 +164,7 @@ class DocumentLinter:
             self._seen = {}
         self._seen.update(signature)
         if self._plan is None:
-            finder = SettingsFinder(None, CODES, declared_options())
+            finder = SettingsFinder(None, CODES, DECLARED)
             finder.warn = lambda message: None  # the command line says it; here it would repeat per keystroke
             self._plan = Plan(finder, None, self.client.select, None, (), False, self.client.ignore)
         return self._plan
