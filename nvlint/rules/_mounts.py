@@ -89,9 +89,9 @@ def nvcf_values(deploy: Deploy) -> Iterator[tuple[OptionUse, Value]]:
             yield option, option.value
 
 
-def by_name(attached) -> dict:
-    """Attachments by name: each mount path looks its name up instead of scanning every attachment."""
-    found: dict = {}
+def by_name(attached: list[Attachment]) -> dict[str, list[Attachment]]:
+    """Attachments by name."""
+    found: dict[str, list[Attachment]] = {}
     for attachment in attached:
         found.setdefault(attachment.name, []).append(attachment)
     return found
@@ -139,3 +139,35 @@ def mount_references(deploy: Deploy) -> Iterator[MountReference]:
             kind = KINDS.get(path.components[0])
             if kind is not None:
                 yield MountReference(path, kind, path.components[1])
+
+
+class MountUse:
+    """A mount path a function or task uses, beside what it attaches: all of it, and the attachments of
+    the path's name of the path's kind (`same_kind`) and of the other kind (`other_kind`)."""
+
+    __slots__ = ("attached", "other_kind", "reference", "same_kind")
+
+    def __init__(
+        self,
+        reference: MountReference,
+        attached: list[Attachment],
+        same_kind: list[Attachment],
+        other_kind: list[Attachment],
+    ) -> None:
+        self.reference = reference
+        self.attached = attached
+        self.same_kind = same_kind
+        self.other_kind = other_kind
+
+
+def mount_uses(deploy: Deploy) -> Iterator[MountUse]:
+    """The mount paths of a function or task whose attachments are all known, each beside them."""
+    attached = attachments(deploy)
+    if attached is None:
+        return
+    named = by_name(attached)  # each path looks its name up instead of scanning every attachment
+    for reference in mount_references(deploy):
+        under_name = named.get(reference.name, ())
+        same = [a for a in under_name if a.kind == reference.kind]
+        other = [a for a in under_name if a.kind != reference.kind]
+        yield MountUse(reference, attached, same, other)

@@ -9,7 +9,7 @@ from nvlint.model.words import UNKNOWN_CHAR
 from nvlint.rules._deploy import env_entries
 from nvlint.rules._json import members
 from nvlint.rules.base import Context, Rule
-from nvlint.tools.ngc_grammar import FUNCTION_CREATE_PATH, TASK_CREATE_PATH
+from nvlint.tools.ngc_grammar import paths_taking
 
 RULE: Rule[Deploy | NgcCommand] = Rule(
     code="NV306",
@@ -61,14 +61,7 @@ def _secretish_value(value) -> str | None:
 
 
 # Commands whose Helm values (`--set`, `--configuration`) are stored with the function or task.
-HELM_VALUE_COMMANDS = frozenset(
-    {
-        FUNCTION_CREATE_PATH,
-        TASK_CREATE_PATH,
-        ("cloud-function", "function", "deploy", "create"),
-        ("cloud-function", "function", "deploy", "update"),
-    }
-)
+HELM_VALUE_COMMANDS = paths_taking("--set", "--configuration")
 
 
 @RULE.checker

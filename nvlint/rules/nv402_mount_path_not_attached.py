@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.model.words import UNKNOWN_CHAR
-from nvlint.rules._mounts import attachments, by_name, mount_references
+from nvlint.rules._mounts import mount_uses
 from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
@@ -36,17 +36,13 @@ def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
         if event.ngc is None or event.ngc.unknown_args:
             continue
-        attached = attachments(event)
-        if attached is None:
-            continue
-        named = by_name(attached)
-        for reference in mount_references(event):
-            path, kind, name = reference.path, reference.kind, reference.name
-            if UNKNOWN_CHAR in name or any(a.kind != kind for a in named.get(name, ())):
+        for use in mount_uses(event):
+            path, kind, name = use.reference.path, use.reference.kind, use.reference.name
+            if UNKNOWN_CHAR in name or use.other_kind:
                 continue  # unknown, or NV403's case
-            same = [a for a in named.get(name, ()) if a.kind == kind]
+            same = use.same_kind
             if not same:
-                have = ", ".join(a.name for a in attached if a.kind == kind) or "none"
+                have = ", ".join(a.name for a in use.attached if a.kind == kind) or "none"
                 yield RULE.at(
                     path.span(1),
                     f"{ctx.quote(path.piece())} names {kind} '{name}', which this {event.kind} "
@@ -55,8 +51,9 @@ def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if path.root == "mount" and len(path.components) >= 3:
                 version = path.components[2]
-                versions = {a.version for a in same}
-                if UNKNOWN_CHAR not in version and None not in versions and version not in versions:
+                versions = {a.version for a in same if a.version is not None}
+                every_version_known = len(versions) == len({a.version for a in same})
+                if UNKNOWN_CHAR not in version and every_version_known and version not in versions:
                     yield RULE.at(
                         path.span(2),
                         f"{ctx.quote(path.piece())} names version '{version}' of {kind} "

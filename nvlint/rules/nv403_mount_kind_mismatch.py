@@ -4,7 +4,7 @@ from collections.abc import Iterator, Sequence
 
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
-from nvlint.rules._mounts import attachments, by_name, mount_references
+from nvlint.rules._mounts import mount_uses
 from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
@@ -30,19 +30,14 @@ RULE = Rule(
 @RULE.checker
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        attached = attachments(event)
-        if not attached:
-            continue
-        named = by_name(attached)
-        for reference in mount_references(event):
-            path, kind, name = reference.path, reference.kind, reference.name
-            if any(a.kind == kind for a in named.get(name, ())):
+        for use in mount_uses(event):
+            path, name = use.reference.path, use.reference.name
+            if use.same_kind or not use.other_kind:
                 continue
-            other = next((a for a in named.get(name, ()) if a.kind != kind), None)
-            if other is not None:
-                right = f"/{path.root}/{other.kind}s/"
-                yield RULE.at(
-                    path.span(0),
-                    f"{ctx.quote(path.piece())}: '{name}' is attached as a {other.kind} "
-                    f"({event.says('--' + other.kind)}), so it is mounted under '{right}'",
-                )
+            other = use.other_kind[0]
+            right = f"/{path.root}/{other.kind}s/"
+            yield RULE.at(
+                path.span(0),
+                f"{ctx.quote(path.piece())}: '{name}' is attached as a {other.kind} "
+                f"({event.says('--' + other.kind)}), so it is mounted under '{right}'",
+            )

@@ -6,7 +6,7 @@ from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NgcCommand
 from nvlint.rules._json import checkable
 from nvlint.rules.base import Context, Rule, value_span
-from nvlint.tools.ngc_grammar import TASK_CREATE_PATH
+from nvlint.tools.ngc_grammar import paths_taking
 
 RULE = Rule(
     code="NV510",
@@ -33,11 +33,7 @@ RULE = Rule(
 )
 
 JSON_OPTIONS = ("--configuration",)
-JSON_COMMANDS = (
-    TASK_CREATE_PATH,
-    ("cloud-function", "function", "deploy", "create"),
-    ("cloud-function", "function", "deploy", "update"),
-)
+JSON_COMMANDS = paths_taking(*JSON_OPTIONS)
 
 
 @RULE.checker

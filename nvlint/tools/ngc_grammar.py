@@ -8,7 +8,7 @@ Extend this table, not the parser, when the CLI grows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 V = True  # takes a value
 F = False  # a flag
@@ -307,6 +307,20 @@ TREE = Group(
 
 FUNCTION_CREATE_PATH = ("cloud-function", "function", "create")
 TASK_CREATE_PATH = ("cloud-function", "task", "create")
+
+
+def commands(node: Group | Command = TREE) -> Iterator[Command]:
+    """Every command of the grammar, depth first."""
+    if isinstance(node, Command):
+        yield node
+        return
+    for child in node.children.values():
+        yield from commands(child)
+
+
+def paths_taking(*options: str) -> frozenset[tuple[str, ...]]:
+    """The commands that take one of these options: rules about an option find its commands here."""
+    return frozenset(command.path for command in commands() if any(o in command.options for o in options))
 
 
 def resolve(group: Group, word: str) -> tuple[str, Group | Command] | None:
