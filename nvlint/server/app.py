@@ -99,6 +99,46 @@ class NvlintServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
         self.linter.reconfigure(client)
 
+    # ---- requests -----------------------------------------------------------------------------
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """Each finding's fix and its `disable` comment in the range, and `Fix all` (the safe fixes)."""
+        uri = params.text_document.uri
+        published = self.published.get(uri)
+        document = self.workspace.get_text_document(uri)
+        if published is None or published.version != document.version:
+            return []  # findings of an older text: their ranges no longer hold
+        lines, codec = document.lines, self.workspace.position_codec
+        version = document.version if self.versioned_edits else None
+        only = params.context.only
+        actions: list[types.CodeAction] = []
+        if not only or any(kind.startswith(types.CodeActionKind.QuickFix) for kind in only):
+            for d, lsp in published.pairs:
+                if not protocol.overlaps(lsp.range, params.range):
+                    continue
+                if d.fix is not None:
+                    actions.append(protocol.fix_action(uri, version, lines, codec, d, lsp))
+                if published.kind in protocol.COMMENTED_KINDS:
+                    actions.append(protocol.disable_action(uri, version, lines, codec, d, lsp))
+        fix_all = not only or any(protocol.FIX_ALL_KIND.startswith(kind) for kind in only)
+        if fix_all and any(d.fix is not None and d.fix.applicability == "safe" for d, _ in published.pairs):
+            fixed = self.linter.fixed_text(to_fs_path(uri) or uri, document.source, document.language_id)
+            if fixed is not None:
+                actions.append(protocol.fix_all_action(uri, version, lines, codec, fixed))
+        return actions
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        """The rule of each finding under the cursor: what it reports, why, and its page."""
+        published = self.published.get(params.text_document.uri)
+        if published is None:
+            return None
+        texts = [protocol.hover_text(d) for d, lsp in published.pairs if protocol.contains(lsp.range, params.position)]
+        if not texts:
+            return None
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(texts))
+        )
+
 
 def _internal_error(error: Exception):
     from nvlint.check.gate import at_line_one
@@ -172,41 +212,11 @@ def build() -> NvlintServer:
         ),
     )
     def code_action(ls: NvlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        uri = params.text_document.uri
-        published = ls.published.get(uri)
-        document = ls.workspace.get_text_document(uri)
-        if published is None or published.version != document.version:
-            return []  # findings of an older text: their ranges no longer hold
-        lines, codec = document.lines, ls.workspace.position_codec
-        version = document.version if ls.versioned_edits else None
-        only = params.context.only
-        actions: list[types.CodeAction] = []
-        if not only or any(kind.startswith(types.CodeActionKind.QuickFix) for kind in only):
-            for d, lsp in published.pairs:
-                if not protocol.overlaps(lsp.range, params.range):
-                    continue
-                if d.fix is not None:
-                    actions.append(protocol.fix_action(uri, version, lines, codec, d, lsp))
-                if published.kind in protocol.COMMENTED_KINDS:
-                    actions.append(protocol.disable_action(uri, version, lines, codec, d, lsp))
-        if not only or any(protocol.FIX_ALL_KIND.startswith(kind) for kind in only):
-            if any(d.fix is not None and d.fix.applicability == "safe" for d, _ in published.pairs):
-                fixed = ls.linter.fixed_text(to_fs_path(uri) or uri, document.source, document.language_id)
-                if fixed is not None:
-                    actions.append(protocol.fix_all_action(uri, version, lines, codec, fixed))
-        return actions
+        return ls.code_actions(params)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: NvlintServer, params: types.HoverParams) -> types.Hover | None:
-        published = ls.published.get(params.text_document.uri)
-        if published is None:
-            return None
-        texts = [protocol.hover_text(d) for d, lsp in published.pairs if protocol.contains(lsp.range, params.position)]
-        if not texts:
-            return None
-        return types.Hover(
-            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(texts))
-        )
+        return ls.hover(params)
 
     return server
 

@@ -203,32 +203,61 @@ class WordExpander:
             return list(self.join_nodes(node.children, env, depth, quoted, expansions).parts)
         if kind in ("simple_expansion", "expansion"):
             value = self.expansion(node, env, depth, quoted, expansions)
-            if quoted:
-                return list(value.parts)
-            return [_mark_splittable(p) for p in value.parts]
-        if kind == "command_substitution":
-            folder = script_folder(self.snippet.text_between(node.start_byte, node.end_byte))
-            if folder is not None:  # `$(dirname "$0")`, `$(cd "$(dirname "$0")/.." && pwd)`
-                return [self.unknown(Unknown(SCRIPT_DIR, folder), node, splittable=not quoted)]
+            return list(value.parts) if quoted else [_mark_splittable(p) for p in value.parts]
         if kind in ("command_substitution", "process_substitution"):
-            if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
-                for child in node.named_children:
-                    self.statements.walk(child, env.copy() if kind == "command_substitution" else env, depth + 1)
-            at = self.snippet.file_offset(node.start_byte)
-            return [self.unknown(Unknown(SUBSTITUTION, at=at), node, splittable=not quoted)]
+            return [self._substitution(node, env, depth, quoted)]
         if kind == "comment":
             return []
         self.substitutions_only(node, env, depth)
         at = self.snippet.file_offset(node.start_byte)
         return [self.unknown(Unknown(EXPRESSION, at=at), node, splittable=not quoted)]
 
+    def _substitution(self, node, env: Env, depth: int, quoted: bool) -> Part:
+        """`$(...)` or `<(...)`: what it writes is unknown, but its commands run (a subshell for `$(...)`)."""
+        substitution = node.type == "command_substitution"
+        if substitution:
+            folder = script_folder(self.snippet.text_between(node.start_byte, node.end_byte))
+            if folder is not None:  # `$(dirname "$0")`, `$(cd "$(dirname "$0")/.." && pwd)`
+                return self.unknown(Unknown(SCRIPT_DIR, folder), node, splittable=not quoted)
+        if not self.flat:  # when flattened, the loop in `flattened` reaches the inner commands itself
+            for child in node.named_children:
+                self.statements.walk(child, env.copy() if substitution else env, depth + 1)
+        at = self.snippet.file_offset(node.start_byte)
+        return self.unknown(Unknown(SUBSTITUTION, at=at), node, splittable=not quoted)
+
     def expansion(self, node, env: Env, depth: int, quoted: bool, expansions: list[Expansion]) -> Value:
-        name = None
-        operator = None
+        """`$X`, `${X}`, `${X:-default}`, `${ARGS[@]}`...: the value, known or not."""
+        name, operator, operands, prefix_op, subscript = self._expansion_pieces(node)
+        start, end = self.span(node)
+        if subscript is not None and not prefix_op and not operands:
+            elements = self._array_elements(subscript, env, quoted, start)
+            if elements is not None:
+                return elements
+        if name is None or prefix_op or subscript is not None:
+            self.substitutions_only(node, env, depth)
+            raw = self.snippet.text_between(node.start_byte, node.end_byte)
+            # `"${ARGS[@]}"` is several words even inside quotes
+            several = "[@]" in raw or "[*]" in raw
+            return Value([unknown_part(Unknown(EXPRESSION, at=start), start, end, splittable=several)])
+        if name.isidentifier():
+            expansions.append(Expansion(name, start, end, quoted, name in env.assigned))
+        if name in _SPECIAL and not name.isdigit():
+            if name in "@*":  # `"$@"` is several words even inside quotes
+                return Value([unknown_part(Unknown(VARIABLE, name, at=start), start, end, splittable=True)])
+            return Value([unknown_part(Unknown(VARIABLE, name), start, end)])
+        current = self.lookup(name, env, node)
+        if operator is None:
+            return current
+        assigned = name in env.vars or (name.isdigit() and env.positional is not None)
+        operand = self.join_nodes(operands, env, depth, quoted=True, expansions=expansions)
+        return self._operated(node, name, operator, current, assigned, operand, env)
+
+    def _expansion_pieces(self, node) -> tuple[str | None, str | None, list, bool, object]:
+        """(name, operator, operand nodes, `${#X}`/`${!X}`, the subscript node of `${X[...]}`)."""
+        name = operator = subscript = None
         operands = []
         prefix_op = False
-        children = node.children
-        for child in children:
+        for child in node.children:
             if child.type in ("$", "${", "}"):
                 continue
             if name is None and operator is None and child.type in ("variable_name", "special_variable_name"):
@@ -236,35 +265,18 @@ class WordExpander:
             elif name is None and child.type in ("#", "!"):
                 prefix_op = True
             elif name is None and child.type == "subscript":
-                operator = "[]"
-                subscript = child
+                operator, subscript = "[]", child
             elif operator is None and not child.is_named:
                 operator = child.type
             else:
                 operands.append(child)
+        return name, operator, operands, prefix_op, subscript
+
+    def _operated(
+        self, node, name: str, operator: str, current: Value, assigned: bool, operand: Value, env: Env
+    ) -> Value:
+        """`${X<operator>operand}` of a variable whose value is ``current``."""
         start, end = self.span(node)
-        if operator == "[]" and not prefix_op and not operands:
-            elements = self._array_elements(subscript, env, quoted, start)
-            if elements is not None:
-                return elements
-        if name is None or prefix_op or operator == "[]":
-            self.substitutions_only(node, env, depth)
-            raw = self.snippet.text_between(node.start_byte, node.end_byte)
-            # `"${ARGS[@]}"` is several words even inside quotes
-            return Value(
-                [unknown_part(Unknown(EXPRESSION, at=start), start, end, splittable="[@]" in raw or "[*]" in raw)]
-            )
-        if name.isidentifier():
-            expansions.append(Expansion(name, start, end, quoted, name in env.assigned))
-        if name in _SPECIAL and not name.isdigit():
-            if name in "@*":  # `"$@"` is several words even inside quotes
-                return Value([unknown_part(Unknown(VARIABLE, name, at=start), start, end, splittable=True)])
-            return Value([unknown_part(Unknown(VARIABLE, name), start, end)])
-        assigned = name in env.vars or (name.isdigit() and env.positional is not None)
-        current = self.lookup(name, env, node)
-        if operator is None:
-            return current
-        operand = self.join_nodes(operands, env, depth, quoted=True, expansions=expansions)
         if operator in (":-", "-", ":=", "="):
             if not assigned:
                 if operator in (":=", "="):

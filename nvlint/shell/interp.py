@@ -114,52 +114,55 @@ class Interpreter:
         if depth > MAX_DEPTH:
             self.flattened(node, env)
             return None
-        kind = node.type
-        if kind == "command":
-            return self.command(node, env, depth, stdin)
-        if kind == "variable_assignment":
-            self.assign(node, env, depth)
-        elif kind == "variable_assignments":
-            for child in node.named_children:
-                if child.type == "variable_assignment":
-                    self.assign(child, env, depth)
-        elif kind == "declaration_command":
-            self.declaration(node, env, depth)
-        elif kind == "unset_command":
-            for child in node.named_children[0:]:
-                name = self.snippet.text_between(child.start_byte, child.end_byte)
-                if name.isidentifier():
-                    env.vars[name] = self.words.fresh_unknown(name, child)
-        elif kind == "function_definition":
-            name_node = node.child_by_field_name("name")
-            body = node.child_by_field_name("body")
-            if name_node is not None and body is not None:
-                name = self.snippet.text_between(name_node.start_byte, name_node.end_byte)
-                self.functions[name] = (body, self.snippet)
-        elif kind == "pipeline":
-            upstream: tuple[Word, ...] | None = stdin
-            for child in node.named_children:
-                upstream = self.walk(child, env, depth + 1, upstream or ()) or ()
-        elif kind == "redirected_statement":
-            return self.redirected(node, env, depth, stdin)
-        elif kind in ("if_statement", "case_statement"):
-            self.branches(node, env, depth)
-        elif kind in (
-            "for_statement",
-            "c_style_for_statement",
-            "while_statement",
-            "until_statement",
-            "select_statement",
-        ):
-            self.loop(node, env, depth)
-        elif kind in ("comment", "heredoc_body", "heredoc_start", "heredoc_end", "test_command"):
-            self.words.substitutions_only(node, env, depth) if kind == "test_command" else None
-        elif kind == "ERROR":
-            self.recover(node, env, depth)
-        else:
-            for child in node.named_children:
-                self.walk(child, env, depth + 1)
+        return _STATEMENTS.get(node.type, Interpreter._children)(self, node, env, depth, stdin)
+
+    def _children(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        for child in node.named_children:
+            self.walk(child, env, depth + 1)
+
+    def _assignment(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        self.assign(node, env, depth)
+
+    def _assignments(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        for child in node.named_children:
+            if child.type == "variable_assignment":
+                self.assign(child, env, depth)
+
+    def _declaration(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        self.declaration(node, env, depth)
+
+    def _unset(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        for child in node.named_children:
+            name = self.snippet.text_between(child.start_byte, child.end_byte)
+            if name.isidentifier():
+                env.vars[name] = self.words.fresh_unknown(name, child)
+
+    def _function(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        name_node = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name_node is not None and body is not None:
+            name = self.snippet.text_between(name_node.start_byte, name_node.end_byte)
+            self.functions[name] = (body, self.snippet)
+
+    def _pipeline(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        upstream: tuple[Word, ...] | None = stdin
+        for child in node.named_children:
+            upstream = self.walk(child, env, depth + 1, upstream or ()) or ()
+
+    def _branches(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        self.branches(node, env, depth)
+
+    def _loop(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        self.loop(node, env, depth)
+
+    def _test(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        self.words.substitutions_only(node, env, depth)
+
+    def _nothing(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
         return None
+
+    def _error(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
+        self.recover(node, env, depth)
 
     def recover(self, node, env: Env, depth: int) -> None:
         """tree-sitter could not place this text. Walk what it recognised; if that holds no command,
@@ -414,6 +417,8 @@ class Interpreter:
         return None
 
     def _after_command(self, command: Command, unwrapped: Unwrapped, run_env: Env, env: Env, depth: int) -> None:
+        """What running the command does to the walk: a script it runs, a function it calls, a file it
+        sources, the folder it moves to, the variables it sets."""
         argv = command.argv
         if unwrapped.script is not None:
             inner_env = run_env.copy()
@@ -425,23 +430,8 @@ class Interpreter:
         if command.stdin and (unwrapped.stdin_script or (name == "tee" and any(_is_script_file(w) for w in argv[1:]))):
             # `bash <<EOF`, `ssh host <<EOF`, `echo ... | sh`, `tee setup.sh <<EOF`: the text is a script
             self.run_nested(join_words(list(command.stdin)), run_env.copy(), depth + 1)
-            return
-        if name and argv and argv[0].literal == name and name in self.functions:
-            if name in self.call_stack or len(self.call_stack) >= MAX_CALL_DEPTH:
-                return
-            if self.commands_seen > self.command_budget:
-                self._over_budget(command)
-                return
-            self.called.add(name)
-            body, snippet = self.functions[name]
-            outermost = self.call_site is None
-            if outermost:
-                self.call_site = (name, command.start)
-            try:
-                self._call(name, body, snippet, env, [w.value for w in argv[1:]], depth)
-            finally:
-                if outermost:
-                    self.call_site = None
+        elif name and argv[0].literal == name and name in self.functions:
+            self._call_function(command, name, env, depth)
         elif name in ("source", ".") and len(argv) > 1 and self.files is not None:
             self._source(command, argv[1], env, depth)
         elif name == "cd" and self.files is not None:
@@ -452,12 +442,34 @@ class Interpreter:
                     env.vars[word.literal] = self.words.fresh_unknown(word.literal, None, word.start)
                     env.assigned.add(word.literal)
         elif name in ("export", "readonly", "local", "declare", "typeset"):
-            for word in argv[1:]:  # `export X=1` that tree-sitter saw as a plain command
-                lit = word.literal
-                if lit and "=" in lit and lit.split("=", 1)[0].isidentifier():
-                    var = lit.split("=", 1)[0]
-                    env.vars[var] = word.value.slice(len(var) + 1)
-                    env.assigned.add(var)
+            self._declared_by_command(argv, env)
+
+    def _call_function(self, command: Command, name: str, env: Env, depth: int) -> None:
+        """A call of a function the script defines: its body runs here, with its arguments as `$1`..."""
+        if name in self.call_stack or len(self.call_stack) >= MAX_CALL_DEPTH:
+            return
+        if self.commands_seen > self.command_budget:
+            self._over_budget(command)
+            return
+        self.called.add(name)
+        body, snippet = self.functions[name]
+        outermost = self.call_site is None
+        if outermost:
+            self.call_site = (name, command.start)
+        try:
+            self._call(name, body, snippet, env, [w.value for w in command.argv[1:]], depth)
+        finally:
+            if outermost:
+                self.call_site = None
+
+    def _declared_by_command(self, argv: list[Word], env: Env) -> None:
+        """`export X=1` that tree-sitter saw as a plain command."""
+        for word in argv[1:]:
+            lit = word.literal
+            if lit and "=" in lit and lit.split("=", 1)[0].isidentifier():
+                var = lit.split("=", 1)[0]
+                env.vars[var] = word.value.slice(len(var) + 1)
+                env.assigned.add(var)
 
     def _source(self, command: Command, word: Word, env: Env, depth: int) -> None:
         """`source FILE`: its assignments and functions apply from here on, as if its text were here.
@@ -528,6 +540,28 @@ class Interpreter:
             self.run(snippet, env, depth)
         finally:
             self.script_nesting -= 1
+
+
+# How each kind of statement is walked (any other node: its children are).
+_STATEMENTS: dict[str, Callable[..., tuple[Word, ...] | None]] = {
+    "command": Interpreter.command,
+    "redirected_statement": Interpreter.redirected,
+    "variable_assignment": Interpreter._assignment,
+    "variable_assignments": Interpreter._assignments,
+    "declaration_command": Interpreter._declaration,
+    "unset_command": Interpreter._unset,
+    "function_definition": Interpreter._function,
+    "pipeline": Interpreter._pipeline,
+    "if_statement": Interpreter._branches,
+    "case_statement": Interpreter._branches,
+    **dict.fromkeys(
+        ("for_statement", "c_style_for_statement", "while_statement", "until_statement", "select_statement"),
+        Interpreter._loop,
+    ),
+    "test_command": Interpreter._test,
+    **dict.fromkeys(("comment", "heredoc_body", "heredoc_start", "heredoc_end"), Interpreter._nothing),
+    "ERROR": Interpreter._error,
+}
 
 
 def _is_script_file(word: Word) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nvlint.model.command import Command
 from nvlint.model.events import Event, ImageBuilt, ImagePulled, ImagePushed
 from nvlint.model.words import Word
@@ -91,52 +93,61 @@ LOGIN_OPTIONS = {
 
 def recognise(command: Command) -> list[Event]:
     argv = command.argv
-    tool = command.name
     args = argv[1:]
     if not args:
         return []
-    sub = args[0].literal
-    rest = args[1:]
+    sub, rest = args[0].literal, args[1:]
     if sub in ("image", "builder", "buildx") and rest:
         inner = rest[0].literal
         if sub == "buildx" and inner == "bake":
             return _bake(command, rest[1:])
         if sub == "buildx" and inner == "imagetools" and len(rest) > 1 and rest[1].literal == "create":
-            return [
-                ImagePushed(command.start, command.end, o.value)
-                for o in every(parse_options(rest[2:], {"-t": V, "--tag": V, "-f": V})[0], "-t", "--tag")
-                if o.value is not None
-            ]
+            return _imagetools_create(command, rest[2:])
         sub, rest = inner, rest[1:]
-    if sub in ("build", "bud"):
-        return _build(command, rest)
-    if sub == "tag" and tool != "buildah":
-        _, positional, _ = parse_options(rest, {})
-        if len(positional) >= 2:
-            return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "tagged")]
-    if sub == "tag" and tool == "buildah":
-        _, positional, _ = parse_options(rest, {})
-        return [ImageBuilt(command.start, command.end, w.value, w, "tagged") for w in positional[1:]]
-    if sub == "commit":
-        _, positional, _ = parse_options(
-            rest, {"-a": V, "--author": V, "-c": V, "--change": V, "-m": V, "--message": V, "-p": F, "--pause": F}
-        )
-        if len(positional) >= 2:
-            return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "committed")]
-    if sub == "push":
-        return _push(command, rest)
-    if sub == "pull":
-        _, positional, _ = parse_options(rest, {"--platform": V, "-a": F, "--all-tags": F, "-q": F, "--quiet": F})
-        return [ImagePulled(command.start, command.end, positional[0].value)] if positional else []
-    if sub == "manifest" and rest and rest[0].literal == "push":
-        _, positional, _ = parse_options(rest[1:], {"--purge": F, "--insecure": F, "--all": F, "--authfile": V})
-        return [ImagePushed(command.start, command.end, positional[-1].value)] if positional else []
-    if sub == "compose" or (tool == "docker" and argv[0].literal == "docker-compose"):
-        if any(w.literal == "push" for w in rest) or (sub == "push"):
-            return [ImagePushed(command.start, command.end, None)]
+    verb = _VERBS.get(sub or "")
+    if verb is not None:
+        return verb(command, rest)
+    if sub == "compose" or (command.name == "docker" and argv[0].literal == "docker-compose"):
+        return [ImagePushed(command.start, command.end, None)] if any(w.literal == "push" for w in rest) else []
     if sub == "login":
         return _login(command, rest, args[0])
     return []
+
+
+def _imagetools_create(command: Command, rest: list[Word]) -> list[Event]:
+    options = parse_options(rest, {"-t": V, "--tag": V, "-f": V})[0]
+    tags = every(options, "-t", "--tag")
+    return [ImagePushed(command.start, command.end, o.value) for o in tags if o.value is not None]
+
+
+def _tag(command: Command, rest: list[Word]) -> list[Event]:
+    _, positional, _ = parse_options(rest, {})
+    if command.name == "buildah":  # `buildah tag IMAGE NAME...`
+        return [ImageBuilt(command.start, command.end, w.value, w, "tagged") for w in positional[1:]]
+    if len(positional) >= 2:
+        return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "tagged")]
+    return []
+
+
+def _commit(command: Command, rest: list[Word]) -> list[Event]:
+    _, positional, _ = parse_options(
+        rest, {"-a": V, "--author": V, "-c": V, "--change": V, "-m": V, "--message": V, "-p": F, "--pause": F}
+    )
+    if len(positional) >= 2:
+        return [ImageBuilt(command.start, command.end, positional[1].value, positional[1], "committed")]
+    return []
+
+
+def _pull(command: Command, rest: list[Word]) -> list[Event]:
+    _, positional, _ = parse_options(rest, {"--platform": V, "-a": F, "--all-tags": F, "-q": F, "--quiet": F})
+    return [ImagePulled(command.start, command.end, positional[0].value)] if positional else []
+
+
+def _manifest(command: Command, rest: list[Word]) -> list[Event]:
+    if not rest or rest[0].literal != "push":
+        return []
+    _, positional, _ = parse_options(rest[1:], {"--purge": F, "--insecure": F, "--all": F, "--authfile": V})
+    return [ImagePushed(command.start, command.end, positional[-1].value)] if positional else []
 
 
 def _build(command: Command, rest: list[Word]) -> list[Event]:
@@ -180,3 +191,15 @@ def _login(command: Command, rest: list[Word], verb: Word) -> list[Event]:
     options, positional, _ = parse_options(rest, LOGIN_OPTIONS)
     host = positional[0] if positional else None
     return [login_event(command, command.name or "docker", options, host, defaults_to_docker_hub=True, verb=verb)]
+
+
+# The verbs (after `image`/`builder`/`buildx`) that make, push or pull images.
+_VERBS: dict[str, Callable[[Command, list[Word]], list[Event]]] = {
+    "build": _build,
+    "bud": _build,
+    "tag": _tag,
+    "commit": _commit,
+    "push": _push,
+    "pull": _pull,
+    "manifest": _manifest,
+}

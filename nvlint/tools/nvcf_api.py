@@ -14,6 +14,7 @@ are the value's line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nvlint.model.events import Attachment, Deploy, Event, NgcCommand, OptionUse
 from nvlint.model.words import PLACEHOLDER, Part, Unknown, Value, Word, replace_matches, unknown_part
@@ -127,27 +128,11 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
             options.append(OptionUse("--gpu-specification", key_word, None, None))
         elif name == "health" and is_mapping(value):
             health_at = key_word
-            present = {field_name for field_name, _, _ in items(value)}
-            missing_health = [f for f in _HEALTH_OPTIONS if f not in present]
-            for field_name, field_key, field_value in items(value):
-                if field_name in _HEALTH_OPTIONS and is_scalar(field_value):
-                    word = _field(document, field_value)
-                    options.append(
-                        OptionUse(_HEALTH_OPTIONS[field_name], _field(document, field_key), word.value, word)
-                    )
+            missing_health = _health(document, value, options)
         elif name == "containerEnvironment" and is_sequence(value):
-            for entry in value.value:
-                env_key, env_value = get(entry, "key"), get(entry, "value")
-                if is_scalar(env_value):
-                    word = _field(document, env_value)
-                    label = _field(document, env_key) if is_scalar(env_key) else key_word
-                    options.append(OptionUse("containerEnvironment", label, word.value, word))
+            options.extend(_environment(document, value, key_word))
         elif name == "secrets" and is_sequence(value):
-            for entry in value.value:
-                secret_name = get(entry, "name")
-                if is_scalar(secret_name):
-                    word = _field(document, secret_name)
-                    options.append(OptionUse("secret-name", word, word.value, word))
+            options.extend(_secrets(document, value))
         elif name in ("models", "resources") and is_sequence(value):
             for entry in value.value:
                 fields = {
@@ -174,6 +159,35 @@ def _deploy(document: DocumentText, node, kind: str) -> Deploy:
         missing_health=missing_health,
         health_at=health_at,
     )
+
+
+def _health(document: DocumentText, health, options: list[OptionUse]) -> list[str]:
+    """The `health` object's fields as the CLI's `--health-*` options; the fields it lacks."""
+    present = {field_name for field_name, _, _ in items(health)}
+    for field_name, field_key, field_value in items(health):
+        if field_name in _HEALTH_OPTIONS and is_scalar(field_value):
+            word = _field(document, field_value)
+            options.append(OptionUse(_HEALTH_OPTIONS[field_name], _field(document, field_key), word.value, word))
+    return [f for f in _HEALTH_OPTIONS if f not in present]
+
+
+def _environment(document: DocumentText, entries, key_word: Word) -> Iterator[OptionUse]:
+    """`containerEnvironment: [{key, value}]`: each value, labelled by its key."""
+    for entry in entries.value:
+        env_key, env_value = get(entry, "key"), get(entry, "value")
+        if is_scalar(env_value):
+            word = _field(document, env_value)
+            label = _field(document, env_key) if is_scalar(env_key) else key_word
+            yield OptionUse("containerEnvironment", label, word.value, word)
+
+
+def _secrets(document: DocumentText, entries) -> Iterator[OptionUse]:
+    """`secrets: [{name, value}]`: the names a function or task gets."""
+    for entry in entries.value:
+        secret_name = get(entry, "name")
+        if is_scalar(secret_name):
+            word = _field(document, secret_name)
+            yield OptionUse("secret-name", word, word.value, word)
 
 
 def _attachment(fields: dict[str, Word], kind: str) -> Attachment | None:

@@ -65,29 +65,7 @@ def _flow(text: str, start: int, end: int, quote: str | None) -> tuple[str, list
     while i < end:
         char = text[i]
         if char == "\n" or (char == "\r" and i + 1 < end and text[i + 1] == "\n"):
-            # fold: trailing white space before the break goes, leading white space after it too
-            while chars and chars[-1] in " \t" and offsets[-1] >= start and not _escaped_space(text, offsets[-1]):
-                chars.pop()
-                offsets.pop()
-            break_at = i
-            i += 2 if char == "\r" else 1
-            empty_lines = 0
-            while i < end:
-                j = i
-                while j < end and text[j] in " \t":
-                    j += 1
-                if j < end and text[j] == "\n":
-                    empty_lines += 1
-                    i = j + 1
-                    continue
-                i = j
-                break
-            if empty_lines:
-                chars.extend("\n" * empty_lines)
-                offsets.extend([break_at] * empty_lines)
-            else:
-                chars.append(" ")
-                offsets.append(break_at)
+            i = _fold(text, i, start, end, chars, offsets)
             continue
         if quote == "'" and char == "'" and i + 1 < end and text[i + 1] == "'":
             chars.append("'")
@@ -95,25 +73,9 @@ def _flow(text: str, start: int, end: int, quote: str | None) -> tuple[str, list
             i += 2
             continue
         if quote == '"' and char == "\\" and i + 1 < end:
-            following = text[i + 1]
-            if following == "\n":  # escaped line break: join with nothing, skip the indentation
-                i += 2
-                while i < end and text[i] in " \t":
-                    i += 1
-                continue
-            if following in _ESCAPES:
-                chars.append(_ESCAPES[following])
-                offsets.append(i)
-                i += 2
-                continue
-            if following in _HEX:
-                digits = text[i + 2 : i + 2 + _HEX[following]]
-                try:
-                    chars.append(chr(int(digits, 16)))
-                except ValueError:
-                    chars.append(following)
-                offsets.append(i)
-                i += 2 + _HEX[following]
+            after = _escape(text, i, end, chars, offsets)
+            if after is not None:
+                i = after
                 continue
         chars.append(char)
         offsets.append(i)
@@ -124,6 +86,58 @@ def _flow(text: str, start: int, end: int, quote: str | None) -> tuple[str, list
             offsets.pop()
     offsets.append(offsets[-1] + 1 if offsets else start)
     return "".join(chars), offsets
+
+
+def _fold(text: str, i: int, start: int, end: int, chars: list[str], offsets: list[int]) -> int:
+    """A line break in a flow scalar at ``i``: trailing white space before it goes, leading white space
+    after it too; one break is a space, each empty line after it a newline. Returns where reading goes on."""
+    while chars and chars[-1] in " \t" and offsets[-1] >= start and not _escaped_space(text, offsets[-1]):
+        chars.pop()
+        offsets.pop()
+    break_at = i
+    i += 2 if text[i] == "\r" else 1
+    empty_lines = 0
+    while i < end:
+        j = i
+        while j < end and text[j] in " \t":
+            j += 1
+        if j < end and text[j] == "\n":
+            empty_lines += 1
+            i = j + 1
+            continue
+        i = j
+        break
+    if empty_lines:
+        chars.extend("\n" * empty_lines)
+        offsets.extend([break_at] * empty_lines)
+    else:
+        chars.append(" ")
+        offsets.append(break_at)
+    return i
+
+
+def _escape(text: str, i: int, end: int, chars: list[str], offsets: list[int]) -> int | None:
+    """A backslash escape of a double-quoted scalar at ``i``; where reading goes on, or None when the
+    backslash is an ordinary character."""
+    following = text[i + 1]
+    if following == "\n":  # escaped line break: join with nothing, skip the indentation
+        i += 2
+        while i < end and text[i] in " \t":
+            i += 1
+        return i
+    if following in _ESCAPES:
+        chars.append(_ESCAPES[following])
+        offsets.append(i)
+        return i + 2
+    if following in _HEX:
+        digits = text[i + 2 : i + 2 + _HEX[following]]
+        try:
+            chars.append(chr(int(digits, 16)))
+        except ValueError:
+            chars.append(following)
+        offsets.append(i)
+        return i + 2 + _HEX[following]
+    return None
 
 
 def _escaped_space(text: str, offset: int) -> bool:
