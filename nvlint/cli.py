@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FINDINGS
-    except Exception as error:  # noqa: BLE001 - a bug outside any one file: one line, not a traceback
+    except Exception as error:
         if os.environ.get("NVLINT_DEBUG") == "1":
             raise
         tell(

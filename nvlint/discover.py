@@ -79,7 +79,7 @@ class _Ignores:
         import pathspec  # only where a .gitignore exists
 
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
-        return _Ignores(self.specs + ((directory, spec),))
+        return _Ignores((*self.specs, (directory, spec)))
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         result = False

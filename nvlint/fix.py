@@ -24,7 +24,7 @@ def apply(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, 
     for diagnostic in sorted((d for d in diagnostics if applicable(d, unsafe)), key=lambda d: d.start):
         spans = [(e.start, e.end) for e in diagnostic.fix.edits]  # type: ignore[union-attr]
         if any(
-            a < taken_end and taken_start < b or (a == b == taken_start)
+            (a < taken_end and taken_start < b) or (a == b == taken_start)
             for a, b in spans
             for taken_start, taken_end in taken
         ):

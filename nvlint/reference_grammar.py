@@ -118,7 +118,7 @@ def _canonical(ref: ImageRef, host: str) -> str:
         host = "docker.io"
     path = ref.path
     if host == "docker.io" and len(path) == 1:
-        path = ("library",) + path
+        path = ("library", *path)
     suffix = f"@{ref.digest}" if ref.digest else f":{ref.tag or 'latest'}"
     return f"{host}/{'/'.join(path)}{suffix}"
 

@@ -10,6 +10,7 @@ About one real key in a thousand fails a test (measured on random keys; the sums
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -80,7 +81,7 @@ def _has_run(text: str) -> bool:
     """`_RUN` characters that repeat or count up or down by one (`aaaa`, `abcd`, `4321`)."""
     for step in (0, 1, -1):
         length = 1
-        for a, b in zip(text, text[1:], strict=False):
+        for a, b in itertools.pairwise(text):
             length = length + 1 if ord(b) - ord(a) == step else 1
             if length >= _RUN:
                 return True

@@ -179,7 +179,7 @@ def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tupl
     codes = []
     for selector in string_list(path, key, selectors):
         code = code_of(selector)
-        if code is None or valid_codes and not any(c.startswith(code) for c in valid_codes):
+        if code is None or (valid_codes and not any(c.startswith(code) for c in valid_codes)):
             raise ConfigError(f"{path}: '{key}' has {unknown_rule(selector)}")
         codes.append(code)
     return tuple(codes)
@@ -240,10 +240,7 @@ class SettingsFinder:
 
     def load(self, path: Path) -> Settings:
         data = _load_toml(path)
-        if path.name == "pyproject.toml":
-            table = data.get("tool", {}).get("nvlint", {})
-        else:
-            table = data
+        table = data.get("tool", {}).get("nvlint", {}) if path.name == "pyproject.toml" else data
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.nvlint] must be a table")
         return parse_settings(path, table, self.valid_codes, self.declared)

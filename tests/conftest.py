@@ -135,8 +135,10 @@ def check_golden(expected_file, diagnostics) -> None:
     assert found == expected
 
 
-_GITHUB_LINE = re.compile(r"::(error|warning|notice) file=[^,:\n]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,"
-                          r"title=[^:\n]*::[^\n]*")
+_GITHUB_LINE = re.compile(
+    r"::(error|warning|notice) file=[^,:\n]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,"
+    r"title=[^:\n]*::[^\n]*"
+)
 _GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 _SARIF_SCHEMA: list = []

@@ -6,6 +6,7 @@ API. Only 127.0.0.0/8 is ever used. No Docker engine is needed: images are pushe
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import gzip
 import hashlib
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 REGISTRY = shutil.which("docker-registry") or "/usr/bin/docker-registry"
@@ -35,6 +37,7 @@ def available() -> bool:
 
 # ---- TLS ------------------------------------------------------------------------------------------
 
+
 def make_certificates(folder: str, hosts=("127.0.0.1",)) -> tuple[str, str, str]:
     """A CA and a server certificate for the loopback addresses: (ca.pem, server.crt, server.key)."""
     from cryptography import x509
@@ -45,32 +48,47 @@ def make_certificates(folder: str, hosts=("127.0.0.1",)) -> tuple[str, str, str]
     now = datetime.datetime.now(datetime.timezone.utc)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "nvlint test CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
-          .not_valid_after(now + datetime.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-          .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False, False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False, False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
     names = [x509.DNSName("localhost")] + [x509.IPAddress(ipaddress.ip_address(h)) for h in hosts]
-    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName(names), critical=False)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     paths = [os.path.join(folder, name) for name in ("ca.pem", "server.crt", "server.key")]
     with open(paths[0], "wb") as out:
         out.write(ca.public_bytes(serialization.Encoding.PEM))
     with open(paths[1], "wb") as out:
         out.write(leaf.public_bytes(serialization.Encoding.PEM))
     with open(paths[2], "wb") as out:
-        out.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption()))
+        out.write(
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        )
     return paths[0], paths[1], paths[2]
 
 
@@ -83,6 +101,7 @@ def _ssl_context(certificate: str, key: str):
 
 
 # ---- HTTP servers for tests --------------------------------------------------------------------------
+
 
 class Server:
     """A ThreadingHTTPServer on loopback whose handler is a function(handler) -> None."""
@@ -129,6 +148,7 @@ def reply(handler, status: int, body=None, headers: dict | None = None) -> None:
 
 # ---- the token server ---------------------------------------------------------------------------------
 
+
 def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -146,10 +166,16 @@ class TokenServer:
         self.key = ec.generate_private_key(ec.SECP256R1())
         name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "nvlint token signer")])
         now = datetime.datetime.now(datetime.timezone.utc)
-        self.cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(self.key.public_key())
-                     .serial_number(x509.random_serial_number())
-                     .not_valid_before(now - datetime.timedelta(minutes=5))
-                     .not_valid_after(now + datetime.timedelta(days=1)).sign(self.key, hashes.SHA256()))
+        self.cert = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(self.key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .sign(self.key, hashes.SHA256())
+        )
         self.server = Server(self._handle, host, tls)
         self.realm = self.server.url + "/token"
 
@@ -173,8 +199,16 @@ class TokenServer:
             allowed = [a for a in actions.split(",") if user or name.startswith("public/")]
             access.append({"type": kind, "name": name, "actions": allowed})
         now = int(time.time())
-        claims = {"iss": ISSUER, "sub": user, "aud": SERVICE, "exp": now + 300, "nbf": now - 10, "iat": now,
-                  "jti": hashlib.sha256(os.urandom(8)).hexdigest(), "access": access}
+        claims = {
+            "iss": ISSUER,
+            "sub": user,
+            "aud": SERVICE,
+            "exp": now + 300,
+            "nbf": now - 10,
+            "iat": now,
+            "jti": hashlib.sha256(os.urandom(8)).hexdigest(),
+            "access": access,
+        }
         reply(handler, 200, {"token": self._sign(claims), "expires_in": 300})
 
     def _sign(self, claims: dict) -> str:
@@ -182,10 +216,16 @@ class TokenServer:
         from cryptography.hazmat.primitives.asymmetric import ec
         from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-        header = {"typ": "JWT", "alg": "ES256",
-                  "x5c": [base64.b64encode(self.cert.public_bytes(serialization.Encoding.DER)).decode()]}
-        signing_input = (_b64url(json.dumps(header, separators=(",", ":")).encode()) + "." +
-                         _b64url(json.dumps(claims, separators=(",", ":")).encode()))
+        header = {
+            "typ": "JWT",
+            "alg": "ES256",
+            "x5c": [base64.b64encode(self.cert.public_bytes(serialization.Encoding.DER)).decode()],
+        }
+        signing_input = (
+            _b64url(json.dumps(header, separators=(",", ":")).encode())
+            + "."
+            + _b64url(json.dumps(claims, separators=(",", ":")).encode())
+        )
         r, s = decode_dss_signature(self.key.sign(signing_input.encode(), ec.ECDSA(hashes.SHA256())))
         return signing_input + "." + _b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
 
@@ -194,6 +234,7 @@ class TokenServer:
 
 
 # ---- the registry -------------------------------------------------------------------------------------
+
 
 class Registry:
     """docker-registry on 127.0.0.1, port 0, in-memory storage; auth none, htpasswd or token."""
@@ -206,8 +247,18 @@ class Registry:
         self.ca_bundle = None
 
     def start(self) -> Registry:
-        config = ["version: 0.1", "log:", "  level: info", "  accesslog:", "    disabled: true",
-                  "storage:", "  inmemory: {}", "http:", "  addr: 127.0.0.1:0", "  secret: nvlint-test"]
+        config = [
+            "version: 0.1",
+            "log:",
+            "  level: info",
+            "  accesslog:",
+            "    disabled: true",
+            "storage:",
+            "  inmemory: {}",
+            "http:",
+            "  addr: 127.0.0.1:0",
+            "  secret: nvlint-test",
+        ]
         tls = None
         if self.tls:
             self.ca_bundle, certificate, key = make_certificates(self.folder)
@@ -226,21 +277,33 @@ class Registry:
             bundle = os.path.join(self.folder, "signer.pem")
             with open(bundle, "wb") as out:
                 out.write(self.token.cert_pem())
-            config += ["auth:", "  token:", f"    realm: {self.token.realm}", f"    service: {SERVICE}",
-                       f"    issuer: {ISSUER}", f"    rootcertbundle: {bundle}"]
+            config += [
+                "auth:",
+                "  token:",
+                f"    realm: {self.token.realm}",
+                f"    service: {SERVICE}",
+                f"    issuer: {ISSUER}",
+                f"    rootcertbundle: {bundle}",
+            ]
         path = os.path.join(self.folder, "config.yml")
         with open(path, "w") as out:
             out.write("\n".join(config) + "\n")
         log = os.path.join(self.folder, "registry.log")
         with open(log, "wb") as out:
-            self.process = subprocess.Popen([REGISTRY, "serve", path], stdout=out, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, cwd=self.folder, preexec_fn=_die_with_parent)
+            self.process = subprocess.Popen(
+                [REGISTRY, "serve", path],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=self.folder,
+                preexec_fn=_die_with_parent,
+            )
         started = time.monotonic()
         port = None
         while port is None:
             if self.process.poll() is not None or time.monotonic() - started > 20:
-                raise RuntimeError("the registry did not start:\n" + open(log).read())
-            match = re.search(r'listening on [^"]*:(\d+)', open(log).read())
+                raise RuntimeError("the registry did not start:\n" + Path(log).read_text())
+            match = re.search(r'listening on [^"]*:(\d+)', Path(log).read_text())
             port = int(match.group(1)) if match else None
             time.sleep(0.02)
         self.host = f"127.0.0.1:{port}"
@@ -270,9 +333,11 @@ class Registry:
     def _token(self, session, repository: str) -> dict:
         if self.auth != "token":
             return {}
-        answer = session.get(self.token.realm, params={"service": SERVICE,
-                                                       "scope": f"repository:{repository}:pull,push"},
-                             auth=("$oauthtoken", NGC_KEY))
+        answer = session.get(
+            self.token.realm,
+            params={"service": SERVICE, "scope": f"repository:{repository}:pull,push"},
+            auth=("$oauthtoken", NGC_KEY),
+        )
         return {"Authorization": f"Bearer {answer.json()['token']}"}
 
     def push(self, repository: str, tag: str) -> None:
@@ -280,26 +345,45 @@ class Registry:
         session = self.session()
         headers = self._token(session, repository)
         layer = _layer(f"{repository}:{tag}".encode())
-        config = json.dumps({"architecture": "amd64", "os": "linux",
-                             "rootfs": {"type": "layers", "diff_ids": []}}).encode()
+        config = json.dumps(
+            {"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": []}}
+        ).encode()
         for blob in (layer, config):
             digest = "sha256:" + hashlib.sha256(blob).hexdigest()
             start = session.post(f"{self.url}/v2/{repository}/blobs/uploads/", headers=headers)
             location = start.headers["Location"]
             if location.startswith("/"):
                 location = self.url + location
-            done = session.put(location, params={"digest": digest}, data=blob,
-                               headers={**headers, "Content-Type": "application/octet-stream"})
+            done = session.put(
+                location,
+                params={"digest": digest},
+                data=blob,
+                headers={**headers, "Content-Type": "application/octet-stream"},
+            )
             assert done.status_code == 201, done.text
-        manifest = json.dumps({
-            "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
-            "config": {"mediaType": "application/vnd.oci.image.config.v1+json",
-                       "digest": "sha256:" + hashlib.sha256(config).hexdigest(), "size": len(config)},
-            "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip",
-                        "digest": "sha256:" + hashlib.sha256(layer).hexdigest(), "size": len(layer)}],
-        }).encode()
-        answer = session.put(f"{self.url}/v2/{repository}/manifests/{tag}", data=manifest,
-                             headers={**headers, "Content-Type": "application/vnd.oci.image.manifest.v1+json"})
+        manifest = json.dumps(
+            {
+                "schemaVersion": 2,
+                "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                "config": {
+                    "mediaType": "application/vnd.oci.image.config.v1+json",
+                    "digest": "sha256:" + hashlib.sha256(config).hexdigest(),
+                    "size": len(config),
+                },
+                "layers": [
+                    {
+                        "mediaType": "application/vnd.oci.image.layer.v1.tar+gzip",
+                        "digest": "sha256:" + hashlib.sha256(layer).hexdigest(),
+                        "size": len(layer),
+                    }
+                ],
+            }
+        ).encode()
+        answer = session.put(
+            f"{self.url}/v2/{repository}/manifests/{tag}",
+            data=manifest,
+            headers={**headers, "Content-Type": "application/vnd.oci.image.manifest.v1+json"},
+        )
         assert answer.status_code == 201, answer.text
 
 
@@ -316,13 +400,12 @@ def _die_with_parent() -> None:
     """Linux: the registry gets SIGTERM if the test process dies, so no server outlives a crash."""
     import ctypes
 
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
 
 
 # ---- the NGC API ----------------------------------------------------------------------------------------
+
 
 class NgcApi:
     """Answers `/v2/org/<org>[/team/<team>]/<models|resources|helm-charts>/<name>/versions/<version>`."""
@@ -333,8 +416,11 @@ class NgcApi:
         self.url = self.server.url
 
     def _handle(self, handler) -> None:
-        match = re.fullmatch(r"/v2/org/([^/]+)(?:/team/([^/]+))?/(models|resources|helm-charts)/([^/]+)"
-                             r"/versions/([^/?]+)", urlparse(handler.path).path)
+        match = re.fullmatch(
+            r"/v2/org/([^/]+)(?:/team/([^/]+))?/(models|resources|helm-charts)/([^/]+)"
+            r"/versions/([^/?]+)",
+            urlparse(handler.path).path,
+        )
         if match is None:
             return reply(handler, 404, {"requestStatus": {"statusCode": "NOT_FOUND"}})
         org, team, kind, name, version = match.groups()

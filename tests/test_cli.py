@@ -13,7 +13,7 @@ from conftest import modules_imported_by, text_findings
 
 from nvlint.cli import main
 
-BAD = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+BAD = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
 GOOD = "docker login nvcr.io -u '$oauthtoken' --password-stdin < key\n"
 
 
@@ -39,8 +39,10 @@ def test_text_format_and_exit_codes(tree, capsys):
     write(tree / "deploy.sh", BAD)
     assert main(["check"]) == 1
     out = capsys.readouterr().out
-    assert out == ("deploy.sh:1:26: error: '$oauthtoken' is expanded by the shell (inside double quotes) to an empty "
-                   "string; the NGC username is the literal text: write '$oauthtoken' in single quotes [NV302]\n")
+    assert out == (
+        "deploy.sh:1:26: error: '$oauthtoken' is expanded by the shell (inside double quotes) to an empty "
+        "string; the NGC username is the literal text: write '$oauthtoken' in single quotes [NV302]\n"
+    )
     write(tree / "deploy.sh", GOOD)
     assert main(["check", "."]) == 0
     assert capsys.readouterr().out == ""
@@ -54,10 +56,20 @@ def test_json_contract(tree, capsys):
     fingerprint = finding.pop("fingerprint")
     assert len(fingerprint) == 32 and int(fingerprint, 16) >= 0
     assert finding == {
-        "rule": "NV302", "name": "oauthtoken-expanded", "severity": "error", "message": finding["message"],
-        "path": os.path.join("scripts", "deploy.sh"), "line": 1, "column": 26, "end_line": 1, "end_column": 37,
-        "fix": {"message": "Write '$oauthtoken'", "applicability": "safe",
-                "edits": [{"content": "'$oauthtoken'", "line": 1, "column": 25, "end_line": 1, "end_column": 38}]},
+        "rule": "NV302",
+        "name": "oauthtoken-expanded",
+        "severity": "error",
+        "message": finding["message"],
+        "path": os.path.join("scripts", "deploy.sh"),
+        "line": 1,
+        "column": 26,
+        "end_line": 1,
+        "end_column": 37,
+        "fix": {
+            "message": "Write '$oauthtoken'",
+            "applicability": "safe",
+            "edits": [{"content": "'$oauthtoken'", "line": 1, "column": 25, "end_line": 1, "end_column": 38}],
+        },
     }
 
 
@@ -125,7 +137,7 @@ def test_walk_respects_gitignore_and_skips_vendored_trees(tree, capsys):
 
 def test_shell_detected_by_shebang(tree, capsys):
     write(tree / "deploy", "#!/usr/bin/env bash\n" + BAD)
-    write(tree / "notes", "docker login nvcr.io -u \"$oauthtoken\"\n")  # no shebang, no extension: not shell
+    write(tree / "notes", 'docker login nvcr.io -u "$oauthtoken"\n')  # no shebang, no extension: not shell
     write(tree / "run.py", BAD)
     assert main(["check"]) == 1
     assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == ["deploy"]
@@ -157,13 +169,16 @@ def test_nearest_config_applies(tree, capsys):
     assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == [os.path.join("inner", "b.sh")]
 
 
-@pytest.mark.parametrize("content,message", [
-    ("selcet = ['NV3']\n", "did you mean 'select'"),
-    ("select = ['NV39']\n", "unknown rule 'NV39'"),
-    ("mount-layout = 'mounts'\n", "did you mean 'mount'"),
-    ("ngc-orgs = 3\n", "list of strings"),
-    ("select = [\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("selcet = ['NV3']\n", "did you mean 'select'"),
+        ("select = ['NV39']\n", "unknown rule 'NV39'"),
+        ("mount-layout = 'mounts'\n", "did you mean 'mount'"),
+        ("ngc-orgs = 3\n", "list of strings"),
+        ("select = [\n", "not valid TOML"),
+    ],
+)
 def test_config_errors_exit_2(tree, capsys, content, message):
     write(tree / ".nvlint.toml", content)
     write(tree / "a.sh", BAD)
@@ -219,15 +234,33 @@ def test_a_pre_commit_run_imports_only_what_it_uses(tmp_path):
     no YAML or HTTP package, no worker machinery, and none of the modules measured to be slow to import
     for nothing (dataclasses decorated at import, the grammar package's importlib.resources, shutil)."""
     script = tmp_path / "deploy.sh"
-    script.write_text('docker login nvcr.io -u "$oauthtoken" -p "$KEY"\n'
-                      'ngc cf fn create --name a --inference-url /i --container-image vllm/vllm:1\n')
-    heavy = ["rich", "ruamel.yaml", "yaml", "requests", "nvlint.online.verify", "nvlint.online.client",
-             "multiprocessing", "concurrent.futures",
-             "dataclasses", "importlib.resources", "shutil", "difflib", "tempfile", "pathspec", "identify"]
-    probe = ("import io, contextlib\nfrom nvlint.cli import main\n"
-             "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
-             f"    status = main(['check', '--isolated', '--format', 'text', {str(script)!r}])\n"
-             "print(status, out.getvalue().count('NV'))\n")
+    script.write_text(
+        'docker login nvcr.io -u "$oauthtoken" -p "$KEY"\n'
+        "ngc cf fn create --name a --inference-url /i --container-image vllm/vllm:1\n"
+    )
+    heavy = [
+        "rich",
+        "ruamel.yaml",
+        "yaml",
+        "requests",
+        "nvlint.online.verify",
+        "nvlint.online.client",
+        "multiprocessing",
+        "concurrent.futures",
+        "dataclasses",
+        "importlib.resources",
+        "shutil",
+        "difflib",
+        "tempfile",
+        "pathspec",
+        "identify",
+    ]
+    probe = (
+        "import io, contextlib\nfrom nvlint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = main(['check', '--isolated', '--format', 'text', {str(script)!r}])\n"
+        "print(status, out.getvalue().count('NV'))\n"
+    )
     printed, imported = modules_imported_by(probe, cwd=tmp_path)
     status, found = printed.split()
     assert status == "1" and int(found) >= 3, printed

@@ -13,7 +13,7 @@ import pytest
 
 from nvlint.cli import main
 
-BAD = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+BAD = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
 GOOD = "docker login nvcr.io -u '$oauthtoken' --password-stdin < key\n"
 TWO_RULES = BAD + "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n"  # NV302 and NV303
 
@@ -88,22 +88,33 @@ def test_diff_says_how_many_it_would_fix(tree, capsys):
 # ---- usage errors ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--format", "json", "--format", "sarif"], "--format json and --format sarif would both write to standard output"),
-    (["--output", "x.json"], "each --output needs a --format before it"),
-    (["--fix", "--diff"], "--fix and --diff cannot be used together"),
-    (["--write-baseline", "b.json", "--baseline", "b.json"], "--write-baseline and --baseline cannot be used together"),
-    (["--jobs", "0"], "argument --jobs: must be 1 or more, not 0"),
-    (["--jobs", "many"], "argument --jobs: 'many' is not a number"),
-    (["--unsafe-fixes"], "--unsafe-fixes needs --fix or --diff"),
-    (["--refresh"], "--refresh only applies in online mode"),
-    (["--online-scope", "all"], "--online-scope only applies in online mode"),
-    (["--stdin-filename", "a.sh", "a.sh"], "--stdin-filename needs '-' among the paths"),
-    (["--select", "NV999"], "--select: unknown rule 'NV999'"),
-    (["--ignore", "oauthtoken-expand"],
-     "--ignore: unknown rule 'oauthtoken-expand' (did you mean 'oauthtoken-expanded'?)"),
-    (["--extend-ignore", "NV3O2"], "--extend-ignore: unknown rule 'NV3O2' (did you mean 'NV302'?)"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ["--format", "json", "--format", "sarif"],
+            "--format json and --format sarif would both write to standard output",
+        ),
+        (["--output", "x.json"], "each --output needs a --format before it"),
+        (["--fix", "--diff"], "--fix and --diff cannot be used together"),
+        (
+            ["--write-baseline", "b.json", "--baseline", "b.json"],
+            "--write-baseline and --baseline cannot be used together",
+        ),
+        (["--jobs", "0"], "argument --jobs: must be 1 or more, not 0"),
+        (["--jobs", "many"], "argument --jobs: 'many' is not a number"),
+        (["--unsafe-fixes"], "--unsafe-fixes needs --fix or --diff"),
+        (["--refresh"], "--refresh only applies in online mode"),
+        (["--online-scope", "all"], "--online-scope only applies in online mode"),
+        (["--stdin-filename", "a.sh", "a.sh"], "--stdin-filename needs '-' among the paths"),
+        (["--select", "NV999"], "--select: unknown rule 'NV999'"),
+        (
+            ["--ignore", "oauthtoken-expand"],
+            "--ignore: unknown rule 'oauthtoken-expand' (did you mean 'oauthtoken-expanded'?)",
+        ),
+        (["--extend-ignore", "NV3O2"], "--extend-ignore: unknown rule 'NV3O2' (did you mean 'NV302'?)"),
+    ],
+)
 def test_contradictions_are_usage_errors_with_the_check_usage(tree, capsys, args, message):
     Path("a.sh").write_text(GOOD)
     err = usage_error(capsys, "check", *args, "a.sh")
@@ -125,11 +136,17 @@ def test_a_missing_configuration_file_is_named_without_errno(tree, capsys):
     assert err == "nvlint: error: cannot read configuration missing.toml: No such file or directory\n"
 
 
-@pytest.mark.parametrize("content,message", [
-    (None, "cannot read baseline base.json: No such file or directory (record one with --write-baseline base.json)"),
-    ("{not json", "baseline base.json is not JSON"),
-    ('{"something": "else"}', "base.json is not a baseline that nvlint --write-baseline wrote"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (
+            None,
+            "cannot read baseline base.json: No such file or directory (record one with --write-baseline base.json)",
+        ),
+        ("{not json", "baseline base.json is not JSON"),
+        ('{"something": "else"}', "base.json is not a baseline that nvlint --write-baseline wrote"),
+    ],
+)
 def test_a_baseline_that_cannot_be_used_is_named(tree, capsys, content, message):
     Path("a.sh").write_text(BAD)
     if content is not None:
@@ -222,9 +239,7 @@ def test_a_named_file_the_configuration_excludes_gets_one_line(tree, capsys):
 
 
 def run(cwd: Path, *args: str, stdin: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nvlint", *args], input=stdin, capture_output=True, text=True, cwd=cwd
-    )
+    return subprocess.run([sys.executable, "-m", "nvlint", *args], input=stdin, capture_output=True, text=True, cwd=cwd)
 
 
 def test_stdin_filename_honours_exclude(tree):

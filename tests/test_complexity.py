@@ -51,9 +51,11 @@ def test_push_order_rules_do_work_linear_in_the_commands(monkeypatch, name):
 
 
 def test_the_push_order_rules_still_find_a_late_push():
-    text = script(30) + 'docker build -t nvcr.io/acme/late:1 .\n' \
-        'ngc cf fn create --name late --inference-url /infer --container-image nvcr.io/acme/late:1\n' \
-        'docker push nvcr.io/acme/late:1\n'
+    text = (
+        script(30) + "docker build -t nvcr.io/acme/late:1 .\n"
+        "ngc cf fn create --name late --inference-url /infer --container-image nvcr.io/acme/late:1\n"
+        "docker push nvcr.io/acme/late:1\n"
+    )
     (found,) = lint(text)
     assert found.code == "NV201" and "comes too late" in found.message
 

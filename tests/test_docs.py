@@ -21,8 +21,9 @@ def check(text: str, name: str, kind: str):
 
 def spans(path: Path) -> list[tuple[str, str]]:
     text = path.read_text()
-    return [(d.code, span_text(text, d)) for d in lint_bytes(path.read_bytes(), str(path), _kind(path), Settings(),
-                                                             RULES)]
+    return [
+        (d.code, span_text(text, d)) for d in lint_bytes(path.read_bytes(), str(path), _kind(path), Settings(), RULES)
+    ]
 
 
 def _kind(path: Path) -> str:
@@ -41,7 +42,7 @@ def test_markdown_spans():
 
 
 def test_markdown_fence_forms():
-    for info in ("bash", "sh", "shell", "zsh", "{bash}", "bash title=\"x.sh\"", "{.bash .numberLines}"):
+    for info in ("bash", "sh", "shell", "zsh", "{bash}", 'bash title="x.sh"', "{.bash .numberLines}"):
         text = f"# t\n\n```{info}\ndocker login nvcr.io -u $oauthtoken\n```\n"
         (d,) = check(text, "a.md", "markdown")
         assert (d.code, d.line, d.column) == ("NV302", 4, 25), info
@@ -50,14 +51,18 @@ def test_markdown_fence_forms():
 
 
 def test_console_output_lines_are_not_commands():
-    text = ("```console\n$ docker images\nREPOSITORY   TAG\nnvcr.io/acme/app  docker login -u $oauthtoken\n"
-            "% echo done\n```\n")
+    text = (
+        "```console\n$ docker images\nREPOSITORY   TAG\nnvcr.io/acme/app  docker login -u $oauthtoken\n"
+        "% echo done\n```\n"
+    )
     assert check(text, "a.md", "markdown") == []
 
 
 def test_blocks_of_a_document_are_one_flow():
-    text = ("Build:\n\n```bash\nexport IMAGE=nvcr.io/acme/app:1\ndocker build -t $IMAGE .\n```\n\n"
-            "Deploy:\n\n```bash\nngc cf fn create --name a --inference-url /i --container-image $IMAGE\n```\n")
+    text = (
+        "Build:\n\n```bash\nexport IMAGE=nvcr.io/acme/app:1\ndocker build -t $IMAGE .\n```\n\n"
+        "Deploy:\n\n```bash\nngc cf fn create --name a --inference-url /i --container-image $IMAGE\n```\n"
+    )
     (d,) = check(text, "a.md", "markdown")
     assert (d.code, d.line) == ("NV201", 11)
     pushed = text.replace("docker build -t $IMAGE .\n", "docker build -t $IMAGE .\ndocker push $IMAGE\n")
@@ -65,8 +70,10 @@ def test_blocks_of_a_document_are_one_flow():
 
 
 def test_html_comment_silences_the_next_block():
-    text = ("<!-- nvlint: disable=NV302 -- the wrong way, on purpose -->\n```bash\n\ndocker login nvcr.io "
-            "-u $oauthtoken\n```\n\n```bash\ndocker login nvcr.io -u $oauthtoken\n```\n")
+    text = (
+        "<!-- nvlint: disable=NV302 -- the wrong way, on purpose -->\n```bash\n\ndocker login nvcr.io "
+        "-u $oauthtoken\n```\n\n```bash\ndocker login nvcr.io -u $oauthtoken\n```\n"
+    )
     assert [(d.code, d.line) for d in check(text, "a.md", "markdown")] == [("NV302", 8)]
 
 
@@ -82,10 +89,12 @@ def test_notebook_positions_are_in_the_file_and_name_the_cell():
 
 
 def test_notebook_escapes_map_back():
-    text = ('{"cells": [{"cell_type": "code", "source": '
-            '["!echo \\"\\u00e9\\" && docker login nvcr.io -u \\"$oauthtoken\\" < key"]}]}\n')
+    text = (
+        '{"cells": [{"cell_type": "code", "source": '
+        '["!echo \\"\\u00e9\\" && docker login nvcr.io -u \\"$oauthtoken\\" < key"]}]}\n'
+    )
     (d,) = check(text, "n.ipynb", "notebook")
-    assert text[d.column - 1:d.end_column - 1] == "$oauthtoken"
+    assert text[d.column - 1 : d.end_column - 1] == "$oauthtoken"
 
 
 def test_dockerfile_forms():
@@ -98,14 +107,16 @@ def test_dockerfile_from_is_not_an_nvcf_reference():
 
 
 def test_dockerfile_arg_and_env_seed_run():
-    text = ("ARG IMAGE=vllm/vllm-openai:latest\n"
-            "RUN ngc cf fn create --name a --inference-url /i --container-image $IMAGE\n")
+    text = (
+        "ARG IMAGE=vllm/vllm-openai:latest\nRUN ngc cf fn create --name a --inference-url /i --container-image $IMAGE\n"
+    )
     (d,) = check(text, "Dockerfile", "dockerfile")
     assert d.code == "NV101" and span_text(text, d) == "vllm/vllm-openai:latest"
 
 
-@pytest.mark.parametrize("name", ["Dockerfile", "app.Dockerfile", "Containerfile", "README.md", "guide.rst",
-                                  "nb.ipynb", "notes.markdown"])
+@pytest.mark.parametrize(
+    "name", ["Dockerfile", "app.Dockerfile", "Containerfile", "README.md", "guide.rst", "nb.ipynb", "notes.markdown"]
+)
 def test_kinds_are_discovered(name, tmp_path):
     from nvlint.discover import detect_kind
 

@@ -22,8 +22,13 @@ def nvlint(cwd: Path, *args: str, timeout: float = 120, config: str | None = Non
     if config is not None:
         (cwd / "nvlint-test.toml").write_text(config)
         settings = ["--config", str(cwd / "nvlint-test.toml")]
-    return subprocess.run([sys.executable, "-m", "nvlint", "check", *settings, "--no-cache", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "nvlint", "check", *settings, "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -53,14 +58,24 @@ def test_the_size_limit_is_a_setting(hostile):
     result = nvlint(hostile, config='max-file-size = "1MB"\n')
     assert lines(result) == ["big.sh:1:1 NV000", "good.sh:1:25 NV302"]
     assert "file is 1.3 MB, larger than max-file-size (1 MB); not read" in result.stdout
-    piped = subprocess.run([sys.executable, "-m", "nvlint", "check", "--config", "nvlint-test.toml", "-",
-                            "--stdin-filename", "big.sh"], input=BAD * 100, cwd=hostile, capture_output=True,
-                           text=True, timeout=120)
+    piped = subprocess.run(
+        [sys.executable, "-m", "nvlint", "check", "--config", "nvlint-test.toml", "-", "--stdin-filename", "big.sh"],
+        input=BAD * 100,
+        cwd=hostile,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert piped.returncode == 1 and text_findings(piped.stdout)[0] == "big.sh:1:25 NV302"  # under 1 MB: read
     (hostile / "nvlint-test.toml").write_text("max-file-size = 1000\n")
-    piped = subprocess.run([sys.executable, "-m", "nvlint", "check", "--config", "nvlint-test.toml", "-",
-                            "--stdin-filename", "big.sh"], input=BAD * 100, cwd=hostile, capture_output=True,
-                           text=True, timeout=120)
+    piped = subprocess.run(
+        [sys.executable, "-m", "nvlint", "check", "--config", "nvlint-test.toml", "-", "--stdin-filename", "big.sh"],
+        input=BAD * 100,
+        cwd=hostile,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "file is 3.5 KB, larger than max-file-size (1000 bytes); not read" in piped.stdout  # the same limit
 
 
@@ -73,10 +88,11 @@ def test_one_ten_megabyte_line(hostile):
 @pytest.mark.parametrize("opening,closing", [("( ", " )"), ("$(", ")"), ("{ ", "; }"), ("`", "`")])
 def test_ten_thousand_levels_of_nesting(hostile, opening, closing):
     depth = 10_000 if opening != "`" else 1  # backquotes do not nest without escaping
-    (hostile / "deep.sh").write_text("echo " * (opening in ("$(", "`")) + opening * depth + BAD.strip()
-                                     + closing * depth + "\n")
+    (hostile / "deep.sh").write_text(
+        "echo " * (opening in ("$(", "`")) + opening * depth + BAD.strip() + closing * depth + "\n"
+    )
     found = lines(nvlint(hostile))
-    assert found[0] == "deep.sh" + found[0][len("deep.sh"):] and found[0].endswith("NV302")
+    assert found[0] == "deep.sh" + found[0][len("deep.sh") :] and found[0].endswith("NV302")
     assert found[-1] == "good.sh:1:25 NV302"
 
 
@@ -84,8 +100,12 @@ def test_yaml_billion_laughs(hostile):
     workflow = hostile / ".github" / "workflows"
     workflow.mkdir(parents=True)
     aliases = "".join(f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
-    (workflow / "laughs.yml").write_text('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + aliases +
-                                         "on: push\njobs:\n  x:\n    steps:\n      - run: " + BAD)
+    (workflow / "laughs.yml").write_text(
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        + aliases
+        + "on: push\njobs:\n  x:\n    steps:\n      - run: "
+        + BAD
+    )
     started = time.monotonic()
     found = lines(nvlint(hostile))
     assert time.monotonic() - started < 30
@@ -126,9 +146,15 @@ def test_unreadable_and_vanishing_files(hostile, monkeypatch, capsys):
     assert "good.sh:1:25: error: " in out
 
 
-@pytest.mark.parametrize("encoding,expected", [
-    ("latin-1", "NV000"), ("utf-16", "NV302"), ("utf-16-le-bom", "NV302"), ("utf-8-sig", "NV302"),
-])
+@pytest.mark.parametrize(
+    "encoding,expected",
+    [
+        ("latin-1", "NV000"),
+        ("utf-16", "NV302"),
+        ("utf-16-le-bom", "NV302"),
+        ("utf-8-sig", "NV302"),
+    ],
+)
 def test_encodings(hostile, encoding, expected):
     text = "# café\n" + BAD
     data = (b"\xff\xfe" + text.encode("utf-16-le")) if encoding == "utf-16-le-bom" else text.encode(encoding)
@@ -147,11 +173,16 @@ def test_crlf(hostile):
 def test_ctrl_c_exits_130_without_a_traceback_or_partial_files(tmp_path):
     for n in range(400):
         (tmp_path / f"s{n:03d}.sh").write_text(("echo filler\n" * 4000) + 'docker login nvcr.io -u "$oauthtoken"\n')
-    process = subprocess.Popen([sys.executable, "-m", "nvlint", "check", "--isolated", "--no-cache", "--fix"],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nvlint", "check", "--isolated", "--no-cache", "--fix"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(2.5)
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=60)
     assert process.returncode == 130, (process.returncode, err[-2000:])
     assert "Traceback" not in err
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".nvlint")]
@@ -182,8 +213,7 @@ def test_functions_calling_functions_cannot_make_the_work_exponential(hostile):
     """Each call is followed by walking the body again: three calls per level, twelve levels, would be
     half a million commands. The work stops at a budget linear in the file, with a notice."""
     levels = [f"f{i}() {{ f{i + 1}; f{i + 1}; f{i + 1}; }}" for i in range(12)]
-    (hostile / "calls.sh").write_text("\n".join([*levels, "f12() { docker push nvcr.io/acme/app:1; }", "f0",
-                                                 BAD]))
+    (hostile / "calls.sh").write_text("\n".join([*levels, "f12() { docker push nvcr.io/acme/app:1; }", "f0", BAD]))
     found = lines(nvlint(hostile, timeout=60))
     assert found[0] == "calls.sh:12:14 NV000"  # the call where the budget ran out
     assert found[1:] == ["calls.sh:15:25 NV302", "good.sh:1:25 NV302"]  # the rest of the file is still read

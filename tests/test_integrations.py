@@ -24,8 +24,14 @@ from nvlint import __version__
 README = Path(ROOT) / "README.md"
 TAG = f"v{__version__}"
 NOT_RUN = "not run by the README tests"
-NETWORK_ERRORS = ("Could not find a version", "No matching distribution", "Failed to establish",
-                  "Temporary failure in name resolution", "Network is unreachable", "ProxyError")
+NETWORK_ERRORS = (
+    "Could not find a version",
+    "No matching distribution",
+    "Failed to establish",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "ProxyError",
+)
 
 
 class Snippet:
@@ -97,7 +103,7 @@ def test_every_snippet_is_of_a_kind_these_tests_check():
 def test_the_workflow_is_complete_and_valid():
     ((snippet, workflow),) = yaml_snippets("workflow")
     assert schema_errors(workflow, "github-workflows.json") == [], snippet
-    assert "on" in workflow and workflow["on"], "a workflow without `on:` never runs"
+    assert workflow.get("on"), "a workflow without `on:` never runs"
     (job,) = workflow["jobs"].values()
     assert job["permissions"]["security-events"] == "write"  # the SARIF upload needs it
     steps = job["steps"]
@@ -176,9 +182,9 @@ def pip_shim(folder: Path) -> Path:
         '[ "$1" = install ] || { echo "pip shim: only install" >&2; exit 2; }\n'
         'shift; for spec in "$@"; do\n'
         '  case "$spec" in\n'
-        '    .|-e) ;;\n'
+        "    .|-e) ;;\n"
         "    .\\[*) ;;\n"
-        f'    git+https://github.com/*/nvlint@{TAG}) ;;\n'
+        f"    git+https://github.com/*/nvlint@{TAG}) ;;\n"
         '    *) echo "pip shim: unexpected $spec" >&2; exit 2 ;;\n'
         "  esac\n"
         "done\n"
@@ -209,8 +215,9 @@ def test_shell_snippets_run_against_the_examples(checkout, tmp_path):
         if not snippet.run:
             continue
         for command in filter(None, (line.split("  #")[0].strip() for line in snippet.text.splitlines())):
-            result = subprocess.run(["bash", "-c", command], cwd=checkout, env=env, capture_output=True,
-                                    text=True, timeout=120)
+            result = subprocess.run(
+                ["bash", "-c", command], cwd=checkout, env=env, capture_output=True, text=True, timeout=120
+            )
             where = f"{snippet}: {command}"
             assert result.returncode in (0, 1), f"{where}\n{result.stderr}"
             assert "Traceback" not in result.stderr and "usage:" not in result.stderr, where
@@ -258,22 +265,30 @@ def run_action(project: Path, tmp_path: Path, **inputs: str) -> subprocess.Compl
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NVLINT_", "VIRTUAL_ENV"))}
     env.update({"GITHUB_ACTION_PATH": ROOT, "RUNNER_TEMP": str(tmp_path)})
     env.update({f"NVLINT_{name.upper()}": value for name, value in inputs.items()})
-    return subprocess.run(["bash", str(Path(ROOT) / "action" / "run.sh")], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        ["bash", str(Path(ROOT) / "action" / "run.sh")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_the_action_installs_into_a_fresh_venv_and_lints_the_examples(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(Path(ROOT) / "examples", project / "examples")
-    result = run_action(project, tmp_path, paths="examples/", sarif="nvlint.sarif", args="--fail-on warning",
-                        online_input="false")
+    result = run_action(
+        project, tmp_path, paths="examples/", sarif="nvlint.sarif", args="--fail-on warning", online_input="false"
+    )
     if any(error in result.stderr for error in NETWORK_ERRORS):
         skip_or_fail("pip could not reach PyPI for nvlint's dependencies:\n" + result.stderr[-2000:])
     assert result.returncode == 1, result.stderr
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
-    assert annotations and all(line.startswith(("::error file=examples/deploy-broken.sh,",
-                                                 "::warning file=examples/deploy-broken.sh,"))
-                               for line in annotations)
+    assert annotations and all(
+        line.startswith(("::error file=examples/deploy-broken.sh,", "::warning file=examples/deploy-broken.sh,"))
+        for line in annotations
+    )
     sarif = json.loads((project / "nvlint.sarif").read_text())
     assert len(sarif["runs"][0]["results"]) == len(annotations)
     venvs = list(tmp_path.glob("nvlint-venv.*"))
@@ -332,11 +347,16 @@ def test_vim_keeps_the_severity(tmp_path):
         " .. e.type .. ' ' .. e.text}), 'qf.txt')\n"
         "qall!\n"
     )
-    subprocess.run([vim, "-u", "NONE", "-N", "-es", "-S", str(script)], cwd=tmp_path, check=False, timeout=60,
-                   stdin=subprocess.DEVNULL, capture_output=True)
+    subprocess.run(
+        [vim, "-u", "NONE", "-N", "-es", "-S", str(script)],
+        cwd=tmp_path,
+        check=False,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
     entries = (tmp_path / "qf.txt").read_text().splitlines()
-    expected = [f"{f['path']} {f['line']} {f['column']} {f['severity'][0]} {f['message']} [{f['rule']}]"
-                for f in found]
+    expected = [f"{f['path']} {f['line']} {f['column']} {f['severity'][0]} {f['message']} [{f['rule']}]" for f in found]
     assert entries == expected
 
 
@@ -364,8 +384,9 @@ def test_emacs_compilation_mode_keeps_the_severity(tmp_path):
     assert snippet.text.strip() == '(setq compile-command "nvlint check --format text ")'
     text, found = text_output(tmp_path)
     (tmp_path / "out.txt").write_text(text)
-    result = subprocess.run([emacs, "--batch", "-Q", "--eval", EMACS_READ], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [emacs, "--batch", "-Q", "--eval", EMACS_READ], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     levels = {"error": "2", "warning": "1", "info": "0"}  # compilation mode's types
     assert result.stdout.splitlines() == [f"{n} {levels[f['severity']]}" for n, f in enumerate(found, 1)]
 

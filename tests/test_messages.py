@@ -42,14 +42,18 @@ def test_messages_quote_the_users_text_and_every_format_stays_valid(rule, source
 
 def test_the_references_chart_push_example_quotes_the_path_as_written():
     for source, kind, shown in (
-            ('ngc registry chart push acme/c:1 "$CHART_PATH"\n', "shell", '"$CHART_PATH"'),
-            ("```bash\nngc registry chart push <org>/<chart>:<version> <chart-directory-or-tgz>\n```\n", "markdown",
-             "'<chart-directory-or-tgz>'")):
+        ('ngc registry chart push acme/c:1 "$CHART_PATH"\n', "shell", '"$CHART_PATH"'),
+        (
+            "```bash\nngc registry chart push <org>/<chart>:<version> <chart-directory-or-tgz>\n```\n",
+            "markdown",
+            "'<chart-directory-or-tgz>'",
+        ),
+    ):
         (d,) = lint(source, kind=kind)
         assert d.code == "NV511" and d.message.startswith(f"{shown} is a second positional argument"), d.message
 
 
 def test_a_value_that_came_through_a_variable_is_quoted_with_what_it_is():
-    source = "IMAGE=vllm/vllm-openai:v1\nngc cf fn create --name f --inference-url /v1 --container-image \"$IMAGE\"\n"
+    source = 'IMAGE=vllm/vllm-openai:v1\nngc cf fn create --name f --inference-url /v1 --container-image "$IMAGE"\n'
     (d,) = lint(source)
     assert d.message.startswith('image "$IMAGE" (vllm/vllm-openai:v1) has no registry host'), d.message

@@ -82,14 +82,14 @@ def test_correct_reference_examples_are_silent():
 # written out as users type it: every alias must resolve to its canonical command.
 FACTS_TREE = {
     "cloud-function|cf|picasso function|fn": "create list|ls info remove|rm|delete update-secret "
-                                             "update-rate-limit remove-rate-limit invoke",
+    "update-rate-limit remove-rate-limit invoke",
     "cloud-function|cf|picasso function|fn deploy": "info remove|rm|delete restart|redeploy update create log",
     "cloud-function|cf|picasso task": "create update-secret list|ls info delete|remove|rm cancel events results logs",
     "cloud-function|cf|picasso task instance": "list logs execute",
     "cloud-function|cf|picasso registry-credential": "create list remove",
     "cloud-function|cf|picasso gpu": "list capacity quota info",
     "registry image": "list info pull push remove update set-latest create sign scan publickey "
-                      "update-license-terms accept-license",
+    "update-license-terms accept-license",
     "registry chart": "list info pull create update push remove publish",
     "registry model": "list info create update remove download-version upload-version",
     "registry resource": "list info create update remove download-version upload-version sign",
@@ -122,7 +122,7 @@ def test_global_options_are_checked_on_every_command(typed):
 
     assert option_codes(f"ngc {typed} --format-type json\n") == ["NV506"]
     assert option_codes(f"ngc {typed} --org '$NGC_ORG'\n") == ["NV307"]
-    assert option_codes(f"ngc {typed} --org \"$NGC_ORG\" --format_type json --debug\n") == []
+    assert option_codes(f'ngc {typed} --org "$NGC_ORG" --format_type json --debug\n') == []
 
 
 def test_commands_the_grammar_does_not_list_still_have_global_options():

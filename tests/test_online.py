@@ -28,8 +28,11 @@ def _need_registry():
         skip_or_fail("docker-registry is not installed (apt-get install docker-registry)")
 
 
-@pytest.fixture(scope="module", params=[("none", False), ("htpasswd", True), ("token", True)],
-                ids=["none-http", "htpasswd-https", "token-https"])
+@pytest.fixture(
+    scope="module",
+    params=[("none", False), ("htpasswd", True), ("token", True)],
+    ids=["none-http", "htpasswd-https", "token-https"],
+)
 def registry(request):
     _need_registry()
     lab = Registry(*request.param).start()
@@ -79,6 +82,7 @@ def codes(findings: list[dict]) -> list[str]:
 
 
 # ---- the real registry -------------------------------------------------------------------------------
+
 
 def test_found_and_missing(registry, project, capsys, monkeypatch):
     monkeypatch.setenv("NGC_API_KEY", NGC_KEY)
@@ -140,24 +144,32 @@ def test_skipped_references(registry, project, capsys, monkeypatch):
     """Built or pushed in the same flow, or not fully known: not asked about."""
     monkeypatch.setenv("NGC_API_KEY", NGC_KEY)
     configure(project, {"nvcr.io": registry.url}, registry.ca_bundle)
-    script = ("docker build -t nvcr.io/acme/new:1 . && docker push nvcr.io/acme/new:1\n" + create("nvcr.io/acme/new:1")
-              + create('"nvcr.io/acme/app:$TAG"'))
+    script = (
+        "docker build -t nvcr.io/acme/new:1 . && docker push nvcr.io/acme/new:1\n"
+        + create("nvcr.io/acme/new:1")
+        + create('"nvcr.io/acme/app:$TAG"')
+    )
     assert check(capsys, script) == []
 
 
 # ---- the NGC API -------------------------------------------------------------------------------------
 
+
 def test_models_resources_and_charts(project, capsys, monkeypatch):
-    api = NgcApi({"models:acme/llama:1.0", "resources:acme/team/data:2", "helm-charts:acme/llm:1.0.0"},
-                 private={"models:acme/secret:1"})
+    api = NgcApi(
+        {"models:acme/llama:1.0", "resources:acme/team/data:2", "helm-charts:acme/llm:1.0.0"},
+        private={"models:acme/secret:1"},
+    )
     try:
         configure(project, {}, ngc_api_url=api.url)
         image = "nvcr.io/acme/app:1.0"
         registry = Server(lambda h: reply(h, 200))
         configure(project, {"nvcr.io": registry.url}, ngc_api_url=api.url)
-        script = (f"ngc cf fn create --name a --inference-url /i --container-image {image} --model acme/llama:1.0 "
-                  "--resource acme/team/data:2 --model w:acme/llama:2.0 --model acme/secret:1\n"
-                  "ngc cf fn create --name h --inference-url /i --helm-chart acme/llm:1.0.0 --helm-chart-service s\n")
+        script = (
+            f"ngc cf fn create --name a --inference-url /i --container-image {image} --model acme/llama:1.0 "
+            "--resource acme/team/data:2 --model w:acme/llama:2.0 --model acme/secret:1\n"
+            "ngc cf fn create --name h --inference-url /i --helm-chart acme/llm:1.0.0 --helm-chart-service s\n"
+        )
         found = check(capsys, script)
         assert [(f["rule"], f["line"]) for f in found] == [("NV901", 1), ("NV902", 1)]
         assert "acme/llama:2.0" in found[0]["message"]
@@ -173,8 +185,10 @@ def test_legacy_keys_are_exchanged_for_a_token(project, capsys, monkeypatch):
     legacy = "Legacy0Key0NotNvapi" * 2
 
     def auth(handler):
-        ok = handler.headers.get("Authorization") == "Basic " + __import__("base64").b64encode(
-            f"$oauthtoken:{legacy}".encode()).decode()
+        ok = (
+            handler.headers.get("Authorization")
+            == "Basic " + __import__("base64").b64encode(f"$oauthtoken:{legacy}".encode()).decode()
+        )
         reply(handler, 200 if ok else 401, {"token": "exchanged"} if ok else {})
 
     authn = Server(auth)
@@ -192,6 +206,7 @@ def test_legacy_keys_are_exchanged_for_a_token(project, capsys, monkeypatch):
 
 
 # ---- caching, faults and security with scripted servers ------------------------------------------------
+
 
 def test_second_run_is_served_from_the_cache(project, capsys):
     registry = Server(lambda h: reply(h, 200 if "/v2/acme/app/manifests/1.0" in h.path else 404))
@@ -240,15 +255,26 @@ def test_faults_are_warnings_and_the_run_finishes(project, capsys, tmp_path):
     stranger = Server(lambda h: reply(h, 200), tls=(certificate, key))
     good = Server(lambda h: reply(h, 200))
     try:
-        configure(project, {"hang.example": hang.url, "broken.example": broken.url, "refused.example": refused,
-                            "stranger.example": stranger.url, "nvcr.io": good.url}, timeout=0.5, deadline=15)
+        configure(
+            project,
+            {
+                "hang.example": hang.url,
+                "broken.example": broken.url,
+                "refused.example": refused,
+                "stranger.example": stranger.url,
+                "nvcr.io": good.url,
+            },
+            timeout=0.5,
+            deadline=15,
+        )
         started = time.monotonic()
-        script = "".join(create(f"{host}/acme/app:1") for host in
-                         ("hang.example", "broken.example", "refused.example", "stranger.example", "nvcr.io"))
+        script = "".join(
+            create(f"{host}/acme/app:1")
+            for host in ("hang.example", "broken.example", "refused.example", "stranger.example", "nvcr.io")
+        )
         found = check(capsys, script)
         assert time.monotonic() - started < 15
-        assert [(f["rule"], f["line"], f["severity"]) for f in found] == [
-            ("NV903", n, "warning") for n in (1, 2, 3, 4)]
+        assert [(f["rule"], f["line"], f["severity"]) for f in found] == [("NV903", n, "warning") for n in (1, 2, 3, 4)]
         assert "TLS" in found[3]["message"]
     finally:
         for server in (hang, broken, stranger, good):
@@ -262,8 +288,11 @@ def test_credentials_never_go_to_a_realm_on_another_host(project, capsys, monkey
     def challenge(handler):
         if handler.headers.get("Authorization") == "Bearer t":
             return reply(handler, 200)
-        reply(handler, 401, headers={"WWW-Authenticate": f'Bearer realm="{elsewhere.url}/token",'
-                                                          'scope="repository:acme/app:pull"'})
+        reply(
+            handler,
+            401,
+            headers={"WWW-Authenticate": f'Bearer realm="{elsewhere.url}/token",scope="repository:acme/app:pull"'},
+        )
 
     registry = Server(challenge)
     try:
@@ -287,8 +316,11 @@ def test_online_rule_examples(project, capsys, monkeypatch):
     refused = f"http://127.0.0.1:{closed.getsockname()[1]}"
     closed.close()
     try:
-        for code, endpoints in (("NV901", {"nvcr.io": missing.url}), ("NV902", {"nvcr.io": denied.url}),
-                                ("NV903", {"registry.unreachable.example": refused})):
+        for code, endpoints in (
+            ("NV901", {"nvcr.io": missing.url}),
+            ("NV902", {"nvcr.io": denied.url}),
+            ("NV903", {"registry.unreachable.example": refused}),
+        ):
             configure(project, endpoints, timeout=0.5)
             assert code in codes(check(capsys, by_code()[code].bad, "--refresh")), code
             configure(project, {"nvcr.io": Server(lambda h: reply(h, 200)).url})
@@ -300,15 +332,18 @@ def test_online_rule_examples(project, capsys, monkeypatch):
 
 # ---- offline stays offline ------------------------------------------------------------------------------
 
+
 def test_offline_opens_no_connection_and_imports_no_requests(tmp_path):
     script = tmp_path / "deploy.sh"
     script.write_text(create("nvcr.io/acme/app:1.0"))
-    probe = ("import socket, sys\n"
-             "def refuse(*a, **k):\n    raise AssertionError('a connection was opened')\n"
-             "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
-             "from nvlint.cli import main\n"
-             f"status = main(['check', '--isolated', {str(script)!r}])\n"
-             "print('requests' in sys.modules, status)\n")
+    probe = (
+        "import socket, sys\n"
+        "def refuse(*a, **k):\n    raise AssertionError('a connection was opened')\n"
+        "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+        "from nvlint.cli import main\n"
+        f"status = main(['check', '--isolated', {str(script)!r}])\n"
+        "print('requests' in sys.modules, status)\n"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert result.stdout.strip().splitlines()[-1] == "False 0", result.stderr
 
@@ -350,8 +385,9 @@ def test_docker_config_credentials(project, capsys, monkeypatch):
         assert found["rule"] == "NV902" and "Docker config" in found["message"]
         docker = project / "docker"
         docker.mkdir()
-        (docker / "config.json").write_text(json.dumps({"auths": {"registry.example.com": {
-            "auth": base64.b64encode(b"robot:s3cret-Pass").decode()}}}))
+        (docker / "config.json").write_text(
+            json.dumps({"auths": {"registry.example.com": {"auth": base64.b64encode(b"robot:s3cret-Pass").decode()}}})
+        )
         monkeypatch.setenv("DOCKER_CONFIG", str(docker))
         assert check(capsys, create(image)) == []
     finally:
@@ -376,9 +412,15 @@ def test_payload_models_are_checked(project, capsys):
     try:
         configure(project, {"nvcr.io": registry.url}, ngc_api_url=api.url)
         uri = "https://api.ngc.nvidia.com/v2/org/acme/models/{}/files"
-        payload = {"name": "llm", "inferenceUrl": "/v1/chat/completions", "containerImage": "nvcr.io/acme/s:1",
-                   "models": [{"name": "llama", "version": "1.0", "uri": uri.format("llama/1.0")},
-                              {"name": "other", "version": "2.0", "uri": uri.format("other/2.0")}]}
+        payload = {
+            "name": "llm",
+            "inferenceUrl": "/v1/chat/completions",
+            "containerImage": "nvcr.io/acme/s:1",
+            "models": [
+                {"name": "llama", "version": "1.0", "uri": uri.format("llama/1.0")},
+                {"name": "other", "version": "2.0", "uri": uri.format("other/2.0")},
+            ],
+        }
         Path("function.json").write_text(json.dumps(payload, indent=1))
         main(["check", "--online", "--no-cache", "--format", "json", "--select", "NV9", "function.json"])
         (found,) = json.loads(capsys.readouterr().out)

@@ -40,15 +40,27 @@ def test_other_tools_yaml_is_not_a_request(text):
     assert lint(text, kind="yaml") == []
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("name: f\ninferenceUrl: /v1\ncontainerImage: vllm/vllm-openai:latest\n", ["NV101"]),
-    ('{"name": "f", "inferenceUrl": "/v1", "models": [{"name": "m", "version": "1", '
-     '"uri": "https://api.ngc.nvidia.com/v2/org/acme/models/m/versions/1/files"}]}', ["NV513"]),
-    ("name: t\ngpuSpecification: {gpu: L40S, instanceType: gl40s_1.br25_2xlarge}\n"
-     "containerImage: vllm/vllm-openai:latest\nresultHandlingStrategy: NONE\n", ["NV101"]),
-    ("name: f\nhelmChart: acme/chart:1.0\nhelmChartServiceName: svc\ncontainerImage: nvcr.io/acme/app:1\n"
-     "inferenceUrl: /v1\n", ["NV502"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("name: f\ninferenceUrl: /v1\ncontainerImage: vllm/vllm-openai:latest\n", ["NV101"]),
+        (
+            '{"name": "f", "inferenceUrl": "/v1", "models": [{"name": "m", "version": "1", '
+            '"uri": "https://api.ngc.nvidia.com/v2/org/acme/models/m/versions/1/files"}]}',
+            ["NV513"],
+        ),
+        (
+            "name: t\ngpuSpecification: {gpu: L40S, instanceType: gl40s_1.br25_2xlarge}\n"
+            "containerImage: vllm/vllm-openai:latest\nresultHandlingStrategy: NONE\n",
+            ["NV101"],
+        ),
+        (
+            "name: f\nhelmChart: acme/chart:1.0\nhelmChartServiceName: svc\ncontainerImage: nvcr.io/acme/app:1\n"
+            "inferenceUrl: /v1\n",
+            ["NV502"],
+        ),
+    ],
+)
 def test_nvcf_requests_are_read(text, expected):
     assert sorted({d.code for d in lint(text, kind="yaml")}) == expected
 
@@ -74,14 +86,18 @@ def test_template_placeholders_are_unknown_in_every_field():
 
 
 def test_an_unknown_attachment_name_silences_not_attached():
-    text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
-            "containerArgs: --model /config/models/llama\nmodels:\n  - name: ${MODEL}\n    version: '1'\n")
+    text = (
+        "name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
+        "containerArgs: --model /config/models/llama\nmodels:\n  - name: ${MODEL}\n    version: '1'\n"
+    )
     assert codes(text, kind="yaml") == []
     known = text.replace("${MODEL}", "mistral")
     assert codes(known, kind="yaml") == ["NV402"]
 
 
 def test_a_path_is_never_cut_inside_a_placeholder():
-    text = ("name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
-            "containerArgs: --model /mount/models/${MODEL_NAME}/${VERSION} --x /mount/${DIR}/y\n")
+    text = (
+        "name: f\ninferenceUrl: /v1\ncontainerImage: nvcr.io/acme/app:1\n"
+        "containerArgs: --model /mount/models/${MODEL_NAME}/${VERSION} --x /mount/${DIR}/y\n"
+    )
     assert lint(text, kind="yaml") == []

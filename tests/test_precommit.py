@@ -20,9 +20,15 @@ import pytest
 from conftest import ROOT, skip_or_fail
 from test_integrations import TAG, yaml_snippets
 
-NETWORK_ERRORS = ("Could not find a version", "No matching distribution", "Failed to establish",
-                  "Temporary failure in name resolution", "Network is unreachable", "ProxyError")
-BAD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin\n"
+NETWORK_ERRORS = (
+    "Could not find a version",
+    "No matching distribution",
+    "Failed to establish",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "ProxyError",
+)
+BAD = '#!/bin/sh\necho "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
 GOOD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n"
 PUBLISHED = "https://github.com/<owner>/nvlint"
 
@@ -39,8 +45,13 @@ def pre_commit_home(tmp_path_factory):
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 
@@ -51,7 +62,7 @@ def project(tmp_path: Path, config: str, script: str) -> Path:
         git(repo, "init", "-q")
     (repo / ".pre-commit-config.yaml").write_text(config)
     (repo / "deploy.sh").write_text(script)
-    (repo / "README.txt").write_text("docker login nvcr.io -u \"$oauthtoken\"\n")  # not a kind nvlint reads
+    (repo / "README.txt").write_text('docker login nvcr.io -u "$oauthtoken"\n')  # not a kind nvlint reads
     git(repo, "add", ".")
     return repo
 
@@ -61,8 +72,14 @@ def pre_commit_run(repo: Path, home: Path, path: str | None = None) -> subproces
     env.pop("NGC_CLI_ORG", None)
     if path is not None:
         env["PATH"] = path
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"], cwd=repo,
-                            capture_output=True, text=True, env=env, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
     if any(error in result.stdout + result.stderr for error in NETWORK_ERRORS):
         skip_or_fail("pre-commit could not install the hook's dependencies from PyPI:\n" + result.stdout[-2000:])
     return result
@@ -118,3 +135,22 @@ def test_the_local_hook_runs_the_installed_nvlint(tmp_path, pre_commit_home):
     assert bad.returncode == 1 and "deploy.sh:2:" in bad.stdout, bad.stdout + bad.stderr
     project(tmp_path, readme_config(local=True), GOOD)
     assert pre_commit_run(repo, pre_commit_home, path).returncode == 0
+
+
+def test_the_repository_runs_its_own_checks_before_each_commit(tmp_path, pre_commit_home, published):
+    """`.pre-commit-config.yaml` runs what CI runs (the README's test command: ruff, ruff format, mypy) and
+    nvlint on this repository, with the tools the test extras install; all of them pass on the last commit."""
+    from pre_commit.clientlib import load_config
+
+    config = load_config(str(Path(ROOT) / ".pre-commit-config.yaml"))
+    entries = {hook["id"]: hook["entry"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert sorted(entries) == ["mypy", "nvlint", "ruff", "ruff-format"]
+    readme = (Path(ROOT) / "README.md").read_text(encoding="utf-8")
+    for tool in ("ruff check", "ruff format", "mypy"):
+        assert tool in entries[tool.replace(" check", "").replace(" ", "-")] and f"&& {tool}" in readme
+    installed = Path(sys.executable).parent
+    if not (installed / "nvlint").exists():
+        skip_or_fail(f"nvlint is not installed beside {sys.executable} (pip install -e .)")
+    result = pre_commit_run(published, pre_commit_home, f"{installed}{os.pathsep}{os.environ['PATH']}")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert result.stdout.count("Passed") == 4, result.stdout

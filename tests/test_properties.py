@@ -16,8 +16,16 @@ from nvlint.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix != ".expected" and detect_kind(p))
-KINDS = [("shell", "a.sh"), ("makefile", "Makefile"), ("yaml", ".github/workflows/a.yml"), ("yaml", "f.json"),
-         ("markdown", "a.md"), ("rst", "a.rst"), ("notebook", "a.ipynb"), ("dockerfile", "Dockerfile")]
+KINDS = [
+    ("shell", "a.sh"),
+    ("makefile", "Makefile"),
+    ("yaml", ".github/workflows/a.yml"),
+    ("yaml", "f.json"),
+    ("markdown", "a.md"),
+    ("rst", "a.rst"),
+    ("notebook", "a.ipynb"),
+    ("dockerfile", "Dockerfile"),
+]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -50,9 +58,15 @@ def mutate(data: bytes, operations) -> bytes:
 
 
 @SETTINGS
-@given(st.sampled_from(SEEDS), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 2),
-                                                  st.sampled_from(b"\n\t \"'$\\`(){}[]:-=#<>|&;*!%@x\xc3\xa9\x00")),
-                                        max_size=12))
+@given(
+    st.sampled_from(SEEDS),
+    st.lists(
+        st.tuples(
+            st.integers(0, 10**6), st.integers(0, 2), st.sampled_from(b"\n\t \"'$\\`(){}[]:-=#<>|&;*!%@x\xc3\xa9\x00")
+        ),
+        max_size=12,
+    ),
+)
 def test_mutated_fixtures(seed, operations):
     check_invariants(mutate(seed.read_bytes(), operations), detect_kind(seed), str(seed))
 
@@ -65,15 +79,45 @@ def test_random_bytes_in_every_kind(kind_and_name, data):
 
 
 YAMLISH = st.recursive(
-    st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(),
-              st.sampled_from(["docker login nvcr.io -u $oauthtoken", "vllm/x:1", "/mount/model/a/1", "${{ x }}"])),
+    st.one_of(
+        st.text(max_size=20),
+        st.integers(),
+        st.booleans(),
+        st.none(),
+        st.sampled_from(["docker login nvcr.io -u $oauthtoken", "vllm/x:1", "/mount/model/a/1", "${{ x }}"]),
+    ),
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.sampled_from(["on", "jobs", "steps", "run", "script", "containerImage", "inferenceUrl",
-                                         "models", "env", "variables", "needs", "name", "uri", "health", "stages",
-                                         "x", "hosts", "tasks", "gpuSpecification"]),
-                        children, max_size=5)),
-    max_leaves=25)
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "on",
+                    "jobs",
+                    "steps",
+                    "run",
+                    "script",
+                    "containerImage",
+                    "inferenceUrl",
+                    "models",
+                    "env",
+                    "variables",
+                    "needs",
+                    "name",
+                    "uri",
+                    "health",
+                    "stages",
+                    "x",
+                    "hosts",
+                    "tasks",
+                    "gpuSpecification",
+                ]
+            ),
+            children,
+            max_size=5,
+        ),
+    ),
+    max_leaves=25,
+)
 
 
 @SETTINGS

@@ -12,16 +12,19 @@ from nvlint.reference_grammar import (
 )
 
 
-@pytest.mark.parametrize("text,host,path,tag,digest", [
-    ("nginx", None, ("nginx",), None, None),
-    ("nginx:1.27", None, ("nginx",), "1.27", None),
-    ("vllm/vllm-openai:latest", None, ("vllm", "vllm-openai"), "latest", None),
-    ("localhost/app", "localhost", ("app",), None, None),
-    ("localhost:5000/app:1", "localhost:5000", ("app",), "1", None),
-    ("nvcr.io/acme/team/app:1.0", "nvcr.io", ("acme", "team", "app"), "1.0", None),
-    ("nvcr.io/acme/app@sha256:abc", "nvcr.io", ("acme", "app"), None, "sha256:abc"),
-    ("docker://nvcr.io/acme/app:1", "nvcr.io", ("acme", "app"), "1", None),
-])
+@pytest.mark.parametrize(
+    "text,host,path,tag,digest",
+    [
+        ("nginx", None, ("nginx",), None, None),
+        ("nginx:1.27", None, ("nginx",), "1.27", None),
+        ("vllm/vllm-openai:latest", None, ("vllm", "vllm-openai"), "latest", None),
+        ("localhost/app", "localhost", ("app",), None, None),
+        ("localhost:5000/app:1", "localhost:5000", ("app",), "1", None),
+        ("nvcr.io/acme/team/app:1.0", "nvcr.io", ("acme", "team", "app"), "1.0", None),
+        ("nvcr.io/acme/app@sha256:abc", "nvcr.io", ("acme", "app"), None, "sha256:abc"),
+        ("docker://nvcr.io/acme/app:1", "nvcr.io", ("acme", "app"), "1", None),
+    ],
+)
 def test_parse_image(text, host, path, tag, digest):
     ref = parse_image(text)
     assert (ref.host, ref.path, ref.tag, ref.digest) == (host, path, tag, digest)
@@ -39,11 +42,21 @@ def test_canonical_forms():
     assert canonical_ngc("nvcr.io/acme/app:1") == "nvcr.io/acme/app:1"
 
 
-@pytest.mark.parametrize("host,ok", [
-    ("docker.io", True), ("nvcr.io", True), ("public.ecr.aws", True), ("x.azurecr.io", True),
-    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com", True), ("a.cr.volces.com", True),
-    ("ghcr.io", False), ("gcr.io", False), ("registry.gitlab.com", False), ("nvcr.io.evil.com", False),
-])
+@pytest.mark.parametrize(
+    "host,ok",
+    [
+        ("docker.io", True),
+        ("nvcr.io", True),
+        ("public.ecr.aws", True),
+        ("x.azurecr.io", True),
+        ("123456789012.dkr.ecr.eu-west-1.amazonaws.com", True),
+        ("a.cr.volces.com", True),
+        ("ghcr.io", False),
+        ("gcr.io", False),
+        ("registry.gitlab.com", False),
+        ("nvcr.io.evil.com", False),
+    ],
+)
 def test_recognised_hosts(host, ok):
     assert is_recognised_host(host) is ok
 

@@ -56,8 +56,26 @@ def test_sarif_validates_against_the_schema(in_snapshots, capsys):
 def test_formats_written_in_one_run(in_snapshots, capsys, tmp_path):
     sarif = tmp_path / "out.sarif"
     junit = tmp_path / "out.xml"
-    assert main(["check", "--isolated", "--format", "sarif", "--output", str(sarif), "--format", "junit",
-                 "--output", str(junit), "--format", "text", "deploy.sh"]) == 1
+    assert (
+        main(
+            [
+                "check",
+                "--isolated",
+                "--format",
+                "sarif",
+                "--output",
+                str(sarif),
+                "--format",
+                "junit",
+                "--output",
+                str(junit),
+                "--format",
+                "text",
+                "deploy.sh",
+            ]
+        )
+        == 1
+    )
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
     assert junit.read_text().startswith("<?xml")
     assert capsys.readouterr().out.startswith("deploy.sh:3:")
@@ -183,12 +201,18 @@ def test_trim_keeps_any_span_in_view():
     assert shown[start:end] == source[10 : 10 + 54] and end <= 60
 
 
-@pytest.mark.parametrize("text", [
-    'echo 登录镜像仓库 && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # short: not cut
-    "echo " + "登录镜像仓库" * 8 + ' && docker login nvcr.io -u "$oauthtoken" --password-stdin < key  # '
-    + "注释" * 30 + "\n",
-    'echo café && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # a combining accent
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'echo 登录镜像仓库 && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # short: not cut
+        "echo "
+        + "登录镜像仓库" * 8
+        + ' && docker login nvcr.io -u "$oauthtoken" --password-stdin < key  # '
+        + "注释" * 30
+        + "\n",
+        'echo café && docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n',  # a combining accent
+    ],
+)
 def test_pretty_carets_stay_under_the_span_after_wide_characters(tmp_path, capsys, monkeypatch, text):
     """Columns on a terminal, not characters: a CJK character takes two, a combining mark none."""
     from nvlint.report.pretty import columns
@@ -214,8 +238,6 @@ def test_rule_commands(capsys, monkeypatch):
     listing = capsys.readouterr().out
     assert "NV302  oauthtoken-expanded" in listing
     assert "nvapi-****" in (main(["rule", "NV305"]) == 0 and capsys.readouterr().out)
-
-
 
 
 def test_xml_reports_carry_what_xml_cannot(capsys):

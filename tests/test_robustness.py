@@ -10,12 +10,62 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 FRAGMENTS = [
-    "docker login nvcr.io -u \"$oauthtoken\" ", "--password-stdin", "ngc cf fn create ", "--container-image ",
-    "vllm/x:1 ", "nvcr.io/acme/app:$TAG", "'$oauthtoken'", "\"$IMAGE\"", "${X:-a/b:1}", "$(", ")", "`", "'", "\"",
-    "\\\n", "\n", "; ", " && ", " | ", "if true; then ", "fi\n", "case $x in a) ", ";; esac\n", "f() { ", "}\n",
-    "<<EOF\n", "EOF\n", "<<< ", "bash -c ", "sudo ", "X=", "--model ", "acme/m:1 ", "/mount/model/x/1 ",
-    "--helm-chart ", "nvapi-", "ab12", "\t", "\r\n", "é", "\x00", "((", "))", "[[ ", " ]]", "$'\\x41'", "{", "}",
-    "for i in 1 2; do ", "done\n", "docker build -t ", "docker push ", "echo ", "-p ", "=", ":",
+    'docker login nvcr.io -u "$oauthtoken" ',
+    "--password-stdin",
+    "ngc cf fn create ",
+    "--container-image ",
+    "vllm/x:1 ",
+    "nvcr.io/acme/app:$TAG",
+    "'$oauthtoken'",
+    '"$IMAGE"',
+    "${X:-a/b:1}",
+    "$(",
+    ")",
+    "`",
+    "'",
+    '"',
+    "\\\n",
+    "\n",
+    "; ",
+    " && ",
+    " | ",
+    "if true; then ",
+    "fi\n",
+    "case $x in a) ",
+    ";; esac\n",
+    "f() { ",
+    "}\n",
+    "<<EOF\n",
+    "EOF\n",
+    "<<< ",
+    "bash -c ",
+    "sudo ",
+    "X=",
+    "--model ",
+    "acme/m:1 ",
+    "/mount/model/x/1 ",
+    "--helm-chart ",
+    "nvapi-",
+    "ab12",
+    "\t",
+    "\r\n",
+    "é",
+    "\x00",
+    "((",
+    "))",
+    "[[ ",
+    " ]]",
+    "$'\\x41'",
+    "{",
+    "}",
+    "for i in 1 2; do ",
+    "done\n",
+    "docker build -t ",
+    "docker push ",
+    "echo ",
+    "-p ",
+    "=",
+    ":",
 ]
 
 
@@ -39,8 +89,6 @@ def test_random_text_never_raises(text):
     lint("ngc cf fn create " + text)
 
 
-
-
 def test_bom_and_crlf_keep_positions():
     (d,) = lint(b"\xef\xbb\xbfdocker login nvcr.io -u $oauthtoken\r\n")
     assert (d.line, d.column, d.end_column) == (1, 25, 36)
@@ -61,19 +109,17 @@ def test_deep_nesting_still_finds_the_login():
     assert codes(nested + "\n") == ["NV302"]
 
 
-
-
 def test_ten_megabyte_script_in_a_subprocess(tmp_path):
     """A large file through the real command line: no traceback, findings still reported once the size
     limit allows it; by default it is reported as too large, at once."""
-    line = "echo \"building $i\" && docker build -t app:$i . >/dev/null\n"
+    line = 'echo "building $i" && docker build -t app:$i . >/dev/null\n'
     script = line * (10 * 1024 * 1024 // len(line)) + "docker login nvcr.io -u $oauthtoken\n"
     (tmp_path / "big.toml").write_text('max-file-size = "16MB"\n')
     command = [sys.executable, "-m", "nvlint", "check", "-", "--stdin-filename", "big.sh"]
-    result = subprocess.run([*command, "--config", str(tmp_path / "big.toml")], input=script, capture_output=True,
-                            text=True, timeout=600)
+    result = subprocess.run(
+        [*command, "--config", str(tmp_path / "big.toml")], input=script, capture_output=True, text=True, timeout=600
+    )
     assert "Traceback" not in result.stderr
     assert result.returncode == 1 and "[NV302]" in result.stdout
     result = subprocess.run([*command, "--isolated"], input=script, capture_output=True, text=True, timeout=60)
     assert "larger than max-file-size (2 MB); not read [NV000]" in result.stdout
-

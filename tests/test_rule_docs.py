@@ -62,7 +62,7 @@ def test_the_catalogue_matches_the_rule_modules():
     from nvlint.rules.catalog import CATALOG
 
     assert [code for code, _, _ in CATALOG] == [r.code for r in all_rules()]
-    assert NAMES == {r.name: r.code for r in all_rules()}
+    assert {r.name: r.code for r in all_rules()} == NAMES
     for code, default_enabled, module in CATALOG:
         rule = importlib.import_module(f"nvlint.rules.{module}").RULE
         assert (rule.code, rule.default_enabled) == (code, default_enabled)
@@ -102,7 +102,7 @@ def test_the_readme_has_one_row_per_file_kind():
     from nvlint.sources import DOCUMENT_KINDS, FILE_KINDS
 
     readme = (Path(ROOT) / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| kind | files | what is read |"):]
-    table = table[:table.index("\n\n")]
+    table = readme[readme.index("| kind | files | what is read |") :]
+    table = table[: table.index("\n\n")]
     rows = re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE)
     assert sorted(rows) == sorted(kind.name for kind in (*FILE_KINDS, *DOCUMENT_KINDS))

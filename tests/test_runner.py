@@ -45,7 +45,8 @@ def test_cache_sees_changes_and_settings(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("NGC_CLI_ORG", "acme")
     (tmp_path / "d2").mkdir(exist_ok=True)
     (tmp_path / "d2" / "deploy.sh").write_text(
-        "ngc cf fn create --name a --inference-url /i --container-image acme/a:1\n")
+        "ngc cf fn create --name a --inference-url /i --container-image acme/a:1\n"
+    )
     assert [f["rule"] for f in run_json(capsys)[1] if f["path"].endswith("deploy.sh")] == ["NV102"]
     monkeypatch.delenv("NGC_CLI_ORG")
     assert [f["rule"] for f in run_json(capsys)[1] if f["path"].endswith("deploy.sh")] == ["NV101"]
@@ -100,8 +101,9 @@ def test_cache_keys_do_not_depend_on_the_hash_seed(tmp_path):
     cache = tmp_path / ".nvlint_cache"
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        done = subprocess.run([sys.executable, "-m", "nvlint", "check", "."], cwd=tmp_path, env=env,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "nvlint", "check", "."], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
         assert done.returncode == 1, done.stderr
         if seed == "1":
             shards = sorted(cache.glob("shard-*.jsonl"))
@@ -137,10 +139,12 @@ def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
 
     folder = tmp_path / ".nvlint_cache"
     folder.mkdir()
-    (folder / "shard-1-1.jsonl").write_text('{"key": "good", "findings": []}\n'
-                                            '{"key": "broken", "findings": [{"code": \n'
-                                            '{"key": "other", "findings": []}\n'
-                                            '{"key": "typed", "findings": [1]}\n')
+    (folder / "shard-1-1.jsonl").write_text(
+        '{"key": "good", "findings": []}\n'
+        '{"key": "broken", "findings": [{"code": \n'
+        '{"key": "other", "findings": []}\n'
+        '{"key": "typed", "findings": [1]}\n'
+    )
     cache = Cache(folder)
     assert cache.get("good") == [] and cache.get("other") == []
     assert cache.get("broken") is None and cache.get("typed") is None and cache.get("missing") is None

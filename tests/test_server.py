@@ -25,7 +25,7 @@ except ImportError:  # the server extra is not installed
 if pytest_lsp is None:
     skip_or_fail("the language server's test extras are missing (pip install -e '.[test]')")
 
-BAD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin\n"
+BAD = '#!/bin/sh\necho "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
 GOOD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n"
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "nvlint", "server"])
 
@@ -148,8 +148,9 @@ async def test_a_bad_script_gets_its_findings_with_everything_an_editor_shows(cl
     (found,) = await published(client, uri, ["NV302"])
     assert found.source == "nvlint"
     assert found.severity == types.DiagnosticSeverity.Error
-    assert found.range == types.Range(start=types.Position(line=1, character=47),
-                                      end=types.Position(line=1, character=58))  # $oauthtoken
+    assert found.range == types.Range(
+        start=types.Position(line=1, character=47), end=types.Position(line=1, character=58)
+    )  # $oauthtoken
     assert found.code_description.href.endswith("/rules/NV302.md")
     assert "'$oauthtoken'" in found.message
 
@@ -204,7 +205,7 @@ async def test_fix_all(client: LanguageClient, tmp_path):
 
 @pytest.mark.asyncio
 async def test_disable_for_this_line_inserts_a_directive_above_the_command(client: LanguageClient, tmp_path):
-    text = "#!/bin/sh\nif true; then\n  docker login nvcr.io \\\n    -u \"$oauthtoken\" --password-stdin < key\nfi\n"
+    text = '#!/bin/sh\nif true; then\n  docker login nvcr.io \\\n    -u "$oauthtoken" --password-stdin < key\nfi\n'
     uri = open_document(client, tmp_path / "deploy.sh", text)
     (found,) = await published(client, uri, ["NV302"])
     (disable,) = [a for a in await actions(client, uri, found.range) if a.title == "Disable NV302 for this line"]
@@ -225,21 +226,22 @@ async def test_hover_shows_the_rule(client: LanguageClient, tmp_path):
     assert hover.contents.value.startswith("**NV302 oauthtoken-expanded** (error)")
     assert "/rules/NV302.md" in hover.contents.value
     nothing = await client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri),
-                          position=types.Position(line=0, character=0))
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)
+        )
     )
     assert nothing is None
 
 
 @pytest.mark.asyncio
 async def test_markdown_and_workflow_documents(client: LanguageClient, tmp_path):
-    markdown = "# Deploy\n\n```bash\ndocker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n```\n"
+    markdown = '# Deploy\n\n```bash\ndocker login nvcr.io -u "$oauthtoken" --password-stdin < key\n```\n'
     uri = open_document(client, tmp_path / "README.md", markdown, "markdown")
     (found,) = await published(client, uri, ["NV302"])
     assert found.range.start == types.Position(line=3, character=25)
     workflow = (
         "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n"
-        "          docker login nvcr.io -u \"$oauthtoken\" --password-stdin <<< \"$KEY\"\n"
+        '          docker login nvcr.io -u "$oauthtoken" --password-stdin <<< "$KEY"\n'
     )
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     uri = open_document(client, tmp_path / ".github" / "workflows" / "deploy.yml", workflow, "yaml")
@@ -263,9 +265,13 @@ async def test_each_workspace_folder_has_its_own_configuration(client: LanguageC
     for folder, ignored in (("api", "NV302"), ("web", "NV303")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / ".nvlint.toml").write_text(f"ignore = ['{ignored}']\n")
-    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
-        event=types.WorkspaceFoldersChangeEvent(
-            added=[types.WorkspaceFolder(uri=(tmp_path / f).as_uri(), name=f) for f in ("api", "web")], removed=[])))
+    client.workspace_did_change_workspace_folders(
+        types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=(tmp_path / f).as_uri(), name=f) for f in ("api", "web")], removed=[]
+            )
+        )
+    )
     api = open_document(client, tmp_path / "api" / "deploy.sh", text)
     web = open_document(client, tmp_path / "web" / "deploy.sh", text)
     await published(client, api, ["NV303"])
@@ -286,16 +292,23 @@ async def test_configuration_files_are_watched(client: LanguageClient, tmp_path)
     """Where the editor can watch files, a configuration edited outside it applies at once."""
     (registration,) = (await until(lambda: client.registrations, "the watch registration"))[0].registrations
     assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-    globs = sorted(w["globPattern"] if isinstance(w, dict) else w.glob_pattern
-                   for w in (registration.register_options["watchers"]
-                             if isinstance(registration.register_options, dict)
-                             else registration.register_options.watchers))
+    globs = sorted(
+        w["globPattern"] if isinstance(w, dict) else w.glob_pattern
+        for w in (
+            registration.register_options["watchers"]
+            if isinstance(registration.register_options, dict)
+            else registration.register_options.watchers
+        )
+    )
     assert globs == ["**/.nvlint.toml", "**/pyproject.toml"]
     uri = open_document(client, tmp_path / "deploy.sh", BAD)
     await published(client, uri, ["NV302"])
     (tmp_path / ".nvlint.toml").write_text("ignore = ['NV302']\n")
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
-        types.FileEvent(uri=(tmp_path / ".nvlint.toml").as_uri(), type=types.FileChangeType.Created)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=(tmp_path / ".nvlint.toml").as_uri(), type=types.FileChangeType.Created)]
+        )
+    )
     await published(client, uri, [])
 
 
@@ -328,7 +341,9 @@ async def test_client_settings_select_and_ignore(client: LanguageClient, tmp_pat
 async def test_closing_a_document_clears_its_findings(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "deploy.sh", BAD)
     await published(client, uri, ["NV302"])
-    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     await published(client, uri, [])
 
 
@@ -344,25 +359,30 @@ async def test_bad_input_does_not_end_the_server(client: LanguageClient, tmp_pat
 
 # ---- position encodings ------------------------------------------------------------------------
 
-NON_ASCII = "#!/bin/sh\necho \"héllo 😀\"; docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+NON_ASCII = '#!/bin/sh\necho "héllo 😀"; docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
 
 
 async def start(encodings: list[str], tmp_path: Path):
     client = await SERVER.start()
     accept_registrations(client)
     result = await client.initialize_session(
-        types.InitializeParams(capabilities=capabilities(encodings),
-                               workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="p")])
+        types.InitializeParams(
+            capabilities=capabilities(encodings),
+            workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="p")],
+        )
     )
     return client, result.capabilities.position_encoding
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("encodings,encoding,column", [
-    (None, "utf-16", 42),  # é is one unit, 😀 two
-    (["utf-8", "utf-16"], "utf-8", 45),  # é is two bytes, 😀 four
-    (["utf-32"], "utf-32", 41),  # one unit per character, as nvlint counts
-])
+@pytest.mark.parametrize(
+    "encodings,encoding,column",
+    [
+        (None, "utf-16", 42),  # é is one unit, 😀 two
+        (["utf-8", "utf-16"], "utf-8", 45),  # é is two bytes, 😀 four
+        (["utf-32"], "utf-32", 41),  # one unit per character, as nvlint counts
+    ],
+)
 async def test_non_ascii_positions_in_the_negotiated_encoding(tmp_path, encodings, encoding, column):
     client, negotiated = await start(encodings or [], tmp_path)
     try:

@@ -32,8 +32,10 @@ def test_line_continuation_inside_a_word():
 
 
 def test_assignments_defaults_and_unknowns():
-    script = ('A=nvcr.io\nB="$A/acme"\nexport C=${B}/app\nlocal D=${UNSET:-fallback}\n'
-              'echo "$C" "$D" "${A:+set}" "$E" "${E:-e}" "${#A}"\n')
+    script = (
+        'A=nvcr.io\nB="$A/acme"\nexport C=${B}/app\nlocal D=${UNSET:-fallback}\n'
+        'echo "$C" "$D" "${A:+set}" "$E" "${E:-e}" "${#A}"\n'
+    )
     (words,) = argv(script, "echo")
     assert words == ["echo", "nvcr.io/acme/app", "fallback", "set", None, "e", None]
 
@@ -64,9 +66,16 @@ def test_empty_unquoted_expansion_vanishes():
 
 
 def test_wrappers_are_unwrapped():
-    for script in ("sudo -E -u root docker push x\n", "env A=b docker push x\n", "time docker push x\n",
-                   "nohup docker push x &\n", "timeout 30 docker push x\n", "command docker push x\n",
-                   "echo x | xargs -I{} docker push x\n", "exec docker push x\n"):
+    for script in (
+        "sudo -E -u root docker push x\n",
+        "env A=b docker push x\n",
+        "time docker push x\n",
+        "nohup docker push x &\n",
+        "timeout 30 docker push x\n",
+        "command docker push x\n",
+        "echo x | xargs -I{} docker push x\n",
+        "exec docker push x\n",
+    ):
         assert argv(script, "docker") == [["docker", "push", "x"]], script
 
 
@@ -74,7 +83,7 @@ def test_nested_scripts_with_positions_inside_the_string():
     script = "sudo sh -c 'docker push nvcr.io/a/b:1'\n"
     (inner,) = [c for c in run(script) if c.name == "docker"]
     assert [w.literal for w in inner.argv] == ["docker", "push", "nvcr.io/a/b:1"]
-    assert script[inner.argv[2].start:inner.argv[2].end] == "nvcr.io/a/b:1"
+    assert script[inner.argv[2].start : inner.argv[2].end] == "nvcr.io/a/b:1"
 
 
 def test_nested_script_sees_outer_unknowns_as_unknown():
@@ -89,11 +98,11 @@ def test_remote_and_container_shells():
     assert argv("docker exec -it c sh -c 'ngc --version'\n", "ngc") == [["ngc", "--version"]]
     assert argv("kubectl exec -n ns pod -- bash -lc 'ngc --version'\n", "ngc") == [["ngc", "--version"]]
     assert argv("su - deploy -c 'ngc --version'\n", "ngc") == [["ngc", "--version"]]
-    assert argv("eval \"ngc --version\"\n", "ngc") == [["ngc", "--version"]]
+    assert argv('eval "ngc --version"\n', "ngc") == [["ngc", "--version"]]
 
 
 def test_functions_bind_positional_arguments():
-    script = "push() { docker push \"$1\"; }\npush nvcr.io/a/b:1\npush nvcr.io/a/c:1\n"
+    script = 'push() { docker push "$1"; }\npush nvcr.io/a/b:1\npush nvcr.io/a/c:1\n'
     assert argv(script, "docker") == [["docker", "push", "nvcr.io/a/b:1"], ["docker", "push", "nvcr.io/a/c:1"]]
 
 
@@ -107,13 +116,17 @@ def test_recursive_functions_terminate():
 
 def test_commands_inside_substitutions_run():
     assert argv('X=$(ngc registry image info a/b:1)\necho "`ngc --version`"\n', "ngc") == [
-        ["ngc", "registry", "image", "info", "a/b:1"], ["ngc", "--version"]]
+        ["ngc", "registry", "image", "info", "a/b:1"],
+        ["ngc", "--version"],
+    ]
 
 
 def test_pipeline_and_here_strings_feed_stdin():
-    commands = run('echo "$NGC_API_KEY" | docker login nvcr.io --password-stdin\n'
-                   'docker login --password-stdin <<< "$KEY"\n'
-                   'cat <<EOF | docker login --password-stdin\n$HEREDOC_KEY\nEOF\n')
+    commands = run(
+        'echo "$NGC_API_KEY" | docker login nvcr.io --password-stdin\n'
+        'docker login --password-stdin <<< "$KEY"\n'
+        "cat <<EOF | docker login --password-stdin\n$HEREDOC_KEY\nEOF\n"
+    )
     logins = [c for c in commands if c.name == "docker"]
     names = [[p.unknown.variable for w in c.stdin for p in w.value.parts if not p.known] for c in logins]
     assert names == [["NGC_API_KEY"], ["KEY"], ["HEREDOC_KEY"]]
@@ -127,20 +140,20 @@ def test_parse_errors_do_not_hide_the_rest():
 def test_unicode_before_a_word_keeps_character_offsets():
     script = "echo 'héllo ✓' && docker push x\n"
     (docker,) = [c for c in run(script) if c.name == "docker"]
-    assert script[docker.argv[2].start:docker.argv[2].end] == "x"
+    assert script[docker.argv[2].start : docker.argv[2].end] == "x"
 
 
 def test_declarations_propagate():
     script = "readonly A=1\ndeclare B=2\ntypeset C=3\nexport D=4 E\nlocal F=5\necho $A $B $C $D $F\n"
     assert argv(script, "echo") == [["echo", "1", "2", "3", "4", "5"]]
-    assert argv("declare -a X=(a b)\necho \"$X\"\n", "echo") == [["echo", "a"]]  # the first element
+    assert argv('declare -a X=(a b)\necho "$X"\n', "echo") == [["echo", "a"]]  # the first element
 
 
 def test_arrays():
-    script = ('ARGS=(--name "a b" --org acme)\nARGS+=(--x)\n'
-              'ngc "${ARGS[@]}" ${ARGS[1]} "${ARGS[*]}" $ARGS\n')
-    assert argv(script, "ngc") == [["ngc", "--name", "a b", "--org", "acme", "--x", "a", "b",
-                                    "--name a b --org acme --x", "--name"]]
+    script = 'ARGS=(--name "a b" --org acme)\nARGS+=(--x)\nngc "${ARGS[@]}" ${ARGS[1]} "${ARGS[*]}" $ARGS\n'
+    assert argv(script, "ngc") == [
+        ["ngc", "--name", "a b", "--org", "acme", "--x", "a", "b", "--name a b --org acme --x", "--name"]
+    ]
     assert argv('E=()\nngc "${E[@]}" x\n', "ngc") == [["ngc", "x"]]
     assert argv('A=($UNKNOWN)\nngc "${A[@]}" x\n', "ngc") == [["ngc", None, "x"]]
     assert argv('declare -a D=(1 2)\nngc "${D[@]}"\n', "ngc") == [["ngc", "1", "2"]]

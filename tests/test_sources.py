@@ -16,8 +16,11 @@ from nvlint.settings import Settings
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 DEFAULT_RULES = select_rules()
-CASES = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and p.suffix != ".expected"
-               and p.with_name(p.name + ".expected").exists())
+CASES = sorted(
+    p
+    for p in GOLDEN.rglob("*")
+    if p.is_file() and p.suffix != ".expected" and p.with_name(p.name + ".expected").exists()
+)
 
 
 def findings(path: Path):
@@ -84,11 +87,13 @@ def test_malformed_workflow_is_nv000_with_the_parser_position():
 
 def test_no_rule_knows_the_file_kind():
     """The same mistake in four kinds of file gives the same finding."""
-    shell = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
-    make = "login:\n\tdocker login nvcr.io -u \"$$oauthtoken\" --password-stdin < key\n"
-    github = ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-              "      - run: docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n")
-    gitlab = "job:\n  script:\n    - docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+    shell = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
+    make = 'login:\n\tdocker login nvcr.io -u "$$oauthtoken" --password-stdin < key\n'
+    github = (
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        '      - run: docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
+    )
+    gitlab = 'job:\n  script:\n    - docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
     results = [
         lint_bytes(shell.encode(), "a.sh", "shell", Settings(), DEFAULT_RULES),
         lint_bytes(make.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES),
@@ -98,20 +103,23 @@ def test_no_rule_knows_the_file_kind():
     assert [[d.code for d in r] for r in results] == [["NV302"]] * 4
 
 
-@pytest.mark.parametrize("style,body", [
-    ("|", "\n          docker login nvcr.io -u $oauthtoken\n"),
-    ("|-", "\n          docker login nvcr.io -u $oauthtoken\n"),
-    ("|+", "\n          docker login nvcr.io -u $oauthtoken\n\n"),
-    (">", "\n          docker login nvcr.io\n          -u $oauthtoken\n"),
-    (">-", "\n          docker login nvcr.io\n          -u $oauthtoken\n"),
-    ("|4", "\n            docker login nvcr.io -u $oauthtoken\n"),
-    ("|2-", "\n             docker login nvcr.io -u $oauthtoken\n"),
-    ("", " docker login nvcr.io -u $oauthtoken\n"),
-    ("", " 'docker login nvcr.io -u $oauthtoken'\n"),
-    ("", ' "docker login nvcr.io -u $oauthtoken"\n'),
-    ("", " docker login nvcr.io\n          -u $oauthtoken\n"),
-    ("", ' "docker login nvcr.io \\\n          -u $oauthtoken"\n'),
-])
+@pytest.mark.parametrize(
+    "style,body",
+    [
+        ("|", "\n          docker login nvcr.io -u $oauthtoken\n"),
+        ("|-", "\n          docker login nvcr.io -u $oauthtoken\n"),
+        ("|+", "\n          docker login nvcr.io -u $oauthtoken\n\n"),
+        (">", "\n          docker login nvcr.io\n          -u $oauthtoken\n"),
+        (">-", "\n          docker login nvcr.io\n          -u $oauthtoken\n"),
+        ("|4", "\n            docker login nvcr.io -u $oauthtoken\n"),
+        ("|2-", "\n             docker login nvcr.io -u $oauthtoken\n"),
+        ("", " docker login nvcr.io -u $oauthtoken\n"),
+        ("", " 'docker login nvcr.io -u $oauthtoken'\n"),
+        ("", ' "docker login nvcr.io -u $oauthtoken"\n'),
+        ("", " docker login nvcr.io\n          -u $oauthtoken\n"),
+        ("", ' "docker login nvcr.io \\\n          -u $oauthtoken"\n'),
+    ],
+)
 def test_every_scalar_style_maps_back(style, body):
     text = f"on: push\njobs:\n  a:\n    steps:\n      - run:{' ' + style if style else ''}{body}"
     (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), DEFAULT_RULES)
@@ -119,15 +127,18 @@ def test_every_scalar_style_maps_back(style, body):
 
 
 def test_crlf_workflow_positions():
-    text = ("on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n"
-            "          docker login nvcr.io -u $oauthtoken\r\n")
+    text = (
+        "on: push\r\njobs:\r\n  a:\r\n    steps:\r\n      - run: |\r\n          docker login nvcr.io -u $oauthtoken\r\n"
+    )
     (d,) = lint_bytes(text.encode(), ".github/workflows/x.yml", "yaml", Settings(), DEFAULT_RULES)
     assert (d.line, d.column, d.end_column) == (6, 35, 46)
 
 
 def test_inline_curl_payload():
-    src = ("curl -s https://api.nvcf.nvidia.com/v2/nvcf/functions -H 'Content-Type: application/json' \\\n"
-           "  -d '{\"name\": \"'\"$NAME\"'\", \"inferenceUrl\": \"/i\", \"containerImage\": \"nginx:1.27\"}'\n")
+    src = (
+        "curl -s https://api.nvcf.nvidia.com/v2/nvcf/functions -H 'Content-Type: application/json' \\\n"
+        '  -d \'{"name": "\'"$NAME"\'", "inferenceUrl": "/i", "containerImage": "nginx:1.27"}\'\n'
+    )
     (d,) = lint(src)
     assert d.code == "NV101" and span_text(src, d) == "nginx:1.27"
 
@@ -138,8 +149,10 @@ def workflow(steps: str, job_extra: str = "", top: str = "") -> list:
 
 
 def test_login_action_username_and_registry():
-    bad = ("      - uses: docker/login-action@v3\n        with:\n          registry: nvcr.io\n"
-           "          username: oauthtoken\n          password: ${{ secrets.NGC_API_KEY }}\n")
+    bad = (
+        "      - uses: docker/login-action@v3\n        with:\n          registry: nvcr.io\n"
+        "          username: oauthtoken\n          password: ${{ secrets.NGC_API_KEY }}\n"
+    )
     assert [d.code for d in workflow(bad)] == ["NV301"]
     assert workflow(bad.replace("username: oauthtoken", "username: $oauthtoken")) == []
     assert workflow(bad.replace("username: oauthtoken", "username: ${{ secrets.NGC_USER }}")) == []
@@ -148,10 +161,12 @@ def test_login_action_username_and_registry():
 
 
 def test_build_push_action_push_true_is_a_push():
-    steps = ("      - uses: docker/build-push-action@v6\n        with:\n"
-             "          tags: nvcr.io/acme/a:1,nvcr.io/acme/a:latest\n"
-             "          push: {push}\n"
-             "      - run: ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:latest\n")
+    steps = (
+        "      - uses: docker/build-push-action@v6\n        with:\n"
+        "          tags: nvcr.io/acme/a:1,nvcr.io/acme/a:latest\n"
+        "          push: {push}\n"
+        "      - run: ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:latest\n"
+    )
     assert workflow(steps.format(push="true")) == []
     assert workflow(steps.format(push="${{ github.ref == 'refs/heads/main' }}")) == []  # may push
     assert [d.code for d in workflow(steps.format(push="false"))] == ["NV201"]
@@ -169,11 +184,13 @@ def test_non_bash_steps_are_skipped():
 
 
 def test_gitlab_stage_order_and_extends():
-    text = ("stages: [build, deploy]\n"
-            ".base:\n  stage: deploy\n  before_script:\n    - docker push nvcr.io/acme/a:1\n"
-            "build:\n  stage: build\n  script: docker build -t nvcr.io/acme/a:1 .\n"
-            "deploy:\n  extends: .base\n  script:\n"
-            "    - - ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1\n")
+    text = (
+        "stages: [build, deploy]\n"
+        ".base:\n  stage: deploy\n  before_script:\n    - docker push nvcr.io/acme/a:1\n"
+        "build:\n  stage: build\n  script: docker build -t nvcr.io/acme/a:1 .\n"
+        "deploy:\n  extends: .base\n  script:\n"
+        "    - - ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1\n"
+    )
     assert lint_bytes(text.encode(), ".gitlab-ci.yml", "yaml", Settings(), DEFAULT_RULES) == []
     no_push = text.replace("docker push nvcr.io/acme/a:1", "echo no push")
     found = lint_bytes(no_push.encode(), ".gitlab-ci.yml", "yaml", Settings(), DEFAULT_RULES)
@@ -181,21 +198,25 @@ def test_gitlab_stage_order_and_extends():
 
 
 def test_make_prerequisites_depth_first_each_once():
-    text = ("IMAGE := nvcr.io/acme/a:1\n"
-            "all: build push deploy\n"
-            "build:\n\tdocker build -t $(IMAGE) .\n"
-            "push: build\n\tdocker push $(IMAGE)\n"
-            "deploy:\n\tngc cf fn create --name a --inference-url /i --container-image $(IMAGE)\n"
-            "quick: build deploy\n")
+    text = (
+        "IMAGE := nvcr.io/acme/a:1\n"
+        "all: build push deploy\n"
+        "build:\n\tdocker build -t $(IMAGE) .\n"
+        "push: build\n\tdocker push $(IMAGE)\n"
+        "deploy:\n\tngc cf fn create --name a --inference-url /i --container-image $(IMAGE)\n"
+        "quick: build deploy\n"
+    )
     found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES)
     assert [(d.code, d.line) for d in found] == [("NV201", 8)]  # `quick` builds then deploys; reported once
 
 
 def test_make_variables_flavours():
-    text = ("A = nvcr.io\nB := $(A)/acme\nC ?= $(B)/x\nC ?= other\n"
-            "export D = $(C)\nFLAGS = --name a\nFLAGS += --inference-url /i\n"
-            "x:\n\tngc cf fn create $(FLAGS) --container-image $${D}\n"
-            "y:\n\tngc cf fn create $(FLAGS) --container-image $(shell cat image.txt)\n")
+    text = (
+        "A = nvcr.io\nB := $(A)/acme\nC ?= $(B)/x\nC ?= other\n"
+        "export D = $(C)\nFLAGS = --name a\nFLAGS += --inference-url /i\n"
+        "x:\n\tngc cf fn create $(FLAGS) --container-image $${D}\n"
+        "y:\n\tngc cf fn create $(FLAGS) --container-image $(shell cat image.txt)\n"
+    )
     found = lint_bytes(text.encode(), "Makefile", "makefile", Settings(), DEFAULT_RULES)
     # `?=` keeps the first value, `export` reaches the shell, `+=` appends: only the missing tag is left
     assert [(d.code, d.line, d.column) for d in found] == [("NV106", 9, 46)]  # assembled: the use
@@ -215,8 +236,10 @@ def test_both_yaml_composers_give_the_same_findings(monkeypatch):
 WRONG_USERNAME = {
     "shell": "docker login nvcr.io -u oauthtoken --password-stdin < key\n",
     "makefile": "login:\n\tdocker login nvcr.io -u oauthtoken --password-stdin < key\n",
-    "yaml": ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-             "      - run: docker login nvcr.io -u oauthtoken --password-stdin < key\n"),
+    "yaml": (
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: docker login nvcr.io -u oauthtoken --password-stdin < key\n"
+    ),
     "markdown": "```bash\ndocker login nvcr.io -u oauthtoken --password-stdin < key\n```\n",
     "dockerfile": "FROM x\nRUN docker login nvcr.io -u oauthtoken --password-stdin < key\n",
 }

@@ -33,16 +33,19 @@ def check(path: Path, settings: Settings | None = None):
     return lint_bytes(path.read_bytes(), str(path), "shell", settings or Settings(), select_rules())
 
 
-@pytest.mark.parametrize("line", [
-    "source ./global_ops.cfg",
-    ". global_ops.cfg",
-    'source "$(dirname "$0")/global_ops.cfg"',
-    'source "${BASH_SOURCE%/*}/global_ops.cfg"',
-    'SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nsource "$SCRIPT_DIR/global_ops.cfg"',
-    'source "$(cd "$(dirname "$0")/.." && pwd)/scripts/global_ops.cfg"',
-    "cd \"$(dirname \"$0\")\"\nsource ./global_ops.cfg",
-    "set -a; . ./global_ops.cfg; set +a",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "source ./global_ops.cfg",
+        ". global_ops.cfg",
+        'source "$(dirname "$0")/global_ops.cfg"',
+        'source "${BASH_SOURCE%/*}/global_ops.cfg"',
+        'SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nsource "$SCRIPT_DIR/global_ops.cfg"',
+        'source "$(cd "$(dirname "$0")/.." && pwd)/scripts/global_ops.cfg"',
+        'cd "$(dirname "$0")"\nsource ./global_ops.cfg',
+        "set -a; . ./global_ops.cfg; set +a",
+    ],
+)
 def test_a_value_known_through_a_sourced_file_gives_the_finding(repo, line):
     write(repo / "scripts" / "global_ops.cfg", 'HELMCL=${HELMCL:-"helm"}\n')
     script = write(repo / "scripts" / "deploy.sh", f"{line}\n{HELM_LOGIN}")
@@ -50,14 +53,17 @@ def test_a_value_known_through_a_sourced_file_gives_the_finding(repo, line):
     assert (d.code, span_text(script.read_text(), d)) == ("NV303", "$KEY")
 
 
-@pytest.mark.parametrize("line", [
-    "source ./missing.cfg",
-    "source \"$CONFIG\"",  # unknown
-    "cd \"$SOMEWHERE\"\nsource ./global_ops.cfg",  # a cd nvlint cannot follow
-    "source ~/global_ops.cfg",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "source ./missing.cfg",
+        'source "$CONFIG"',  # unknown
+        'cd "$SOMEWHERE"\nsource ./global_ops.cfg',  # a cd nvlint cannot follow
+        "source ~/global_ops.cfg",
+    ],
+)
 def test_an_unresolvable_path_stays_silent(repo, line):
-    write(repo / "scripts" / "global_ops.cfg", 'HELMCL=helm\n')
+    write(repo / "scripts" / "global_ops.cfg", "HELMCL=helm\n")
     script = write(repo / "scripts" / "deploy.sh", f"{line}\n{HELM_LOGIN}")
     assert check(script) == []
 
@@ -70,9 +76,11 @@ def test_cd_is_followed(repo):
 
 def test_an_unknown_root_is_the_one_file_with_that_relative_path(repo):
     write(repo / "config" / "global_ops.cfg", "IMAGE=vllm/vllm-openai:v1\n")
-    script = write(repo / "scripts" / "ci" / "deploy.sh",
-                   'source ${ROOT_DIR}/config/global_ops.cfg\n'
-                   'ngc cf fn create --name f --inference-url /v1 --container-image "$IMAGE"\n')
+    script = write(
+        repo / "scripts" / "ci" / "deploy.sh",
+        "source ${ROOT_DIR}/config/global_ops.cfg\n"
+        'ngc cf fn create --name f --inference-url /v1 --container-image "$IMAGE"\n',
+    )
     (d,) = check(script)
     assert d.code == "NV101" and span_text(script.read_text(), d) == '"$IMAGE"'
     assert "set in config/global_ops.cfg, found for ${ROOT_DIR}/config/global_ops.cfg in config" in d.message
@@ -90,11 +98,15 @@ def test_findings_inside_a_sourced_file_are_reported_in_that_file_once(repo):
 
 def test_functions_and_pushes_of_a_sourced_file_count(repo):
     write(repo / "lib.sh", 'push() { docker push "$1"; }\n')
-    script = write(repo / "deploy.sh", "source lib.sh\ndocker build -t nvcr.io/acme/a:1 .\npush nvcr.io/acme/a:1\n"
-                                       f"{CREATE} nvcr.io/acme/a:1\n")
+    script = write(
+        repo / "deploy.sh",
+        f"source lib.sh\ndocker build -t nvcr.io/acme/a:1 .\npush nvcr.io/acme/a:1\n{CREATE} nvcr.io/acme/a:1\n",
+    )
     assert check(script) == []
-    unpushed = write(repo / "late.sh", "source lib.sh\ndocker build -t nvcr.io/acme/a:1 .\n"
-                                       f"{CREATE} nvcr.io/acme/a:1\npush nvcr.io/acme/a:1\n")
+    unpushed = write(
+        repo / "late.sh",
+        f"source lib.sh\ndocker build -t nvcr.io/acme/a:1 .\n{CREATE} nvcr.io/acme/a:1\npush nvcr.io/acme/a:1\n",
+    )
     assert [d.code for d in check(unpushed)] == ["NV201"]
 
 
@@ -140,9 +152,11 @@ def test_nothing_outside_the_tree_and_nothing_excluded_is_read(repo, tmp_path_fa
 
 def test_ci_steps_source_from_the_repository_root(repo):
     write(repo / "scripts" / "env.sh", "HELMCL=helm\n")
-    workflow = write(repo / ".github" / "workflows" / "deploy.yml",
-                     "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                     "      - run: |\n          source scripts/env.sh\n          " + HELM_LOGIN)
+    workflow = write(
+        repo / ".github" / "workflows" / "deploy.yml",
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: |\n          source scripts/env.sh\n          " + HELM_LOGIN,
+    )
     found = lint_bytes(workflow.read_bytes(), str(workflow), "yaml", Settings(), select_rules())
     assert [d.code for d in found] == ["NV303"]
 

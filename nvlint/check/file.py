@@ -237,7 +237,7 @@ def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
     readers = [rule.reads_words for rule in rules if rule.reads_words is not None]
 
     def reads_words(word) -> bool:
-        for reader in readers:  # a loop, not any(): this runs for every word of every command
+        for reader in readers:  # noqa: SIM110 - a loop, not any(): this runs for every word of every command
             if reader(word):
                 return True
         return False

@@ -79,7 +79,7 @@ class Text:
 
     def snippet(self, **options) -> Snippet:
         """This text as shell to parse."""
-        return Snippet(self.text, self.offsets + [self.end], **options)
+        return Snippet(self.text, [*self.offsets, self.end], **options)
 
     @staticmethod
     def join(lines: list[Text], separator: str = "\n") -> Text:

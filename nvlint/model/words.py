@@ -165,7 +165,7 @@ class Value:
 
     def __init__(self, parts: list[Part] | tuple[Part, ...] = ()) -> None:
         self.parts: tuple[Part, ...] = (parts[0],) if len(parts) == 1 and parts[0].text != "" else _merged(parts)
-        self._literal: str | None | bool = False
+        self._literal: str | bool | None = False
         self._key: tuple | None = None
         self._template: str | None = None  # rules ask for it many times per word
 

@@ -135,21 +135,23 @@ def verify(
             return client.image(target.host, target.name, target.reference)
         return client.artifact(target.kind, target.org, target.team, target.name, target.reference)
 
-    with _progress(progress and len(pending) > 5, len(pending)) as advance:
-        with ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
-            futures = {pool.submit(ask, target): target for target in pending}
-            done, late = wait(futures, timeout=max(deadline.left(), 0) + 1)
-            for future in done:
-                target = futures[future]
-                try:
-                    answers[target] = future.result()
-                except Exception as error:  # noqa: BLE001 - a client bug is a warning, not a crash
-                    answers[target] = Answer("unreachable", f"{type(error).__name__}: {error}")
-                cache.put(_endpoint(settings, target), target, answers[target].status)
-                advance()
-            for future in late:
-                future.cancel()
-                answers[futures[future]] = Answer("unreachable", "the online deadline was reached")
+    with (
+        _progress(progress and len(pending) > 5, len(pending)) as advance,
+        ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool,
+    ):
+        futures = {pool.submit(ask, target): target for target in pending}
+        done, late = wait(futures, timeout=max(deadline.left(), 0) + 1)
+        for future in done:
+            target = futures[future]
+            try:
+                answers[target] = future.result()
+            except Exception as error:  # noqa: BLE001 - a client bug is a warning, not a crash
+                answers[target] = Answer("unreachable", f"{type(error).__name__}: {error}")
+            cache.put(_endpoint(settings, target), target, answers[target].status)
+            advance()
+        for future in late:
+            future.cancel()
+            answers[futures[future]] = Answer("unreachable", "the online deadline was reached")
     return _diagnostics(targets, answers)
 
 

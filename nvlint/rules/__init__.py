@@ -26,9 +26,9 @@ def by_code() -> dict[str, Rule]:
 
 __all__ = [
     "CODES",
+    "NAMES",
     "all_rules",
     "by_code",
-    "NAMES",
     "code_of",
     "nearest_selector",
     "select_codes",

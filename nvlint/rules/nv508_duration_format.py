@@ -61,7 +61,7 @@ def _as_iso(text: str) -> str:
 
 @RULE.checker
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
-    for event, option, value in deploy_options(flow, TASK_DURATIONS + ("--health-timeout",)):
+    for event, option, value in deploy_options(flow, (*TASK_DURATIONS, "--health-timeout")):
         text = value.literal
         if not text:
             continue

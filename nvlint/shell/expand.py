@@ -334,7 +334,7 @@ class WordExpander:
         position = node.start_byte + (0 if heredoc else 1)
         stop = node.end_byte - (0 if heredoc else 1)
         for child in children:
-            if child.type == '"' or child.start_byte < position and child.type != "string_content":
+            if child.type == '"' or (child.start_byte < position and child.type != "string_content"):
                 continue
             if child.start_byte > position:
                 parts.extend(self._literal(position, child.start_byte, bare=False, double=True))
@@ -477,9 +477,8 @@ class WordExpander:
         """The file span of the snippet's characters [c0, c1) (a node's bytes: see Snippet.data)."""
         snippet = self.snippet
         sites = snippet.sites
-        if sites is not None:  # where the text is written may differ from where its characters come from
-            if c1 > c0:
-                return sites[c0][0], max(sites[c0][0], sites[c1 - 1][1])
+        if sites is not None and c1 > c0:  # where the text is written may differ from where its characters come from
+            return sites[c0][0], max(sites[c0][0], sites[c1 - 1][1])
         start = snippet.file_offset(c0)
         if snippet.offsets is None:
             return start, snippet.base + c1

@@ -254,13 +254,13 @@ class Interpreter:
             if child.type == "then":  # the condition has been walked on `env`
                 then_env = env.copy()
                 results.append(then_env)
-                self.branch = outer + ((construct, taken),)
+                self.branch = (*outer, (construct, taken))
                 continue
             if not child.is_named or child.type == "comment":
                 continue
             if child.type in ("elif_clause", "else_clause", "case_item"):
                 taken += 1
-                self.branch = outer + ((construct, taken),)
+                self.branch = (*outer, (construct, taken))
                 branch = env.copy()
                 for sub in child.named_children:
                     self.walk(sub, branch, depth + 1)
@@ -568,4 +568,4 @@ def _is_script_file(word: Word) -> bool:
     return bool(word.literal and _SCRIPT_FILE.search(word.literal))
 
 
-__all__ = ["Interpreter", "MAX_DEPTH", "MAX_SCRIPT_NESTING"]
+__all__ = ["MAX_DEPTH", "MAX_SCRIPT_NESTING", "Interpreter"]

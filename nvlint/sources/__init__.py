@@ -144,7 +144,7 @@ __all__ = [
     "Problem",
     "Reading",
     "Source",
-    "kind_of_name",
     "kind_from_shebang",
+    "kind_of_name",
     "read",
 ]

@@ -40,7 +40,7 @@ class Block:
         if not lines:
             return None
         joined = Text.join(lines)
-        return _with_placeholders(joined.text, joined.offsets + [joined.end])
+        return _with_placeholders(joined.text, [*joined.offsets, joined.end])
 
 
 def _starts_with_a_prompt(lines: list[Text]) -> bool:

@@ -154,7 +154,7 @@ def _run_snippet(body: Text) -> Snippet | None:
         terminator_at = text.rfind("\n")
         if first_break != -1 and terminator_at > first_break:
             inner = body.slice(first_break + 1, terminator_at + 1)
-            return Snippet(inner.text, inner.offsets + [body.end])
+            return Snippet(inner.text, [*inner.offsets, body.end])
     return body.snippet()
 
 
@@ -174,7 +174,7 @@ def _exec_form(body: Text) -> Snippet | None:
         return None
     for n, item in enumerate(items[1:], start=1):
         if item.startswith("-") and "c" in item[1:] and n + 1 < len(items):
-            value = DocumentText(body.text, body.offsets + [body.end]).value(array.value[n + 1])
+            value = DocumentText(body.text, [*body.offsets, body.end]).value(array.value[n + 1])
             return snippet_of_value(value, body.end)
     return None
 

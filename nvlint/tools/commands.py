@@ -74,7 +74,7 @@ def _is_option(word) -> bool:
 
 
 def _any_word(reads_words, words) -> bool:
-    for word in words:  # a loop, not any(): this runs for every command
+    for word in words:  # noqa: SIM110 - a loop, not any(): this runs for every command
         if reads_words(word):
             return True
     return False

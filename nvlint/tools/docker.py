@@ -167,7 +167,7 @@ def _build(command: Command, rest: list[Word]) -> list[Event]:
 
 
 def _bake(command: Command, rest: list[Word]) -> list[Event]:
-    if any(w.literal == "--push" or (w.literal or "").startswith("--set") and "push=true" in w.text for w in rest):
+    if any(w.literal == "--push" or ((w.literal or "").startswith("--set") and "push=true" in w.text) for w in rest):
         return [ImagePushed(command.start, command.end, None)]
     return []
 

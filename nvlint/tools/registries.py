@@ -69,9 +69,9 @@ def recognise(command: Command) -> list[Event]:
             return [
                 ImagePushed(command.start, command.end, positional[0].value.slice(0, len(base)) + _colon(positional[1]))
             ]
-    if name in ("singularity", "apptainer") and sub in ("remote", "registry"):
-        if len(args) > 1 and args[1].literal == "login":
-            return [_login(command, args[2:], tool=name)]
+    login = len(args) > 1 and args[1].literal == "login"
+    if name in ("singularity", "apptainer") and sub in ("remote", "registry") and login:
+        return [_login(command, args[2:], tool=name)]
     if (
         name in ("kubectl", "oc")
         and sub == "create"

@@ -259,5 +259,5 @@ def scalar_snippet(
     value, sites = scalar_value_and_sites(node, text, expressions)
     snippet = snippet_of_value(value, node.end_mark.index, env=dict(env), dollar_escape=dollar_escape)
     if snippet is not None and sites is not None:
-        snippet.sites = sites + [sites[-1] if sites else (node.end_mark.index, node.end_mark.index)]
+        snippet.sites = [*sites, sites[-1] if sites else (node.end_mark.index, node.end_mark.index)]
     return snippet

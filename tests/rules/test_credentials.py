@@ -8,54 +8,72 @@ from conftest import FN, TASK, codes, lint, only, span_text, where
 
 # ---- logins --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("script", [
-    "echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
-    "docker login nvcr.io -u \\$oauthtoken --password-stdin <<< \"$NGC_API_KEY\"\n",
-    "docker login nvcr.io --username=\"\\$oauthtoken\" --password-stdin < key\n",
-    "docker login nvcr.io --username '$oauthtoken'\n",
-    "docker login -u \"$DOCKER_USER\" -p \"$DOCKER_PASSWORD\"\n",
-    "docker login ghcr.io -u octocat -p \"$GITHUB_TOKEN\"\n",
-    "oauthtoken='$oauthtoken'\ndocker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n",
-    "helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password-stdin < key\n",
-    "echo 'use $oauthtoken as the username'\n",
-    "cat <<'EOF' > login.txt\ndocker login nvcr.io -u $oauthtoken\nEOF\n",
-])
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+        'docker login nvcr.io -u \\$oauthtoken --password-stdin <<< "$NGC_API_KEY"\n',
+        'docker login nvcr.io --username="\\$oauthtoken" --password-stdin < key\n',
+        "docker login nvcr.io --username '$oauthtoken'\n",
+        'docker login -u "$DOCKER_USER" -p "$DOCKER_PASSWORD"\n',
+        'docker login ghcr.io -u octocat -p "$GITHUB_TOKEN"\n',
+        "oauthtoken='$oauthtoken'\ndocker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n",
+        "helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password-stdin < key\n",
+        "echo 'use $oauthtoken as the username'\n",
+        "cat <<'EOF' > login.txt\ndocker login nvcr.io -u $oauthtoken\nEOF\n",
+    ],
+)
 def test_correct_logins_are_silent(script):
     assert codes(script) == []
 
 
-@pytest.mark.parametrize("script,expected", [
-    ("docker login nvcr.io -u oauthtoken --password-stdin < key\n", ["NV301"]),
-    ("docker login nvcr.io -u myuser --password-stdin < key\n", ["NV301"]),
-    ("podman login -u admin nvcr.io\n", ["NV301"]),
-    ("kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username=oauthtoken "
-     "--docker-password-file=x\n", ["NV301"]),
-    ("docker login nvcr.io -u $oauthtoken --password-stdin < key\n", ["NV302"]),
-    ("docker login nvcr.io -u \"${oauthtoken}\" --password-stdin < key\n", ["NV302"]),
-    ("helm repo add ngc https://helm.ngc.nvidia.com/acme --username=$oauthtoken --password-stdin < key\n",
-     ["NV302"]),
-    ("cat <<EOF > login.sh\ndocker login nvcr.io -u '$oauthtoken'\nEOF\n", ["NV302"]),
-    ("cat <<'EOF' > login.sh\ndocker login nvcr.io -u $oauthtoken\nEOF\n", ["NV302"]),
-    ("docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n", ["NV303"]),
-    ("docker login -u '$oauthtoken' --password=\"$KEY\" nvcr.io\n", ["NV303"]),
-    ("helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password=$NGC_API_KEY\n",
-     ["NV303"]),
-    ("kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
-     "--docker-password=$NGC_API_KEY\n", []),
-    ("skopeo copy --dest-creds '$oauthtoken':$NGC_API_KEY docker-archive:a.tar docker://nvcr.io/acme/app:1\n",
-     ["NV303"]),
-    ("echo \"$NGC_API_KEY\" | docker login -u '$oauthtoken' --password-stdin\n", ["NV304"]),
-    ("echo \"$NGC_API_KEY\" | docker login -u someone --password-stdin\n", ["NV304"]),
-    ("docker login -u x --password-stdin <<< \"${NVCRIO_TOKEN}\"\n", ["NV304"]),
-    ("printf '%s' \"$NGC_CLI_API_KEY\" | sudo docker login --username '$oauthtoken' --password-stdin\n",
-     ["NV304"]),
-])
+@pytest.mark.parametrize(
+    "script,expected",
+    [
+        ("docker login nvcr.io -u oauthtoken --password-stdin < key\n", ["NV301"]),
+        ("docker login nvcr.io -u myuser --password-stdin < key\n", ["NV301"]),
+        ("podman login -u admin nvcr.io\n", ["NV301"]),
+        (
+            "kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username=oauthtoken "
+            "--docker-password-file=x\n",
+            ["NV301"],
+        ),
+        ("docker login nvcr.io -u $oauthtoken --password-stdin < key\n", ["NV302"]),
+        ('docker login nvcr.io -u "${oauthtoken}" --password-stdin < key\n', ["NV302"]),
+        (
+            "helm repo add ngc https://helm.ngc.nvidia.com/acme --username=$oauthtoken --password-stdin < key\n",
+            ["NV302"],
+        ),
+        ("cat <<EOF > login.sh\ndocker login nvcr.io -u '$oauthtoken'\nEOF\n", ["NV302"]),
+        ("cat <<'EOF' > login.sh\ndocker login nvcr.io -u $oauthtoken\nEOF\n", ["NV302"]),
+        ("docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n", ["NV303"]),
+        ("docker login -u '$oauthtoken' --password=\"$KEY\" nvcr.io\n", ["NV303"]),
+        (
+            "helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password=$NGC_API_KEY\n",
+            ["NV303"],
+        ),
+        (
+            "kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
+            "--docker-password=$NGC_API_KEY\n",
+            [],
+        ),
+        (
+            "skopeo copy --dest-creds '$oauthtoken':$NGC_API_KEY docker-archive:a.tar docker://nvcr.io/acme/app:1\n",
+            ["NV303"],
+        ),
+        ("echo \"$NGC_API_KEY\" | docker login -u '$oauthtoken' --password-stdin\n", ["NV304"]),
+        ('echo "$NGC_API_KEY" | docker login -u someone --password-stdin\n', ["NV304"]),
+        ('docker login -u x --password-stdin <<< "${NVCRIO_TOKEN}"\n', ["NV304"]),
+        ("printf '%s' \"$NGC_CLI_API_KEY\" | sudo docker login --username '$oauthtoken' --password-stdin\n", ["NV304"]),
+    ],
+)
 def test_login_mistakes(script, expected):
     assert codes(script) == expected
 
 
 def test_oauthtoken_fix_single_quotes_the_word():
-    src = "docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n"
+    src = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
     (d,) = only(src, "NV302")
     assert span_text(src, d) == "$oauthtoken"
     (edit,) = d.fix.edits
@@ -63,14 +81,14 @@ def test_oauthtoken_fix_single_quotes_the_word():
 
 
 def test_oauthtoken_fix_escapes_inside_a_larger_word():
-    src = "docker login nvcr.io \"--username=$oauthtoken\" --password-stdin < key\n"
+    src = 'docker login nvcr.io "--username=$oauthtoken" --password-stdin < key\n'
     (d,) = only(src, "NV302")
     assert d.fix.edits[0].content == "\\$oauthtoken"
     assert span_text(src, d) == "$oauthtoken"
 
 
 def test_inner_shell_expands_oauthtoken_at_the_inner_position():
-    src = "sudo bash -c 'echo \"$KEY\" | docker login nvcr.io -u \"$oauthtoken\" --password-stdin'\n"
+    src = 'sudo bash -c \'echo "$KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\'\n'
     (d,) = only(src, "NV302")
     assert span_text(src, d) == "$oauthtoken"
     assert where(d) == (1, 54, 1, 65)
@@ -111,101 +129,139 @@ def test_key_in_a_comment():
     assert "nvapi-****" in d.message and KEY[6:20] not in d.message
 
 
-@pytest.mark.parametrize("placeholder", [
-    "nvapi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "nvapi-YOUR_API_KEY_GOES_HERE_123", "nvapi-...",
-    "nvapi-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "nvapi-<your-key>",
-])
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "nvapi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "nvapi-YOUR_API_KEY_GOES_HERE_123",
+        "nvapi-...",
+        "nvapi-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+        "nvapi-<your-key>",
+    ],
+)
 def test_placeholders_are_not_keys(placeholder):
     assert codes(f"export NGC_API_KEY={placeholder}\n") == []
 
 
 # ---- NV303: only tools that have a safe form -------------------------------------------------------
 
-@pytest.mark.parametrize("script", [
-    "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
-    "podman login nvcr.io -u '$oauthtoken' --password \"$NGC_API_KEY\"\n",
-    "nerdctl login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
-    "buildah login -u '$oauthtoken' -p \"$NGC_API_KEY\" nvcr.io\n",
-    "helm registry login nvcr.io --username '$oauthtoken' --password \"$NGC_API_KEY\"\n",
-    "helm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password \"$NGC_API_KEY\"\n",
-    "helm fetch https://helm.ngc.nvidia.com/acme/charts/c-1.tgz --username='$oauthtoken' --password=$NGC_API_KEY\n",
-    "skopeo copy --dest-creds \"\\$oauthtoken:$NGC_API_KEY\" dir:x docker://nvcr.io/acme/app:1\n",
-    "skopeo copy --src-creds \"\\$oauthtoken:$NGC_API_KEY\" docker://nvcr.io/acme/app:1 dir:x\n",
-    "skopeo inspect --creds \"\\$oauthtoken:$NGC_API_KEY\" docker://nvcr.io/acme/app:1\n",
-    "skopeo login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
-    "crane auth login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
-    "oras login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
-    "singularity remote login -u '$oauthtoken' -p \"$NGC_API_KEY\" docker://nvcr.io\n",
-    "apptainer remote login -u '$oauthtoken' -p \"$NGC_API_KEY\" docker://nvcr.io\n",
-])
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+        "podman login nvcr.io -u '$oauthtoken' --password \"$NGC_API_KEY\"\n",
+        "nerdctl login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+        "buildah login -u '$oauthtoken' -p \"$NGC_API_KEY\" nvcr.io\n",
+        "helm registry login nvcr.io --username '$oauthtoken' --password \"$NGC_API_KEY\"\n",
+        "helm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password \"$NGC_API_KEY\"\n",
+        "helm fetch https://helm.ngc.nvidia.com/acme/charts/c-1.tgz --username='$oauthtoken' --password=$NGC_API_KEY\n",
+        'skopeo copy --dest-creds "\\$oauthtoken:$NGC_API_KEY" dir:x docker://nvcr.io/acme/app:1\n',
+        'skopeo copy --src-creds "\\$oauthtoken:$NGC_API_KEY" docker://nvcr.io/acme/app:1 dir:x\n',
+        'skopeo inspect --creds "\\$oauthtoken:$NGC_API_KEY" docker://nvcr.io/acme/app:1\n',
+        "skopeo login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+        "crane auth login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+        "oras login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+        "singularity remote login -u '$oauthtoken' -p \"$NGC_API_KEY\" docker://nvcr.io\n",
+        "apptainer remote login -u '$oauthtoken' -p \"$NGC_API_KEY\" docker://nvcr.io\n",
+    ],
+)
 def test_password_on_the_command_line_of_a_tool_with_a_safe_form(script):
     assert codes(script) == ["NV303"]
 
 
-@pytest.mark.parametrize("script", [
-    "kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
-    "--docker-password=\"$NGC_API_KEY\"\n",
-    "oc create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
-    "--docker-password=\"$NGC_API_KEY\"\n",
-    "docker login ghcr.io -u octocat -p \"$GITHUB_TOKEN\"\n",
-    "docker login -u gitlab-ci-token -p \"$CI_JOB_TOKEN\" \"$CI_REGISTRY\"\n",
-    "echo \"$NGC_API_KEY\" | helm registry login nvcr.io --username '$oauthtoken' --password-stdin\n",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
+        '--docker-password="$NGC_API_KEY"\n',
+        "oc create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' "
+        '--docker-password="$NGC_API_KEY"\n',
+        'docker login ghcr.io -u octocat -p "$GITHUB_TOKEN"\n',
+        'docker login -u gitlab-ci-token -p "$CI_JOB_TOKEN" "$CI_REGISTRY"\n',
+        "echo \"$NGC_API_KEY\" | helm registry login nvcr.io --username '$oauthtoken' --password-stdin\n",
+    ],
+)
 def test_no_password_finding_where_there_is_no_safe_form_or_no_ngc_key(script):
     assert codes(script) == []
 
 
-@pytest.mark.parametrize("script,line,pointed", [
-    # the key's value is written above: the finding is on the command that passes it
-    ("export NGC_API_KEY=nvapi-...\ndocker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n", 2,
-     '"$NGC_API_KEY"'),
-    ("KEY=abc\nhelm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password=$KEY\n", 2,
-     "--password=$KEY"),
-    ("docker login nvcr.io -u '$oauthtoken' --password=\"$NGC_API_KEY\"\n", 1, "$NGC_API_KEY"),
-])
+@pytest.mark.parametrize(
+    "script,line,pointed",
+    [
+        # the key's value is written above: the finding is on the command that passes it
+        (
+            "export NGC_API_KEY=nvapi-...\ndocker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
+            2,
+            '"$NGC_API_KEY"',
+        ),
+        (
+            "KEY=abc\nhelm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password=$KEY\n",
+            2,
+            "--password=$KEY",
+        ),
+        ("docker login nvcr.io -u '$oauthtoken' --password=\"$NGC_API_KEY\"\n", 1, "$NGC_API_KEY"),
+    ],
+)
 def test_a_password_on_the_command_line_is_reported_on_that_command(script, line, pointed):
     (d,) = lint(script)
     assert (d.code, d.line, span_text(script, d)) == ("NV303", line, pointed)
 
 
 def test_kubectl_docker_password_is_an_opt_in_rule():
-    script = ("kubectl create secret docker-registry ngc --docker-server=nvcr.io \\\n"
-              "  --docker-username='$oauthtoken' --docker-password=\"$NGC_API_KEY\"\n")
+    script = (
+        "kubectl create secret docker-registry ngc --docker-server=nvcr.io \\\n"
+        "  --docker-username='$oauthtoken' --docker-password=\"$NGC_API_KEY\"\n"
+    )
     (d,) = lint(script, extend_select=("NV308",))
     assert (d.code, d.severity, span_text(script, d)) == ("NV308", "info", "$NGC_API_KEY")
     assert ".dockerconfigjson" in d.message
-    ghcr = "kubectl create secret docker-registry g --docker-server=ghcr.io --docker-password=\"$T\"\n"
+    ghcr = 'kubectl create secret docker-registry g --docker-server=ghcr.io --docker-password="$T"\n'
     assert codes(ghcr, extend_select=("NV308",)) == []
 
 
 # ---- NV302: only where the expanded value reaches a credential -------------------------------------
 
-@pytest.mark.parametrize("script,pointed", [
-    ("docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\n", "$oauthtoken"),
-    ("kubectl create secret docker-registry s --docker-server=nvcr.io --docker-username=$oauthtoken "
-     "--docker-password-file=k\n", "$oauthtoken"),
-    ("curl -u \"$oauthtoken:$NGC_API_KEY\" https://nvcr.io/proxy_auth\n", "$oauthtoken"),
-    ("AUTH=$(echo -n \"$oauthtoken:$NGC_API_KEY\" | base64 -w0)\n", "$oauthtoken"),
-    ("cat > ~/.docker/config.json <<EOF\n{\"auths\": {\"nvcr.io\": {\"username\": \"$oauthtoken\"}}}\nEOF\n",
-     "$oauthtoken"),
-    ("printf '{\"auths\":{\"nvcr.io\":{\"username\":\"%s\",\"password\":\"%s\"}}}' \"$oauthtoken\" \"$KEY\""
-     " > config.json\n", "$oauthtoken"),
-    ("export SINGULARITY_DOCKER_USERNAME=\"$oauthtoken\"\n", "$oauthtoken"),
-    ("U=\"$oauthtoken\"\necho \"$KEY\" | docker login nvcr.io -u \"$U\" --password-stdin\n", "$oauthtoken"),
-])
+
+@pytest.mark.parametrize(
+    "script,pointed",
+    [
+        ('docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n', "$oauthtoken"),
+        (
+            "kubectl create secret docker-registry s --docker-server=nvcr.io --docker-username=$oauthtoken "
+            "--docker-password-file=k\n",
+            "$oauthtoken",
+        ),
+        ('curl -u "$oauthtoken:$NGC_API_KEY" https://nvcr.io/proxy_auth\n', "$oauthtoken"),
+        ('AUTH=$(echo -n "$oauthtoken:$NGC_API_KEY" | base64 -w0)\n', "$oauthtoken"),
+        (
+            'cat > ~/.docker/config.json <<EOF\n{"auths": {"nvcr.io": {"username": "$oauthtoken"}}}\nEOF\n',
+            "$oauthtoken",
+        ),
+        (
+            'printf \'{"auths":{"nvcr.io":{"username":"%s","password":"%s"}}}\' "$oauthtoken" "$KEY" > config.json\n',
+            "$oauthtoken",
+        ),
+        ('export SINGULARITY_DOCKER_USERNAME="$oauthtoken"\n', "$oauthtoken"),
+        ('U="$oauthtoken"\necho "$KEY" | docker login nvcr.io -u "$U" --password-stdin\n', "$oauthtoken"),
+    ],
+)
 def test_oauthtoken_expanded_into_a_credential(script, pointed):
     (d,) = [d for d in lint(script) if d.code == "NV302"]
     assert span_text(script, d) == pointed
 
 
-@pytest.mark.parametrize("script", [
-    "echo \"Login to nvcr.io. The username must be EXACTLY: $oauthtoken\"\n",
-    "echo \"use $oauthtoken as the username\" >&2\n",
-    "Username: $oauthtoken\n",
-    "{\"auths\": {\"nvcr.io\": {\"username\": \"$oauthtoken\", \"password\": \"<key>\"}}}\n",
-    "username: $oauthtoken\npassword: <your key>\n",
-    "echo \"$oauthtoken:$KEY\"\n",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        'echo "Login to nvcr.io. The username must be EXACTLY: $oauthtoken"\n',
+        'echo "use $oauthtoken as the username" >&2\n',
+        "Username: $oauthtoken\n",
+        '{"auths": {"nvcr.io": {"username": "$oauthtoken", "password": "<key>"}}}\n',
+        "username: $oauthtoken\npassword: <your key>\n",
+        'echo "$oauthtoken:$KEY"\n',
+    ],
+)
 def test_oauthtoken_no_program_reads_as_a_credential(script):
     assert "NV302" not in codes(script)
 
@@ -216,7 +272,7 @@ PROMPT_ANSWERS = [
     "1. Log in:\n\n    ```shell\n    $ docker login nvcr.io\n    Username: $oauthtoken\n    ```\n",
     "```console\n$ docker login nvcr.io\nUsername: $oauthtoken\n```\n",
     "```bash\ndocker login nvcr.io\nUsername: $oauthtoken\nPassword: <key>\n```\n",
-    "```bash\n{\n  \"auths\": {\"nvcr.io\": {\"username\": \"$oauthtoken\", \"password\": \"nvapi-...\"}}\n}\n```\n",
+    '```bash\n{\n  "auths": {"nvcr.io": {"username": "$oauthtoken", "password": "nvapi-..."}}\n}\n```\n',
     "```sh\nngc:\n  username: $oauthtoken\n```\n",
 ]
 
@@ -227,28 +283,33 @@ def test_prompt_answers_and_pasted_text_in_docs_are_silent(doc):
 
 
 def test_a_prompted_bash_block_still_reads_its_commands():
-    doc = "```bash\n$ docker login nvcr.io -u \"$oauthtoken\" --password-stdin < key\nLogin Succeeded\n```\n"
+    doc = '```bash\n$ docker login nvcr.io -u "$oauthtoken" --password-stdin < key\nLogin Succeeded\n```\n'
     (d,) = lint(doc, kind="markdown")
     assert (d.code, d.line, span_text(doc, d)) == ("NV302", 2, "$oauthtoken")
 
 
 def test_credential_positions_in_other_file_kinds():
-    workflow = ("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                "      - run: |\n          echo \"$oauthtoken is the user\"\n"
-                "          echo \"$K\" | docker login nvcr.io -u $oauthtoken --password-stdin\n")
+    workflow = (
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        '      - run: |\n          echo "$oauthtoken is the user"\n'
+        '          echo "$K" | docker login nvcr.io -u $oauthtoken --password-stdin\n'
+    )
     assert [(d.code, d.line) for d in lint(workflow, kind="yaml")] == [("NV302", 8)]
     makefile = "login:\n\t@echo 'user: $$oauthtoken'\n\tdocker login nvcr.io -u '$oauthtoken' --password-stdin < k\n"
     assert [(d.code, d.line) for d in lint(makefile, kind="makefile")] == [("NV302", 3)]
-    dockerfile = "FROM x\nRUN echo \"$oauthtoken\" && docker login nvcr.io -u \"$oauthtoken\" --password-stdin < k\n"
+    dockerfile = 'FROM x\nRUN echo "$oauthtoken" && docker login nvcr.io -u "$oauthtoken" --password-stdin < k\n'
     assert [(d.code, d.column) for d in lint(dockerfile, kind="dockerfile")] == [("NV302", 52)]
 
 
-@pytest.mark.parametrize("script", [
-    "cat <<EOF > setup.sh\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
-    "bash <<EOF\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
-    "ssh host <<'EOF'\ndocker login nvcr.io -u $oauthtoken --password-stdin < k\nEOF\n",
-    "sudo tee /opt/login.sh <<EOF\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "cat <<EOF > setup.sh\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
+        "bash <<EOF\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
+        "ssh host <<'EOF'\ndocker login nvcr.io -u $oauthtoken --password-stdin < k\nEOF\n",
+        "sudo tee /opt/login.sh <<EOF\ndocker login nvcr.io -u '$oauthtoken' --password-stdin < k\nEOF\n",
+    ],
+)
 def test_a_here_document_that_is_a_script_is_read_as_one(script):
     (d,) = lint(script)
     assert (d.code, d.line) == ("NV302", 2)
@@ -265,10 +326,12 @@ assert len(REAL_LOOKING) == 6 + 64
 
 
 def test_a_key_of_the_real_shape_is_reported_wherever_it_is():
-    for source, kind in ((f"export NGC_API_KEY={REAL_LOOKING}\n", "shell"),
-                         (f"# key: {REAL_LOOKING}\n", "shell"),
-                         (f"```bash\nexport NGC_API_KEY={REAL_LOOKING}\n```\n", "markdown"),
-                         (f"env:\n  KEY: {REAL_LOOKING}\n", "yaml")):
+    for source, kind in (
+        (f"export NGC_API_KEY={REAL_LOOKING}\n", "shell"),
+        (f"# key: {REAL_LOOKING}\n", "shell"),
+        (f"```bash\nexport NGC_API_KEY={REAL_LOOKING}\n```\n", "markdown"),
+        (f"env:\n  KEY: {REAL_LOOKING}\n", "yaml"),
+    ):
         (d,) = lint(source, kind=kind)
         assert d.code == "NV305" and span_text(source, d) == REAL_LOOKING, kind
 
@@ -283,37 +346,43 @@ def test_random_keys_are_found():
     assert found >= 196  # about one in a thousand looks like a placeholder
 
 
-@pytest.mark.parametrize("text", [
-    "nvapi-" + "1234567890abcdef" * 4,  # sequential, low entropy
-    "nvapi-" + "Lab0TestKey1NotReal2" * 3 + "abcd",  # repeated, and says test
-    "nvapi-" + "x" * 64,
-    "nvapi-" + "YOUR_KEY_" * 7 + "A",
-    REAL_LOOKING[:-3],  # 61 characters: too short
-    REAL_LOOKING + "Xy9",  # 67 characters: too long
-    REAL_LOOKING + "...",  # cut short on purpose
-    REAL_LOOKING + "\u2026",
-    "<" + REAL_LOOKING + ">",
-    REAL_LOOKING.lower(),  # no upper case
-    REAL_LOOKING[:40] + "EXAMPLE" + REAL_LOOKING[47:],
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nvapi-" + "1234567890abcdef" * 4,  # sequential, low entropy
+        "nvapi-" + "Lab0TestKey1NotReal2" * 3 + "abcd",  # repeated, and says test
+        "nvapi-" + "x" * 64,
+        "nvapi-" + "YOUR_KEY_" * 7 + "A",
+        REAL_LOOKING[:-3],  # 61 characters: too short
+        REAL_LOOKING + "Xy9",  # 67 characters: too long
+        REAL_LOOKING + "...",  # cut short on purpose
+        REAL_LOOKING + "\u2026",
+        "<" + REAL_LOOKING + ">",
+        REAL_LOOKING.lower(),  # no upper case
+        REAL_LOOKING[:40] + "EXAMPLE" + REAL_LOOKING[47:],
+    ],
+)
 def test_placeholders_truncations_and_wrong_shapes_are_not_keys(text):
     assert codes(f"export NGC_API_KEY={text}\n") == []
 
 
-@pytest.mark.parametrize("src,count", [
-    (f"{FN} --container-environment-variable NGC_API_KEY:$NGC_API_KEY", 1),
-    (f"{FN} --container-environment-variable HF_TOKEN:abc", 1),
-    (f"{FN} --container-environment-variable MY_SECRET:x", 1),
-    (f"{FN} --container-environment-variable DB_PASSWORD:x", 1),
-    (f"{FN} --container-environment-variable KEY_DATA:${{OPENAI_API_KEY}}", 1),
-    (f"{FN} --container-environment-variable LOG_LEVEL:debug", 0),
-    (f"{FN} --container-environment-variable TOKENIZER_PATH:/models/tok", 0),
-    (f"{FN} --container-environment-variable NUM_TOKENS:512", 0),
-    (f"{FN} --secret NGC_API_KEY:$NGC_API_KEY", 0),
-    ("ngc cf fn deploy create x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set ngcApiKey=$NGC_API_KEY", 1),
-    ("ngc cf fn deploy update x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set image.tag=v2", 0),
-    (f"{TASK} --result-handling-strategy NONE --set ngc.apiKey=$NGC_API_KEY", 1),
-])
+@pytest.mark.parametrize(
+    "src,count",
+    [
+        (f"{FN} --container-environment-variable NGC_API_KEY:$NGC_API_KEY", 1),
+        (f"{FN} --container-environment-variable HF_TOKEN:abc", 1),
+        (f"{FN} --container-environment-variable MY_SECRET:x", 1),
+        (f"{FN} --container-environment-variable DB_PASSWORD:x", 1),
+        (f"{FN} --container-environment-variable KEY_DATA:${{OPENAI_API_KEY}}", 1),
+        (f"{FN} --container-environment-variable LOG_LEVEL:debug", 0),
+        (f"{FN} --container-environment-variable TOKENIZER_PATH:/models/tok", 0),
+        (f"{FN} --container-environment-variable NUM_TOKENS:512", 0),
+        (f"{FN} --secret NGC_API_KEY:$NGC_API_KEY", 0),
+        ("ngc cf fn deploy create x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set ngcApiKey=$NGC_API_KEY", 1),
+        ("ngc cf fn deploy update x:y --targeted-dep-spec L40:gl40_1.br20_2xlarge:1:1 --set image.tag=v2", 0),
+        (f"{TASK} --result-handling-strategy NONE --set ngc.apiKey=$NGC_API_KEY", 1),
+    ],
+)
 def test_secret_in_environment(src, count):
     assert codes(src + "\n").count("NV306") == count
 
@@ -324,14 +393,17 @@ def test_secret_in_environment_points_at_the_key():
     assert span_text(src, d) == "HF_TOKEN"
 
 
-@pytest.mark.parametrize("configuration,keys", [
-    ('{\n  "RESULTS_PATH": "",\n  "HF_TOKEN": "<token>",\n  "NUM_GPUS": <n>,\n}', ["HF_TOKEN"]),  # not JSON: read
-    ('{"env": {"NGC_API_KEY": "nvapi-placeholder"}, "replicas": 2}', ["NGC_API_KEY"]),
-    ('{"HF_TOKEN": ""}', []),  # nothing given
-    ('{"hfTokenSecretName": "hf-secret", "ngcApiKeySecret": "ngc-api", "TOKEN_FILE": "/run/t"}', []),  # references
-    ('{"NUM_TOKENS": 512, "tokenizer": "llama"}', []),
-    ('{"key": "\'"$NGC_API_KEY"\'"}', ["$NGC_API_KEY"]),  # a credential variable under any key
-])
+@pytest.mark.parametrize(
+    "configuration,keys",
+    [
+        ('{\n  "RESULTS_PATH": "",\n  "HF_TOKEN": "<token>",\n  "NUM_GPUS": <n>,\n}', ["HF_TOKEN"]),  # not JSON: read
+        ('{"env": {"NGC_API_KEY": "nvapi-placeholder"}, "replicas": 2}', ["NGC_API_KEY"]),
+        ('{"HF_TOKEN": ""}', []),  # nothing given
+        ('{"hfTokenSecretName": "hf-secret", "ngcApiKeySecret": "ngc-api", "TOKEN_FILE": "/run/t"}', []),  # references
+        ('{"NUM_TOKENS": 512, "tokenizer": "llama"}', []),
+        ('{"key": "\'"$NGC_API_KEY"\'"}', ["$NGC_API_KEY"]),  # a credential variable under any key
+    ],
+)
 def test_secret_in_a_configuration_value(configuration, keys):
     src = f"{TASK} --result-handling-strategy NONE --configuration '{configuration}'\n"
     found = only(src, "NV306")
@@ -340,14 +412,17 @@ def test_secret_in_a_configuration_value(configuration, keys):
     assert named + carried == keys
 
 
-@pytest.mark.parametrize("src,expected", [
-    ("ngc registry image list --org '$NGC_ORG'", ["$NGC_ORG"]),
-    ("ngc registry image list --org='${NGC_ORG}' --team \"$TEAM\"", ["${NGC_ORG}"]),
-    ("docker login nvcr.io -u '$oauthtoken' --password-stdin < k", []),
-    ("docker login '$REGISTRY' -u '$oauthtoken' --password-stdin < k", ["$REGISTRY"]),
-    ("ngc registry image list --org \"$NGC_ORG\"", []),
-    ("echo '$NGC_ORG'", []),
-])
+@pytest.mark.parametrize(
+    "src,expected",
+    [
+        ("ngc registry image list --org '$NGC_ORG'", ["$NGC_ORG"]),
+        ("ngc registry image list --org='${NGC_ORG}' --team \"$TEAM\"", ["${NGC_ORG}"]),
+        ("docker login nvcr.io -u '$oauthtoken' --password-stdin < k", []),
+        ("docker login '$REGISTRY' -u '$oauthtoken' --password-stdin < k", ["$REGISTRY"]),
+        ('ngc registry image list --org "$NGC_ORG"', []),
+        ("echo '$NGC_ORG'", []),
+    ],
+)
 def test_single_quoted_variable(src, expected):
     src += "\n"
     assert [span_text(src, d) for d in only(src, "NV307")] == expected

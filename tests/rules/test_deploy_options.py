@@ -10,25 +10,35 @@ CREATE = "ngc cf fn create --name app --inference-url /infer"
 
 # ---- NGC CLI options -----------------------------------------------------------------------------
 
+
 def test_helm_chart_needs_service_and_excludes_image():
     assert codes(f"{CREATE} --helm-chart acme/c:1.0.0\n") == ["NV501"]
-    assert codes(f"{CREATE} --helm-chart acme/c:1.0.0 --helm-chart-service s "
-                 "--container-image nvcr.io/acme/a:1\n") == ["NV502"]
-    assert codes("ngc cf task create --name t --gpu-specification L40:x --result-handling-strategy NONE "
-                 "--helm-chart acme/c:1.0.0\n") == []
+    assert codes(f"{CREATE} --helm-chart acme/c:1.0.0 --helm-chart-service s --container-image nvcr.io/acme/a:1\n") == [
+        "NV502"
+    ]
+    assert (
+        codes(
+            "ngc cf task create --name t --gpu-specification L40:x --result-handling-strategy NONE "
+            "--helm-chart acme/c:1.0.0\n"
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("script,count", [
-    ("ngc cf fn create --name x --container-image nvcr.io/a/b:1\n", 1),
-    ("ngc cloud-function function create --name x --inference-url /i\n", 1),
-    ("ngc cf fn create --name x\n", 1),
-    ("ngc cf task create --name x --container-image nvcr.io/a/b:1\n", 1),
-    ("ngc --org acme picasso fn create --name x --inference-url /i --model acme/m:1\n", 0),
-    ("ngc cf fn create $NGC_ARGS --name x\n", 0),
-    ("ngc cf fn create \"$@\"\n", 0),
-    ("ngc cf fn create --help\n", 0),
-    ("ngc cf fn create \"${ARGS[@]}\"\n", 0),
-])
+@pytest.mark.parametrize(
+    "script,count",
+    [
+        ("ngc cf fn create --name x --container-image nvcr.io/a/b:1\n", 1),
+        ("ngc cloud-function function create --name x --inference-url /i\n", 1),
+        ("ngc cf fn create --name x\n", 1),
+        ("ngc cf task create --name x --container-image nvcr.io/a/b:1\n", 1),
+        ("ngc --org acme picasso fn create --name x --inference-url /i --model acme/m:1\n", 0),
+        ("ngc cf fn create $NGC_ARGS --name x\n", 0),
+        ('ngc cf fn create "$@"\n', 0),
+        ("ngc cf fn create --help\n", 0),
+        ('ngc cf fn create "${ARGS[@]}"\n', 0),
+    ],
+)
 def test_missing_required_options(script, count):
     assert codes(script).count("NV503") == count
 
@@ -40,17 +50,20 @@ def test_arguments_from_a_known_variable_are_split():
     assert d.code == "NV503" and "--inference-url" in d.message and "one of --container-image" in d.message
 
 
-@pytest.mark.parametrize("option,value,ok", [
-    ("--model", "acme/llama:1.0", True),
-    ("--model", "acme/team/llama:1.0", True),
-    ("--model", "weights:acme/llama:1.0", True),
-    ("--model", "llama:1.0", False),
-    ("--model", "acme/llama", False),
-    ("--model", "a/b/c/d:1", False),
-    ("--resource", "weights:acme/data:1", False),
-    ("--resource", "acme/data:1", True),
-    ("--model", '"acme/$MODEL"', True),
-])
+@pytest.mark.parametrize(
+    "option,value,ok",
+    [
+        ("--model", "acme/llama:1.0", True),
+        ("--model", "acme/team/llama:1.0", True),
+        ("--model", "weights:acme/llama:1.0", True),
+        ("--model", "llama:1.0", False),
+        ("--model", "acme/llama", False),
+        ("--model", "a/b/c/d:1", False),
+        ("--resource", "weights:acme/data:1", False),
+        ("--resource", "acme/data:1", True),
+        ("--model", '"acme/$MODEL"', True),
+    ],
+)
 def test_malformed_artifacts(option, value, ok):
     found = codes(f"{CREATE} --container-image nvcr.io/acme/s:1 {option} {value}\n")
     assert found == ([] if ok else ["NV504"])
@@ -71,18 +84,24 @@ def test_key_value_separator_fix():
 
 
 def test_exclusive_branches_are_not_one_execution():
-    src = ('IMAGE=nvcr.io/acme/app:1\n'
-           'case "$1" in\n'
-           '  build) docker build -t "$IMAGE" . ;;\n'
-           f'  deploy) {CREATE} --container-image "$IMAGE" ;;\n'
-           '  push) docker push "$IMAGE" ;;\n'
-           'esac\n')
+    src = (
+        "IMAGE=nvcr.io/acme/app:1\n"
+        'case "$1" in\n'
+        '  build) docker build -t "$IMAGE" . ;;\n'
+        f'  deploy) {CREATE} --container-image "$IMAGE" ;;\n'
+        '  push) docker push "$IMAGE" ;;\n'
+        "esac\n"
+    )
     assert codes(src) == []
-    same_branch = ('if [ "$1" = all ]; then\n  docker build -t nvcr.io/acme/app:1 .\n'
-                   f'  {CREATE} --container-image nvcr.io/acme/app:1\nfi\n')
+    same_branch = (
+        'if [ "$1" = all ]; then\n  docker build -t nvcr.io/acme/app:1 .\n'
+        f"  {CREATE} --container-image nvcr.io/acme/app:1\nfi\n"
+    )
     assert codes(same_branch) == ["NV201"]
-    nested = ('if a; then docker build -t nvcr.io/acme/app:1 .; fi\n'
-              f'if b; then {CREATE} --container-image nvcr.io/acme/app:1; fi\n')
+    nested = (
+        "if a; then docker build -t nvcr.io/acme/app:1 .; fi\n"
+        f"if b; then {CREATE} --container-image nvcr.io/acme/app:1; fi\n"
+    )
     assert codes(nested) == ["NV201"]  # both conditions can hold in one run
 
 
@@ -94,88 +113,111 @@ def test_unknown_commands_that_may_push_silence_nv201(push):
 
 
 def test_functions_never_called_are_separate_flows():
-    library = ("build() { docker build -t nvcr.io/acme/app:1 .; }\n"
-               f"deploy() {{ {CREATE} --container-image nvcr.io/acme/app:1; }}\n"
-               "push() { docker push nvcr.io/acme/app:1; }\n")
+    library = (
+        "build() { docker build -t nvcr.io/acme/app:1 .; }\n"
+        f"deploy() {{ {CREATE} --container-image nvcr.io/acme/app:1; }}\n"
+        "push() { docker push nvcr.io/acme/app:1; }\n"
+    )
     assert codes(library) == []
-    one_function = ("release() {\n  docker build -t nvcr.io/acme/app:1 .\n"
-                    f"  {CREATE} --container-image nvcr.io/acme/app:1\n}}\n")
+    one_function = (
+        f"release() {{\n  docker build -t nvcr.io/acme/app:1 .\n  {CREATE} --container-image nvcr.io/acme/app:1\n}}\n"
+    )
     assert codes(one_function) == ["NV201"]
 
 
 def test_arguments_from_an_array():
-    src = ('ARGS=(--name app --inference-url /infer --container-image vllm/vllm-openai:latest)\n'
-           'ngc cf fn create "${ARGS[@]}"\n')
+    src = (
+        "ARGS=(--name app --inference-url /infer --container-image vllm/vllm-openai:latest)\n"
+        'ngc cf fn create "${ARGS[@]}"\n'
+    )
     (d,) = lint(src)
     assert d.code == "NV101" and span_text(src, d) == "vllm/vllm-openai:latest"
     assert codes('ARGS=(--name app)\nngc cf fn create "${ARGS[@]}"\n') == ["NV503"]
 
 
-@pytest.mark.parametrize("src,hint", [
-    ("ngc cf fn list --format-type json", "--format_type"),
-    (f"{FN} --container-env A:b", "--container-environment-variable"),
-    (f"{FN} --inference-prot 8000", "--inference-port"),
-    ("ngc registry chart push acme/c:1 --sorce c-1.tgz", "--source"),
-    ("ngc cf registry-credential create --hostname docker.io --name hub --key x --type CONTAINER --usr a", None),
-])
+@pytest.mark.parametrize(
+    "src,hint",
+    [
+        ("ngc cf fn list --format-type json", "--format_type"),
+        (f"{FN} --container-env A:b", "--container-environment-variable"),
+        (f"{FN} --inference-prot 8000", "--inference-port"),
+        ("ngc registry chart push acme/c:1 --sorce c-1.tgz", "--source"),
+        ("ngc cf registry-credential create --hostname docker.io --name hub --key x --type CONTAINER --usr a", None),
+    ],
+)
 def test_unknown_option(src, hint):
     (d,) = only(src + "\n", "NV506")
     if hint:
         assert d.message.endswith(f"did you mean {hint}?")
 
 
-@pytest.mark.parametrize("src", [
-    f"{FN} --format_type json --org acme --team t --debug",
-    f"{FN} --health-timeout PT10S --rate-limit-pattern 100-M",
-    f"{TASK} --result-handling-strategy NONE --configuration-file values.yaml --set a=b",
-    "ngc cf fn deploy update f:v --dep-spec GFN:L40:gl40_1.br20_2xlarge:1:1",
-    "ngc registry model upload-version acme/m:1 --source . --some-new-flag x",  # open command: not judged
-    "ngc cf fn create $EXTRA --name a",
-])
+@pytest.mark.parametrize(
+    "src",
+    [
+        f"{FN} --format_type json --org acme --team t --debug",
+        f"{FN} --health-timeout PT10S --rate-limit-pattern 100-M",
+        f"{TASK} --result-handling-strategy NONE --configuration-file values.yaml --set a=b",
+        "ngc cf fn deploy update f:v --dep-spec GFN:L40:gl40_1.br20_2xlarge:1:1",
+        "ngc registry model upload-version acme/m:1 --source . --some-new-flag x",  # open command: not judged
+        "ngc cf fn create $EXTRA --name a",
+    ],
+)
 def test_known_options_are_quiet(src):
     assert "NV506" not in codes(src + "\n")
 
 
-@pytest.mark.parametrize("src,count", [
-    (f"{FN} --inference-port 8080", 1),
-    (f"{FN} --inference-port=8010 --health-port 8080", 2),
-    (f"{FN} --inference-port 8000 --health-port 9000", 0),
-])
+@pytest.mark.parametrize(
+    "src,count",
+    [
+        (f"{FN} --inference-port 8080", 1),
+        (f"{FN} --inference-port=8010 --health-port 8080", 2),
+        (f"{FN} --inference-port 8000 --health-port 9000", 0),
+    ],
+)
 def test_reserved_port(src, count):
     assert codes(src + "\n").count("NV507") == count
 
 
-@pytest.mark.parametrize("src,fix", [
-    (f"{TASK} --result-handling-strategy NONE --max-runtime-duration PT4H", "'4H'"),
-    (f"{TASK} --result-handling-strategy NONE --max-queued-duration 1 day", None),
-    (f"{TASK} --result-handling-strategy NONE --termination-grace-period-duration P1DT2H", "'1D2H'"),
-    (f"{FN} --health-timeout 10S", "'PT10S'"),
-])
+@pytest.mark.parametrize(
+    "src,fix",
+    [
+        (f"{TASK} --result-handling-strategy NONE --max-runtime-duration PT4H", "'4H'"),
+        (f"{TASK} --result-handling-strategy NONE --max-queued-duration 1 day", None),
+        (f"{TASK} --result-handling-strategy NONE --termination-grace-period-duration P1DT2H", "'1D2H'"),
+        (f"{FN} --health-timeout 10S", "'PT10S'"),
+    ],
+)
 def test_duration_format(src, fix):
     (d,) = only(src + "\n", "NV508")
     if fix:
         assert fix in d.message
 
 
-@pytest.mark.parametrize("src", [
-    f"{TASK} --result-handling-strategy NONE --max-runtime-duration 1D12H --max-queued-duration 30M",
-    f"{FN} --health-timeout PT10S",
-    f"{TASK} --result-handling-strategy NONE --max-runtime-duration \"$MAX\"",
-])
+@pytest.mark.parametrize(
+    "src",
+    [
+        f"{TASK} --result-handling-strategy NONE --max-runtime-duration 1D12H --max-queued-duration 30M",
+        f"{FN} --health-timeout PT10S",
+        f'{TASK} --result-handling-strategy NONE --max-runtime-duration "$MAX"',
+    ],
+)
 def test_durations_that_are_fine(src):
     assert "NV508" not in codes(src + "\n")
 
 
-@pytest.mark.parametrize("src,count", [
-    (TASK, 1),
-    (f"{TASK} --result-handling-strategy UPLOAD --result-location acme/results", 1),
-    (f"{TASK} --result-handling-strategy upload --result-location acme/results --secret NGC_API_KEY:$K", 0),
-    (f"{TASK} --result-location acme/team/results --json-secret-file ./secrets/NGC_API_KEY.json", 0),
-    (f"{TASK} --result-handling-strategy NONE", 0),
-    (f"{TASK} --result-handling-strategy \"$STRATEGY\"", 0),
-    (f"{TASK} --result-location /results --secret NGC_API_KEY:$K", 1),
-    (f"{TASK} --result-location acme/r --secret \"$SECRETS\"", 0),
-])
+@pytest.mark.parametrize(
+    "src,count",
+    [
+        (TASK, 1),
+        (f"{TASK} --result-handling-strategy UPLOAD --result-location acme/results", 1),
+        (f"{TASK} --result-handling-strategy upload --result-location acme/results --secret NGC_API_KEY:$K", 0),
+        (f"{TASK} --result-location acme/team/results --json-secret-file ./secrets/NGC_API_KEY.json", 0),
+        (f"{TASK} --result-handling-strategy NONE", 0),
+        (f'{TASK} --result-handling-strategy "$STRATEGY"', 0),
+        (f"{TASK} --result-location /results --secret NGC_API_KEY:$K", 1),
+        (f'{TASK} --result-location acme/r --secret "$SECRETS"', 0),
+    ],
+)
 def test_task_results(src, count):
     assert codes(src + "\n").count("NV509") == count
 
@@ -185,18 +227,21 @@ def test_invalid_json_points_inside_the_value():
     (d,) = only(src, "NV510")
     assert span_text(src, d) == "," and "a trailing comma before '}' at line 1, column 8 of the value" in d.message
     assert "NV510" not in codes(src.replace(",}", "}"))
-    assert "NV510" not in codes(f"{TASK} --result-handling-strategy NONE --configuration \"$VALUES\"\n")
+    assert "NV510" not in codes(f'{TASK} --result-handling-strategy NONE --configuration "$VALUES"\n')
     single = src.replace("'{\"a\": 1,}'", "\"{'a': 1}\"")
     (d,) = only(single, "NV510")
     assert span_text(single, d) == "'" and "property name enclosed in double quotes" in d.message
 
 
-@pytest.mark.parametrize("value,reported", [
-    ('{\n  "HF_TOKEN": "<token>",\n  "NUM_GPUS": 1,\n}', True),  # the placeholder is text inside a string
-    ('{"HF_TOKEN": "\'"$HF_TOKEN"\'", "NUM_GPUS": 1}', False),  # valid, whatever the token
-    ('{"HF_TOKEN": "<token>", "NUM_GPUS": <number-of-gpus>,}', False),  # an unknown outside strings: no idea
-    ('{"a": "x\\"<y>",}', True),  # an escaped quote does not end the string
-])
+@pytest.mark.parametrize(
+    "value,reported",
+    [
+        ('{\n  "HF_TOKEN": "<token>",\n  "NUM_GPUS": 1,\n}', True),  # the placeholder is text inside a string
+        ('{"HF_TOKEN": "\'"$HF_TOKEN"\'", "NUM_GPUS": 1}', False),  # valid, whatever the token
+        ('{"HF_TOKEN": "<token>", "NUM_GPUS": <number-of-gpus>,}', False),  # an unknown outside strings: no idea
+        ('{"a": "x\\"<y>",}', True),  # an escaped quote does not end the string
+    ],
+)
 def test_invalid_json_with_unknowns_inside_strings(value, reported):
     src = f"{TASK} --result-handling-strategy NONE --configuration '{value}'\n"
     found = only(src, "NV510")
@@ -205,28 +250,34 @@ def test_invalid_json_with_unknowns_inside_strings(value, reported):
         assert span_text(src, found[0]) == "," and "trailing comma" in found[0].message
 
 
-@pytest.mark.parametrize("src,count", [
-    ("ngc registry chart push acme/llm:1.0.0 ./llm-1.0.0.tgz", 1),
-    ("ngc registry chart push acme/llm:1.0.0 --source ./dist/llm-1.0.0.tgz", 0),
-    ("ngc registry chart push acme/llm:1.0.0 --source ./dist/llm.tgz", 1),
-    ("ngc registry chart push acme/llm:1.0.0 --source ./chart-dir", 0),
-    ("ngc registry chart push acme/team/llm:2.1.0 --source llm-2.1.0.tgz --dry-run", 0),
-])
+@pytest.mark.parametrize(
+    "src,count",
+    [
+        ("ngc registry chart push acme/llm:1.0.0 ./llm-1.0.0.tgz", 1),
+        ("ngc registry chart push acme/llm:1.0.0 --source ./dist/llm-1.0.0.tgz", 0),
+        ("ngc registry chart push acme/llm:1.0.0 --source ./dist/llm.tgz", 1),
+        ("ngc registry chart push acme/llm:1.0.0 --source ./chart-dir", 0),
+        ("ngc registry chart push acme/team/llm:2.1.0 --source llm-2.1.0.tgz --dry-run", 0),
+    ],
+)
 def test_chart_push_source(src, count):
     assert codes(src + "\n").count("NV511") == count
 
 
-@pytest.mark.parametrize("spec,ok", [
-    ("L40S:gl40s_1.br25_2xlarge:1:2", True),
-    ("H100:OCI.GPU.H100_1x:1:2:8:my-cluster", True),
-    ("H100:OCI.GPU.H100_1x:1:1::c1,c2:::1", True),
-    ("L40S:gl40s_1.br25_2xlarge:3:1", False),
-    ("L40S:gl40s_1.br25_2xlarge:1", False),
-    ("L40S:gl40s_1.br25_2xlarge:1:2:0", False),
-    ("L40S:gl40s_1.br25_2xlarge:1:2:20000", False),
-    ("'H100:OCI.GPU.H100_1x:1:1:1:clusters(c1)'", False),
-    ("L40S:gl40s_1.br25_2xlarge:one:2", False),
-])
+@pytest.mark.parametrize(
+    "spec,ok",
+    [
+        ("L40S:gl40s_1.br25_2xlarge:1:2", True),
+        ("H100:OCI.GPU.H100_1x:1:2:8:my-cluster", True),
+        ("H100:OCI.GPU.H100_1x:1:1::c1,c2:::1", True),
+        ("L40S:gl40s_1.br25_2xlarge:3:1", False),
+        ("L40S:gl40s_1.br25_2xlarge:1", False),
+        ("L40S:gl40s_1.br25_2xlarge:1:2:0", False),
+        ("L40S:gl40s_1.br25_2xlarge:1:2:20000", False),
+        ("'H100:OCI.GPU.H100_1x:1:1:1:clusters(c1)'", False),
+        ("L40S:gl40s_1.br25_2xlarge:one:2", False),
+    ],
+)
 def test_deployment_spec(spec, ok):
     src = f"ngc cf fn deploy create f:v --targeted-deployment-specification {spec}\n"
     assert ("NV512" not in codes(src)) is ok
@@ -247,8 +298,10 @@ def test_opt_in_rules_need_selecting():
 
 
 def test_helm_function_cannot_take_container_settings():
-    src = ("ngc cf fn create --name h --inference-url /i --helm-chart acme/c:1.0.0 --helm-chart-service s "
-           "--container-environment-variable A:b\n")
+    src = (
+        "ngc cf fn create --name h --inference-url /i --helm-chart acme/c:1.0.0 --helm-chart-service s "
+        "--container-environment-variable A:b\n"
+    )
     assert codes(src) == ["NV502"]
 
 
@@ -268,8 +321,10 @@ def test_opt_in_rules_on_payloads():
     from nvlint.rules import select_rules
     from nvlint.settings import Settings
 
-    payload = (b'{"name": "chat", "inferenceUrl": "/v1/chat/completions",\n'
-               b' "containerImage": "docker.io/vllm/vllm-openai:latest"}\n')
+    payload = (
+        b'{"name": "chat", "inferenceUrl": "/v1/chat/completions",\n'
+        b' "containerImage": "docker.io/vllm/vllm-openai:latest"}\n'
+    )
     rules = select_rules(extend_select=("NV514", "NV515"))
     found = lint_bytes(payload, "function.json", "yaml", Settings(), rules)
     assert sorted(d.code for d in found) == ["NV514", "NV515"]
@@ -277,16 +332,24 @@ def test_opt_in_rules_on_payloads():
     assert lint_bytes(healthy, "function.json", "yaml", Settings(), rules) == []
 
 
-@pytest.mark.parametrize("uri,expected", [
-    ("https://api.ngc.nvidia.com/v2/org/acme/models/llama/1.0/files", []),
-    ("https://api.ngc.nvidia.com/v2/org/acme/team/t/models/llama/1.0/files", []),
-    ("https://api.ngc.nvidia.com/v2/org/acme/models/llama/versions/1.0/files", ["NV513"]),  # `versions/` is rejected
-    ("https://api.ngc.nvidia.com/v2/org/acme/models/llama/2.0/files", ["NV513"]),  # another version than `version`
-    ("${MODEL_URI}", []),  # a template: unknown
-])
+@pytest.mark.parametrize(
+    "uri,expected",
+    [
+        ("https://api.ngc.nvidia.com/v2/org/acme/models/llama/1.0/files", []),
+        ("https://api.ngc.nvidia.com/v2/org/acme/team/t/models/llama/1.0/files", []),
+        (
+            "https://api.ngc.nvidia.com/v2/org/acme/models/llama/versions/1.0/files",
+            ["NV513"],
+        ),  # `versions/` is rejected
+        ("https://api.ngc.nvidia.com/v2/org/acme/models/llama/2.0/files", ["NV513"]),  # another version than `version`
+        ("${MODEL_URI}", []),  # a template: unknown
+    ],
+)
 def test_model_uri_format(uri, expected):
-    payload = ('{"name": "f", "inferenceUrl": "/v1", "containerImage": "nvcr.io/acme/a:1", '
-               f'"models": [{{"name": "llama", "version": "1.0", "uri": "{uri}"}}]}}\n')
+    payload = (
+        '{"name": "f", "inferenceUrl": "/v1", "containerImage": "nvcr.io/acme/a:1", '
+        f'"models": [{{"name": "llama", "version": "1.0", "uri": "{uri}"}}]}}\n'
+    )
     assert codes(payload, kind="yaml") == expected
 
 
@@ -305,8 +368,10 @@ def test_the_references_credential_example_loses_its_type():
     doc = "```bash\n" + REFERENCE_CREDENTIAL + "```\n"
     (d,) = lint(doc, kind="markdown")
     assert (d.code, d.line, span_text(doc, d)) == ("NV516", 6, "# Only for AWS ECR")
-    assert d.message.startswith("'--type CONTAINER' runs as a command of its own, so --type is lost from "
-                                "'ngc cf registry-credential create' (line 2): the line before it ends in a comment")
+    assert d.message.startswith(
+        "'--type CONTAINER' runs as a command of its own, so --type is lost from "
+        "'ngc cf registry-credential create' (line 2): the line before it ends in a comment"
+    )
 
 
 def test_whitespace_after_the_backslash_has_a_safe_fix():
@@ -326,28 +391,46 @@ def test_a_lost_backslash():
     assert "has no backslash at its end" in d.message
 
 
-@pytest.mark.parametrize("kind,source,line", [
-    ("makefile", "deploy:\n\tngc cf fn create --name f --inference-url /v1 \\\n"
-                 "\t  --container-image nvcr.io/a/b:1 \\ \n\t  --health-uri /health\n", 3),
-    ("yaml", "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n"
-             "          ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1\n"
-             "            --health-uri /health\n", 7),
-    ("dockerfile", "FROM x\nRUN ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1 # x\n"
-                   "    --health-uri /health\n", 2),
-    ("markdown", "```sh\ndocker login nvcr.io -u '$oauthtoken' # log in\n  --password-stdin < key\n```\n", 2),
-])
+@pytest.mark.parametrize(
+    "kind,source,line",
+    [
+        (
+            "makefile",
+            "deploy:\n\tngc cf fn create --name f --inference-url /v1 \\\n"
+            "\t  --container-image nvcr.io/a/b:1 \\ \n\t  --health-uri /health\n",
+            3,
+        ),
+        (
+            "yaml",
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n"
+            "          ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1\n"
+            "            --health-uri /health\n",
+            7,
+        ),
+        (
+            "dockerfile",
+            "FROM x\nRUN ngc cf fn create --name f --inference-url /v1 --container-image nvcr.io/a/b:1 # x\n"
+            "    --health-uri /health\n",
+            2,
+        ),
+        ("markdown", "```sh\ndocker login nvcr.io -u '$oauthtoken' # log in\n  --password-stdin < key\n```\n", 2),
+    ],
+)
 def test_broken_continuations_in_every_kind_that_holds_shell(kind, source, line):
     (d,) = [d for d in lint(source, kind=kind) if d.code == "NV516"]
     assert d.line == line
 
 
-@pytest.mark.parametrize("source", [
-    "echo building\n  --type x\n",  # not a recognised tool above it
-    "ngc cf fn list\necho between\n--format_type json\n",  # not directly after
-    "ngc cf fn list; \\\n  --format_type json\n",  # continued: one command
-    "ngc cf fn list && echo ok\n  --x y\n",  # the line holds more than the command
-    "all:\n\tdocker build -t x .\n\t-docker rmi old\n",  # make's own `-` prefix (in a Makefile below)
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "echo building\n  --type x\n",  # not a recognised tool above it
+        "ngc cf fn list\necho between\n--format_type json\n",  # not directly after
+        "ngc cf fn list; \\\n  --format_type json\n",  # continued: one command
+        "ngc cf fn list && echo ok\n  --x y\n",  # the line holds more than the command
+        "all:\n\tdocker build -t x .\n\t-docker rmi old\n",  # make's own `-` prefix (in a Makefile below)
+    ],
+)
 def test_no_broken_continuation(source):
     kind = "makefile" if source.startswith("all:") else "shell"
     assert "NV516" not in codes(source, kind=kind)

@@ -29,10 +29,12 @@ def test_scripts_nested_past_the_limit_say_where_reading_stopped():
 
 
 def test_unused_and_invalid_directives():
-    src = ("docker login nvcr.io -u '$oauthtoken' < key  # nvlint: disable=NV302 -- stale\n"
-           "echo hi  # nvlint: disable NV302\n"
-           "echo hi  # nvlint: disable=NV999\n"
-           "echo hi  # nvlint: disable=\n")
+    src = (
+        "docker login nvcr.io -u '$oauthtoken' < key  # nvlint: disable=NV302 -- stale\n"
+        "echo hi  # nvlint: disable NV302\n"
+        "echo hi  # nvlint: disable=NV999\n"
+        "echo hi  # nvlint: disable=\n"
+    )
     assert [(d.code, d.line) for d in lint(src)] == [("NV001", 1), ("NV002", 2), ("NV002", 3), ("NV002", 4)]
 
 
@@ -54,8 +56,9 @@ def test_a_failing_rule_is_nv003_and_the_others_still_run(monkeypatch):
         yield
 
     monkeypatch.setattr(by_code()["NV101"], "check", broken)
-    found = lint("docker login nvcr.io -u $oauthtoken\n"
-                 "ngc cf fn create --name a --inference-url /i --container-image vllm/x:1\n")
+    found = lint(
+        "docker login nvcr.io -u $oauthtoken\nngc cf fn create --name a --inference-url /i --container-image vllm/x:1\n"
+    )
     assert [d.code for d in found] == ["NV003", "NV302"]
     assert "rule NV101 (short-form-third-party-image)" in found[0].message
     assert "nvapi-****" in found[0].message and "a1B2c3" not in found[0].message

@@ -10,37 +10,52 @@ CREATE = "ngc cf fn create --name app --inference-url /infer"
 
 # ---- mount paths ---------------------------------------------------------------------------------
 
+
 def nvcf(env: str, attach: str = "--model acme/llama:1.0") -> str:
     return f"{CREATE} --container-image nvcr.io/acme/s:1 {attach} --container-environment-variable {env}\n"
 
 
-@pytest.mark.parametrize("path", [
-    "/mount/model/llama/1.0", "/mount/Models/llama/1.0", "/mounts/models/llama/1.0", "/mount/resource/x/1",
-    "/mount/modles/llama/1.0",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/mount/model/llama/1.0",
+        "/mount/Models/llama/1.0",
+        "/mounts/models/llama/1.0",
+        "/mount/resource/x/1",
+        "/mount/modles/llama/1.0",
+    ],
+)
 def test_misspelt_mount_paths_anywhere(path):
-    (d,) = lint(f"MODEL_DIR={path}\npython serve.py --dir \"$MODEL_DIR\"\n")
+    (d,) = lint(f'MODEL_DIR={path}\npython serve.py --dir "$MODEL_DIR"\n')
     assert d.code == "NV401" and d.line == 1 and d.column == 11
 
 
-@pytest.mark.parametrize("env", [
-    "D:/mount/cache", "D:/config/model/llama", "D:/config/Resources/x",
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        "D:/mount/cache",
+        "D:/config/model/llama",
+        "D:/config/Resources/x",
+    ],
+)
 def test_nvcf_values_are_judged_more_strictly(env):
     assert codes(nvcf(env)) == ["NV401"]
 
 
-@pytest.mark.parametrize("script", [
-    "cp -r /mount/data /tmp\n",  # not an NGC file: /mount/data is somebody's mount
-    "ls /config/model\n",
-    "ls /mnt/models/x\n",
-    "ls /mount/models /mount/resources /mount/models/llama/1.0/config.json\n",
-    nvcf("D:/mount/models/llama/1.0"),
-    nvcf("D:/mount/models/llama/1.0/tokenizer"),
-    nvcf("D:/config/models/llama"),
-    nvcf("D:/config/models"),
-    nvcf("D:/opt/config/model/x"),
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "cp -r /mount/data /tmp\n",  # not an NGC file: /mount/data is somebody's mount
+        "ls /config/model\n",
+        "ls /mnt/models/x\n",
+        "ls /mount/models /mount/resources /mount/models/llama/1.0/config.json\n",
+        nvcf("D:/mount/models/llama/1.0"),
+        nvcf("D:/mount/models/llama/1.0/tokenizer"),
+        nvcf("D:/config/models/llama"),
+        nvcf("D:/config/models"),
+        nvcf("D:/opt/config/model/x"),
+    ],
+)
 def test_well_formed_or_unrelated_paths(script):
     assert codes(script) == []
 
@@ -62,20 +77,26 @@ def test_mount_path_not_attached_points_at_the_name():
     assert d.code == "NV402" and span_text(src, d) == "mistral"
 
 
-@pytest.mark.parametrize("env,attach", [
-    ("M:/mount/models/llama/2.0", "--model acme/llama:1.0"),
-    ("M:/config/models/weights", "--model acme/llama:1.0"),
-])
+@pytest.mark.parametrize(
+    "env,attach",
+    [
+        ("M:/mount/models/llama/2.0", "--model acme/llama:1.0"),
+        ("M:/config/models/weights", "--model acme/llama:1.0"),
+    ],
+)
 def test_not_attached_variants(env, attach):
     assert codes(nvcf(env, attach)) == ["NV402"]
 
 
-@pytest.mark.parametrize("env,attach", [
-    ("M:/config/models/weights", "--model weights:acme/llama:1.0"),
-    ("M:/mount/models/llama/1.0", "--model acme/team/llama:1.0"),
-    ("M:/mount/models/llama/1.0", "--model \"$MODEL\""),  # unknown attachment: cannot tell
-    ("M:/mount/models/$NAME/1.0", "--model acme/llama:1.0"),
-])
+@pytest.mark.parametrize(
+    "env,attach",
+    [
+        ("M:/config/models/weights", "--model weights:acme/llama:1.0"),
+        ("M:/mount/models/llama/1.0", "--model acme/team/llama:1.0"),
+        ("M:/mount/models/llama/1.0", '--model "$MODEL"'),  # unknown attachment: cannot tell
+        ("M:/mount/models/$NAME/1.0", "--model acme/llama:1.0"),
+    ],
+)
 def test_attached_or_unknown(env, attach):
     assert codes(nvcf(env, attach)) == []
 

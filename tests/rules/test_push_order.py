@@ -10,65 +10,69 @@ CREATE = "ngc cf fn create --name app --inference-url /infer"
 
 # ---- push before reference -----------------------------------------------------------------------
 
+
 def test_build_create_push_reports_the_late_push():
-    src = ("docker build -t nvcr.io/acme/app:1 .\n"
-           f"{CREATE} --container-image nvcr.io/acme/app:1\n"
-           "docker push nvcr.io/acme/app:1\n")
+    src = (
+        "docker build -t nvcr.io/acme/app:1 .\n"
+        f"{CREATE} --container-image nvcr.io/acme/app:1\n"
+        "docker push nvcr.io/acme/app:1\n"
+    )
     (d,) = only(src, "NV201")
     assert where(d)[:2] == (2, 70)
     assert "(line 1)" in d.message and "(line 3)" in d.message
 
 
-@pytest.mark.parametrize("script", [
-    "docker build -t nvcr.io/acme/app:1 .\ndocker push nvcr.io/acme/app:1\n",
-    "docker buildx build --push -t nvcr.io/acme/app:1 .\n",
-    "docker buildx build -t nvcr.io/acme/app:1 --output type=registry .\n",
-    "podman build -t nvcr.io/acme/app:1 . && podman push nvcr.io/acme/app:1\n",
-    "docker build -t app:1 .\ndocker tag app:1 nvcr.io/acme/app:1\ndocker push nvcr.io/acme/app:1\n",
-    "docker build -t nvcr.io/acme/app:1 .\nngc registry image push acme/app:1\n",
-    "docker build -t nvcr.io/acme/app:1 .\nskopeo copy docker-daemon:nvcr.io/acme/app:1 docker://nvcr.io/acme/app:1\n",
-    "docker build -t nvcr.io/acme/app:1 .\ndocker push \"$1\"\n",  # an unknown push may be this one
-    "docker build -t nvcr.io/acme/app:1 .\ndocker compose push\n",
-    "docker push nvcr.io/acme/app:1\n",  # not built here: nothing to say
-    "",
-])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "docker build -t nvcr.io/acme/app:1 .\ndocker push nvcr.io/acme/app:1\n",
+        "docker buildx build --push -t nvcr.io/acme/app:1 .\n",
+        "docker buildx build -t nvcr.io/acme/app:1 --output type=registry .\n",
+        "podman build -t nvcr.io/acme/app:1 . && podman push nvcr.io/acme/app:1\n",
+        "docker build -t app:1 .\ndocker tag app:1 nvcr.io/acme/app:1\ndocker push nvcr.io/acme/app:1\n",
+        "docker build -t nvcr.io/acme/app:1 .\nngc registry image push acme/app:1\n",
+        "docker build -t nvcr.io/acme/app:1 .\nskopeo copy docker-daemon:nvcr.io/acme/app:1 docker://nvcr.io/acme/app:1\n",
+        'docker build -t nvcr.io/acme/app:1 .\ndocker push "$1"\n',  # an unknown push may be this one
+        "docker build -t nvcr.io/acme/app:1 .\ndocker compose push\n",
+        "docker push nvcr.io/acme/app:1\n",  # not built here: nothing to say
+        "",
+    ],
+)
 def test_pushed_or_unknown_images_are_fine(script):
     assert "NV201" not in codes(script + f"{CREATE} --container-image nvcr.io/acme/app:1\n")
 
 
 def test_same_variable_is_the_same_image_even_when_unknown():
-    src = ('IMAGE="nvcr.io/acme/app:$TAG"\n'
-           'docker build -t "$IMAGE" .\n'
-           f'{CREATE} --container-image "$IMAGE"\n')
+    src = f'IMAGE="nvcr.io/acme/app:$TAG"\ndocker build -t "$IMAGE" .\n{CREATE} --container-image "$IMAGE"\n'
     (d,) = only(src, "NV201")
     assert span_text(src, d) == '"$IMAGE"'
     assert "NV201" not in codes(src.replace("docker build", "docker buildx build --push"))
 
 
 def test_a_reassigned_variable_is_not_the_same_image():
-    src = ('docker build -t "nvcr.io/acme/app:$TAG" .\n'
-           'TAG=2\n'
-           f'{CREATE} --container-image "nvcr.io/acme/app:$TAG"\n')
+    src = f'docker build -t "nvcr.io/acme/app:$TAG" .\nTAG=2\n{CREATE} --container-image "nvcr.io/acme/app:$TAG"\n'
     assert "NV201" not in codes(src)
 
 
 def test_functions_run_where_they_are_called():
-    src = ("build() { docker build -t \"$1\" .; }\n"
-           "push() { docker push \"$1\"; }\n"
-           "deploy() { " + CREATE + " --container-image \"$1\"; }\n"
-           "build nvcr.io/acme/app:1\n"
-           "deploy nvcr.io/acme/app:1\n"
-           "push nvcr.io/acme/app:1\n")
+    src = (
+        'build() { docker build -t "$1" .; }\n'
+        'push() { docker push "$1"; }\n'
+        "deploy() { " + CREATE + ' --container-image "$1"; }\n'
+        "build nvcr.io/acme/app:1\n"
+        "deploy nvcr.io/acme/app:1\n"
+        "push nvcr.io/acme/app:1\n"
+    )
     (d,) = only(src, "NV201")
     assert d.line == 3 and "in push() called on line 6" in d.message
-    fixed = src.replace("deploy nvcr.io/acme/app:1\npush nvcr.io/acme/app:1\n",
-                        "push nvcr.io/acme/app:1\ndeploy nvcr.io/acme/app:1\n")
+    fixed = src.replace(
+        "deploy nvcr.io/acme/app:1\npush nvcr.io/acme/app:1\n", "push nvcr.io/acme/app:1\ndeploy nvcr.io/acme/app:1\n"
+    )
     assert "NV201" not in codes(fixed)
 
 
 def test_chart_packaged_but_not_pushed():
-    src = ("helm package charts/llm --version 1.0.0\n"
-           f"{CREATE} --helm-chart acme/llm:1.0.0 --helm-chart-service api\n")
+    src = f"helm package charts/llm --version 1.0.0\n{CREATE} --helm-chart acme/llm:1.0.0 --helm-chart-service api\n"
     (d,) = only(src, "NV202")
     assert span_text(src, d) == "acme/llm:1.0.0"
     pushed = src.replace("\nngc", "\nngc registry chart push acme/llm:1.0.0 --source llm-1.0.0.tgz\nngc", 1)
@@ -77,17 +81,21 @@ def test_chart_packaged_but_not_pushed():
 
 
 def test_model_override_name_is_matched_by_model():
-    src = ("ngc registry model create acme/llama --application OTHER --framework PyTorch --format x "
-           "--precision FP16 --short-desc d\n"
-           f"{CREATE} --container-image nvcr.io/acme/s:1 --model weights:acme/llama:1.0\n")
+    src = (
+        "ngc registry model create acme/llama --application OTHER --framework PyTorch --format x "
+        "--precision FP16 --short-desc d\n"
+        f"{CREATE} --container-image nvcr.io/acme/s:1 --model weights:acme/llama:1.0\n"
+    )
     assert codes(src) == ["NV202"]
     uploaded = src.replace("\nngc cf", "\nngc registry model upload-version acme/llama:1.0 --source .\nngc cf")
     assert codes(uploaded) == []
 
 
 def test_resource_created_other_version_uploaded():
-    src = ("ngc registry resource create acme/data --application OTHER --framework x --format x --precision x "
-           "--short-desc d\n"
-           "ngc registry resource upload-version acme/data:0.9 --source .\n"
-           f"{CREATE} --container-image nvcr.io/acme/s:1 --resource acme/data:1.0\n")
+    src = (
+        "ngc registry resource create acme/data --application OTHER --framework x --format x --precision x "
+        "--short-desc d\n"
+        "ngc registry resource upload-version acme/data:0.9 --source .\n"
+        f"{CREATE} --container-image nvcr.io/acme/s:1 --resource acme/data:1.0\n"
+    )
     assert codes(src) == ["NV202"]

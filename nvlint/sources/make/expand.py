@@ -104,7 +104,7 @@ class Expander:
     ) -> list[Part]:
         name = inner.text.strip()
         first = name.split(None, 1)[0] if name else ""
-        if not name or first in _FUNCTIONS and " " in name or ":" in name or "$" in name or "=" in name:
+        if not name or (first in _FUNCTIONS and " " in name) or ":" in name or "$" in name or "=" in name:
             return [unknown_part(Unknown(MAKE, f"$({name})"), start, end)]
         return self._variable(name, depth, seen, found, start, end)
 

@@ -31,7 +31,7 @@ def recipe_events(makefile: Makefile, target: Target, reads_words, files=None) -
         if snippet is not None:
             sites = expanded.sites[skipped:]
             end = snippet.file_offset(len(snippet.text))
-            snippet.sites = sites + [sites[-1] if sites else (end, end)]
+            snippet.sites = [*sites, sites[-1] if sites else (end, end)]
             events.extend(flows_of(snippet, reads_words, files)[0])
         for start, end in expanded.oauthtoken:
             marker = Word(

@@ -189,7 +189,7 @@ class Makefile:
         if operator == "+=" and previous is not None:
             joined = Text(
                 previous.value.text + " " + value.text,
-                previous.value.offsets + [value.offsets[0] if value.offsets else -1] + value.offsets,
+                [*previous.value.offsets, value.offsets[0] if value.offsets else -1, *value.offsets],
             )
             table[name] = Variable(joined, previous.flavor, exported or previous.exported, local)
         elif operator == "?=" and previous is not None:
@@ -207,7 +207,7 @@ class Makefile:
         targets = []
         for match in re.finditer(r"\S+", names_part.text):
             name = match.group(0)
-            if "%" in name or name.startswith(".") and name.isupper():
+            if "%" in name or (name.startswith(".") and name.isupper()):
                 continue
             target = self.targets.get(name)
             if target is None:
