@@ -110,10 +110,17 @@ PAYLOAD = """{{"name": "{name}", "inferenceUrl": "/v1/infer", "inferencePort": {
  "containerImage": "{image}"}}
 """
 
-PYTHON = """import os\nimport sys\n\n\ndef main() -> int:\n    name = os.environ.get("NAME", "{name}")\n    print(f"hello {{name}}")\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n"""
+PYTHON = (
+    "import os\nimport sys\n\n\ndef main() -> int:\n"
+    '    name = os.environ.get("NAME", "{name}")\n    print(f"hello {{name}}")\n    return 0\n\n\n'
+    'if __name__ == "__main__":\n    sys.exit(main())\n'
+)
 JAVASCRIPT = """export function {fname}(items) {{\n  return items.filter((x) => x.enabled).map((x) => x.id);\n}}\n"""
 PROSE = """# {name}\n\nThis service answers questions about {name}. See the design notes for the data flow.\n"""
-K8S = """apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: {name}\n          image: nginx:1.27\n"""
+K8S = (
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {name}\nspec:\n  template:\n    spec:\n"
+    "      containers:\n        - name: {name}\n          image: nginx:1.27\n"
+)
 
 NAMES = ["llm-server", "embedder", "reranker", "asr", "tts", "vision", "retriever", "guard", "ocr", "summarizer"]
 ORGS = ["acme", "contoso", "initech", "globex"]
@@ -186,7 +193,7 @@ def medians(jobs: list[tuple[list[str], object]], runs: int, cwd: Path) -> list[
         _timed(command, cwd)
     times: list[list[float]] = [[] for _ in jobs]
     for _ in range(runs):
-        for (command, before), seen in zip(jobs, times):
+        for (command, before), seen in zip(jobs, times, strict=False):
             if before is not None:
                 before()
             seen.append(_timed(command, cwd))
@@ -195,10 +202,13 @@ def medians(jobs: list[tuple[list[str], object]], runs: int, cwd: Path) -> list[
 
 def peak_memory_mb(command: list[str], cwd: Path) -> float:
     """Peak resident memory of the command and its worker processes."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
-             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True,
-                         env=ENV).stdout
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True, env=ENV
+    ).stdout
     return int(out.strip() or 0) / 1024
 
 
@@ -210,21 +220,34 @@ def long_files(folder: Path, lines: int) -> dict[str, Path]:
     from server_latency import script
 
     folder.mkdir(parents=True, exist_ok=True)
-    made = {"shell script": folder / f"deploy{lines}.sh", "Makefile": folder / f"deploy{lines}.mk",
-            "JSON payload": folder / f"function{lines}.json"}
+    made = {
+        "shell script": folder / f"deploy{lines}.sh",
+        "Makefile": folder / f"deploy{lines}.mk",
+        "JSON payload": folder / f"function{lines}.json",
+    }
     made["shell script"].write_text(script(lines))
     rules = [".PHONY: all"]
     n = 0
     while len(rules) < lines:
         image = f"nvcr.io/acme/app{n}:1.{n}"
-        rules += [f"build{n}:", f"\tdocker build -t {image} .", f"push{n}: build{n}", f"\tdocker push {image}",
-                  f"deploy{n}: push{n}",
-                  f"\tngc cf fn create --name app{n} --inference-url /infer --container-image {image}"]
+        rules += [
+            f"build{n}:",
+            f"\tdocker build -t {image} .",
+            f"push{n}: build{n}",
+            f"\tdocker push {image}",
+            f"deploy{n}: push{n}",
+            f"\tngc cf fn create --name app{n} --inference-url /infer --container-image {image}",
+        ]
         n += 1
     made["Makefile"].write_text("\n".join(rules) + "\n")
     environment = [{"key": f"MODEL_{j}", "value": f"/mount/models/model{j}/1.0"} for j in range(lines // 4)]
-    payload = {"name": "app", "inferenceUrl": "/infer", "inferencePort": 8000,
-               "containerImage": "nvcr.io/acme/app:1.0", "containerEnvironment": environment}
+    payload = {
+        "name": "app",
+        "inferenceUrl": "/infer",
+        "inferencePort": 8000,
+        "containerImage": "nvcr.io/acme/app:1.0",
+        "containerEnvironment": environment,
+    }
     import json
 
     made["JSON payload"].write_text(json.dumps(payload, indent=1) + "\n")
@@ -240,15 +263,16 @@ def scaling_rows(nvlint: list[str], root: Path, runs: int) -> list[tuple[str, fl
     files = {lines: long_files(root / "long", lines) for lines in LENGTHS}
     rows: list[tuple[str, float, str]] = []
     for kind in ("shell script", "Makefile", "JSON payload"):
-        jobs = [(check + [str(files[lines][kind])], None) for lines in LENGTHS]
+        jobs = [([*check, str(files[lines][kind])], None) for lines in LENGTHS]
         times = medians(jobs[:-1], runs, root) + medians(jobs[-1:], 1, root)
         for lines, seconds in zip(LENGTHS, times, strict=True):
             rows.append((f"{kind}, {lines} lines", seconds, f"{seconds / times[0]:.1f}x the 1000-line time"))
         rows.append((f"{kind}: 8000 against 1000 lines", times[3] / times[0], "target <= 10x"))
         if kind == "shell script":
             (bash,) = medians([(["bash", "-n", str(files[40000][kind])], None)], runs, root)
-            rows.append(("bash -n on the 40000-line script", bash,
-                         f"nvlint takes {times[-1] / bash:.0f}x (target <= 100x)"))
+            rows.append(
+                ("bash -n on the 40000-line script", bash, f"nvlint takes {times[-1] / bash:.0f}x (target <= 100x)")
+            )
             rows.append(("peak memory, 40000-line script", peak_memory_mb(jobs[-1][0], root), "MB (target < 400)"))
     return rows
 
@@ -282,36 +306,66 @@ def main(argv: list[str] | None = None) -> int:
         def change_small() -> None:  # pre-commit's case: the file changed, the rest of the cache is warm
             small.write_text(DEPLOY_GOOD.format(name="app", org="acme", version="1.0") + f"# {next(edits)}\n")
 
-        grep, cold, warm = medians([(["grep", "-rlE", TRIGGERS, "corpus"], None),
-                                    (nvlint + ["corpus"], clear_cache), (nvlint + ["corpus"], None)], args.runs, root)
-        bare, one, changed = medians([([sys.executable, "-c", "pass"], None), (nvlint + ["--no-cache", "one.sh"], None),
-                                      (nvlint + ["one.sh"], change_small)], args.runs * 5, root)
+        grep, cold, warm = medians(
+            [
+                (["grep", "-rlE", TRIGGERS, "corpus"], None),
+                ([*nvlint, "corpus"], clear_cache),
+                ([*nvlint, "corpus"], None),
+            ],
+            args.runs,
+            root,
+        )
+        bare, one, changed = medians(
+            [
+                ([sys.executable, "-c", "pass"], None),
+                ([*nvlint, "--no-cache", "one.sh"], None),
+                ([*nvlint, "one.sh"], change_small),
+            ],
+            args.runs * 5,
+            root,
+        )
         rows.append(("python3 -c pass", bare, "start-up floor"))
         rows.append(("nvlint check one.sh (no cache)", one, f"{one / bare:.2f}x python start-up (target <= 3x)"))
-        rows.append(("nvlint check one.sh, changed, cache warm", changed,
-                     f"{changed / bare:.2f}x python start-up (what pre-commit pays)"))
+        rows.append(
+            (
+                "nvlint check one.sh, changed, cache warm",
+                changed,
+                f"{changed / bare:.2f}x python start-up (what pre-commit pays)",
+            )
+        )
         rows.append((f"grep -rlE (the floor), {args.files} files", grep, "1.00x"))
         rows.append(("nvlint check corpus, cold", cold, f"{cold / grep:.1f}x the grep floor (target <= 10x)"))
         rows.append(("nvlint check corpus, warm", warm, f"{warm / cold:.2f}x the cold run (target <= 0.25x)"))
         if shellcheck:
             relative = [str(p.relative_to(root)) for p in shell_files]
-            sc, cold_again = medians([([shellcheck, "-f", "gcc", *relative], None), (nvlint + ["corpus"], clear_cache)],
-                                     args.runs, root)
-            rows.append((f"shellcheck on the {len(shell_files)} shell scripts", sc,
-                         f"nvlint cold ({cold_again:.3f} s) is {sc / cold_again:.1f}x faster (target >= 50x)"))
+            sc, cold_again = medians(
+                [([shellcheck, "-f", "gcc", *relative], None), ([*nvlint, "corpus"], clear_cache)], args.runs, root
+            )
+            rows.append(
+                (
+                    f"shellcheck on the {len(shell_files)} shell scripts",
+                    sc,
+                    f"nvlint cold ({cold_again:.3f} s) is {sc / cold_again:.1f}x faster (target >= 50x)",
+                )
+            )
         else:
             rows.append(("shellcheck", float("nan"), "not installed: pip install -e '.[bench]'"))
         clear_cache()
-        memory = peak_memory_mb(nvlint + ["corpus"], root)
+        memory = peak_memory_mb([*nvlint, "corpus"], root)
         rows.append(("peak memory, cold run", memory, "MB"))
         if args.scaling:
             shutil.rmtree(root / "corpus")
             generate(root / "corpus", args.files * 10)
-            (big,) = medians([(nvlint + ["corpus"], clear_cache)], 1, root)
+            (big,) = medians([([*nvlint, "corpus"], clear_cache)], 1, root)
             clear_cache()
-            big_memory = peak_memory_mb(nvlint + ["corpus"], root)
-            rows.append((f"nvlint check, {args.files * 10} files, cold", big,
-                         f"{big / cold:.1f}x the {args.files}-file time (target <= 11x)"))
+            big_memory = peak_memory_mb([*nvlint, "corpus"], root)
+            rows.append(
+                (
+                    f"nvlint check, {args.files * 10} files, cold",
+                    big,
+                    f"{big / cold:.1f}x the {args.files}-file time (target <= 11x)",
+                )
+            )
             rows.append(("peak memory, 10x files", big_memory, f"MB ({big_memory / max(memory, 1):.2f}x)"))
         if not args.no_lengths:
             rows += scaling_rows(nvlint, root, args.runs)

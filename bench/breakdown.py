@@ -132,7 +132,9 @@ def rows(files: int) -> list[tuple[str, float, str]]:
             total = time.perf_counter() - started
         finally:
             os.chdir(here)
-    found = [(phase, spent, f"{spent / total:5.1%}") for phase, spent in sorted(timers.spent.items(), key=lambda i: -i[1])]
+    found = [
+        (phase, spent, f"{spent / total:5.1%}") for phase, spent in sorted(timers.spent.items(), key=lambda i: -i[1])
+    ]
     other = total - sum(timers.spent.values())
     found.append(("other (settings, sorting, imports)", other, f"{other / total:5.1%}"))
     found.append((f"total, {files} files, one process", total, "100.0%"))

@@ -116,8 +116,11 @@ def rows(lines: int, rounds: int) -> list[tuple[str, float, str]]:
     after = served - DEBOUNCE_SECONDS
     return [
         (f"lint of a {lines}-line script in process", floor, "the floor"),
-        (f"server: change to diagnostics, {lines} lines", served,
-         f"includes the {DEBOUNCE_SECONDS * 1000:.0f} ms pause"),
+        (
+            f"server: change to diagnostics, {lines} lines",
+            served,
+            f"includes the {DEBOUNCE_SECONDS * 1000:.0f} ms pause",
+        ),
         ("server: after the pause", after, f"{after * 1000:.0f} ms (target <= 100 ms); {after / floor:.2f}x the floor"),
     ]
 
