@@ -17,7 +17,8 @@ import re
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.text import LineIndex
 
-_DIRECTIVE = re.compile(r"(?:#|<!--)\s*nvlint\s*:\s*(?P<body>[^\n]*?)\s*(?:-->)?\s*$", re.MULTILINE)
+# Within one line: `\s` would run on over blank lines below and end the directive's span there.
+_DIRECTIVE = re.compile(r"(?:#|<!--)[ \t]*nvlint[ \t]*:[ \t]*(?P<body>[^\n]*?)[ \t\r]*(?:-->)?[ \t\r]*$", re.MULTILINE)
 _VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, -]*?)\s*(?:--\s*(?P<reason>.*))?$")
 _CODE = re.compile(r"NV\d{3}")
 

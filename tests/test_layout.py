@@ -78,23 +78,3 @@ def test_recognisers_do_not_import_file_readers():
         for m, edges in graph.items()
         if m.startswith("nvlint.tools") and any(e.startswith("nvlint.sources") for e in edges)
     ] == []
-
-
-# Where each rule's tests live: by the family of its code (the online rules need a registry server).
-RULE_HOMES = {
-    "NV0": "tests/rules/test_machinery.py",
-    "NV1": "tests/rules/test_images.py",
-    "NV2": "tests/rules/test_push_order.py",
-    "NV3": "tests/rules/test_credentials.py",
-    "NV4": "tests/rules/test_mounts.py",
-    "NV5": "tests/rules/test_deploy_options.py",
-    "NV9": "tests/test_online.py",
-}
-
-
-def test_every_rule_is_tested_in_its_home():
-    from nvlint.rules import all_rules
-
-    homes = {prefix: (Path(ROOT) / path).read_text(encoding="utf-8") for prefix, path in RULE_HOMES.items()}
-    untested = [rule.code for rule in all_rules() if f'"{rule.code}"' not in homes[rule.code[:3]]]
-    assert untested == []

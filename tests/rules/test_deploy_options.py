@@ -25,24 +25,6 @@ def test_helm_chart_needs_service_and_excludes_image():
     )
 
 
-@pytest.mark.parametrize(
-    "script,count",
-    [
-        ("ngc cf fn create --name x --container-image nvcr.io/a/b:1\n", 1),
-        ("ngc cloud-function function create --name x --inference-url /i\n", 1),
-        ("ngc cf fn create --name x\n", 1),
-        ("ngc cf task create --name x --container-image nvcr.io/a/b:1\n", 1),
-        ("ngc --org acme picasso fn create --name x --inference-url /i --model acme/m:1\n", 0),
-        ("ngc cf fn create $NGC_ARGS --name x\n", 0),
-        ('ngc cf fn create "$@"\n', 0),
-        ("ngc cf fn create --help\n", 0),
-        ('ngc cf fn create "${ARGS[@]}"\n', 0),
-    ],
-)
-def test_missing_required_options(script, count):
-    assert codes(script).count("NV503") == count
-
-
 def test_arguments_from_a_known_variable_are_split():
     src = 'ARGS="--inference-url /infer --container-image nvcr.io/acme/a:1"\nngc cf fn create --name x $ARGS\n'
     assert codes(src) == []
@@ -152,33 +134,6 @@ def test_unknown_option(src, hint):
 
 
 @pytest.mark.parametrize(
-    "src",
-    [
-        f"{FN} --format_type json --org acme --team t --debug",
-        f"{FN} --health-timeout PT10S --rate-limit-pattern 100-M",
-        f"{TASK} --result-handling-strategy NONE --configuration-file values.yaml --set a=b",
-        "ngc cf fn deploy update f:v --dep-spec GFN:L40:gl40_1.br20_2xlarge:1:1",
-        "ngc registry model upload-version acme/m:1 --source . --some-new-flag x",  # open command: not judged
-        "ngc cf fn create $EXTRA --name a",
-    ],
-)
-def test_known_options_are_quiet(src):
-    assert "NV506" not in codes(src + "\n")
-
-
-@pytest.mark.parametrize(
-    "src,count",
-    [
-        (f"{FN} --inference-port 8080", 1),
-        (f"{FN} --inference-port=8010 --health-port 8080", 2),
-        (f"{FN} --inference-port 8000 --health-port 9000", 0),
-    ],
-)
-def test_reserved_port(src, count):
-    assert codes(src + "\n").count("NV507") == count
-
-
-@pytest.mark.parametrize(
     "src,fix",
     [
         (f"{TASK} --result-handling-strategy NONE --max-runtime-duration PT4H", "'4H'"),
@@ -191,35 +146,6 @@ def test_duration_format(src, fix):
     (d,) = only(src + "\n", "NV508")
     if fix:
         assert fix in d.message
-
-
-@pytest.mark.parametrize(
-    "src",
-    [
-        f"{TASK} --result-handling-strategy NONE --max-runtime-duration 1D12H --max-queued-duration 30M",
-        f"{FN} --health-timeout PT10S",
-        f'{TASK} --result-handling-strategy NONE --max-runtime-duration "$MAX"',
-    ],
-)
-def test_durations_that_are_fine(src):
-    assert "NV508" not in codes(src + "\n")
-
-
-@pytest.mark.parametrize(
-    "src,count",
-    [
-        (TASK, 1),
-        (f"{TASK} --result-handling-strategy UPLOAD --result-location acme/results", 1),
-        (f"{TASK} --result-handling-strategy upload --result-location acme/results --secret NGC_API_KEY:$K", 0),
-        (f"{TASK} --result-location acme/team/results --json-secret-file ./secrets/NGC_API_KEY.json", 0),
-        (f"{TASK} --result-handling-strategy NONE", 0),
-        (f'{TASK} --result-handling-strategy "$STRATEGY"', 0),
-        (f"{TASK} --result-location /results --secret NGC_API_KEY:$K", 1),
-        (f'{TASK} --result-location acme/r --secret "$SECRETS"', 0),
-    ],
-)
-def test_task_results(src, count):
-    assert codes(src + "\n").count("NV509") == count
 
 
 def test_invalid_json_points_inside_the_value():
@@ -248,20 +174,6 @@ def test_invalid_json_with_unknowns_inside_strings(value, reported):
     assert bool(found) == reported
     if reported:
         assert span_text(src, found[0]) == "," and "trailing comma" in found[0].message
-
-
-@pytest.mark.parametrize(
-    "src,count",
-    [
-        ("ngc registry chart push acme/llm:1.0.0 ./llm-1.0.0.tgz", 1),
-        ("ngc registry chart push acme/llm:1.0.0 --source ./dist/llm-1.0.0.tgz", 0),
-        ("ngc registry chart push acme/llm:1.0.0 --source ./dist/llm.tgz", 1),
-        ("ngc registry chart push acme/llm:1.0.0 --source ./chart-dir", 0),
-        ("ngc registry chart push acme/team/llm:2.1.0 --source llm-2.1.0.tgz --dry-run", 0),
-    ],
-)
-def test_chart_push_source(src, count):
-    assert codes(src + "\n").count("NV511") == count
 
 
 @pytest.mark.parametrize(

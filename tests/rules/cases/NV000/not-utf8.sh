@@ -1,0 +1,1 @@
+docker login nvcr.io -u café

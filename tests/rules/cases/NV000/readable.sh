@@ -1,0 +1,1 @@
+echo "$NGC_API_KEY" | docker login nvcr.io -u '$oauthtoken' --password-stdin

@@ -1,0 +1,1 @@
+ngc cf fn create --name app --inference-url /infer --container-image registry.example.com/app:1

@@ -1,0 +1,3 @@
+login:
+	@echo 'user: $$oauthtoken'
+	docker login nvcr.io -u '$oauthtoken' --password-stdin < k

@@ -1,0 +1,78 @@
+docker login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
+# ---
+docker login -u '$oauthtoken' --password="$KEY" nvcr.io
+# ---
+helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password=$NGC_API_KEY
+# ---
+skopeo copy --dest-creds '$oauthtoken':$NGC_API_KEY docker-archive:a.tar docker://nvcr.io/acme/app:1
+# ---
+docker login nvcr.io -u '$oauthtoken' -p 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
+# ---
+podman login nvcr.io -u '$oauthtoken' --password "$NGC_API_KEY"
+# ---
+nerdctl login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
+# ---
+buildah login -u '$oauthtoken' -p "$NGC_API_KEY" nvcr.io
+# ---
+helm registry login nvcr.io --username '$oauthtoken' --password "$NGC_API_KEY"
+# ---
+helm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password "$NGC_API_KEY"
+# ---
+helm fetch https://helm.ngc.nvidia.com/acme/charts/c-1.tgz --username='$oauthtoken' --password=$NGC_API_KEY
+# ---
+skopeo copy --dest-creds "\$oauthtoken:$NGC_API_KEY" dir:x docker://nvcr.io/acme/app:1
+# ---
+skopeo copy --src-creds "\$oauthtoken:$NGC_API_KEY" docker://nvcr.io/acme/app:1 dir:x
+# ---
+skopeo inspect --creds "\$oauthtoken:$NGC_API_KEY" docker://nvcr.io/acme/app:1
+# ---
+skopeo login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
+# ---
+crane auth login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
+# ---
+oras login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
+# ---
+singularity remote login -u '$oauthtoken' -p "$NGC_API_KEY" docker://nvcr.io
+# ---
+apptainer remote login -u '$oauthtoken' -p "$NGC_API_KEY" docker://nvcr.io
+# ---
+export NGC_API_KEY=nvapi-...
+docker login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
+# ---
+KEY=abc
+helm repo add ngc https://helm.ngc.nvidia.com/acme --username '$oauthtoken' --password=$KEY
+# ---
+docker login nvcr.io -u '$oauthtoken' --password="$NGC_API_KEY"
+# ---
+echo "$NGC_API_KEY" | docker login nvcr.io -u '$oauthtoken' --password-stdin
+# ---
+docker login nvcr.io -u \$oauthtoken --password-stdin <<< "$NGC_API_KEY"
+# ---
+docker login nvcr.io --username="\$oauthtoken" --password-stdin < key
+# ---
+docker login nvcr.io --username '$oauthtoken'
+# ---
+docker login -u "$DOCKER_USER" -p "$DOCKER_PASSWORD"
+# ---
+docker login ghcr.io -u octocat -p "$GITHUB_TOKEN"
+# ---
+oauthtoken='$oauthtoken'
+docker login nvcr.io -u "$oauthtoken" --password-stdin < key
+# ---
+helm repo add ngc https://helm.ngc.nvidia.com/acme --username='$oauthtoken' --password-stdin < key
+# ---
+kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' --docker-password=$NGC_API_KEY
+# ---
+ssh deploy@host "docker login nvcr.io -u '\$oauthtoken' --password-stdin < key"
+# ---
+kubectl create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' --docker-password="$NGC_API_KEY"
+# ---
+oc create secret docker-registry ngc --docker-server=nvcr.io --docker-username='$oauthtoken' --docker-password="$NGC_API_KEY"
+# ---
+docker login -u gitlab-ci-token -p "$CI_JOB_TOKEN" "$CI_REGISTRY"
+# ---
+echo "$NGC_API_KEY" | helm registry login nvcr.io --username '$oauthtoken' --password-stdin
+# ---
+kubectl create secret docker-registry g --docker-server=ghcr.io --docker-password="$T"
+# ---
+docker login nvcr.io -u '$oauthtoken' --password-stdin < k
