@@ -121,17 +121,25 @@ class FileResult:
         return self
 
 
+def read_request(request: FileRequest) -> bytes | FileResult:
+    """The request's bytes (read now if it has none yet), or the result of a file that is not read."""
+    if request.data is not None:
+        return request.data
+    opened = gate.read_bytes(request.path, request.settings.max_file_size)
+    if not isinstance(opened, Diagnostic):
+        request.data = opened
+        return opened
+    result = FileResult(request.display, gate.unread(opened, request.display, request.codes))
+    result.read = False
+    return result.counted(request)
+
+
 def check_file(request: FileRequest) -> FileResult:
     """Check one file, reading it if the request has no bytes yet."""
+    data = read_request(request)
+    if isinstance(data, FileResult):
+        return data
     result = FileResult(request.display)
-    data = request.data
-    if data is None:
-        opened = gate.read_bytes(request.path, request.settings.max_file_size)
-        if isinstance(opened, Diagnostic):
-            result.read = False
-            result.diagnostics = gate.unread(opened, request.display, request.codes)
-            return result.counted(request)
-        data = opened
     rules = rules_of(request.codes)
     _check_bytes(data, request, rules, result)
     if request.options.changes_text:

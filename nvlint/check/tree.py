@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 
 from nvlint.check import gate
-from nvlint.check.file import FileRequest, FileResult, Options, check_file
+from nvlint.check.file import FileRequest, FileResult, Options, check_file, read_request
 from nvlint.diagnostics import Diagnostic
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -106,16 +106,12 @@ class _Answers:
             stamp, answer = self._by_stamp(request)
             if answer is not None:
                 return answer
-        if request.data is None:
-            opened = gate.read_bytes(request.path, request.settings.max_file_size)
-            if isinstance(opened, Diagnostic):
-                result = FileResult(request.display, gate.unread(opened, request.display, request.codes))
-                result.read = False
-                return result.counted(request)
-            request.data = opened
-            if stamp is not None and len(opened) != stamp[1]:
-                stamp = None  # it changed while we looked: remember nothing of it
-        if not self.options.changes_text and not gate.worth_reading(request.data, self.options.suppress):
+        data = read_request(request)
+        if isinstance(data, FileResult):
+            return data
+        if stamp is not None and len(data) != stamp[1]:
+            stamp = None  # it changed while we looked: remember nothing of it
+        if not self.options.changes_text and not gate.worth_reading(data, self.options.suppress):
             if stamp is not None:
                 self.cache.put_stamp(stamp[0], "")  # type: ignore[union-attr]
             return FileResult(request.display)  # nothing to parse, nothing to cache
