@@ -78,3 +78,21 @@ def test_recognisers_do_not_import_file_readers():
         for m, edges in graph.items()
         if m.startswith("nvlint.tools") and any(e.startswith("nvlint.sources") for e in edges)
     ] == []
+
+
+def test_the_readme_map_matches_the_packages():
+    """`How nvlint is built` names every package of nvlint, and every module it names exists."""
+    import re
+
+    readme = (Path(ROOT) / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How nvlint is built", 1)[1].split("\n## ", 1)[0]
+    packages = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and any(p.glob("*.py")))
+    assert [p for p in packages if f"nvlint/{p}/" not in section] == []
+    named = set(re.findall(r"nvlint/[\w/]+\.py", section))
+    assert sorted(path for path in named if not (Path(ROOT) / path).exists()) == []
+    for package in packages:  # a module named in a package's line: `plan.py` in the `nvlint/check/` line
+        for line in section.split("\n- **")[1:]:
+            if line.startswith(f"`nvlint/{package}/`"):
+                modules = re.findall(r"`(\w+)\.py`", line)
+                missing = [m for m in modules if not list((PACKAGE / package).rglob(f"{m}.py"))]
+                assert missing == [], (package, missing)
