@@ -185,7 +185,6 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     from nvlint.model.events import SecretLiteral, Sourced
     from nvlint.model.text import LineIndex
     from nvlint.placement import place
-    from nvlint.rules import nv000_unreadable_file as nv000
     from nvlint.rules.engine import file_context, run_rules
     from nvlint.secrets import find_keys
 
@@ -213,7 +212,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     if reading.problems:  # the file cannot be read as its kind: that is all there is to say
         if "NV000" not in request.codes:
             return []
-        return placed([nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)) for p in reading.problems])
+        return placed(gate.unreadable_as_kind(reading.problems))
     flows = reading.flows
     secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
     if secrets:

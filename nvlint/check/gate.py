@@ -1,7 +1,7 @@
 """Everything before a file is parsed, in one place: opening it (special files are never opened, a file
 above `max-file-size` is never read), the stamp a cached answer is found by, the byte prefilter, decoding
-(UTF-8 with or without a byte order mark, UTF-16, binary), and the NV000 finding that says why a file was
-not read, at line 1 unless a position is known.
+(UTF-8 with or without a byte order mark, UTF-16, binary), and every NV000 finding that says why a file
+(or its YAML, for a kind that must read it) was not read, at line 1 unless a position is known.
 
 Every caller (the tree, one file, the language server) passes its bytes through these functions: a file
 is judged the same way whichever way it came in.
@@ -13,6 +13,10 @@ import os
 import stat
 
 from nvlint.diagnostics import Diagnostic
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from nvlint.sources.kind import Problem
 
 # A file none of whose bytes contain one of these cannot produce a finding: skip it unparsed.
 TRIGGERS = (
@@ -152,6 +156,14 @@ def at_line_one(diagnostic: Diagnostic, path: str | None = None) -> Diagnostic:
         diagnostic.path = path
     diagnostic.line = diagnostic.column = diagnostic.end_line = diagnostic.end_column = 1
     return diagnostic
+
+
+def unreadable_as_kind(problems: list[Problem]) -> list[Diagnostic]:
+    """NV000 where the file's kind could not read it (a workflow whose YAML does not parse), at the
+    reader's position: placed like any finding."""
+    from nvlint.rules import nv000_unreadable_file as nv000
+
+    return [nv000.RULE.at((p.start, p.end), nv000.parse_error(p.message)) for p in problems]
 
 
 def unread(problem: Diagnostic, path: str, codes: tuple[str, ...]) -> list[Diagnostic]:
