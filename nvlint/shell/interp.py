@@ -9,7 +9,7 @@ tree-sitter's error recovery means ERROR nodes are walked like any other.
 from __future__ import annotations
 
 import re
-import weakref
+from _weakref import proxy  # weakref.proxy without the weakref module and its imports (start-up)
 from collections.abc import Callable
 
 from nvlint.model.command import Command, basename
@@ -50,7 +50,7 @@ class Interpreter:
         on_assign: Callable[[str, Word], None] | None = None,
         on_notice: Callable[[int, int, str], None] | None = None,
     ) -> None:
-        self.words = WordExpander(weakref.proxy(self))  # expands each command's words in the current snippet
+        self.words = WordExpander(proxy(self))  # expands each command's words in the current snippet
         self.on_command = on_command
         self.on_assign = on_assign
         self.on_notice = on_notice  # (start, end, why): a part of the file that is not read
