@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from nvlint import REPOSITORY
 from nvlint.model.record import Record, field_names
 
 # Where each rule's page is published (the `rules/` folder of the repository).
-DOCS_URL = "https://github.com/nvlint/nvlint/blob/main/rules/{code}.md"
+DOCS_URL = REPOSITORY + "/blob/main/rules/{code}.md"
 
 
 def rule_url(code: str) -> str:

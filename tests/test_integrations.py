@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, skip_or_fail
 
-from nvlint import __version__
+from nvlint import REPOSITORY, __version__
 
 README = Path(ROOT) / "README.md"
 TAG = f"v{__version__}"
@@ -109,7 +109,7 @@ def test_the_workflow_is_complete_and_valid():
     steps = job["steps"]
     assert steps[0]["uses"].startswith("actions/checkout@")
     (ours,) = [s for s in steps if s.get("uses", "").split("@")[0].endswith("/nvlint")]
-    assert ours["uses"] == f"<owner>/nvlint@{TAG}"
+    assert ours["uses"] == f"nvlint/nvlint@{TAG}"
     assert set(ours["with"]) <= set(action()["inputs"]), "the workflow names an input the action does not have"
     (upload,) = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
     assert upload["with"]["sarif_file"] == ours["with"]["sarif"]
@@ -122,7 +122,7 @@ def test_the_gitlab_job_is_valid():
     assert schema_errors(job, "gitlab-ci.json") == [], snippet
     (body,) = job.values()
     install, run = body["script"]
-    assert install == f'pip install "git+https://github.com/<owner>/nvlint@{TAG}"'
+    assert install == f'pip install "git+{REPOSITORY}@{TAG}"'
     report = body["artifacts"]["reports"]["codequality"]
     assert f"--format gitlab --output {report}" in run
 
@@ -143,7 +143,7 @@ def test_the_pre_commit_snippets_load_with_pre_commits_own_loader(tmp_path):
             assert hook["language"] in ("system", "unsupported")
             assert hook["types_or"] == hook_manifest()["types_or"]  # the same files as the published hook
         else:
-            assert (repo["repo"], repo["rev"]) == ("https://github.com/<owner>/nvlint", TAG)
+            assert (repo["repo"], repo["rev"]) == (REPOSITORY, TAG)
             assert [h["id"] for h in repo["hooks"]] == [hook_manifest()["id"]]
 
 
@@ -167,10 +167,10 @@ def test_the_configuration_example_is_a_valid_configuration(tmp_path):
 
 def test_install_snippets_name_the_released_tag():
     text = README.read_text(encoding="utf-8")
-    urls = re.findall(r"git\+https://github\.com/<owner>/nvlint@[^\s\"`]+", text)
+    urls = re.findall(r"git\+https://github\.com/nvlint/nvlint@[^\s\"`]+", text)
     assert urls and all(url.endswith(f"@{TAG}") for url in urls)
-    assert f"`v<version>` (`{TAG}`)" in text
-    assert f"uses: <owner>/nvlint@{TAG}" in text
+    assert f"the tag of this version, `{TAG}`" in text and f"**Until `{TAG}` is tagged" in text
+    assert f"uses: nvlint/nvlint@{TAG}" in text
 
 
 def pip_shim(folder: Path) -> Path:
@@ -191,6 +191,16 @@ def pip_shim(folder: Path) -> Path:
         '[ -f pyproject.toml ] || { echo "pip shim: no pyproject.toml here" >&2; exit 2; }\n'
     )
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
+    # `python3 -m venv .venv` makes a folder whose activate script keeps these shims first on PATH
+    venv = folder / "python3"
+    venv.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = -m ] && [ "$2" = venv ]; then\n'
+        '  mkdir -p "$3/bin" && echo ": venv shim" > "$3/bin/activate"; exit\n'
+        "fi\n"
+        f'exec {sys.executable} "$@"\n'
+    )
+    venv.chmod(venv.stat().st_mode | stat.S_IEXEC)
     return shim
 
 
@@ -224,7 +234,10 @@ def test_shell_snippets_run_against_the_examples(checkout, tmp_path):
             assert result.stdout or result.stderr, where
             ran.append((command, result))
     first = ran[0]
-    assert first[0] == "pip install . && nvlint check --isolated examples/"
+    assert (
+        first[0]
+        == "python3 -m venv .venv && . .venv/bin/activate && pip install . && nvlint check --isolated examples/"
+    )
     assert first[1].returncode == 1 and "examples/deploy-broken.sh:" in first[1].stdout
     assert len(ran) >= 6
 

@@ -20,6 +20,8 @@ import pytest
 from conftest import ROOT, skip_or_fail
 from test_integrations import TAG, yaml_snippets
 
+from nvlint import REPOSITORY
+
 NETWORK_ERRORS = (
     "Could not find a version",
     "No matching distribution",
@@ -30,7 +32,7 @@ NETWORK_ERRORS = (
 )
 BAD = '#!/bin/sh\necho "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
 GOOD = "#!/bin/sh\necho \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n"
-PUBLISHED = "https://github.com/<owner>/nvlint"
+PUBLISHED = REPOSITORY
 
 
 @pytest.fixture(scope="module")

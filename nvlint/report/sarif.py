@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from nvlint import __version__
+from nvlint import REPOSITORY, __version__
 from nvlint.diagnostics import rule_url
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -85,7 +85,7 @@ def write(report, stream: TextIO) -> None:
                     "driver": {
                         "name": "nvlint",
                         "version": __version__,
-                        "informationUri": "https://github.com/nvlint/nvlint",
+                        "informationUri": REPOSITORY,
                         "rules": [
                             {
                                 "id": rule.code,
