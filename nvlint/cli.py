@@ -43,14 +43,21 @@ def _terminal_columns() -> int:
         return 80
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line, and where to read more: not the usage block before it."""
+
+    def error(self, message: str):  # argparse declares it NoReturn; exit() never returns
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\ntry '{self.prog} --help'\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nvlint",
         formatter_class=_Formatter,
         description="Lint NGC registry and NVIDIA Cloud Functions deployments: shell scripts, Makefiles, "
         "GitHub Actions, GitLab CI and NVCF payloads.",
     )
-    parser.add_argument("--version", action="version", version=f"nvlint {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"nvlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -59,48 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint files and directories; '-' reads standard input.",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    check.add_argument(
-        "--format",
-        action="append",
-        choices=FORMAT_NAMES,
-        help="output format; repeat with --output to write several (default: pretty on a terminal, text otherwise)",
-    )
-    check.add_argument(
-        "--output",
-        action="append",
-        metavar="FILE",
-        help="write the matching --format to FILE instead of standard output",
-    )
-    check.add_argument(
-        "--select",
-        action="append",
-        metavar="RULES",
-        help="only these rules: codes, prefixes (NV3) or names (oauthtoken-expanded), comma-separated",
-    )
-    check.add_argument("--extend-select", action="append", metavar="RULES", help="add these rules (opt-in rules)")
-    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules instead of the config's")
-    check.add_argument("--extend-ignore", action="append", metavar="RULES", help="skip these rules too")
-    check.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info"),
-        help="the lowest severity that makes the exit status 1 (default: info)",
-    )
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when something is reported")
-    check.add_argument(
-        "--statistics", action="store_true", help="a count per rule instead of findings (--format text or json)"
-    )
-    check.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour in the pretty format (auto honours NO_COLOR and FORCE_COLOR)",
-    )
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
-    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
-    check.add_argument("--no-suppressions", action="store_true", help="ignore '# nvlint: disable' directives (audits)")
-    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
-    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    _output_arguments(check)
+    _rule_arguments(check)
+    _fix_arguments(check)
     check.add_argument("--no-cache", action="store_true", help="do not read or write .nvlint_cache")
     check.add_argument(
         "--online",
@@ -115,7 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--refresh", action="store_true", help="with --online: ignore cached registry answers")
     check.add_argument("--jobs", type=_jobs, metavar="N", help="processes for large trees (default: one per core)")
     check.add_argument(
-        "--stdin-filename", metavar="NAME", help="with '-': the name that decides the file kind and is reported"
+        "--stdin-filename", metavar="NAME", help="read standard input as this file (implies '-'): its kind, its name"
+    )
+    check.add_argument("--show-settings", action="store_true", help="print the settings of the first PATH and exit")
+    check.add_argument("--show-files", action="store_true", help="list the files that would be checked and exit")
+    check.add_argument(
+        "--watch", action="store_true", help="check again whenever a file changes (pip install 'nvlint[watch]')"
     )
     config = check.add_mutually_exclusive_group()
     config.add_argument("--config", metavar="PATH", help="use this pyproject.toml or .nvlint.toml for every file")
@@ -135,6 +108,82 @@ def build_parser() -> argparse.ArgumentParser:
         description="The Language Server Protocol over stdio, for editors: findings as you type, fixes, hover.",
     )
     return parser
+
+
+def _output_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        action="append",
+        choices=FORMAT_NAMES,
+        help="output format; repeat with --output to write several (default: pretty on a terminal, text otherwise)",
+    )
+    check.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        metavar="FILE",
+        help="write the matching --format (text when none is given) to FILE instead of standard output",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="a count per rule instead of findings (--format text or json)"
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in the text and pretty formats (auto: at a terminal; NO_COLOR and FORCE_COLOR are honoured)",
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="only the findings: no summary, no notices")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="the lowest severity that makes the exit status 1 (default: info)",
+    )
+    check.add_argument("-e", "--exit-zero", action="store_true", help="exit 0 even when something is reported")
+
+
+def _rule_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="only these rules: codes, prefixes (NV3) or names (oauthtoken-expanded), comma-separated",
+    )
+    check.add_argument("--extend-select", action="append", metavar="RULES", help="add these rules (opt-in rules)")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules instead of the config's")
+    check.add_argument("--extend-ignore", action="append", metavar="RULES", help="skip these rules too")
+    check.add_argument(
+        "--per-file-ignores",
+        action="append",
+        metavar="GLOB:RULES",
+        help="skip these rules in files matching GLOB (gitignore style, from the current folder)",
+    )
+    check.add_argument(
+        "--extend-exclude",
+        action="append",
+        metavar="GLOBS",
+        help="never check files matching these globs too (comma-separated, from the current folder)",
+    )
+    check.add_argument("--no-suppressions", action="store_true", help="ignore '# nvlint: disable' directives (audits)")
+
+
+def _fix_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    check.add_argument(
+        "--add-suppressions",
+        nargs="?",
+        const="",
+        metavar="REASON",
+        help="write a '# nvlint: disable=...' directive for every finding (with '-- REASON' when given)",
+    )
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE (also: baseline = FILE)"
+    )
 
 
 def _jobs(value: str) -> int:
@@ -175,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FINDINGS
-    except Exception as error:
+    except Exception as error:  # a bug outside any one file: one line, not a traceback
         if os.environ.get("NVLINT_DEBUG") == "1":
             raise
         tell(
@@ -209,10 +258,19 @@ def _selectors(values: list[str] | None, option: str, usage: argparse.ArgumentPa
     return tuple(codes)
 
 
+def _formats(args) -> tuple[list[str], list[str]]:
+    """The formats and the files they go to: each --output takes the --format given in its place (in
+    order), or text; a format without an --output goes to standard output."""
+    outputs = args.output or []
+    formats = list(args.format or [])
+    if not formats and not outputs:
+        formats = [_default_format()]
+    formats += ["text"] * (len(outputs) - len(formats))
+    return formats, outputs
+
+
 def _conflict(args, formats: list[str], outputs: list[str]) -> str | None:
     """What makes this command line contradict itself, or None."""
-    if len(outputs) > len(args.format or ()):
-        return "each --output needs a --format before it"
     on_stdout = formats[len(outputs) :]
     if len(on_stdout) > 1:
         return (
@@ -227,62 +285,113 @@ def _conflict(args, formats: list[str], outputs: list[str]) -> str | None:
         return "--write-baseline and --baseline cannot be used together: one records findings, the other hides them"
     if args.statistics and formats[0] not in STATISTICS_FORMATS:
         return f"--statistics writes text or json, not {formats[0]}"
-    if args.stdin_filename and "-" not in (args.paths or ()):
-        return "--stdin-filename needs '-' among the paths"
+    if args.add_suppressions is not None and (args.fix or args.diff or args.write_baseline):
+        return "--add-suppressions writes directives: it cannot be used with --fix, --diff or --write-baseline"
+    if args.watch and "-" in (args.paths or ()):
+        return "--watch checks files as they change: standard input cannot be watched"
     return None
 
 
 def _check(args, usage: argparse.ArgumentParser) -> int:
-    from nvlint.check import plan, tree
-    from nvlint.rules import CODES
-    from nvlint.settings import ConfigError, SettingsFinder
+    from nvlint.settings import ConfigError
 
-    select = _selectors(args.select, "--select", usage)
-    ignore = _selectors(args.ignore, "--ignore", usage)
-    extend_select = _selectors(args.extend_select, "--extend-select", usage)
-    extend_ignore = _selectors(args.extend_ignore, "--extend-ignore", usage)
-    formats = args.format or [_default_format()]
-    outputs = args.output or []
+    formats, outputs = _formats(args)
     conflict = _conflict(args, formats, outputs)
     if conflict:
         usage.error(conflict)
-    paths = args.paths or ["."]
-    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
-    if missing:
-        tell(f"nvlint: error: no such file or directory: {', '.join(missing)}")
-        return EXIT_USAGE
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    if args.stdin_filename and "-" not in paths:
+        paths = [*paths, "-"]  # --stdin-filename means standard input is one of the files
     try:
-        finder = SettingsFinder(Path(args.config) if args.config else None, CODES, plan.DECLARED)
-        ignored = ignore if args.ignore is not None else None
-        run_plan = plan.Plan(finder, None, select, ignored, extend_select, args.isolated, extend_ignore)
-        here = run_plan.settings(plan.here())
+        run_plan, here = _plan(args, usage)
+        if args.show_settings or args.show_files:
+            from nvlint import show
+
+            return show.settings(run_plan, paths) if args.show_settings else show.files(run_plan, paths)
         online = args.online or os.environ.get("NVLINT_ONLINE") == "1" or here.online
         if not online and (args.refresh or args.online_scope):
             usage.error(
                 f"{'--refresh' if args.refresh else '--online-scope'} only applies in online mode "
                 "(--online, NVLINT_ONLINE=1 or online = true)"
             )
-        known = None
-        if args.baseline:
-            from nvlint import baseline
+        baseline_file = None if args.write_baseline else (args.baseline or here.baseline)
+        known = _baseline(baseline_file)
+        run_plan.options = check_options(args, online, known)
+        if args.watch:
+            from nvlint import watch
 
-            known = baseline.read(Path(args.baseline))
-        run_plan.options = check_options(args, online)
-        run = tree.check_paths(paths, run_plan, _cache(args), args.jobs, args.stdin_filename)
+            return watch.watch(
+                paths, lambda: _check_once(args, run_plan, here, paths, formats, outputs, online, baseline_file)
+            )
+        return _check_once(args, run_plan, here, paths, formats, outputs, online, baseline_file)
     except ConfigError as error:
         tell(f"nvlint: error: {error}")
         return EXIT_USAGE
+
+
+def _plan(args, usage: argparse.ArgumentParser):
+    """The run's plan (each file's settings and rules) and the settings of the current folder."""
+    from nvlint.check import plan
+    from nvlint.rules import CODES
+    from nvlint.settings import SettingsFinder
+
+    select = _selectors(args.select, "--select", usage)
+    ignore = _selectors(args.ignore, "--ignore", usage) if args.ignore is not None else None
+    extend_select = _selectors(args.extend_select, "--extend-select", usage)
+    extend_ignore = _selectors(args.extend_ignore, "--extend-ignore", usage)
+    per_file = tuple(_per_file_ignore(value, usage) for value in args.per_file_ignores or ())
+    exclude = tuple(glob.strip() for value in args.extend_exclude or () for glob in value.split(",") if glob.strip())
+    finder = SettingsFinder(Path(args.config) if args.config else None, CODES, plan.DECLARED)
+    run_plan = plan.Plan(finder, None, select, ignore, extend_select, args.isolated, extend_ignore)
+    run_plan.command_line(per_file, exclude, os.getcwd())
+    if args.quiet:
+        run_plan.notice = _silent
+    return run_plan, run_plan.settings(plan.here())
+
+
+def _silent(message: str) -> None:
+    return None
+
+
+def _per_file_ignore(value: str, usage: argparse.ArgumentParser) -> tuple[str, tuple[str, ...]]:
+    """`legacy/*.sh:NV303,NV201`: a glob and the rules it skips."""
+    glob, sep, rules = value.rpartition(":")
+    if not sep or not glob.strip():
+        usage.error(f"--per-file-ignores: '{value}' is not GLOB:RULES (for example 'legacy/*.sh:NV303')")
+    return glob.strip(), _selectors([rules], "--per-file-ignores", usage)
+
+
+def _baseline(path: str | None) -> frozenset[str] | None:
+    if path is None:
+        return None
+    from nvlint import baseline
+
+    return frozenset(baseline.read(Path(path)))
+
+
+def _check_once(args, run_plan, here, paths, formats, outputs, online, baseline_file=None) -> int:
+    """One run over the paths: check, ask the registries (online mode), write what was found."""
+    from nvlint.check import tree
+
+    run = tree.check_paths(paths, run_plan, _cache(args), args.jobs, args.stdin_filename)
     if online:
+        from nvlint.check.plan import here as current_folder
         from nvlint.online.verify import verify_run
 
-        enabled = set(run_plan.rules(plan.here()))
-        found, failing = verify_run(run.references, here, args.refresh, enabled, args.fail_on, sys.stderr.isatty())
-        run.diagnostics += found
-        run.failing += failing
-    return _finish(args, run, formats, outputs, known)
+        enabled = set(run_plan.rules(current_folder()))
+        found, _ = verify_run(run.references, here, args.refresh, enabled, args.fail_on, sys.stderr.isatty())
+        run.add_findings(found, here, args.fail_on)
+    if args.add_suppressions is not None:
+        from nvlint import add_suppressions
+
+        added = add_suppressions.write(run_plan, run.diagnostics, args.add_suppressions)
+        if not args.quiet:
+            tell(add_suppressions.summary(added))
+        return EXIT_CLEAN
+    return _finish(args, run, formats, outputs, baseline_file)
 
 
-def check_options(args, online: bool):
+def check_options(args, online: bool, known: frozenset[str] | None = None):
     from nvlint.check.file import Options
 
     return Options(
@@ -292,39 +401,36 @@ def check_options(args, online: bool):
         suppress=not args.no_suppressions,
         fail_on=args.fail_on,
         online_scope=(args.online_scope or "deployed") if online else None,
+        baseline=known,
     )
 
 
 def _cache(args):
     """The result cache, unless the run changes files or is told not to use one."""
-    if args.no_cache or args.fix or args.diff:
+    if args.no_cache or args.fix or args.diff or args.add_suppressions is not None:
         return None
     from nvlint import cache
 
     return cache.open_cache(cache.cache_folder(Path.cwd()))
 
 
-def _finish(args, run, formats: list[str], outputs: list[str], known: set[str] | None) -> int:
+def _finish(args, run, formats: list[str], outputs: list[str], baseline_file: str | None) -> int:
     from nvlint import baseline, output
-    from nvlint.report import Report
+    from nvlint.report import Report, plural
 
     diagnostics = run.diagnostics
-    for d in diagnostics:
-        if not d.fingerprint:
-            baseline.fingerprint(d)
     if args.write_baseline:
         baseline.write(Path(args.write_baseline), diagnostics)
         tell(f"nvlint: recorded {len(diagnostics)} finding(s) in {args.write_baseline}")
         return EXIT_CLEAN
-    if known is not None:
-        kept = [d for d in diagnostics if d.fingerprint not in known]
-        run.failing -= len(diagnostics) - len(kept)
-        diagnostics = kept
     diagnostics.sort(key=lambda d: d.sort_key())
+    say = _silent if args.quiet else tell
+    if run.hidden:
+        say(f"nvlint: {plural(run.hidden, 'finding')} hidden by the baseline ({baseline_file})")
     if args.diff:
         sys.stdout.write("".join(run.diffs))
         if run.fixed:
-            tell(f"Would fix {run.fixed} finding{'s' * (run.fixed != 1)}.")
+            say(output.diff_line(run.fixed, diagnostics))
         return EXIT_FINDINGS if run.diffs and not args.exit_zero else EXIT_CLEAN
     # standard input fixed: the fixed text went to standard output, so findings go to standard error
     stream = sys.stderr if args.fix and "-" in (args.paths or ()) else sys.stdout
@@ -340,12 +446,12 @@ def _finish(args, run, formats: list[str], outputs: list[str], known: set[str] |
             report.remember_source(path, text)
         output.write_reports(report, formats, outputs, stream)
     if args.fix:
-        tell(output.fix_line(run.fixed, len(diagnostics)))
-    elif formats[len(outputs) :] == ["text"] and not args.statistics:
-        tell(output.summary_line(diagnostics, len(run.files)))
+        say(output.fix_line(run.fixed, diagnostics))
+    elif formats[len(outputs) :] in ([], ["text"]) and not args.statistics:  # pretty says it itself
+        say(output.summary_line(diagnostics, len(run.files)))
     if args.exit_zero:
         return EXIT_CLEAN
-    return EXIT_FINDINGS if diagnostics and max(run.failing, 0) else EXIT_CLEAN
+    return EXIT_FINDINGS if diagnostics and run.failing > 0 else EXIT_CLEAN
 
 
 def _default_format() -> str:

@@ -21,11 +21,31 @@ class ConfigError(Exception):
     pass
 
 
-def string_list(path: Path, key: str, value: object) -> tuple[str, ...]:
+def type_name(value: object) -> str:
+    """How TOML calls a value's type, for an error message: `a string "NV302"`, `a number`, `a table`."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
     if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+        return f'a string ("{value}")'
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def string_list(path: Path, key: str, value: object) -> tuple[str, ...]:
+    """A list of strings. A string alone is refused, not read as a list of one: `ignore = "NV302"` is a
+    mistake the configuration's reader names, with how to write it."""
+    if isinstance(value, str):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings, not a string: write {key} = [\"{value}\"]")
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings, not {type_name(value)}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ConfigError(f"{path}: '{key}' must be a list of strings; it holds {type_name(item)}")
     return tuple(value)
 
 
@@ -37,14 +57,16 @@ def hint(value: object, choices: Iterable[str]) -> str:
 
 
 def choice(path: Path, key: str, value: object, choices: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value not in choices:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: '{key}' must be one of {', '.join(choices)} (a string), not {type_name(value)}")
+    if value not in choices:
         raise ConfigError(f"{path}: '{key}' must be one of {', '.join(choices)}{hint(value, choices)}")
     return value
 
 
 def boolean(path: Path, key: str, value: object) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{path}: '{key}' must be true or false")
+        raise ConfigError(f"{path}: '{key}' must be true or false, not {type_name(value)}")
     return value
 
 
@@ -66,7 +88,7 @@ def size(path: Path, key: str, value) -> int:
 
 def table(path: Path, key: str, value) -> dict:
     if not isinstance(value, dict):
-        raise ConfigError(f"{path}: '{key}' must be a table")
+        raise ConfigError(f"{path}: '{key}' must be a table, not {type_name(value)}")
     return value
 
 

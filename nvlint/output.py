@@ -48,16 +48,30 @@ def write_statistics(diagnostics, format_name: str, stream: TextIO) -> None:
 
 
 def summary_line(diagnostics, files: int) -> str:
-    """`Found 3 problems in 2 files.`, or `No problems found in 12 files.`"""
+    """`Found 3 problems in 2 files (12 files checked); 2 fixable with --fix.`, or `No problems found in 12
+    files.`"""
+    from nvlint.report import checked_phrase, fixable_phrase, plural
+
     if not diagnostics:
-        return f"No problems found in {files} file{'s' * (files != 1)}."
+        return f"No problems found in {plural(files, 'file')}."
     with_findings = len({d.path for d in diagnostics})
-    count = len(diagnostics)
-    return f"Found {count} problem{'s' * (count != 1)} in {with_findings} file{'s' * (with_findings != 1)}."
+    found = f"Found {plural(len(diagnostics), 'problem')} in {plural(with_findings, 'file')}"
+    return found + checked_phrase(files) + fixable_phrase(diagnostics) + "."
 
 
-def fix_line(fixed: int, remaining: int) -> str:
-    return f"Fixed {fixed} finding{'s' * (fixed != 1)} ({remaining} remain{'s' * (remaining == 1)})."
+def fix_line(fixed: int, remaining: list) -> str:
+    """`Fixed 2 findings (1 remains; 1 fixable with --unsafe-fixes).`"""
+    from nvlint.report import fixable_phrase
+
+    left = len(remaining)
+    return f"Fixed {fixed} finding{'s' * (fixed != 1)} ({left} remain{'s' * (left == 1)}{fixable_phrase(remaining)})."
+
+
+def diff_line(fixed: int, remaining: list) -> str:
+    """`Would fix 2 findings; 1 fixable with --unsafe-fixes.`"""
+    from nvlint.report import fixable_phrase
+
+    return f"Would fix {fixed} finding{'s' * (fixed != 1)}{fixable_phrase(remaining)}."
 
 
 def tell(message: str) -> None:

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from nvlint.config_values import ConfigError, Option, choice, hint, size, string_list, table
+from nvlint.config_values import type_name as _type_name
 from nvlint.model.record import Record
 from nvlint.online.settings import parse_online
 
@@ -46,6 +47,7 @@ KEYS = (
     "ngc-orgs",
     "online",
     "max-file-size",
+    "baseline",
 )
 
 
@@ -68,6 +70,7 @@ class Settings(Record):
         "online",
         "online_options",
         "max_file_size",
+        "baseline",
         "source",
         "root",
         "_cache_key",
@@ -88,6 +91,7 @@ class Settings(Record):
         online: bool = False,
         online_options: tuple = (),
         max_file_size: int = MAX_FILE_SIZE,
+        baseline: str | None = None,
         source: str | None = None,
         root: str | None = None,
     ) -> None:
@@ -103,6 +107,7 @@ class Settings(Record):
         self.online = online
         self.online_options = online_options  # (name, value) pairs of the [online] table, checked
         self.max_file_size = max_file_size  # bytes: a larger file is reported (NV000), never read
+        self.baseline = baseline  # the baseline file a run here hides recorded findings with (absolute)
         self.source = source  # the file these came from
         self.root = root  # its folder: globs are relative to it
         self._cache_key: str | None = None
@@ -139,6 +144,11 @@ class Settings(Record):
             return False
         relative = _relative(path, self.root)
         return any(_matches(relative, glob) for glob in self.exclude)
+
+
+def glob_matches(path: str, glob: str, root: str | None) -> bool:
+    """Does ``path`` match a gitignore-style ``glob`` written relative to ``root``?"""
+    return _matches(_relative(path, root), glob)
 
 
 def _relative(path: str, root: str | None) -> str:
@@ -185,6 +195,15 @@ def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tupl
     return tuple(codes)
 
 
+def _baseline(path: Path, value: object) -> str | None:
+    """`baseline = ".nvlint-baseline.json"`: a file, relative to the configuration that names it."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{path}: 'baseline' must be a file name (a string), not {_type_name(value)}")
+    return str((path.parent / value).resolve())
+
+
 def parse_settings(
     path: Path, values: dict, valid_codes: frozenset[str] = frozenset(), declared: Declared | None = None
 ) -> Settings:
@@ -219,6 +238,7 @@ def parse_settings(
         fail_on=choice(path, "fail-on", fail_on, LEVELS) if fail_on is not None else None,
         ngc_orgs=frozenset(string_list(path, "ngc-orgs", values.get("ngc-orgs", []))),
         max_file_size=size(path, "max-file-size", values.get("max-file-size", MAX_FILE_SIZE)),
+        baseline=_baseline(path, values.get("baseline")),
         options=tuple(options),
         **parse_online(path, values.get("online", False)),
         source=str(path),

@@ -114,7 +114,14 @@ def test_extend_select_enables_opt_in_rules_only_by_code(monkeypatch):
         ("per-file-ignores = { 'a.sh' = ['NV3O2'] }\n", "unknown rule 'NV3O2' (did you mean 'NV302'?)"),
         ("severity = { NV302 = 'fatal' }\n", "must be one of error, warning, info"),
         ("fail-on = 'warn'\n", "did you mean 'warning'"),
-        ("exclude = 'x'\n", None),  # a single string is accepted as a list of one
+        ("exclude = 'x'\n", "'exclude' must be a list of strings, not a string: write exclude = [\"x\"]"),
+        ('ignore = "NV302"\n', "'ignore' must be a list of strings, not a string: write ignore = [\"NV302\"]"),
+        ('ngc-orgs = "myorg"\n', "'ngc-orgs' must be a list of strings, not a string"),
+        ("ngc-orgs = [1]\n", "'ngc-orgs' must be a list of strings; it holds a number (1)"),
+        ("fail-on = 1\n", "'fail-on' must be one of error, warning, info (a string), not a number (1)"),
+        ("max-file-size = true\n", "'max-file-size' must be a size"),
+        ("baseline = 3\n", "'baseline' must be a file name (a string), not a number (3)"),
+        ("severity = []\n", "'severity' must be a table, not a list"),
         ("extend-selct = ['NV3']\n", "did you mean 'extend-select'"),
     ],
 )

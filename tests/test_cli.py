@@ -105,9 +105,16 @@ def test_unknown_code_is_a_usage_error(tree, capsys):
     assert "NV999" in capsys.readouterr().err
 
 
-def test_missing_path_is_a_usage_error(tree, capsys):
-    assert main(["check", "nope.sh"]) == 2
-    assert "nope.sh" in capsys.readouterr().err
+def test_a_missing_path_is_a_finding_and_the_other_files_are_still_checked(tree, capsys):
+    """As ruff does (E902): `nvlint check nosuch.sh deploy.sh` reports the missing path and lints the rest."""
+    write(tree / "deploy.sh", BAD)
+    assert main(["check", "--format", "text", "nosuch.sh", "deploy.sh"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "deploy.sh:1:26: error: " + out.splitlines()[0].split(": error: ", 1)[1]
+    assert "nosuch.sh:1:1: warning: cannot read the file: No such file or directory [NV000]" in out
+    assert err.startswith("Found 2 problems in 2 files (2 files checked)")
+    assert main(["check", "--format", "text", "--extend-ignore", "NV000", "nosuch.sh"]) == 0
+    assert "nvlint: skipped nosuch.sh: no such file or directory" in capsys.readouterr().err
 
 
 def test_stdin_with_a_filename():

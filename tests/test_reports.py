@@ -121,7 +121,7 @@ def test_every_format_redacts_keys(tmp_path, monkeypatch, capsys):
 def test_pretty_shows_the_line_and_a_summary(in_snapshots, capsys):
     out = output(capsys, "--format", "pretty")
     assert "^^^^^^^^^^^" in out  # under $oauthtoken
-    assert "1 error, 2 warnings in 1 file; 1 fixable with --fix." in out
+    assert "1 error, 2 warnings in 1 file (1 file checked); 1 fixable with --fix." in out
     assert "\x1b[" not in out  # NO_COLOR
 
 

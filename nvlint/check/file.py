@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class Options:
     """What a run asks of every file besides its findings."""
 
-    __slots__ = ("diff", "fail_on", "fix", "online_scope", "suppress", "unsafe_fixes")
+    __slots__ = ("baseline", "diff", "fail_on", "fix", "online_scope", "suppress", "unsafe_fixes")
 
     def __init__(
         self,
@@ -42,6 +42,7 @@ class Options:
         suppress: bool = True,
         fail_on: str | None = None,
         online_scope: str | None = None,
+        baseline: frozenset[str] | None = None,
     ) -> None:
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
@@ -49,6 +50,7 @@ class Options:
         self.suppress = suppress
         self.fail_on = fail_on
         self.online_scope = online_scope  # collect references for the online check: deployed | all
+        self.baseline = baseline  # fingerprints of findings the baseline hides: never fixed, never reported
 
     @property
     def changes_text(self) -> bool:
@@ -98,6 +100,7 @@ class FileResult:
         "read",
         "references",
         "text",
+        "threshold",
     )
 
     def __init__(self, display: str, diagnostics: list[Diagnostic] | None = None) -> None:
@@ -112,13 +115,22 @@ class FileResult:
         self.fixed: str | None = None  # standard input with --fix: the fixed text
         self.fixed_count = 0  # findings --fix fixed (--diff: would fix)
         self.text: str | None = None  # standard input, for formats that show source lines
+        self.threshold = 0  # the severity rank from which a finding fails the run (the file's fail-on)
 
     def counted(self, request: FileRequest) -> FileResult:
         """With ``failing`` set from the request's fail-on level."""
-        level = request.options.fail_on or request.settings.fail_on or "info"
-        threshold = severity_rank(level)
-        self.failing = sum(1 for d in self.diagnostics if severity_rank(d.severity) >= threshold)
+        self.threshold = severity_rank(request.options.fail_on or request.settings.fail_on or "info")
+        self.failing = sum(1 for d in self.diagnostics if severity_rank(d.severity) >= self.threshold)
         return self
+
+    def hide(self, fingerprints: frozenset[str]) -> int:
+        """Drop the findings a baseline records, and count again; how many were dropped."""
+        kept = [d for d in self.diagnostics if d.fingerprint not in fingerprints]
+        hidden = len(self.diagnostics) - len(kept)
+        if hidden:
+            self.diagnostics = kept
+            self.failing = sum(1 for d in kept if severity_rank(d.severity) >= self.threshold)
+        return hidden
 
 
 def read_request(request: FileRequest) -> bytes | FileResult:
@@ -256,16 +268,22 @@ def _fix(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: Fil
     """Apply the fixes and check again until none applies; write the file (--fix), or say how (--diff)."""
     from nvlint import fix as fixing
 
-    unsafe = request.options.unsafe_fixes
-    if not any(fixing.applicable(d, unsafe) for d in result.diagnostics):
+    unsafe, hidden = request.options.unsafe_fixes, request.options.baseline or frozenset()
+
+    def fixable() -> list[Diagnostic]:  # what the baseline hides is left as it is
+        return [d for d in result.diagnostics if fixing.applicable(d, unsafe) and d.fingerprint not in hidden]
+
+    chosen = fixable()
+    if not chosen:
         return data
     before = data.decode("utf-8", "surrogateescape")
     text = before
     for _ in range(fixing.MAX_ROUNDS):
-        text, applied = fixing.apply(text, result.diagnostics, unsafe)
+        text, applied = fixing.apply(text, chosen, unsafe)
         result.fixed_count += applied
         _check_bytes(text.encode("utf-8", "surrogateescape"), request, rules, result)
-        if not applied or not any(fixing.applicable(d, unsafe) for d in result.diagnostics):
+        chosen = fixable()
+        if not applied or not chosen:
             break
     if text == before:
         result.fixed_count = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from nvlint.check.file import FileRequest, Options
@@ -33,6 +33,7 @@ class Plan:
         extend: tuple[str, ...] = (),
         isolated: bool = False,
         extend_ignore: tuple[str, ...] = (),
+        notice: Callable[[str], None] = notice,
     ) -> None:
         from nvlint.settings import Settings
 
@@ -43,6 +44,23 @@ class Plan:
         self._rules: dict[tuple, tuple[str, ...]] = {}
         self._by_folder: dict[str, Settings] = {}  # finding a file's settings resolves its folder: once per folder
         self._isolated = Settings() if isolated else None  # one for every file: its cache key made once
+        self.notice = notice  # what is skipped, and why: one line on standard error (not with --quiet)
+        self.per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the command line's
+        self.exclude: tuple[str, ...] = ()
+        self.root = os.getcwd()  # where the command line's globs start
+
+    def command_line(
+        self, per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...], exclude: tuple[str, ...], root: str
+    ) -> None:
+        """`--per-file-ignores GLOB:RULES` and `--extend-exclude GLOBS`, from the current folder ``root``:
+        they add to every configuration's."""
+        self.per_file_ignores, self.exclude, self.root = per_file_ignores, exclude, root
+
+    def excludes(self, path: str, settings: Settings) -> bool:
+        """Excluded by the file's configuration or by the command line."""
+        from nvlint.settings import glob_matches
+
+        return settings.excludes(path) or any(glob_matches(path, glob, self.root) for glob in self.exclude)
 
     def settings(self, path: str) -> Settings:
         if self._isolated is not None:
@@ -61,6 +79,12 @@ class Plan:
         select = self.select or settings.select
         ignore = self.ignore if self.ignore is not None else settings.ignore
         ignore = ignore + tuple(c for c in settings.ignores_for(path) if c not in settings.ignore) + self.extend_ignore
+        if self.per_file_ignores:
+            from nvlint.settings import glob_matches
+
+            ignore += tuple(
+                c for glob, codes in self.per_file_ignores if glob_matches(path, glob, self.root) for c in codes
+            )
         key = (select, ignore, self.extend + settings.extend_select)
         if key not in self._rules:
             self._rules[key] = select_codes(select, ignore, self.extend + settings.extend_select)
@@ -90,7 +114,7 @@ class Plan:
         named = {os.path.abspath(p) for p in paths if p != "-"}
         yield from self._requests(paths, stdin_filename, cache, excluded, named)
         if excluded:
-            notice(skipped_line(excluded))
+            self.notice(skipped_line(excluded))
 
     def _requests(
         self,
@@ -106,14 +130,17 @@ class Plan:
             if given == "-":
                 yield self._stdin_request(stdin_filename)
                 continue
-            for target in iter_targets([given], notice=notice):
+            if not os.path.lexists(given):
+                yield from self._missing(given)
+                continue
+            for target in iter_targets([given], notice=self.notice):
                 dependents = cache.dependents_of(target.path) if cache is not None and target.explicit else []
                 if target.kind is None:
                     if target.explicit and not dependents:
-                        notice(f"skipped {target.display}: not a kind of file nvlint reads")
+                        self.notice(f"skipped {target.display}: not a kind of file nvlint reads")
                 else:
                     settings = self.settings(target.path)
-                    if not settings.excludes(target.path):
+                    if not self.excludes(target.path, settings):
                         yield self.request(target.display, target.path, target.kind, settings=settings)
                     elif target.explicit and excluded is not None:
                         excluded.append(target.display)
@@ -122,6 +149,15 @@ class Plan:
                         named.add(os.path.abspath(script))
                         # brought in, not named: an exclusion of it goes unsaid
                         yield from self._requests([os.path.relpath(script)], None, None, None, named)
+
+    def _missing(self, given: str) -> Iterator[FileRequest]:
+        """A path named on the command line that is not there: its NV000 (reading it says why), and the
+        other paths are still checked. Without NV000, one line says it was skipped."""
+        request = self.request(given, os.path.abspath(given), "shell")
+        if "NV000" in request.codes:
+            yield request
+        else:
+            self.notice(f"skipped {given}: no such file or directory")
 
     def _stdin_request(self, stdin_filename: str | None) -> FileRequest:
         """Standard input, read whole. Named with --stdin-filename, it is a file like any other: when the
@@ -134,7 +170,7 @@ class Plan:
         kind = kind or kind_from_shebang(data.split(b"\n", 1)[0]) or "shell"
         path = str(Path(name).absolute())
         request = self.request(name, path, kind, data, stdin=True)
-        if stdin_filename and request.settings.excludes(path):
+        if stdin_filename and self.excludes(path, request.settings):
             request.codes = ()
         return request
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from nvlint.cache import Cache
     from nvlint.check.plan import Plan
     from nvlint.online.references import Reference
+    from nvlint.settings import Settings
 
 PARALLEL_MIN_FILES = 24  # below this, starting workers costs more than it saves
 # A file changed less than this long ago may change again within the same tick of its file system's
@@ -35,7 +36,9 @@ RACY_NS = 2_000_000_000
 class Run:
     """What one `nvlint check` collects from its files' results."""
 
-    def __init__(self) -> None:
+    def __init__(self, baseline: frozenset[str] | None = None) -> None:
+        self.baseline = baseline  # fingerprints of findings not to report
+        self.hidden = 0  # findings the baseline hid
         self.diagnostics: list[Diagnostic] = []
         self.files: list[str] = []
         self.failing = 0  # findings at or above their file's fail-on level
@@ -45,6 +48,8 @@ class Run:
         self.references: list[Reference] = []
 
     def add(self, result: FileResult) -> None:
+        if self.baseline:
+            self.hidden += result.hide(self.baseline)
         self.files.append(result.display)
         self.references += result.references
         self.diagnostics += result.diagnostics
@@ -57,10 +62,23 @@ class Run:
         if result.text is not None:
             self.sources[result.display] = result.text
 
+    def add_findings(self, found: list[Diagnostic], settings: Settings, fail_on: str | None) -> None:
+        """Findings of the whole run (online mode's), counted with the current folder's fail-on."""
+        from nvlint.baseline import fingerprint
+        from nvlint.diagnostics import severity_rank
+
+        for d in found:
+            fingerprint(d)
+        kept = [d for d in found if not self.baseline or d.fingerprint not in self.baseline]
+        self.hidden += len(found) - len(kept)
+        threshold = severity_rank(fail_on or settings.fail_on or "info")
+        self.diagnostics += kept
+        self.failing += sum(1 for d in kept if severity_rank(d.severity) >= threshold)
+
 
 def check_paths(paths: list[str], plan: Plan, cache: Cache | None, jobs: int | None, stdin_filename: str | None) -> Run:
     """Every file of these paths checked; raises ConfigError for a configuration file met on the way."""
-    run = Run()
+    run = Run(plan.options.baseline)
     for result in check_tree(plan.requests(paths, stdin_filename, cache), plan.options, cache, jobs):
         run.add(result)
     run.diffs.sort()

@@ -52,6 +52,27 @@ class Report:
         self._sources[path] = [redact(line.rstrip("\r")) for line in text.split("\n")]
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def fixable_phrase(diagnostics: list[Diagnostic], unsafe_applied: bool = False) -> str:
+    """`; 2 fixable with --fix (1 more with --unsafe-fixes)`, or "" when nothing is fixable."""
+    safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "safe")
+    unsafe = sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability == "unsafe")
+    if unsafe_applied:
+        safe, unsafe = safe + unsafe, 0
+    text = f"; {safe} fixable with --fix" if safe else ""
+    if unsafe:
+        text += f" ({unsafe} more with --unsafe-fixes)" if safe else f"; {unsafe} fixable with --unsafe-fixes"
+    return text
+
+
+def checked_phrase(files: int) -> str:
+    """` (12 files checked)`."""
+    return f" ({plural(files, 'file')} checked)"
+
+
 _NOT_XML = None
 
 

@@ -1,5 +1,6 @@
-"""Framed, coloured output for people at a terminal, 80 columns wide: the message wrapped at word boundaries,
-then the source line (trimmed around the span when it is long, as rustc and ruff do) with the span underlined.
+"""Framed, coloured output for people at a terminal, as wide as the terminal (COLUMNS wins; 80 elsewhere):
+the message wrapped at word boundaries, then the source line (trimmed around the span when it is long, as
+rustc and ruff do) with the span underlined.
 
 The layout is computed here as plain text with the span's columns; rich only colours it. (rich would wrap
 the source lines too, and a wrapped line loses its caret.)
@@ -7,19 +8,39 @@ the source lines too, and a wrapped line loses its caret.)
 
 from __future__ import annotations
 
+from nvlint.report import checked_phrase, fixable_phrase, plural
+
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from typing import TextIO
 
-WIDTH = 80
+WIDTH = 80  # when the stream is no terminal and COLUMNS says nothing
 ELLIPSIS = "..."
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _SHOWN_LINES = 5  # of a span over many lines, the first few
 
 
+def width_of(stream) -> int:
+    """The columns to lay out in: COLUMNS when set, else the terminal's, else WIDTH (a file, a pipe)."""
+    import os
+
+    try:
+        return max(int(os.environ["COLUMNS"]), 20)
+    except (KeyError, ValueError):
+        pass
+    try:
+        if stream.isatty():
+            return max(os.get_terminal_size(stream.fileno()).columns, 20)
+    except (AttributeError, ValueError, OSError):
+        pass
+    return WIDTH
+
+
 def write(report, stream: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
+
+    width = width_of(stream)
 
     console = Console(
         file=stream,
@@ -27,12 +48,12 @@ def write(report, stream: TextIO) -> None:
         no_color=not report.color,
         highlight=False,
         soft_wrap=True,
-        width=WIDTH,
+        width=width,
     )
     for d in report.diagnostics:
         style = _STYLE.get(d.severity, "bold")
         prefix = f"{d.severity}[{d.code}]"
-        for n, line in enumerate(wrap(f"{prefix} {d.name}: {d.message}", WIDTH)):
+        for n, line in enumerate(wrap(f"{prefix} {d.name}: {d.message}", width)):
             text = Text(line)
             if n == 0:
                 text.stylize(style, 0, len(prefix))
@@ -46,7 +67,7 @@ def write(report, stream: TextIO) -> None:
             source = lines[number - 1].expandtabs(1)  # one column per character: the caret stays aligned
             first = d.column - 1 if number == d.line else len(source) - len(source.lstrip())
             end = d.end_column - 1 if number == d.end_line else len(source)
-            shown, start, stop = trim(source, first, max(end, first + 1), WIDTH - gutter - 3)
+            shown, start, stop = trim(source, first, max(end, first + 1), width - gutter - 3)
             row = Text()
             row.append(f"{number:>{gutter}} | ", style="blue")
             row.append(shown[:start])
@@ -57,7 +78,7 @@ def write(report, stream: TextIO) -> None:
             marker.append(" " * columns(shown[:start]) + "^" * max(columns(shown[start:stop]), 1), style=style)
             console.print(marker)
         if d.fix is not None:
-            for line in wrap(f"  = fix ({d.fix.applicability}): {d.fix.message}", WIDTH, indent="    "):
+            for line in wrap(f"  = fix ({d.fix.applicability}): {d.fix.message}", width, indent="    "):
                 console.print(Text(line, style="green"))
         console.print()
     console.print(Text(summary(report), style="bold"))
@@ -145,14 +166,8 @@ def summary(report) -> str:
     for d in report.diagnostics:
         counts[d.severity] = counts.get(d.severity, 0) + 1
     if not report.diagnostics:
-        return f"No problems found in {len(report.files)} file{'s' * (len(report.files) != 1)}."
-    parts = [f"{n} {level}{'s' * (n != 1)}" for level, n in counts.items() if n]
+        return f"No problems found in {plural(len(report.files), 'file')}."
+    parts = [plural(n, level) for level, n in counts.items() if n]
     files = len({d.path for d in report.diagnostics})
-    text = f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"
-    fixable = sum(1 for d in report.diagnostics if d.fix is not None and d.fix.applicability == "safe")
-    unsafe = sum(1 for d in report.diagnostics if d.fix is not None and d.fix.applicability == "unsafe")
-    if fixable:
-        text += f"; {fixable} fixable with --fix"
-    if unsafe:
-        text += f" ({unsafe} more with --unsafe-fixes)"
-    return text + "."
+    text = f"{', '.join(parts)} in {plural(files, 'file')}{checked_phrase(len(report.files))}"
+    return text + fixable_phrase(report.diagnostics) + "."

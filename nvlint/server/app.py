@@ -52,7 +52,7 @@ class NvlintServer(LanguageServer):
         codec = self.workspace.position_codec
         try:
             outcome = self.linter.lint(path, document.source, document.language_id)
-        except Exception as error:
+        except Exception as error:  # one document's crash must not take the server down
             log.exception("nvlint failed on %s", uri)
             self.window_log_message(
                 types.LogMessageParams(type=types.MessageType.Error, message=f"nvlint failed on {uri}: {error!r}")
