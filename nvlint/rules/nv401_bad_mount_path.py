@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from nvlint.config_values import choice_option
-from nvlint.diagnostics import Diagnostic
+from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.model.events import CommandRun, Deploy
 from nvlint.model.words import UNKNOWN_CHAR
-from nvlint.rules._mounts import KINDS, find_paths, near_kind, nvcf_values
+from nvlint.rules._mounts import KINDS, MountPath, find_paths, near_kind, nvcf_values
 from nvlint.rules.base import Context, Rule
 
 MOUNT_LAYOUT = choice_option(
@@ -42,6 +42,13 @@ RULE: Rule[CommandRun | Deploy] = Rule(
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
     "  --container-image nvcr.io/acme/server:1.0 --model acme/llama:1.0 \\\n"
     "  --container-environment-variable MODEL_DIR:/mount/models/llama/1.0\n",
+    fix=(
+        "Where the intended path is plain, replaces its start with it: `/mount/model/` and `/mount/Models/` "
+        "with `/mount/models/`, `/mounts/models/` with `/mount/models/`, `/config/model/` with `/config/models/` "
+        "(the same for resources). Layout mismatches and other directories under `/mount/` are not fixed: which "
+        "path is meant is the author's to say."
+    ),
+    fix_applicability="safe",
     options=(MOUNT_LAYOUT,),
     reads_words=lambda word: _names_a_mount(word.text),
     reads=(CommandRun, Deploy),
@@ -65,22 +72,36 @@ def check(flow: Sequence[CommandRun | Deploy], ctx: Context) -> Iterator[Diagnos
             for word in event.words:
                 for path in find_paths(word.value):
                     _judge(path, False, layout, found, ctx)
-    for span, (message, _) in found.items():
-        yield RULE.at(span, message)
+    for span, (message, _, fix) in found.items():
+        yield RULE.at(span, message, fix)
 
 
-def _judge(path, nvcf: bool, layout: str, found: dict, ctx) -> None:
-    message = _problem(path, ctx.quote(path.piece()), nvcf, layout, ctx.ngc_file)
-    if message is None:
+def _judge(path: MountPath, nvcf: bool, layout: str, found: dict, ctx: Context) -> None:
+    problem = _problem(path, ctx.quote(path.piece()), nvcf, layout, ctx.ngc_file)
+    if problem is None:
         return
+    message, intended = problem
     span = path.span()
     if span is None:
         return
     if span not in found or (nvcf and not found[span][1]):
-        found[span] = (message, nvcf)
+        found[span] = (message, nvcf, _fix(path, intended))
 
 
-def _problem(path, shown: str, nvcf: bool, layout: str, ngc_file: bool) -> str | None:
+def _fix(path: MountPath, intended: str | None) -> Fix | None:
+    """Replace the path's root and kind (`/mount/model`) with the intended ones, where they are written
+    as one run of literal characters (not through a variable, not in another file or a quoted YAML scalar)."""
+    if intended is None:
+        return None
+    end = path.index + 1 + len(path.root) + 1 + len(path.components[0])
+    span = path.value.contiguous_span(path.index, end)
+    if span is None:
+        return None
+    return RULE.fix_with(f"Write '{intended}'", Edit(span[0], span[1], intended))
+
+
+def _problem(path: MountPath, shown: str, nvcf: bool, layout: str, ngc_file: bool) -> tuple[str, str | None] | None:
+    """What is wrong with the path, and the root and kind it plainly means (None: not plain)."""
     root, parts = path.root, path.components
     if not parts:
         return None
@@ -90,23 +111,25 @@ def _problem(path, shown: str, nvcf: bool, layout: str, ngc_file: bool) -> str |
     near = near_kind(kind)
     if root == "mounts":
         if kind in KINDS or near:
-            return f"{shown}: the mount root is '/mount' (singular): '/mount/{near or kind}/{'/'.join(parts[1:])}'"
+            message = f"{shown}: the mount root is '/mount' (singular): '/mount/{near or kind}/{'/'.join(parts[1:])}'"
+            return message, f"/mount/{near or kind}"
         return None
     if root == "mount":
         if near:
-            return f"{shown}: NVCF mounts under '/mount/{near}/', not '/mount/{kind}/'"
+            return f"{shown}: NVCF mounts under '/mount/{near}/', not '/mount/{kind}/'", f"/mount/{near}"
         if kind in KINDS:
             if nvcf and layout == "config":
-                return f"{shown}: with mount-layout 'config', NVCF mounts {kind} under '/config/{kind}/<name>'"
+                return f"{shown}: with mount-layout 'config', NVCF mounts {kind} under '/config/{kind}/<name>'", None
             if nvcf and layout == "mount" and len(parts) == 2 and UNKNOWN_CHAR not in parts[1]:
-                return f"{shown}: the mount layout is '/mount/{kind}/<name>/<version>'; the version is missing"
+                return f"{shown}: the mount layout is '/mount/{kind}/<name>/<version>'; the version is missing", None
             return None
         if nvcf or ngc_file:
-            return f"{shown}: NVCF mounts only '/mount/models/' and '/mount/resources/' under '/mount/'"
+            return f"{shown}: NVCF mounts only '/mount/models/' and '/mount/resources/' under '/mount/'", None
         return None
     if root == "config" and nvcf:
         if near:
-            return f"{shown}: NVCF mounts under '/config/{near}/', not '/config/{kind}/'"
+            return f"{shown}: NVCF mounts under '/config/{near}/', not '/config/{kind}/'", f"/config/{near}"
         if kind in KINDS and layout == "mount":
-            return f"{shown}: with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
+            message = f"{shown}: with mount-layout 'mount', NVCF mounts {kind} under '/mount/{kind}/<name>/<version>'"
+            return message, None
     return None
