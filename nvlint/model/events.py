@@ -327,6 +327,20 @@ class NotRead(Event):
         self.reason = reason
 
 
+class SyntaxProblem(Event):
+    """A script's text does not parse as shell, at tree-sitter's first error. ``text``: the whole script
+    as the shell reads it, for NV004 to confirm with `bash -n`; ``lines``: the file span of each of its
+    lines, to point at the line bash names when tree-sitter places the error elsewhere (an unclosed quote
+    is an error only where the text ends)."""
+
+    __slots__ = ("lines", "text")
+
+    def __init__(self, start: int, end: int, text: str, lines: tuple[tuple[int, int], ...]) -> None:
+        super().__init__(start, end)
+        self.text = text
+        self.lines = lines
+
+
 class ToolCommand(Event):
     """A command of a tool nvlint recognises (ngc, docker, helm, kubectl, curl...), by its name: the
     command an option written on the next line belonged to (NV516)."""

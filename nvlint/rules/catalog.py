@@ -12,6 +12,7 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV001", True, "nv001_unused_suppression"),
     ("NV002", True, "nv002_invalid_suppression"),
     ("NV003", True, "nv003_internal_error"),
+    ("NV004", True, "nv004_shell_syntax_error"),
     ("NV101", True, "nv101_short_form_third_party_image"),
     ("NV102", True, "nv102_implicit_ngc_registry"),
     ("NV103", True, "nv103_docker_hub_missing_namespace"),

@@ -163,7 +163,7 @@ class WordExpander:
             return []  # an unquoted expansion of an empty value is no argument at all
         snippet = self.snippet
         byte_start, byte_end = node.start_byte, node.end_byte
-        start, end = self._span_of(byte_start, byte_end)
+        start, end = self.span_of(byte_start, byte_end)
         quoting = _QUOTING.get(kind, "mixed")
         raw = snippet.text[byte_start:byte_end]
         foreign = snippet.foreign is not None and any(snippet.foreign[byte_start:byte_end])
@@ -471,9 +471,9 @@ class WordExpander:
                 stack.extend(reversed(current.named_children))
 
     def span(self, node) -> tuple[int, int]:
-        return self._span_of(node.start_byte, node.end_byte)
+        return self.span_of(node.start_byte, node.end_byte)
 
-    def _span_of(self, c0: int, c1: int) -> tuple[int, int]:
+    def span_of(self, c0: int, c1: int) -> tuple[int, int]:
         """The file span of the snippet's characters [c0, c1) (a node's bytes: see Snippet.data)."""
         snippet = self.snippet
         sites = snippet.sites

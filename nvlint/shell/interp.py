@@ -13,6 +13,7 @@ from _weakref import proxy  # weakref.proxy without the weakref module and its i
 from collections.abc import Callable
 
 from nvlint.model.command import Command, basename
+from nvlint.model.events import SyntaxProblem
 from nvlint.model.text import Snippet, snippet_of_value
 from nvlint.model.words import ARRAY, EMPTY, Expansion, Unknown, Value, Word
 from nvlint.shell.expand import Env, WordExpander
@@ -80,7 +81,15 @@ class Interpreter:
 
     # ---- entry points -------------------------------------------------------------------------
 
-    def run(self, snippet: Snippet, env: Env | None = None, depth: int = 0) -> Env:
+    def run(
+        self,
+        snippet: Snippet,
+        env: Env | None = None,
+        depth: int = 0,
+        on_syntax_error: Callable[[SyntaxProblem], None] | None = None,
+    ) -> Env:
+        """Walk a snippet. ``on_syntax_error`` hears of the first place tree-sitter could not parse, when
+        there is one (a script's own text: not nested or sourced ones)."""
         env = env or Env()
         for name, value in snippet.env.items():
             env.vars[name] = value
@@ -89,6 +98,10 @@ class Interpreter:
         self.command_budget = max(self.command_budget, len(snippet.data) // 4)
         try:
             tree = parse_bytes(snippet.data)
+            if on_syntax_error is not None and tree.root_node.has_error:
+                error = _first_error(tree.root_node)
+                if error is not None:
+                    on_syntax_error(self._syntax_problem(error))
             self.walk(tree.root_node, env, depth)
         finally:
             self.snippet = outer
@@ -164,13 +177,27 @@ class Interpreter:
     def _error(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
         self.recover(node, env, depth)
 
+    def _syntax_problem(self, error) -> SyntaxProblem:
+        start, end = self.words.span(error)
+        text, lines, at = self.snippet.text, [], 0
+        for line in text.split("\n"):
+            first, last = self.words.span_of(at, at + len(line)) if line else self.words.span_of(at, at)
+            lines.append((first, max(last, first)))
+            at += len(line) + 1
+        return SyntaxProblem(start, max(end, start + 1), text, tuple(lines))
+
     def recover(self, node, env: Env, depth: int) -> None:
-        """tree-sitter could not place this text. Walk what it recognised; if that holds no command,
-        parse again from the next line, so one broken construct does not hide the rest of the file."""
+        """tree-sitter could not place this text. Walk what it recognised; if that holds no command, or
+        what it recognised on the first line runs on into the next lines (`if [ x ; then` read as one `[`
+        command whose arguments are the lines below), parse again from the next line, so one broken
+        construct does not hide the rest of the file."""
         before = self.commands_seen
+        first_row = node.start_point[0]
+        runs_on = False
         for child in node.named_children:
             self.walk(child, env, depth + 1)
-        if self.commands_seen != before or self.recoveries >= MAX_RECOVERIES:
+            runs_on = runs_on or (child.start_point[0] == first_row and child.end_point[0] > first_row)
+        if (self.commands_seen != before and not runs_on) or self.recoveries >= MAX_RECOVERIES:
             return
         snippet = self.snippet
         c0, c1 = node.start_byte, node.end_byte
@@ -562,6 +589,22 @@ _STATEMENTS: dict[str, Callable[..., tuple[Word, ...] | None]] = {
     **dict.fromkeys(("comment", "heredoc_body", "heredoc_start", "heredoc_end"), Interpreter._nothing),
     "ERROR": Interpreter._error,
 }
+
+
+def _first_error(root):
+    """The first node tree-sitter could not place (ERROR) or had to invent (missing), in text order; inside
+    an ERROR that covers a whole construct, the first smaller one within it (nearer the bad token)."""
+    found = None
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and (node.type == "ERROR" or node.is_missing):
+            found = node
+            stack = list(reversed(node.children))  # look for a smaller one inside it
+            continue
+        if node.has_error or node.type == "ERROR":
+            stack.extend(reversed(node.children))
+    return found if found is not None else (root if root.type == "ERROR" else None)
 
 
 def _is_script_file(word: Word) -> bool:

@@ -100,7 +100,7 @@ def run_blocks(blocks: list[Block], reads_words) -> list[list[Event]]:
     """A document's blocks, top to bottom, in one shell."""
     from nvlint.sources.session import ShellSession  # here: the interpreter is not needed to find files
 
-    session = ShellSession(reads_words)
+    session = ShellSession(reads_words, syntax=False)  # a doc's blocks: excerpts and placeholders
     for block in blocks:
         snippet = block.snippet()
         if snippet is not None:

@@ -6,7 +6,7 @@ flow of its own (nothing says when, or whether, it runs)."""
 
 from __future__ import annotations
 
-from nvlint.model.events import CommandRun, Event, NotRead, Sourced
+from nvlint.model.events import CommandRun, Event, NotRead, Sourced, SyntaxProblem
 from nvlint.model.text import Snippet
 from nvlint.model.words import Value, Word
 from nvlint.shell.expand import Env
@@ -42,16 +42,22 @@ class _EventSink:
     def on_notice(self, start: int, end: int, reason: str) -> None:
         self.flows[-1].append(NotRead(start, end, reason))
 
+    def on_syntax_error(self, problem: SyntaxProblem) -> None:
+        self.flows[-1].append(problem)
+
     def new_flow(self, name: str) -> None:
         self.flows.append([])
 
 
 class ShellSession:
     """One shell process: snippets run in it one after another share variables and functions
-    (a script; the lines of a GitLab job). ``reads_words``: see nvlint.tools.recognise."""
+    (a script; the lines of a GitLab job). ``reads_words``: see nvlint.tools.recognise. ``syntax``: a
+    snippet that does not parse is an event (NV004); documentation blocks say no (their placeholders and
+    excerpts are no scripts to run)."""
 
-    def __init__(self, reads_words=None, files=None) -> None:
+    def __init__(self, reads_words=None, files=None, syntax: bool = True) -> None:
         self.sink = _EventSink(reads_words)
+        self.syntax = syntax
         self.flows = self.sink.flows  # the same list: readers add events of their own (Dockerfile options)
         self.interpreter = Interpreter(self.sink.on_command, self.sink.on_assign, self.sink.on_notice)
         self.interpreter.files = files  # what `source` may read (nvlint.sources.sourcing), or None
@@ -60,7 +66,8 @@ class ShellSession:
 
     def run(self, snippet: Snippet) -> None:
         self.sink.escape = snippet.dollar_escape
-        self.env = self.interpreter.run(snippet, self.env)
+        on_error = self.sink.on_syntax_error if self.syntax else None
+        self.env = self.interpreter.run(snippet, self.env, on_syntax_error=on_error)
 
     def run_words(self, words: list[Word], start: int, end: int, env: dict[str, Value] | None = None) -> None:
         """A command given as its words, no shell in between (Ansible's `command` module, `argv:`)."""
