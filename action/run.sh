@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
-# The GitHub Action's step (action.yml): install nvlint from the action's own checkout into a fresh virtual
-# environment, so no package index is needed for nvlint itself, then lint with annotations on the pull
-# request (the `github` format) and, when asked, a SARIF file for code scanning.
+# The GitHub Action's step (action.yml): install nvlint from the action's own checkout into a virtual
+# environment, with its dependencies at the versions action/constraints.txt pins (the venv is cached across
+# runs by action.yml, keyed on those files), then lint with annotations on the pull request (the `github`
+# format), a summary on the job's page and, when asked, a SARIF file for code scanning.
 #
-# Inputs, as action.yml passes them: NVLINT_PATHS, NVLINT_ARGS (split at spaces), NVLINT_ONLINE_INPUT
-# ("true"/"false"), NVLINT_SARIF (a file name, or empty). GITHUB_ACTION_PATH is the action's checkout;
-# run by hand, the folder above this script is used.
+# Inputs, as action.yml passes them: NVLINT_PATHS (split at spaces), NVLINT_ARGS (one argument per line
+# when it has several lines, else split as a shell splits words: quotes group, nothing is expanded),
+# NVLINT_ONLINE_INPUT ("true"/"false"), NVLINT_SARIF (a file name, or empty). From action.yml too:
+# NVLINT_VENV (where the cached venv is; a fresh one under RUNNER_TEMP when empty) and NVLINT_VENV_KEY
+# (what the venv was built from). GITHUB_ACTION_PATH is the action's checkout; run by hand, the folder above
+# this script is used. GITHUB_STEP_SUMMARY, when set, gets the summary.
 set -euo pipefail
 
 read -r -a paths <<<"${NVLINT_PATHS:-.}"
-read -r -a extra <<<"${NVLINT_ARGS:-}"
+extra=()
+if [[ "${NVLINT_ARGS:-}" == *$'\n'* ]]; then
+  while IFS= read -r line; do
+    line="${line#"${line%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    [ -n "$line" ] && extra+=("$line")
+  done <<<"$NVLINT_ARGS"
+elif [ -n "${NVLINT_ARGS:-}" ]; then
+  # one line has no line break inside an argument: a line each is how the words come back
+  if ! split="$(python3 -c 'import shlex, sys; print("\n".join(shlex.split(sys.argv[1])))' "$NVLINT_ARGS" 2>&1)"; then
+    echo "nvlint: the args input is not shell-quoted words: ${split##*: }" >&2
+    exit 2
+  fi
+  [ -n "$split" ] && mapfile -t extra <<<"$split"
+fi
 options=()
 case "${NVLINT_ONLINE_INPUT:-false}" in
   true) options+=(--online) ;;
@@ -24,8 +42,23 @@ if [ -n "${NVLINT_SARIF:-}" ]; then
 fi
 
 action_path="${GITHUB_ACTION_PATH:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-venv="$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/nvlint-venv.XXXXXX")"
-python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$action_path"
+venv="${NVLINT_VENV:-}"
+key="${NVLINT_VENV_KEY:-}"
+if [ -z "$venv" ] || [ ! -x "$venv/bin/nvlint" ] || [ "$(cat "$venv/.nvlint-key" 2>/dev/null)" != "$key" ]; then
+  [ -n "$venv" ] || venv="$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/nvlint-venv.XXXXXX")"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+    --constraint "$action_path/action/constraints.txt" "$action_path"
+  printf '%s' "$key" >"$venv/.nvlint-key"
+fi
 
-exec "$venv/bin/nvlint" check "${options[@]}" --format github "${extra[@]}" "${paths[@]}"
+findings="$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/nvlint-findings.XXXXXX")"
+status=0
+"$venv/bin/nvlint" check "${options[@]}" --format json --output "$findings" --format github "${extra[@]}" \
+  "${paths[@]}" || status=$?
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$findings" ]; then
+  "$venv/bin/python" "$action_path/action/summary.py" "$findings" "$status" >>"$GITHUB_STEP_SUMMARY" || true
+fi
+rm -f "$findings"
+exit "$status"

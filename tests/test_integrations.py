@@ -83,7 +83,10 @@ def yaml_snippets(kind: str) -> list:
     chosen = []
     for snippet in snippets("yaml"):
         document = load_yaml(snippet.text)
-        found = "workflow" if "jobs" in document else "pre-commit" if "repos" in document else "gitlab"
+        if isinstance(document, list):
+            found = "steps"  # steps of a workflow, shown on their own
+        else:
+            found = "workflow" if "jobs" in document else "pre-commit" if "repos" in document else "gitlab"
         if found == kind:
             chosen.append((snippet, document))
     return chosen
@@ -98,6 +101,7 @@ def test_every_snippet_is_of_a_kind_these_tests_check():
     assert len(yaml_snippets("workflow")) == 1
     assert len(yaml_snippets("pre-commit")) == 2
     assert len(yaml_snippets("gitlab")) == 1
+    assert len(yaml_snippets("steps")) == 1
 
 
 def test_the_workflow_is_complete_and_valid():
@@ -262,21 +266,136 @@ def action() -> dict:
 def test_the_action_is_valid_and_its_script_reads_every_input():
     manifest = action()
     assert schema_errors(manifest, "github-actions.json") == []
-    (step,) = manifest["runs"]["steps"]
-    assert manifest["runs"]["using"] == "composite" and step["shell"] == "bash"
+    assert manifest["runs"]["using"] == "composite"
+    key_step, cache, step = manifest["runs"]["steps"]
+    assert cache["uses"].startswith("actions/cache@") and cache["with"]["key"] == "${{ steps.venv.outputs.key }}"
+    assert cache["with"]["path"] == "${{ runner.temp }}/nvlint-venv" == step["env"]["NVLINT_VENV"]
+    assert key_step["id"] == "venv" and "constraints.txt" in key_step["run"] and "GITHUB_OUTPUT" in key_step["run"]
     script = Path(ROOT) / "action" / "run.sh"
-    assert step["run"] == '"$GITHUB_ACTION_PATH/action/run.sh"' and os.access(script, os.X_OK)
-    passed = {re.fullmatch(r"\$\{\{ inputs\.([a-z-]+) \}\}", value)[1]: name for name, value in step["env"].items()}
-    assert set(passed) == set(manifest["inputs"]), "every input reaches the script, and only inputs"
+    assert step["shell"] == "bash" and step["run"] == '"$GITHUB_ACTION_PATH/action/run.sh"'
+    assert os.access(script, os.X_OK)
+    inputs = {
+        match[1]: name
+        for name, value in step["env"].items()
+        if (match := re.fullmatch(r"\$\{\{ inputs\.([a-z-]+) \}\}", value))
+    }
+    assert set(inputs) == set(manifest["inputs"]), "every input reaches the script"
     text = script.read_text()
     read = set(re.findall(r"\$\{?(NVLINT_[A-Z_]+)", text))
-    assert read == set(passed.values()), "the script reads exactly the variables action.yml sets"
+    assert read == set(step["env"]), "the script reads exactly the variables action.yml sets"
     assert all(manifest["inputs"][name]["description"] for name in manifest["inputs"])
+
+
+def fake_venv(folder: Path, key: str) -> Path:
+    """A venv the action takes as its cached one: an `nvlint` that records its arguments, writes a finding
+    where `--format json --output` asks, and exits 1."""
+    bin_folder = folder / "bin"
+    bin_folder.mkdir(parents=True)
+    (bin_folder / "python").symlink_to(sys.executable)
+    stub = bin_folder / "nvlint"
+    stub.write_text(
+        f"#!{sys.executable}\n"
+        "import json, sys\n"
+        "args = sys.argv[1:]\n"
+        "print(json.dumps(args))\n"
+        "out = args[args.index('json') + 2]  # --format json --output FILE\n"
+        "finding = {'rule': 'NV302', 'name': 'oauthtoken-expanded', 'severity': 'error', 'path': 'a.sh', "
+        "'line': 1, 'column': 26, 'message': 'a | b', 'url': 'https://example.invalid/NV302'}\n"
+        "open(out, 'w').write(json.dumps([finding]))\n"
+        "sys.exit(1)\n"
+    )
+    stub.chmod(0o755)
+    (folder / ".nvlint-key").write_text(key)
+    return folder
+
+
+def test_the_readmes_multi_line_args_reach_nvlint_one_per_line(tmp_path):
+    ((_, steps),) = yaml_snippets("steps")
+    (step,) = steps
+    assert step["uses"] == f"nvlint/nvlint@{TAG}" and set(step["with"]) <= set(action()["inputs"])
+    venv = fake_venv(tmp_path / "venv", "k1")
+    result = run_action(tmp_path, tmp_path, args=step["with"]["args"], venv=str(venv), venv_key="k1")
+    argv = json.loads(result.stdout.splitlines()[0])
+    assert argv[argv.index("github") + 1 : -1] == [
+        "--extend-ignore",
+        "NV303, NV201",
+        "--per-file-ignores",
+        "legacy/*.sh:NV303",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            '--extend-ignore "NV303, NV201" --fail-on warning',
+            ["--extend-ignore", "NV303, NV201", "--fail-on", "warning"],
+        ),
+        (
+            "--extend-ignore\n  NV303, NV201\n\n--fail-on\nwarning\n",
+            ["--extend-ignore", "NV303, NV201", "--fail-on", "warning"],
+        ),
+        ("--select '$HOME' `id`", ["--select", "$HOME", "`id`"]),  # nothing is expanded or run
+        ("", []),
+    ],
+)
+def test_the_actions_args_are_one_per_line_or_shell_quoted(tmp_path, args, expected):
+    venv = fake_venv(tmp_path / "venv", "k1")
+    summary = tmp_path / "summary.md"
+    result = run_action(
+        tmp_path, tmp_path, paths="a.sh b.sh", args=args, venv=str(venv), venv_key="k1", step_summary=str(summary)
+    )
+    assert result.returncode == 1, result.stderr  # nvlint's own status
+    argv = json.loads(result.stdout.splitlines()[0])
+    assert argv[0] == "check" and argv[-2:] == ["a.sh", "b.sh"]
+    assert argv[argv.index("github") + 1 : -2] == expected
+    text = summary.read_text()
+    assert "1 problem in 1 file." in text and "| [NV302](https://example.invalid/NV302) |" in text
+    assert "a \\| b" in text  # a `|` in a message stays in its table cell
+
+
+def test_the_action_refuses_args_it_cannot_split(tmp_path):
+    venv = fake_venv(tmp_path / "venv", "k1")
+    result = run_action(tmp_path, tmp_path, args='--ignore "NV303', venv=str(venv), venv_key="k1")
+    assert result.returncode == 2 and "the args input is not shell-quoted words" in result.stderr
+
+
+def test_the_actions_constraints_pin_every_runtime_dependency():
+    """action/constraints.txt pins nvlint's dependencies and theirs, each at a version they allow."""
+    from importlib.metadata import distribution
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins: dict[str, str] = {}
+    for line in (Path(ROOT) / "action" / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            requirement = Requirement(line)
+            (specifier,) = requirement.specifier
+            assert specifier.operator == "==", line
+            pins[canonicalize_name(requirement.name)] = specifier.version
+    needed: dict[str, list[Requirement]] = {}
+    todo = [Requirement(r) for r in distribution("nvlint").requires or [] if "extra ==" not in r]
+    while todo:
+        requirement = todo.pop()
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        name = canonicalize_name(requirement.name)
+        needed.setdefault(name, []).append(requirement)
+        if len(needed[name]) == 1:
+            todo += [Requirement(r) for r in distribution(name).requires or [] if "extra ==" not in r]
+    assert sorted(set(needed) - set(pins)) == [], "unpinned dependencies"
+    for name, requirements in needed.items():
+        for requirement in requirements:
+            assert requirement.specifier.contains(pins[name], prereleases=True), (name, str(requirement))
 
 
 def run_action(project: Path, tmp_path: Path, **inputs: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NVLINT_", "VIRTUAL_ENV"))}
     env.update({"GITHUB_ACTION_PATH": ROOT, "RUNNER_TEMP": str(tmp_path)})
+    summary = inputs.pop("step_summary", None)
+    if summary is not None:
+        env["GITHUB_STEP_SUMMARY"] = summary
     env.update({f"NVLINT_{name.upper()}": value for name, value in inputs.items()})
     return subprocess.run(
         ["bash", str(Path(ROOT) / "action" / "run.sh")],
@@ -306,6 +425,14 @@ def test_the_action_installs_into_a_fresh_venv_and_lints_the_examples(tmp_path):
     assert len(sarif["runs"][0]["results"]) == len(annotations)
     venvs = list(tmp_path.glob("nvlint-venv.*"))
     assert len(venvs) == 1 and (venvs[0] / "bin" / "nvlint").exists()  # its own venv, under RUNNER_TEMP
+    # the cached venv: built once for its key, used as it is while the key is the same, built anew when not
+    cached = tmp_path / "cached"
+    for key, built in (("k1", True), ("k1", False), ("k2", True)):
+        before = (cached / ".nvlint-key").stat().st_mtime_ns if (cached / ".nvlint-key").exists() else None
+        again = run_action(project, tmp_path, paths="examples/", venv=str(cached), venv_key=key)
+        assert again.returncode == 1 and "::error file=examples/deploy-broken.sh," in again.stdout, again.stderr
+        after = (cached / ".nvlint-key").stat().st_mtime_ns
+        assert (after != before) == built and (cached / ".nvlint-key").read_text() == key
 
 
 def test_the_action_refuses_a_wrong_online_input_before_installing(tmp_path):
