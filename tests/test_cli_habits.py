@@ -168,8 +168,11 @@ def test_a_baseline_hides_findings_says_so_and_fix_leaves_them_alone(tree, capsy
     captured = capsys.readouterr()
     assert text_findings(captured.out) == ["new.sh:1:26 NV302"]
     assert f"nvlint: 1 finding hidden by the baseline ({tree / '.nvlint-baseline.json'})" in captured.err
+    silenced = "# nvlint: disable=NV302 -- shown on a slide\n" + BAD
+    Path("slide.sh").write_text(silenced)
     assert main(["check", "--fix"]) == 0
     assert Path("old.sh").read_text() == BAD  # hidden: not fixed
+    assert Path("slide.sh").read_text() == silenced  # silenced: not fixed either
     assert Path("new.sh").read_text() == GOOD
     assert "Fixed 1 finding (0 remain)." in capsys.readouterr().err
 

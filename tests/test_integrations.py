@@ -516,6 +516,36 @@ EMACS_READ = """
 """
 
 
+def test_the_neovim_snippet_for_0_7_to_0_10_shows_the_servers_findings(tmp_path):
+    """The README's init.lua for Neovim 0.7-0.10 in a real Neovim (Debian 12 has 0.7): it starts
+    `nvlint server` for a shell buffer and shows its finding, at its place, as an error. (The 0.11 snippet
+    uses `vim.lsp.config`, which these versions lack; it is checked by its text above.)"""
+    nvim = shutil.which("nvim")
+    if nvim is None:
+        skip_or_fail("Neovim is not installed (apt-get install neovim)")
+    version = subprocess.run([nvim, "--version"], capture_output=True, text=True).stdout.split()[1]
+    (_, older) = snippets("lua")
+    (tmp_path / "init.lua").write_text(older.text)
+    (tmp_path / "deploy.sh").write_text('docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n')
+    installed = Path(sys.executable).parent
+    report = (
+        "lua vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 100); "
+        "for _, d in ipairs(vim.diagnostic.get(0)) do "
+        'io.stdout:write(string.format("%d:%d %d %s\\n", d.lnum + 1, d.col + 1, d.severity, d.message)) end; '
+        'vim.cmd("qa!")'
+    )
+    result = subprocess.run(
+        [nvim, "--headless", "-u", "init.lua", "deploy.sh", "-c", report],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={**os.environ, "PATH": f"{installed}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path)},
+    )
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert lines and lines[0].startswith("1:26 1 '$oauthtoken' is expanded by the shell"), (version, result)
+
+
 def test_emacs_compilation_mode_keeps_the_severity(tmp_path):
     emacs = shutil.which("emacs")
     if emacs is None:
@@ -541,9 +571,10 @@ def test_every_editor_setup_runs_nvlint_server_for_the_kinds_it_reads():
     assert (vs_code["glspc.server.command"], vs_code["glspc.server.commandArguments"]) == ("nvlint", ["server"])
     assert {"shellscript", "makefile", "dockerfile", "yaml", "markdown"} <= set(vs_code["glspc.server.languageId"])
 
-    (neovim,) = snippets("lua")
+    neovim, older = snippets("lua")
     assert 'cmd = { "nvlint", "server" }' in neovim.text and 'vim.lsp.enable("nvlint")' in neovim.text
-    assert all(f'"{t}"' in neovim.text for t in ("sh", "make", "dockerfile", "yaml", "markdown"))
+    for text in (neovim.text, older.text):
+        assert all(f'"{t}"' in text for t in ("sh", "make", "dockerfile", "yaml", "markdown", "rst"))
 
     (helix,) = [tomllib.loads(s.text) for s in snippets("toml") if "language-server" in s.text]
     assert helix["language-server"]["nvlint"] == {"command": "nvlint", "args": ["server"]}
