@@ -13,6 +13,20 @@ from nvlint.rules import all_rules
 from nvlint.rules.base import Rule
 
 
+def fence_of(rule: Rule) -> str:
+    """The language of a rule's examples, by their file: bash, yaml, make, dockerfile, python."""
+    name = rule.example_file
+    for suffix, language in ((".yaml", "yaml"), (".yml", "yaml"), (".json", "json"), (".py", "python")):
+        if name.endswith(suffix):
+            return language
+    return {"Makefile": "make", "Dockerfile": "dockerfile"}.get(name, "bash")
+
+
+def _shown_as(rule: Rule) -> list[str]:
+    """`In deployment.yaml:` before an example that is not a shell script."""
+    return [] if rule.example_file == "deploy.sh" else [f"In `{rule.example_file}`:", ""]
+
+
 def page(rule: Rule) -> str:
     lines = [
         f"# {rule.code} {rule.name}",
@@ -30,10 +44,11 @@ def page(rule: Rule) -> str:
         "",
         rule.why,
         "",
-        *(["## Bad", "", "```bash", _example(rule.bad), "```", ""] if rule.bad else []),
+        *(["## Bad", "", *_shown_as(rule), f"```{fence_of(rule)}", _example(rule.bad), "```", ""] if rule.bad else []),
         "## Good",
         "",
-        "```bash",
+        *_shown_as(rule),
+        f"```{fence_of(rule)}",
         _example(rule.good),
         "```",
     ]

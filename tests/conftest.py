@@ -24,6 +24,19 @@ def lint_bytes(data: bytes, path: str, kind: str, settings: Settings, rules, sup
     return check_file(FileRequest(path, path, kind, settings, codes, Options(suppress=suppress), data)).diagnostics
 
 
+def lint_example(rule, source: str) -> list:
+    """A rule's documented example, read as the file its rule says it is (a script, unless a manifest...)."""
+    from pathlib import Path
+
+    from nvlint.discover import detect_kind
+
+    name = rule.example_file
+    kind = detect_kind(Path(name)) or "shell"
+    return lint_bytes(
+        source.encode("utf-8", "surrogateescape"), name, kind, settings_with(), select_rules(extend_select=(rule.code,))
+    )
+
+
 def lint(source: str | bytes, kind: str = "shell", extend_select: tuple[str, ...] = (), **settings):
     """Findings of the rules on by default (plus ``extend_select``) for a script."""
     data = source.encode("utf-8", "surrogateescape") if isinstance(source, str) else source

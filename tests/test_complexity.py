@@ -113,8 +113,11 @@ def test_rules_declare_the_events_they_read_and_skipping_the_others_changes_noth
     paths = [*(here / "fixtures").rglob("*"), *(here.parent / "examples").rglob("*")]
     inputs = [(path.read_bytes(), str(path), detect_kind(path)) for path in sorted(paths) if path.is_file()]
     inputs = [entry for entry in inputs if entry[2] is not None]
-    examples = [example for rule in all_rules() for example in (rule.bad, rule.good)]
-    inputs += [(example.encode("utf-8", "surrogateescape"), "example.sh", "shell") for example in examples]
+    examples = [(rule, example) for rule in all_rules() for example in (rule.bad, rule.good)]
+    inputs += [
+        (example.encode("utf-8", "surrogateescape"), rule.example_file, detect_kind(Path(rule.example_file)) or "shell")
+        for rule, example in examples
+    ]
     rules = select_rules(extend_select=tuple(rule.code for rule in all_rules()))
     settings = settings_with()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import check_every_format, lint
+from conftest import check_every_format, lint, lint_example
 
 from nvlint.rules import all_rules
 
@@ -31,8 +31,8 @@ CASES = [(rule, variant) for rule in all_rules() if rule.bad and not rule.online
 
 @pytest.mark.parametrize("rule,source", CASES, ids=[f"{r.code}-{n}" for n, (r, _) in enumerate(CASES)])
 def test_messages_quote_the_users_text_and_every_format_stays_valid(rule, source):
-    found = lint(source, extend_select=(rule.code,))
-    check_every_format(found, "test.sh")
+    found = lint_example(rule, source)
+    check_every_format(found, rule.example_file)
     for d in found:
         for match in _QUOTED.finditer(d.message):
             quoted = match.group(1) if match.group(1) is not None else match.group(2)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import lint
+from conftest import lint_example
 
 from nvlint.rules import all_rules
 
@@ -11,14 +11,14 @@ from nvlint.rules import all_rules
 @pytest.mark.parametrize("rule", [r for r in all_rules() if r.code != "NV003" and not r.online], ids=lambda r: r.code)
 def test_bad_example_reports_exactly_this_rule(rule):
     """(Online rules' examples run against real servers in test_online.py.)"""
-    found = lint(rule.bad, extend_select=(rule.code,))
+    found = lint_example(rule, rule.bad)
     assert found, f"{rule.code}: the bad example reports nothing"
     assert {d.code for d in found} == {rule.code}, [(d.code, d.message) for d in found]
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_good_example_reports_nothing(rule):
-    found = lint(rule.good, extend_select=(rule.code,))
+    found = lint_example(rule, rule.good)
     assert found == [], [(d.code, d.message) for d in found]
 
 

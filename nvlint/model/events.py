@@ -327,6 +327,20 @@ class NotRead(Event):
         self.reason = reason
 
 
+class PlainSecret(Event):
+    """An NGC key given as a plain value where a secret reference belongs: a Kubernetes `env` entry's
+    `value:`, a compose service's `environment`, a Helm value (`ngcApiKey:`). ``name``: the variable or key
+    as written; ``word``: the value; ``where``: what holds it, for the message (`this Deployment's env`)."""
+
+    __slots__ = ("name", "where", "word")
+
+    def __init__(self, start: int, end: int, name: str, word: Word, where: str) -> None:
+        super().__init__(start, end)
+        self.name = name
+        self.word = word
+        self.where = where
+
+
 class SyntaxProblem(Event):
     """A script's text does not parse as shell, at tree-sitter's first error. ``text``: the whole script
     as the shell reads it, for NV004 to confirm with `bash -n`; ``lines``: the file span of each of its

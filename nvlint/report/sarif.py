@@ -6,6 +6,7 @@ import json
 
 from nvlint import REPOSITORY, __version__
 from nvlint.diagnostics import rule_url
+from nvlint.ruledocs import fence_of
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
@@ -95,8 +96,8 @@ def write(report, stream: TextIO) -> None:
                                 "help": {
                                     "text": f"{rule.what}\n\nWhy: {rule.why}",
                                     "markdown": f"{rule.what}\n\n**Why it matters:** {rule.why}\n\n"
-                                    f"Bad:\n```bash\n{_safe(rule.bad.rstrip())}\n```\n\n"
-                                    f"Good:\n```bash\n{_safe(rule.good.rstrip())}\n```",
+                                    f"Bad:\n```{fence_of(rule)}\n{_safe(rule.bad.rstrip())}\n```\n\n"
+                                    f"Good:\n```{fence_of(rule)}\n{_safe(rule.good.rstrip())}\n```",
                                 },
                                 "helpUri": rule_url(rule.code),
                                 "defaultConfiguration": {

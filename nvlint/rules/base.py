@@ -138,6 +138,7 @@ class Rule(Generic[E]):
         "check",
         "reads",
         "reads_words",
+        "example_file",
     )
 
     def __init__(
@@ -161,6 +162,7 @@ class Rule(Generic[E]):
         check: Check[E] | None = None,
         reads: tuple[type[E], ...] | None = None,
         reads_words: Callable[[Word], bool] | None = None,
+        example_file: str = "deploy.sh",
     ) -> None:
         self.code = code
         self.name = name
@@ -187,6 +189,8 @@ class Rule(Generic[E]):
         # Rules that read the words of every command (CommandRun events) say which words matter to them,
         # so a 10 MB script does not keep every word of every command in memory.
         self.reads_words = reads_words
+        # what the bad and good examples are: a shell script unless the rule is about another kind of file
+        self.example_file = example_file
 
     def __repr__(self) -> str:
         return f"Rule({self.code} {self.name})"

@@ -28,6 +28,7 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV306", True, "nv306_secret_in_environment"),
     ("NV307", True, "nv307_single_quoted_variable"),
     ("NV308", False, "nv308_kubectl_docker_password"),
+    ("NV309", True, "nv309_secret_in_manifest"),
     ("NV401", True, "nv401_bad_mount_path"),
     ("NV402", True, "nv402_mount_path_not_attached"),
     ("NV403", True, "nv403_mount_kind_mismatch"),

@@ -58,8 +58,17 @@ def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
             hint = f"; did you mean {candidates[0]}?" if candidates else ""
             yield RULE.at(
                 (option.word.start, option.word.start + len(option.name)),
-                f"'{ctx.written(event.words[0].start, event.path_end)}' has no option {option.name}{hint}",
+                f"'{_command(event, ctx)}' has no option {option.name}{hint}",
             )
+
+
+def _command(event: NgcCommand, ctx: Context) -> str:
+    """The command's words as they read (`ngc registry model download-version`), also when they are
+    written as a YAML or Python list (`["ngc", "registry", ...]`)."""
+    words = [word for word in event.words if word.start < event.path_end]
+    if all(word.literal is not None for word in words):
+        return " ".join(word.literal for word in words)  # type: ignore[misc]
+    return ctx.written(event.words[0].start, event.path_end)
 
 
 def _normal(name: str) -> str:

@@ -17,9 +17,12 @@ import os
 
 from nvlint.sources import (
     ansible,
+    compose,
     dockerfile,
     github,
     gitlab,
+    helm,
+    kubernetes,
     makefile,
     markdown,
     notebook,
@@ -30,7 +33,14 @@ from nvlint.sources import (
 from nvlint.sources.kind import FileKind, Problem, Reading, Source
 
 # Document kinds, in the order their shapes are tried: the most specific first.
-DOCUMENT_KINDS: tuple[FileKind, ...] = (github.KIND, gitlab.KIND, ansible.KIND, nvcf_payload.KIND)
+DOCUMENT_KINDS: tuple[FileKind, ...] = (
+    github.KIND,
+    gitlab.KIND,
+    ansible.KIND,
+    kubernetes.KIND,
+    compose.KIND,
+    nvcf_payload.KIND,
+)
 
 
 def _read_documents(source: Source) -> Reading:
@@ -39,6 +49,10 @@ def _read_documents(source: Source) -> Reading:
 
     path = source.path
     claimed = next((kind for kind in DOCUMENT_KINDS if path is not None and kind.claims(path)), None)
+    if claimed is None and helm.is_template(path):  # YAML only once Helm renders it: see nvlint.sources.helm
+        rendered = helm.rendered_for_parsing(source.text)
+        if rendered is not None:
+            source = Source(rendered[0], path, source.settings, source.reads_words, rendered[1])
     try:
         documents = source.documents()
     except YamlError as error:

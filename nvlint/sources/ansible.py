@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from nvlint.model.events import Event, Login
 from nvlint.model.words import DEFINED_ELSEWHERE, Part, Unknown, Value, Word, literal_part, unknown_part
 from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.words import split_words, word_of
 from nvlint.yamltree.nodes import (
     Expressions,
     YamlError,
@@ -183,7 +184,7 @@ class _Reader:
         if module in SHELL_MODULES and text_node is not None:
             self.shell(text_node, env, expressions)
         elif module in COMMAND_MODULES and text_node is not None:
-            self.command(_split(*scalar_value_and_sites(text_node, self.text, expressions)), env)
+            self.command(split_words(*scalar_value_and_sites(text_node, self.text, expressions)), env)
         elif module == "command" and argv is not None and is_sequence(argv):
             words = [self.word(item, expressions) for item in argv.value]
             self.command([word for word in words if word is not None], env)
@@ -239,7 +240,7 @@ class _Reader:
         if node is None or not is_scalar(node):
             return None
         value, sites = scalar_value_and_sites(node, self.text, expressions)
-        return _word(value, sites, 0, len(value.template()), "yaml") or Word(
+        return word_of(value, sites, 0, len(value.template()), "yaml") or Word(
             value, node.start_mark.index, node.end_mark.index, "yaml"
         )
 
@@ -276,79 +277,6 @@ def _foreign(text: str) -> Part:
         if text
         else unknown_part(Unknown(DEFINED_ELSEWHERE), 0, 0)
     )
-
-
-def _positions(value: Value, sites: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
-    """Where each template character of ``value`` is written."""
-    if sites is not None:
-        return sites
-    out: list[tuple[int, int]] = []
-    for part in value.parts:
-        if part.text is None:
-            out.append((part.start, part.end))
-        else:
-            out.extend((part.char_offset(i), part.char_end(i)) for i in range(part.size))
-    return out
-
-
-def _word(value: Value, sites, i: int, j: int, quoting: str) -> Word | None:
-    if j <= i:
-        return None
-    positions = _positions(value, sites)
-    piece = value.slice(i, j)
-    return Word(piece, positions[i][0], positions[j - 1][1], quoting, raw=piece.template())
-
-
-def _split(value: Value, sites) -> list[Word]:
-    """Words as Ansible's `command` module splits its text (shlex: quotes group, no shell expansion)."""
-    template = value.template()
-    words: list[Word] = []
-    kept: list[int] = []  # template indexes of the current word's characters, quotes removed
-    quote = ""
-    started = False
-    i = 0
-    while i < len(template):
-        char = template[i]
-        if quote:
-            if char == quote:
-                quote = ""
-            elif char == "\\" and quote == '"' and i + 1 < len(template) and template[i + 1] in '"\\':
-                i += 1
-                kept.append(i)
-            else:
-                kept.append(i)
-        elif char in "'\"":
-            quote, started = char, True
-        elif char == "\\" and i + 1 < len(template):
-            i += 1
-            kept.append(i)
-            started = True
-        elif char.isspace():
-            if started:
-                words.append(_joined(value, sites, kept))
-            kept, started = [], False
-        else:
-            kept.append(i)
-            started = True
-        i += 1
-    if started:
-        words.append(_joined(value, sites, kept))
-    return [word for word in words if word is not None]
-
-
-def _joined(value: Value, sites, kept: list[int]) -> Word:
-    """The word made of these template characters (runs of them, joined)."""
-    positions = _positions(value, sites)
-    parts: list[Part] = []
-    run_start = 0
-    for k in range(1, len(kept) + 1):
-        if k == len(kept) or kept[k] != kept[k - 1] + 1:
-            parts.extend(value.slice(kept[run_start], kept[k - 1] + 1).parts)
-            run_start = k
-    joined = Value(parts)
-    if not kept:  # `''`: an empty word
-        return Word(joined, 0, 0, "bare")
-    return Word(joined, positions[kept[0]][0], positions[kept[-1]][1], "bare", raw=joined.template())
 
 
 def read_document(source: Source, root) -> list[list[Event]]:

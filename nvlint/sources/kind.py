@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from nvlint.config_values import Option
     from nvlint.model.events import Event
     from nvlint.settings import Settings
+    from nvlint.yamltree.nodes import Expressions
 
 Flows = list  # list[list[Event]]: each flow is the events of one execution, in order
 
@@ -23,13 +24,17 @@ class Source:
     """One file to read: its text (CR before LF already made a space), where it is, its settings, and
     which words the word-level rules want (see nvlint.tools.commands.recognise)."""
 
-    __slots__ = ("text", "path", "settings", "reads_words", "_documents")
+    __slots__ = ("text", "path", "settings", "reads_words", "expressions", "_documents")
 
-    def __init__(self, text: str, path: str | None, settings: Settings, reads_words=None) -> None:
+    def __init__(
+        self, text: str, path: str | None, settings: Settings, reads_words=None, expressions: Expressions | None = None
+    ) -> None:
         self.text = text
         self.path = path  # None for standard input
         self.settings = settings
         self.reads_words = reads_words
+        # how the file writes values only a renderer knows (a Helm template's `{{ }}`): unknown values
+        self.expressions = expressions
         self._documents: list | None = None
 
     def sourced_files(self, at_root: bool = False):
@@ -99,6 +104,7 @@ class FileKind:
         "read",
         "read_document",
         "options",
+        "claim",
     )
 
     def __init__(
@@ -116,6 +122,7 @@ class FileKind:
         read: Callable[[Source], Reading] | None = None,
         read_document: Callable[[Source, object], Flows] | None = None,
         options: tuple[Option, ...] = (),
+        claim: Callable[[str], bool] | None = None,
     ) -> None:
         self.name = name
         self.summary = summary  # one line for `nvlint kinds` and the README
@@ -129,6 +136,7 @@ class FileKind:
         self.read = read
         self.read_document = read_document
         self.options = options  # settings this kind declares (source.settings.option(...))
+        self.claim = claim  # does the path (and what is around it) say a file is of this kind?
 
     def __repr__(self) -> str:
         return f"FileKind({self.name})"
@@ -136,4 +144,6 @@ class FileKind:
     def claims(self, path: str) -> bool:
         """Does the path alone say a document file is of this kind?"""
         posix = PurePosixPath(path.replace("\\", "/"))
-        return posix.name in self.names or any(posix.match(glob) for glob in self.globs)
+        if posix.name in self.names or any(posix.match(glob) for glob in self.globs):
+            return True
+        return self.claim is not None and self.claim(path)

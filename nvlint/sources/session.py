@@ -69,11 +69,15 @@ class ShellSession:
         on_error = self.sink.on_syntax_error if self.syntax else None
         self.env = self.interpreter.run(snippet, self.env, on_syntax_error=on_error)
 
-    def run_words(self, words: list[Word], start: int, end: int, env: dict[str, Value] | None = None) -> None:
-        """A command given as its words, no shell in between (Ansible's `command` module, `argv:`)."""
+    def run_words(
+        self, words: list[Word], start: int, end: int, env: dict[str, Value] | None = None, dollar_escape: str = "$"
+    ) -> None:
+        """A command given as its words, no shell in between (Ansible's `command` module, `argv:`, a
+        container's `command:`). ``dollar_escape``: how the file writes a literal `$` (`$$` in compose)."""
         run_env = self.env.copy()
         run_env.vars.update(env or {})
-        self.sink.escape = "$"
+        self.sink.escape = dollar_escape
+        self.interpreter.snippet = Snippet("", dollar_escape=dollar_escape)  # scripts inside (`sh -c`) too
         self.interpreter.execute(words, start, end, (), run_env, self.env, 0)
 
     def finish(self) -> list[list[Event]]:
