@@ -21,13 +21,15 @@ def place(
     shift: int = 0,
     suppress: bool = True,
     regions: tuple | list = (),
+    not_comments: list[tuple[int, int]] | tuple = (),
 ) -> list[Diagnostic]:
-    """Findings ready to report. ``shift`` characters (a BOM) were removed before ``text``."""
+    """Findings ready to report. ``shift`` characters (a BOM) were removed before ``text``;
+    ``not_comments``: spans where a `#` is text (a Python string), not a directive."""
     if regions:  # a notebook finding names its cell, as notebook tools do
         _label(found, regions)
     out = [finish(d, path, lines, shift) for d in found]
     if suppress:
-        out = _suppressed(out, text, path, lines, shift, rules)
+        out = _suppressed(out, text, path, lines, shift, rules, not_comments)
     for diagnostic in out:
         diagnostic.severity = settings.severity.get(diagnostic.code, diagnostic.severity)
     out.sort(key=Diagnostic.sort_key)
@@ -70,14 +72,20 @@ def _fingerprint(diagnostics: list[Diagnostic], text: str, shift: int) -> None:
 
 
 def _suppressed(
-    out: list[Diagnostic], text: str, path: str, lines: LineIndex, shift: int, rules: tuple[Rule, ...]
+    out: list[Diagnostic],
+    text: str,
+    path: str,
+    lines: LineIndex,
+    shift: int,
+    rules: tuple[Rule, ...],
+    not_comments: list[tuple[int, int]] | tuple,
 ) -> list[Diagnostic]:
     from nvlint import suppressions
     from nvlint.rules import CODES, NAMES
     from nvlint.rules import nv001_unused_suppression as nv001
     from nvlint.rules import nv002_invalid_suppression as nv002
 
-    parsed = suppressions.parse(text, CODES, NAMES)
+    parsed = suppressions.parse(text, CODES, NAMES, not_comments)
     if not parsed.directives and not parsed.invalid:
         return out
     kept = suppressions.apply(out, parsed)

@@ -57,10 +57,17 @@ class Parsed:
         self.invalid = invalid  # (start, end, why)
 
 
-def parse(text: str, known_codes: frozenset[str], names: dict[str, str] | None = None) -> Parsed:
-    """The directives of a file. A rule is named by its code or its name (`NV302`, `oauthtoken-expanded`)."""
+def parse(
+    text: str,
+    known_codes: frozenset[str],
+    names: dict[str, str] | None = None,
+    not_comments: list[tuple[int, int]] | tuple = (),
+) -> Parsed:
+    """The directives of a file. A rule is named by its code or its name (`NV302`, `oauthtoken-expanded`).
+    ``not_comments``: sorted spans where a `#` is text, not a comment (a Python string)."""
     if "nvlint" not in text:
         return Parsed([], [])
+    inside_text = _spans_test(not_comments)
     lines = LineIndex(text)
     line_texts = text.split("\n")
     directives: list[Directive] = []
@@ -72,6 +79,8 @@ def parse(text: str, known_codes: frozenset[str], names: dict[str, str] | None =
         before = line_texts[line - 1][: column - 1]
         if before.strip() and not _comment_context(before):
             continue  # `#` inside something else (`echo "#nvlint:..."`): not a comment we can trust
+        if inside_text(start):
+            continue
         valid = _VALID.fullmatch(body)
         if valid is None:
             invalid.append(
@@ -106,6 +115,21 @@ def parse(text: str, known_codes: frozenset[str], names: dict[str, str] | None =
             first, last = _next_command(line_texts, line)
             directives.append(Directive("next", codes, start, match.end(), first, last, reason))
     return Parsed(directives, invalid)
+
+
+def _spans_test(spans: list[tuple[int, int]] | tuple):
+    """Whether an offset is inside one of the sorted spans."""
+    if not spans:
+        return lambda offset: False
+    from bisect import bisect_right
+
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        n = bisect_right(starts, offset) - 1
+        return n >= 0 and offset < spans[n][1]
+
+    return inside
 
 
 def _comment_context(before: str) -> bool:

@@ -203,7 +203,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     text, path, settings = admitted.text, request.display, request.settings
     lines = LineIndex(text)
 
-    def placed(found: list[Diagnostic], regions: list | tuple = ()) -> list[Diagnostic]:
+    def placed(found: list[Diagnostic], reading: Reading | None = None) -> list[Diagnostic]:
         out = place(
             found,
             text,
@@ -213,7 +213,8 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
             settings,
             shift=admitted.shift,
             suppress=request.options.suppress,
-            regions=regions,
+            regions=reading.regions if reading is not None else (),
+            not_comments=reading.not_comments if reading is not None else (),
         )
         if not admitted.fixable:
             for diagnostic in out:
@@ -238,7 +239,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     if sourced:
         found = _own_text_only(found, sourced)
         result.dependencies = sorted({(s.path, s.digest) for s in sourced})
-    return placed(found, reading.regions)
+    return placed(found, reading)
 
 
 def _own_text_only(found: list[Diagnostic], sourced: list[Sourced]) -> list[Diagnostic]:

@@ -32,6 +32,9 @@ TRIGGERS = (
     b"helmChart",
     b"inferenceUrl",
     b"gpuSpecification",
+    b"cloud_function",  # the NGC SDK (`clt.cloud_function.functions.create(...)`)
+    b"nvcf/",  # the NVCF API's paths (`/v2/nvcf/functions`), in code that posts to them
+    b"nvct/",
 )
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF8_BOM = b"\xef\xbb\xbf"

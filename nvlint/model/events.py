@@ -209,7 +209,7 @@ class Deploy(Event):
     Payload files are described with the NGC CLI's option names, so one rule reads both.
     """
 
-    __slots__ = ("kind", "ngc", "origin", "attachments", "entries", "missing_health", "health_at")
+    __slots__ = ("kind", "ngc", "origin", "attachments", "entries", "missing_health", "health_at", "names")
 
     def __init__(
         self,
@@ -233,9 +233,12 @@ class Deploy(Event):
         # payloads: fields a `health` object lacks
         self.missing_health = missing_health if missing_health is not None else []
         self.health_at = health_at  # payloads: the `health` key
+        self.names: dict[str, str] | None = None  # how its source names the options (the SDK's parameters)
 
     def says(self, option: str) -> str:
         """How this source names an option in messages: the CLI flag, or the payload field."""
+        if self.names is not None:
+            return self.names.get(option, option)
         return _PAYLOAD_FIELDS.get(option, option) if self.origin == "payload" else option
 
 

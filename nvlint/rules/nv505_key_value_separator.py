@@ -32,7 +32,7 @@ _KEY_EQUALS = re.compile(r"([A-Za-z0-9_.-]{1,63})=")
 
 @RULE.checker
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
-    for _, option, value in deploy_options(flow, ("--container-environment-variable", "--secret")):
+    for event, option, value in deploy_options(flow, ("--container-environment-variable", "--secret")):
         match = _KEY_EQUALS.match(value.template())
         if match is None:
             continue
@@ -41,6 +41,11 @@ def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
         fix = RULE.fix_with("Use ':'", Edit(at, at + 1, ":")) if at is not None else None
         yield RULE.at(
             value_span(value, option.value_word),
-            f"{option.name} '{key}=...' uses '='; the NGC CLI wants '{key}:<value>'",
+            f"{event.says(option.name)} '{key}=...' uses '='; {_tool(event)} wants '{key}:<value>'",
             fix,
         )
+
+
+def _tool(event: Deploy) -> str:
+    """Who reads the value: the SDK splits it at the first `:` as the CLI does (`parse_key_value_pairs`)."""
+    return "the NGC SDK" if event.names is not None else "the NGC CLI"

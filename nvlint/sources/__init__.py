@@ -27,6 +27,7 @@ from nvlint.sources import (
     markdown,
     notebook,
     nvcf_payload,
+    python,
     rst,
     shell,
 )
@@ -88,6 +89,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     markdown.KIND,
     rst.KIND,
     notebook.KIND,
+    python.KIND,
     YAML,
 )
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in FILE_KINDS}
@@ -96,7 +98,7 @@ _BY_EXTENSION = {extension: kind.name for kind in FILE_KINDS for extension in ki
 _BY_FILE_NAME.update({name: "yaml" for kind in DOCUMENT_KINDS for name in kind.names})
 # Extensions that are certainly none of ours: answered without asking identify (a walk asks for every file).
 _NOT_OURS = frozenset(
-    ".py .pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
+    ".pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
     ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql .tf "
     ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split()
 )

@@ -66,9 +66,10 @@ class Problem:
 
 class Reading:
     """What reading one file gives: its flows, the problems that stopped part of the reading, and the
-    regions whose findings name where they are (a notebook's cells: "[cell 3]")."""
+    regions whose findings name where they are (a notebook's cells: "[cell 3]"), and where a `#` is
+    text rather than a comment (a Python string), so a directive written there silences nothing."""
 
-    __slots__ = ("flows", "problems", "regions")
+    __slots__ = ("flows", "problems", "regions", "not_comments")
 
     def __init__(
         self,
@@ -79,6 +80,7 @@ class Reading:
         self.flows = flows if flows is not None else []
         self.problems = problems if problems is not None else []
         self.regions = regions if regions is not None else []  # (start, end, label)
+        self.not_comments: list[tuple[int, int]] = []  # sorted (start, end) file spans
 
 
 class FileKind:

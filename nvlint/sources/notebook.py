@@ -1,4 +1,5 @@
-"""Jupyter notebooks: `%%bash` / `%%sh` cells, and `!command` lines of other code cells.
+"""Jupyter notebooks: `%%bash` / `%%sh` cells, `!command` lines of other code cells, and the Python of
+code cells, read as a `.py` file is (nvlint.sources.python; `!` and `%` lines blanked for it).
 
 Positions are those of the characters in the .ipynb file itself (inside the JSON strings of `source`),
 so every format and every fix works on the file as it is stored; a finding names its cell.
@@ -29,6 +30,7 @@ def read(source: Source) -> Reading:
     document = DocumentText(source.text)
     blocks: list[Block] = []
     regions: list[tuple[int, int, str]] = []
+    python: list[list] = []
     for number, cell in enumerate(cells.value, start=1):
         kind = get(cell, "cell_type")
         if not is_scalar(kind) or kind.value != "code":
@@ -49,9 +51,30 @@ def read(source: Source) -> Reading:
                 stripped = line.text.lstrip()
                 if stripped.startswith("!") and not stripped.startswith("!="):
                     block.lines.append(line.after(len(line.text) - len(stripped) + 1))
+            if not lines[0].text.lstrip().startswith("%%"):  # another cell magic: not Python
+                python.append(lines)
         if block.lines:
             blocks.append(block)
-    return Reading(run_blocks(blocks, source.reads_words), regions=regions)
+    flows = run_blocks(blocks, source.reads_words)
+    for cell in python:
+        flows.extend(_python_flows(source, cell))
+    return Reading(flows, regions=regions)
+
+
+def _python_flows(source: Source, lines: list[Text]) -> list:
+    """A code cell's Python, each character at its place in the .ipynb; IPython's `!`/`%` lines blank."""
+    from nvlint.sources.python import PythonReader
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    for line in lines:
+        magic = line.text.lstrip().startswith(("!", "%"))
+        chars.append((" " * len(line.text) if magic else line.text) + "\n")
+        offsets.extend([*line.offsets, line.end])
+    text = "".join(chars)
+    if "(" not in text:
+        return []  # no call: nothing the Python reader looks at
+    return PythonReader(source, text, offsets).flows()
 
 
 def _value_lines(value, end: int) -> list[Text]:

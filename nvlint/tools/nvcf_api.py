@@ -110,6 +110,11 @@ def events(document: DocumentText, root) -> list[Event]:
     return [_deploy(document, node, kind) for node, kind in find(root)]
 
 
+def deploy_of(document: DocumentText, node, kind: str) -> Deploy:
+    """A request whose kind is known without its shape (the endpoint it is sent to says)."""
+    return _deploy(document, node, kind)
+
+
 def _deploy(document: DocumentText, node, kind: str) -> Deploy:
     options: list[OptionUse] = []
     attachments: list[Attachment] | None = []
