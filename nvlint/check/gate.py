@@ -32,6 +32,7 @@ TRIGGERS = (
     b"helmChart",
     b"inferenceUrl",
     b"gpuSpecification",
+    b"deploymentSpecifications",  # a deployment request: only online mode reads it
     b"cloud_function",  # the NGC SDK (`clt.cloud_function.functions.create(...)`)
     b"nvcf/",  # the NVCF API's paths (`/v2/nvcf/functions`), in code that posts to them
     b"nvct/",

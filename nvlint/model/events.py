@@ -192,6 +192,50 @@ class NgcCommand(Event):
         return any(o.name == name for o in self.options)
 
 
+class GpuRequest(Event):
+    """The GPU a function is deployed on or a task runs on, as written: `--targeted-dep-spec`,
+    `--dep-spec`, `--gpu-specification`, a request's `gpuSpecification` or `deploymentSpecifications[]`,
+    the SDK's specification objects. Each field is a Word at its place, None when it is not given or not
+    fully known; ``written``: what names it in messages (`--targeted-dep-spec`, `gpuSpecification`).
+    Only online mode reads it: which GPUs an account has is the account's."""
+
+    __slots__ = ("gpu", "instance_type", "backend", "clusters", "regions", "written")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        *,
+        gpu: Word | None,
+        instance_type: Word | None = None,
+        backend: Word | None = None,
+        clusters: tuple[Word, ...] = (),
+        regions: tuple[Word, ...] = (),
+        written: str = "",
+    ) -> None:
+        super().__init__(start, end)
+        self.gpu = gpu
+        self.instance_type = instance_type
+        self.backend = backend
+        self.clusters = clusters
+        self.regions = regions
+        self.written = written
+
+
+class FunctionReference(Event):
+    """A function ID, and maybe a version ID, written literally where a command or a request names an
+    existing function: `ngc cf fn deploy create <fid>:<vid>`, `/v2/nvcf/pexec/functions/<fid>`...
+    ``how``: the command or path, for messages. Only online mode reads it."""
+
+    __slots__ = ("function_id", "version_id", "how")
+
+    def __init__(self, start: int, end: int, *, function_id: Word, version_id: Word | None, how: str) -> None:
+        super().__init__(start, end)
+        self.function_id = function_id
+        self.version_id = version_id
+        self.how = how
+
+
 class Attachment(Record):
     """A model or resource a function or task mounts, by the name it is mounted under."""
 

@@ -38,14 +38,17 @@ SUBPROCESS_WORDS = frozenset(
     }
 )
 SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_shell", "commands.getoutput"})
-HTTP_METHODS = frozenset({"post", "put", "patch"})
+HTTP_METHODS = frozenset({"post", "put", "patch"})  # methods that send a body
+URL_METHODS = frozenset({"get", "delete", "head", *HTTP_METHODS})  # methods whose URL may name a function
 # The NVCF API's create endpoints: a function (or a new version of one), a task. `\x00` stands for an
 # unknown part of the URL (`{api}`, an id).
 _FUNCTIONS = re.compile(r"/nvcf/functions(?:/[^/]+/versions)?/?$")
 _TASKS = re.compile(r"/nvct/tasks/?$")
+_DEPLOYMENTS = re.compile(r"/nvcf/deployments/functions/[^/]+/versions/[^/]+/?$")
 # The NGC SDK's calls: the attributes a call ends with, the CLI command it stands for, and its
 # parameters in order (ngcsdk 4.37: nvcf/api/function.py FunctionAPI.create, task.py TaskAPI.create,
-# each the CLI option it is (None: nothing a rule reads).
+# deploy.py DeployAPI.create), each the CLI option it is (None: nothing a rule reads). `id:` parameters
+# are the command's `<function-id>:<version-id>` positional; `spec:` ones hold specification objects.
 SDK_CALLS: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, str | None], ...]]] = {
     ("cloud_function", "functions", "create"): (
         ("cloud-function", "function", "create"),
@@ -78,7 +81,7 @@ SDK_CALLS: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, str | N
             ("container_image", "--container-image"),
             ("container_args", "--container-args"),
             ("container_environment_variables", "--container-environment-variable"),
-            ("gpu_specification", None),  # a GPUSpecification object
+            ("gpu_specification", "spec:task"),  # a GPUSpecification object
             ("models", "--model"),
             ("resources", "--resource"),
             ("tags", "--tag"),
@@ -92,6 +95,22 @@ SDK_CALLS: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[tuple[str, str | N
             ("helm_chart", "--helm-chart"),
         ),
     ),
+    ("cloud_function", "functions", "deployments", "create"): (
+        ("cloud-function", "function", "deploy", "create"),
+        (
+            ("function_id", "id:function"),
+            ("function_version_id", "id:version"),
+            ("deployment_specifications", "spec:legacy"),
+            ("targeted_deployment_specifications", "spec:targeted"),
+        ),
+    ),
+}
+# The SDK's specification classes (nvcf/api/deployment_spec.py): the shape of their `from_str` string,
+# and their constructors' parameters in order, by the GpuRequest field they fill.
+SPEC_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "TargetedDeploymentSpecification": ("targeted", ("gpu", "min_instances", "max_instances", "instance_type")),
+    "DeploymentSpecification": ("legacy", ("backend", "gpu", "min_instances", "max_instances", "instance_type")),
+    "GPUSpecification": ("task", ("gpu", "instance_type", "backend", "configuration", "clusters")),
 }
 
 
@@ -272,7 +291,7 @@ class PythonReader:
         if name in SUBPROCESS_WORDS or name in SHELL_CALLS:
             return self.subprocess(node, name, scope)
         if isinstance(node.func, ast.Attribute):
-            if node.func.attr in HTTP_METHODS or (node.func.attr == "request" and _method(node) in HTTP_METHODS):
+            if node.func.attr in URL_METHODS or (node.func.attr == "request" and _method(node) in URL_METHODS):
                 return self.http(node, scope)
             chain = _attributes(node.func)
             for suffix, (path, parameters) in SDK_CALLS.items():
@@ -330,31 +349,46 @@ class PythonReader:
         return [event for flow in session.finish() for event in flow]
 
     def http(self, node: ast.Call, scope: _Scope) -> list[Event]:
-        """A literal `json=` dict sent to the NVCF API is a request: functions and tasks by their path."""
-        from nvlint.tools import nvcf_api
+        """The functions an NVCF URL names; a literal `json=` dict sent to the NVCF API is a request:
+        functions, tasks and deployments by their path."""
+        from nvlint.tools import nvcf_account, nvcf_api
         from nvlint.yamltree.nodes import YamlError, compose_all
 
+        method = _method(node) if _attr(node) == "request" else _attr(node)
+        position = 1 if _attr(node) == "request" else 0  # `request("POST", url, ...)`
+        url_node = node.args[position] if len(node.args) > position else _keyword(node, "url")
+        out: list[Event] = []
+        url = ""
+        if url_node is not None and (method in HTTP_METHODS or "nvcf" in self.text):  # `d.get(k)` is common
+            url_word = self.word(url_node, scope)
+            url = url_word.value.template()
+            out.extend(nvcf_account.url_references(url_word, *self.file_span(*self.span(node))))
         body = _keyword(node, "json")
         if isinstance(body, ast.Name):
             body = scope.assigned(body.id)
-        if not isinstance(body, ast.Dict):
-            return []
-        position = 1 if _attr(node) == "request" else 0  # `request("POST", url, ...)`
-        url_node = node.args[position] if len(node.args) > position else _keyword(node, "url")
-        url = self.value(url_node, scope).template() if url_node is not None else ""
-        kind = "task" if _TASKS.search(url) else "function" if _FUNCTIONS.search(url) else None
+        if method not in HTTP_METHODS or not isinstance(body, ast.Dict):
+            return out
+        kind = (
+            "task"
+            if _TASKS.search(url)
+            else "deployment"
+            if _DEPLOYMENTS.search(url)
+            else "function"
+            if _FUNCTIONS.search(url)
+            else None
+        )
         if kind is None and "/" in url:
-            return []  # a URL that is known enough to be another endpoint (an invocation, another API)
+            return out  # a URL that is known enough to be another endpoint (an invocation, another API)
         document = _Json(self, scope).document(body)
         if document is None:
-            return []
+            return out
         try:
             (root,) = compose_all(document.text)
         except (YamlError, ValueError):
-            return []
+            return out
         if kind is not None:  # the path says what the body is, even when the body lacks a field
-            return [nvcf_api.deploy_of(document, root, kind)]
-        return nvcf_api.events(document, root)  # an unknown URL: the body's shape says
+            return out + nvcf_api.deploy_of(document, root, kind)
+        return out + nvcf_api.events(document, root)  # an unknown URL: the body's shape says
 
     def sdk(self, node: ast.Call, path: tuple[str, ...], parameters, scope: _Scope) -> list[Event]:
         """An SDK call as the CLI command it stands for: each argument the option it is, at its place."""
@@ -373,15 +407,25 @@ class PythonReader:
                 unknown = True  # **options
                 continue
             given.append((keyword.arg, keyword.value, self.span(keyword)[0]))
+        ids: dict[str, Word] = {}
+        requests: list[Event | None] = []
         for parameter, argument, at in given:
             option = named.get(parameter)
             if option is None:
                 unknown = unknown or parameter not in named
                 continue
             items = argument.elts if isinstance(argument, (ast.List, ast.Tuple)) else [argument]
+            if option.startswith("id:"):
+                ids[option[3:]] = self.word(argument, scope)
+                continue
+            if option.startswith("spec:"):
+                requests.extend(self.specification(item, option[5:], parameter, scope) for item in items)
+                continue
             for item in items:
                 words.append(_synthetic(option, self.file_span(at, at + 1)[0]))
                 words.append(self.argument(item, scope))
+        if "function" in ids:
+            words.insert(len(path) + 1, _id_word(ids["function"], ids.get("version")))
         if unknown:  # what nvlint cannot read may set any option: rules about missing ones stay silent
             words.append(_any_words(end, end))
         events = self.run_words(words, node)
@@ -389,7 +433,55 @@ class PythonReader:
         for event in events:
             if isinstance(event, Deploy):
                 event.names = sdk_names  # messages name the SDK's parameters, not the CLI's options
-        return events
+        return events + [request for request in requests if request is not None]
+
+    def specification(self, node: ast.expr, shape: str, parameter: str, scope: _Scope) -> Event | None:
+        """A specification object: `TargetedDeploymentSpecification(gpu=..., ...)` or `.from_str("...")`."""
+        from nvlint.model.events import GpuRequest
+        from nvlint.tools.nvcf_account import field, spec_of_value
+
+        if isinstance(node, ast.Name):
+            node = scope.assigned(node.id) or node
+        if not isinstance(node, ast.Call):
+            return None
+        start, end = self.file_span(*self.span(node))
+        name = self.qualified(node.func)  # aliases resolved: `T(...)` after `import ... as T`
+        if name.endswith(".from_str") and node.args:
+            return spec_of_value(self.word(node.args[0], scope).value, shape, start, end, parameter)
+        known = SPEC_CLASSES.get(name.rsplit(".", 1)[-1])
+        if known is None:
+            return None
+        order = known[1]
+        arguments = {order[n]: argument for n, argument in enumerate(node.args[: len(order)])}
+        arguments.update({k.arg: k.value for k in node.keywords if k.arg is not None})
+
+        def one(name: str) -> Word | None:
+            argument = arguments.get(name)
+            if argument is None:
+                return None
+            value = self.word(argument, scope).value
+            return field(value, 0, len(value.template()))
+
+        def many(name: str) -> tuple[Word, ...]:
+            argument = arguments.get(name)
+            if not isinstance(argument, (ast.List, ast.Tuple)):
+                return ()
+            values = (self.word(item, scope).value for item in argument.elts)
+            return tuple(w for w in (field(v, 0, len(v.template())) for v in values) if w is not None)
+
+        gpu = one("gpu")
+        if gpu is None:
+            return None
+        return GpuRequest(
+            start,
+            end,
+            gpu=gpu,
+            instance_type=one("instance_type"),
+            backend=one("backend"),
+            clusters=many("clusters"),
+            regions=many("regions"),
+            written=parameter,
+        )
 
 
 class _Scope:
@@ -532,6 +624,16 @@ def _synthetic(text: str, at: int) -> Word:
     """A word nvlint writes for a call's argument name (`--container-image` for `container_image=`):
     placed at the argument, never edited."""
     return Word(Value([literal_part(text, at, tuple([at] * len(text)), foreign=True)]), at, at, "python", foreign=True)
+
+
+def _id_word(function_id: Word, version_id: Word | None) -> Word:
+    """The `<function-id>:<version-id>` positional of the command an SDK call stands for; each ID keeps
+    its place (the `:` between them is nvlint's)."""
+    value = function_id.value
+    if version_id is not None:
+        at = version_id.start
+        value = value + Value([literal_part(":", at, (at,), foreign=True)]) + version_id.value
+    return Word(value, function_id.start, (version_id or function_id).end, "python", foreign=True)
 
 
 def _aliases(tree: ast.Module) -> dict[str, str]:

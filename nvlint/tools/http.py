@@ -1,5 +1,5 @@
 """curl, HTTPie and wget sending an NVCF payload inline: the JSON body is read as a payload; curl's
-`-u user:password` is a credential."""
+`-u user:password` is a credential; a URL naming an NVCF function by ID is a function reference."""
 
 from __future__ import annotations
 
@@ -44,13 +44,16 @@ WGET = {"--body-data": V, "--post-data": V, "--header": V, "--method": V, "-O": 
 
 
 def recognise(command: Command) -> list[Event]:
+    from nvlint.tools.nvcf_account import url_references
     from nvlint.tools.nvcf_api import body_events
 
     name = command.name
     bodies: list[Word] = []
     events: list[Event] = []
+    urls: list[Word] = []
     if name == "curl":
-        options, _, _ = parse_options(command.argv[1:], CURL)
+        options, urls, _ = parse_options(command.argv[1:], CURL)
+        urls = urls + [o.value_word for o in every(options, "--url") if o.value_word is not None]
         events.extend(
             CredentialText(command.start, command.end, o.value_word, "curl " + o.name)
             for o in every(options, "-u", "--user")
@@ -64,7 +67,7 @@ def recognise(command: Command) -> list[Event]:
             elif option.value_offset == 0:
                 bodies.append(option.value_word)
     elif name == "wget":
-        options, _, _ = parse_options(command.argv[1:], WGET)
+        options, urls, _ = parse_options(command.argv[1:], WGET)
         bodies.extend(
             o.value_word
             for o in every(options, "--body-data", "--post-data")
@@ -72,7 +75,10 @@ def recognise(command: Command) -> list[Event]:
         )
     else:  # HTTPie and xh read a raw JSON body from standard input
         bodies.extend(command.stdin)
+        urls = command.argv[1:]
     for body in bodies:
         if "{" in body.text:
             events.extend(body_events(body))
+    for url in urls:
+        events.extend(url_references(url, command.start, command.end))
     return events

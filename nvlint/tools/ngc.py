@@ -81,6 +81,10 @@ def recognise(command: Command) -> list[Event]:
         events.append(Deploy(command.start, command.end, kind="task", ngc=ngc))
     elif path[:1] == ("registry",) and len(path) == 3 and ngc.positionals:
         events.extend(_registry(command, ngc))
+    if path[:1] == ("cloud-function",):
+        from nvlint.tools.nvcf_account import command_events
+
+        events.extend(command_events(ngc))
     return events
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nvlint.model.events import Attachment, Deploy, Event, NgcCommand, OptionUse
+from nvlint.model.events import Attachment, Deploy, Event, GpuRequest, NgcCommand, OptionUse
 from nvlint.model.words import PLACEHOLDER, Part, Unknown, Value, Word, replace_matches, unknown_part
 from nvlint.tools import ngc_grammar
 from nvlint.yamltree.nodes import DocumentText, get, is_mapping, is_scalar, is_sequence, items
@@ -24,6 +24,9 @@ from nvlint.yamltree.nodes import DocumentText, get, is_mapping, is_scalar, is_s
 ARTIFACT_KEYS = frozenset({"containerImage", "helmChart", "models"})  # a request deploys one of these
 FUNCTION_KEYS = frozenset({"inferenceUrl", "helmChartServiceName"})  # only a function request has them
 TASK_KEYS = frozenset({"gpuSpecification"})  # only a task request has it
+# A deployment request (`POST /v2/nvcf/deployments/functions/<fid>/versions/<vid>`) is a list of these.
+DEPLOYMENT_KEY = "deploymentSpecifications"
+_SPEC_KEYS = frozenset({"instanceType", "minInstances", "maxInstances", "backend"})
 # Template placeholders in payload files: `${NAME}`, `$NAME`, `{{ name }}`, `<name>`, `YOUR_NAME`.
 _TEMPLATE = re.compile(
     r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<[A-Za-z][^<>]*>"
@@ -79,10 +82,12 @@ def _templates_unknown(value: Value) -> Value:
 
 
 def classify(node) -> str | None:
-    """'function' or 'task' when the mapping is an NVCF payload."""
+    """'function', 'task' or 'deployment' when the mapping is an NVCF payload."""
     if not is_mapping(node):
         return None
     keys = {name for name, _, _ in items(node)}
+    if DEPLOYMENT_KEY in keys and _specifications(get(node, DEPLOYMENT_KEY)):
+        return "deployment"
     if not keys & ARTIFACT_KEYS:
         return None
     if keys & TASK_KEYS:
@@ -107,12 +112,71 @@ def find(root, depth: int = 0) -> list[tuple[object, str]]:
 
 
 def events(document: DocumentText, root) -> list[Event]:
-    return [_deploy(document, node, kind) for node, kind in find(root)]
+    out: list[Event] = []
+    for node, kind in find(root):
+        if kind != "deployment":
+            out.append(_deploy(document, node, kind))
+        out.extend(gpu_requests(document, node))
+    return out
 
 
-def deploy_of(document: DocumentText, node, kind: str) -> Deploy:
+def _specifications(node) -> list:
+    """The entries of `deploymentSpecifications` shaped like NVCF's: a `gpu` and instance fields."""
+    if not is_sequence(node):
+        return []
+    return [
+        entry
+        for entry in node.value
+        if is_mapping(entry) and get(entry, "gpu") is not None and {k for k, _, _ in items(entry)} & _SPEC_KEYS
+    ]
+
+
+def gpu_requests(document: DocumentText, node) -> list[GpuRequest]:
+    """A task's `gpuSpecification`, a deployment's `deploymentSpecifications[]`: what the account must have."""
+    out = []
+    task = get(node, "gpuSpecification")
+    if is_mapping(task):
+        out.append(_gpu_request(document, task, "gpuSpecification"))
+    for n, entry in enumerate(_specifications(get(node, DEPLOYMENT_KEY))):
+        out.append(_gpu_request(document, entry, f"{DEPLOYMENT_KEY}[{n}]"))
+    return [request for request in out if request.gpu is not None]
+
+
+def _gpu_request(document: DocumentText, spec, written: str) -> GpuRequest:
+    from nvlint.tools.nvcf_account import field
+
+    def one(name: str) -> Word | None:
+        node = get(spec, name)
+        if not is_scalar(node):
+            return None
+        value = _field(document, node).value
+        return field(value, 0, len(value.template()))
+
+    def many(name: str) -> tuple[Word, ...]:
+        node = get(spec, name)
+        if not is_sequence(node):
+            return ()
+        words = (_field(document, item).value for item in node.value if is_scalar(item))
+        return tuple(w for w in (field(v, 0, len(v.template())) for v in words) if w is not None)
+
+    start, end = document.span(spec)
+    return GpuRequest(
+        start,
+        end,
+        gpu=one("gpu"),
+        instance_type=one("instanceType"),
+        backend=one("backend"),
+        clusters=many("clusters"),
+        regions=many("regions"),
+        written=written,
+    )
+
+
+def deploy_of(document: DocumentText, node, kind: str) -> list[Event]:
     """A request whose kind is known without its shape (the endpoint it is sent to says)."""
-    return _deploy(document, node, kind)
+    if kind == "deployment":
+        return list(gpu_requests(document, node))
+    return [_deploy(document, node, kind), *gpu_requests(document, node)]
 
 
 def _deploy(document: DocumentText, node, kind: str) -> Deploy:
