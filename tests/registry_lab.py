@@ -24,6 +24,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 
 REGISTRY = shutil.which("docker-registry") or "/usr/bin/docker-registry"
@@ -122,6 +123,8 @@ class Server:
 
         self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
+        # a client that gave up (a timeout test) breaks the pipe: not the test's output to judge
+        self.httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
         scheme = "http"
         if tls is not None:
             self.httpd.socket = _ssl_context(*tls).wrap_socket(self.httpd.socket, server_side=True)
@@ -430,6 +433,155 @@ class NgcApi:
         if key in self.artifacts or key in self.private:
             return reply(handler, 200, {"modelVersion": {"versionId": version}})
         return reply(handler, 404, {"requestStatus": {"statusCode": "NOT_FOUND"}})
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+# ---- a project folder for online runs --------------------------------------------------------------------
+
+
+def clean_home(tmp_path: Path, monkeypatch) -> Path:
+    """A project folder whose HOME has no ~/.ngc/config and no Docker config, and no key in the
+    environment: what a test gives is all nvlint finds."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("NGC_CLI_API_KEY", "NGC_API_KEY", "NGC_CLI_HOME", "DOCKER_CONFIG", "NVLINT_CACHE_DIR", "NGC_CLI_ORG"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def configure(folder: Path, endpoints: dict[str, str], ca_bundle: str | None = None, **extra) -> None:
+    options = {"cache-dir": str(folder / "online-cache"), "timeout": 2, "deadline": 20}
+    if ca_bundle:
+        options["ca-bundle"] = ca_bundle
+    options.update({key.replace("_", "-"): value for key, value in extra.items()})
+    lines = ["[online]"] + [f"{key} = {json.dumps(value)}" for key, value in options.items()]
+    lines.append("[online.registry-endpoints]")
+    lines += [f"{json.dumps(host)} = {json.dumps(url)}" for host, url in endpoints.items()]
+    (folder / ".nvlint.toml").write_text("\n".join(lines) + "\n")
+
+
+# ---- the NVCF API ---------------------------------------------------------------------------------------
+
+FUNCTION_A = "3fa85f64-5717-4562-b3fc-2c963f66afa6"  # two versions
+VERSION_A1 = "7e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+VERSION_A2 = "8f2b3c4d-5e6f-4071-9b8c-0d1e2f3a4b5c"
+FUNCTION_B = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"  # one version
+VERSION_B1 = "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a"
+
+
+class NvcfApi:
+    """The NVCF API's account listings, in the shapes nvlint/online/account.py documents (with the
+    sources): cluster groups with their GPUs, instance types and clusters, registry credentials, and
+    functions with their versions. ``faults`` maps a path prefix to what goes wrong there: "slow",
+    "500", "redirect" (to ``redirect_to``), "not-json", "403"."""
+
+    CLUSTER_GROUPS: ClassVar = {
+        "clusterGroups": [
+            {
+                "id": "a8bc8edc-e7ef-455b-90d7-10645841e234",
+                "name": "GFN",
+                "ncaId": "lab-nca",
+                "authorizedNcaIds": ["*"],
+                "gpus": [
+                    {"name": "T10", "instanceTypes": [{"name": "g6.full", "value": "g6.full", "default": True}]},
+                    {
+                        "name": "L40G",
+                        "instanceTypes": [
+                            {"name": "gl40g_1.br25_2xlarge", "value": "gl40g_1.br25_2xlarge", "default": True}
+                        ],
+                    },
+                ],
+                "clusters": [{"id": "nvssa-lab-static", "name": "STATIC-ZONE", "k8sVersion": "v1.25.9"}],
+            },
+            {
+                "id": "d6c45d29-2094-4e45-a0f9-f39587da2ecc",
+                "name": "OCI",
+                "ncaId": "lab-nca",
+                "authorizedNcaIds": ["*"],
+                "gpus": [
+                    {
+                        "name": "H100",
+                        "instanceTypes": [
+                            {"name": "OCI.GPU.H100_1x", "value": "OCI.GPU.H100_1x", "default": True},
+                            {"name": "OCI.GPU.H100_8x", "value": "OCI.GPU.H100_8x"},
+                        ],
+                    }
+                ],
+                "clusters": [{"id": "nvssa-lab-oci", "name": "oci-ashburn", "k8sVersion": "v1.29.1"}],
+            },
+        ]
+    }
+    CREDENTIALS: ClassVar = {
+        "registryCredentials": [
+            {
+                "registryCredentialId": "5b0e8a1c-2d3f-4e5a-9b6c-7d8e9f0a1b2c",
+                "ncaId": "lab-nca",
+                "registryCredentialName": "hub",
+                "registryName": "Docker Hub Registry",
+                "registryHostname": "docker.io",
+                "artifactTypes": ["CONTAINER"],
+                "tags": [],
+                "description": "",
+                "provisionedBy": "USER",
+                "keyType": None,
+                "lastUpdatedAt": "2026-11-01T00:00:00Z",
+                "createdAt": "2026-11-01T00:00:00Z",
+            }
+        ]
+    }
+    FUNCTIONS: ClassVar = [
+        (FUNCTION_A, VERSION_A1, "llm", "ACTIVE"),
+        (FUNCTION_A, VERSION_A2, "llm", "INACTIVE"),
+        (FUNCTION_B, VERSION_B1, "embed", "ACTIVE"),
+    ]
+
+    def __init__(self, faults: dict[str, str] | None = None, redirect_to: str = "") -> None:
+        self.faults = dict(faults or {})
+        self.redirect_to = redirect_to
+        self.server = Server(self._handle)
+        self.url = self.server.url
+        self.requests = self.server.requests
+
+    def _function(self, fid: str, vid: str, name: str, status: str) -> dict:
+        return {"id": fid, "ncaId": "lab-nca", "versionId": vid, "name": name, "status": status}
+
+    def _handle(self, handler) -> None:
+        path = urlparse(handler.path).path
+        for prefix, fault in self.faults.items():
+            if path.startswith(prefix):
+                if fault == "slow":
+                    time.sleep(3)
+                elif fault == "500":
+                    return reply(handler, 500, {"detail": "internal"})
+                elif fault == "redirect":
+                    return reply(handler, 302, headers={"Location": self.redirect_to + path})
+                elif fault == "403":
+                    return reply(handler, 403, {"detail": "forbidden"})
+                elif fault == "not-json":
+                    data = b"<html>maintenance</html>"
+                    handler.send_response(200)
+                    handler.send_header("Content-Type", "text/html")
+                    handler.send_header("Content-Length", str(len(data)))
+                    handler.end_headers()
+                    handler.wfile.write(data)
+                    return None
+        if handler.headers.get("Authorization") != f"Bearer {NGC_KEY}":
+            return reply(handler, 401, {"detail": "unauthorized"})
+        if path == "/v2/nvcf/clusterGroups":
+            return reply(handler, 200, self.CLUSTER_GROUPS)
+        if path == "/v2/nvcf/registry-credentials":
+            return reply(handler, 200, self.CREDENTIALS)
+        if path == "/v2/nvcf/functions":
+            return reply(handler, 200, {"functions": [self._function(*f) for f in self.FUNCTIONS]})
+        match = re.fullmatch(r"/v2/nvcf/functions/([^/]+)/versions", path)
+        if match:
+            found = [self._function(*f) for f in self.FUNCTIONS if f[0] == match.group(1)]
+            if found:
+                return reply(handler, 200, {"functions": found})
+            return reply(handler, 404, {"detail": f"Function '{match.group(1)}' not found"})
+        return reply(handler, 404, {"detail": "no such path"})
 
     def stop(self) -> None:
         self.server.stop()

@@ -208,7 +208,7 @@ def test_rules_as_json_mark_the_online_rules(capsys):
     assert main(["rules", "--format", "json"]) == 0
     rules = json.loads(capsys.readouterr().out)
     online = sorted(r["code"] for r in rules if r["online_only"])
-    assert online == ["NV901", "NV902", "NV903"]
+    assert online == ["NV901", "NV902", "NV903", "NV904", "NV905", "NV906", "NV907"]
     assert {r["code"] for r in rules} >= {"NV000", "NV302", "NV516"}
 
 

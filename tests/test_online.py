@@ -18,7 +18,7 @@ import pytest
 
 registry_lab = pytest.importorskip("registry_lab")
 from conftest import skip_or_fail  # noqa: E402
-from registry_lab import NGC_KEY, NgcApi, Registry, Server, make_certificates, reply  # noqa: E402
+from registry_lab import NGC_KEY, NgcApi, Registry, Server, configure, make_certificates, reply  # noqa: E402
 
 from nvlint.cli import main  # noqa: E402
 
@@ -46,23 +46,7 @@ def registry(request):
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    """A project folder whose HOME has no ~/.ngc/config and no Docker config."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    for name in ("NGC_CLI_API_KEY", "NGC_API_KEY", "NGC_CLI_HOME", "DOCKER_CONFIG", "NVLINT_CACHE_DIR", "NGC_CLI_ORG"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
-
-
-def configure(folder: Path, endpoints: dict[str, str], ca_bundle: str | None = None, **extra) -> None:
-    options = {"cache-dir": str(folder / "online-cache"), "timeout": 2, "deadline": 20}
-    if ca_bundle:
-        options["ca-bundle"] = ca_bundle
-    options.update({key.replace("_", "-"): value for key, value in extra.items()})
-    lines = ["[online]"] + [f"{key} = {json.dumps(value)}" for key, value in options.items()]
-    lines.append("[online.registry-endpoints]")
-    lines += [f"{json.dumps(host)} = {json.dumps(url)}" for host, url in endpoints.items()]
-    (folder / ".nvlint.toml").write_text("\n".join(lines) + "\n")
+    return registry_lab.clean_home(tmp_path, monkeypatch)
 
 
 def check(capsys, script: str, *args: str) -> list[dict]:

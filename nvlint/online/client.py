@@ -40,6 +40,7 @@ MAX_RETRY_AFTER = 5.0
 class Answer:
     status: str  # found | missing | denied | unreachable
     detail: str = ""
+    data: object = None  # what a found answer says (an NVCF listing), as nvlint keeps it
 
 
 class Deadline:
@@ -68,17 +69,18 @@ class Client:
 
     # ---- images ---------------------------------------------------------------------------------
 
-    def image(self, host: str, repository: str, reference: str) -> Answer:
+    def image(self, host: str, repository: str, reference: str, anonymous: bool = False) -> Answer:
+        """Does the manifest exist? ``anonymous``: asked without any credential (can anyone pull it?)."""
         base = self.settings.registry_endpoints.get(host) or (
             "https://registry-1.docker.io" if host == "docker.io" else f"https://{host}"
         )
         url = f"{base.rstrip('/')}/v2/{repository}/manifests/{reference}"
-        found = creds.for_registry(host)
+        found = None if anonymous else creds.for_registry(host)
         headers = {"Accept": MANIFEST_TYPES}
         token = self.tokens.get((base, repository))
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        response = self._request("HEAD", url, headers)
+        response = self.request("HEAD", url, headers)
         if isinstance(response, Answer):
             return response
         if response.status_code == 401:
@@ -87,7 +89,7 @@ class Client:
             if isinstance(authorized, Answer):
                 return authorized
             headers["Authorization"] = authorized
-            response = self._request("HEAD", url, headers)
+            response = self.request("HEAD", url, headers)
             if isinstance(response, Answer):
                 return response
         return self._judge(response, host, found)
@@ -110,7 +112,7 @@ class Client:
         headers = {}
         if found is not None and self._may_send(realm, url):
             headers["Authorization"] = _basic(found)
-        response = self._request("GET", realm, headers, params=query)
+        response = self.request("GET", realm, headers, params=query)
         if isinstance(response, Answer):
             return response
         if response.status_code in (401, 403):
@@ -169,7 +171,7 @@ class Client:
             if isinstance(bearer, Answer):
                 return bearer
             headers["Authorization"] = f"Bearer {bearer}"
-        response = self._request("GET", url, headers)
+        response = self.request("GET", url, headers)
         if isinstance(response, Answer):
             return response
         if response.status_code == 200:
@@ -191,7 +193,7 @@ class Client:
         url = f"{self.auth_url}/token"
         if not self._may_send(url, url):
             return Answer("denied", "the NGC authentication service is not reachable over HTTPS")
-        response = self._request(
+        response = self.request(
             "GET",
             url,
             {"Authorization": _basic(creds.Credentials("$oauthtoken", found[0], found[1]))},
@@ -214,7 +216,7 @@ class Client:
 
     # ---- transport ----------------------------------------------------------------------------------
 
-    def _request(self, method: str, url: str, headers: dict, params: dict | None = None):
+    def request(self, method: str, url: str, headers: dict, params: dict | None = None):
         """A response, or the Answer that says why there is none (after retries)."""
         requests = self.requests
         last = "no attempt"

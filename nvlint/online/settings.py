@@ -13,6 +13,7 @@ ONLINE_KEYS = (
     "enabled",
     "registry-endpoints",
     "ngc-api-url",
+    "nvcf-api-url",
     "ca-bundle",
     "timeout",
     "deadline",
@@ -27,6 +28,7 @@ class OnlineSettings(Record):
     __slots__ = (
         "registry_endpoints",
         "ngc_api_url",
+        "nvcf_api_url",
         "ca_bundle",
         "timeout",
         "deadline",
@@ -40,6 +42,7 @@ class OnlineSettings(Record):
         self,
         registry_endpoints: dict | None = None,
         ngc_api_url: str = "https://api.ngc.nvidia.com",
+        nvcf_api_url: str = "https://api.nvcf.nvidia.com",
         ca_bundle: str | None = None,
         timeout: float = 10.0,
         deadline: float = 60.0,
@@ -50,6 +53,7 @@ class OnlineSettings(Record):
     ) -> None:
         self.registry_endpoints = registry_endpoints if registry_endpoints is not None else {}  # host -> base URL
         self.ngc_api_url = ngc_api_url
+        self.nvcf_api_url = nvcf_api_url  # the NVCF API: the account's GPUs, registry credentials, functions
         self.ca_bundle = ca_bundle
         self.timeout = timeout
         self.deadline = deadline
@@ -59,7 +63,7 @@ class OnlineSettings(Record):
         self.negative_cache_ttl = negative_cache_ttl
 
     def __hash__(self) -> int:  # registry_endpoints is a dict
-        return hash((self.ngc_api_url, tuple(sorted(self.registry_endpoints.items()))))
+        return hash((self.ngc_api_url, self.nvcf_api_url, tuple(sorted(self.registry_endpoints.items()))))
 
 
 def parse_online(path: Path, value) -> dict:
@@ -83,6 +87,8 @@ def parse_online(path: Path, value) -> dict:
                 raise ConfigError(f"{path}: 'online.{key}' must be a positive number")
         elif not isinstance(item, str):
             raise ConfigError(f"{path}: 'online.{key}' must be a string")
+        elif key.endswith("-url") and not item.startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: 'online.{key}' must be an http(s) URL")
         options.append((key, item))
     # the table configures online mode; only `enabled = true` (or --online, NVLINT_ONLINE=1) turns it on
     return {"online": boolean(path, "online.enabled", entries.get("enabled", False)), "online_options": tuple(options)}
@@ -96,4 +102,6 @@ def online_settings(options: tuple) -> OnlineSettings:
         kwargs[name] = dict(item) if key == "registry-endpoints" else item
     if "ngc_api_url" not in kwargs and os.environ.get("NGC_CLI_API_URL"):
         kwargs["ngc_api_url"] = os.environ["NGC_CLI_API_URL"]
+    if "nvcf_api_url" not in kwargs and os.environ.get("NVLINT_NVCF_API_URL"):
+        kwargs["nvcf_api_url"] = os.environ["NVLINT_NVCF_API_URL"]
     return OnlineSettings(**kwargs)

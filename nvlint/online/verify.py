@@ -1,4 +1,5 @@
-"""Verify every collected reference against its registry (NV901, NV902, NV903).
+"""Verify every collected reference against its registry (NV901, NV902, NV903), and what the commands
+name in the NVCF account against the account (NV904-NV907, nvlint.online.account).
 
 Imported only with --online (or `online` in the configuration, or NVLINT_ONLINE=1): the offline linter
 never opens a connection nor imports `requests`. References are de-duplicated, checked concurrently
@@ -8,16 +9,13 @@ memory. A network failure is a warning (NV903) for that reference; the run goes 
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import time
+import sys
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from pathlib import Path
 
 from nvlint.diagnostics import Diagnostic
-from nvlint.online.references import Reference
+from nvlint.online.cache import AnswerCache
+from nvlint.online.references import REGISTRY_KINDS, Reference
 from nvlint.online.settings import OnlineSettings
 from nvlint.reference_grammar import ArtifactRef, parse_artifact, parse_image
 from nvlint.secrets import redact
@@ -57,56 +55,32 @@ def target_of(reference: Reference) -> Target | None:
     return Target(reference.kind, "api.ngc.nvidia.com", parsed.name, parsed.version, parsed.org, parsed.team)
 
 
-class AnswerCache:
-    """Found and missing answers on disk, one small file per question, written atomically."""
-
-    def __init__(self, settings: OnlineSettings, refresh: bool) -> None:
-        folder = (
-            settings.cache_dir
-            or os.environ.get("NVLINT_CACHE_DIR")
-            or os.path.join(
-                os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "nvlint"
-            )
-        )
-        self.folder = Path(folder) / "online"
-        self.settings, self.refresh = settings, refresh
-
-    def _path(self, endpoint: str, target: Target) -> Path:
-        key = "\0".join([endpoint, target.kind, target.org, target.team or "", target.name, target.reference])
-        return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
-
-    def get(self, endpoint: str, target: Target) -> str | None:
-        if self.refresh:
-            return None
-        try:
-            entry = json.loads(self._path(endpoint, target).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        ttl = self.settings.cache_ttl if entry.get("status") == "found" else self.settings.negative_cache_ttl
-        return entry.get("status") if time.time() - entry.get("time", 0) < ttl else None
-
-    def put(self, endpoint: str, target: Target, status: str) -> None:
-        if status not in ("found", "missing"):
-            return  # denials and failures depend on today's credentials and network: ask again
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            path = self._path(endpoint, target)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"status": status, "time": time.time()}), encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError:
-            pass
-
-
 def verify(
     references: list[Reference],
     settings: OnlineSettings,
     refresh: bool = False,
     progress: bool = False,
     cached_only: bool = False,
+    notes: list[str] | None = None,
 ) -> list[Diagnostic]:
-    """Findings for the references a registry says are missing, denied or out of reach. ``cached_only``
-    (the language server, as the user types) answers from the cache and asks no registry."""
+    """Findings for the references a registry says are missing, denied or out of reach, and for what the
+    NVCF account does not have (nvlint.online.account). ``cached_only`` (the language server, as the
+    user types) answers from the cache and asks no registry. ``notes``: lines for the user about what
+    was skipped (no key)."""
+    from nvlint.online import account
+
+    registry = [r for r in references if r.kind in REGISTRY_KINDS]
+    found = _registry_findings(registry, settings, refresh, progress, cached_only)
+    in_account = account.verify_account(references, settings, refresh, cached_only, notes)
+    # A private artifact with no registry credential in the account (NV905) says more than "nvlint has no
+    # credentials for it either" (NV902) at the same word: one finding for one cause.
+    private = {(d.path, d.start, d.end) for d in in_account if d.code == "NV905"}
+    return [d for d in found if d.code != "NV902" or (d.path, d.start, d.end) not in private] + in_account
+
+
+def _registry_findings(
+    references: list[Reference], settings: OnlineSettings, refresh: bool, progress: bool, cached_only: bool
+) -> list[Diagnostic]:
     from nvlint.online.client import Answer, Client, Deadline
 
     targets: dict[Target, list[Reference]] = {}
@@ -120,9 +94,9 @@ def verify(
     answers: dict[Target, Answer] = {}
     pending = []
     for target in targets:
-        status = cache.get(_endpoint(settings, target), target)
-        if status is not None:
-            answers[target] = Answer(status)
+        cached = cache.answer(_target_key(settings, target))
+        if cached is not None:
+            answers[target] = Answer(cached[0])
         elif not cached_only:
             pending.append(target)
     if not pending:
@@ -147,7 +121,7 @@ def verify(
                 answers[target] = future.result()
             except Exception as error:  # noqa: BLE001 - a client bug is a warning, not a crash
                 answers[target] = Answer("unreachable", f"{type(error).__name__}: {error}")
-            cache.put(_endpoint(settings, target), target, answers[target].status)
+            cache.keep(_target_key(settings, target), answers[target].status)
             advance()
         for future in late:
             future.cancel()
@@ -165,6 +139,11 @@ def _diagnostics(targets: dict[Target, list[Reference]], answers: dict) -> list[
         for d in [_diagnostic(ref, target, answers[target])]
         if d is not None
     ]
+
+
+def _target_key(settings: OnlineSettings, target: Target) -> str:
+    endpoint = _endpoint(settings, target)
+    return "\0".join([endpoint, target.kind, target.org, target.team or "", target.name, target.reference])
 
 
 def _endpoint(settings: OnlineSettings, target: Target) -> str:
@@ -224,10 +203,15 @@ def verify_run(
     from nvlint.diagnostics import severity_rank
     from nvlint.online.settings import online_settings
 
+    notes: list[str] = []
     found = [
         d
-        for d in verify(references, online_settings(settings.online_options), refresh=refresh, progress=progress)
+        for d in verify(
+            references, online_settings(settings.online_options), refresh=refresh, progress=progress, notes=notes
+        )
         if d.code in enabled
     ]
+    for note in notes:
+        print(f"nvlint: {note}", file=sys.stderr)
     threshold = severity_rank(fail_on or settings.fail_on or "info")
     return found, sum(1 for d in found if severity_rank(d.severity) >= threshold)

@@ -51,6 +51,10 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV901", True, "nv901_artifact_not_found"),
     ("NV902", True, "nv902_registry_access_denied"),
     ("NV903", True, "nv903_registry_unreachable"),
+    ("NV904", True, "nv904_gpu_not_in_account"),
+    ("NV905", True, "nv905_registry_credential_missing"),
+    ("NV906", True, "nv906_function_not_in_account"),
+    ("NV907", True, "nv907_account_unreachable"),
 )
 
 CODES = frozenset(code for code, _, _ in CATALOG)

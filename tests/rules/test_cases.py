@@ -39,6 +39,10 @@ ELSEWHERE = {
     "NV901": "tests/test_online.py",
     "NV902": "tests/test_online.py",
     "NV903": "tests/test_online.py",
+    "NV904": "tests/test_online_account.py",
+    "NV905": "tests/test_online_account.py",
+    "NV906": "tests/test_online_account.py",
+    "NV907": "tests/test_online_account.py",
 }
 
 
