@@ -139,6 +139,15 @@ def test_payloads_request_bodies_and_the_sdk(api, capsys):
     )
     found = run(capsys, "deploy.py", source)
     assert [(f["line"], pointed(source, f)) for f in found] == [(4, "gl40g_2"), (5, "T11")]
+    source = (
+        "import httpx\n"
+        'SPEC = {"gpu": "L40G", "instanceType": "gl40g_1.br25_2xlarge", "minInstances": 1, "maxInstances": 1,\n'
+        '        "clusters": ["STATIC-ZONE", "edge-1"]}\n'
+        'httpx.post(f"{api}/v2/nvcf/deployments/functions/{fid}/versions/{vid}",\n'
+        '           json={"deploymentSpecifications": [SPEC]})\n'
+    )
+    found = run(capsys, "deploy.py", source)
+    assert [(f["line"], pointed(source, f)) for f in found] == [(3, "edge-1")]
 
 
 # ---- registry credentials ---------------------------------------------------------------------------------

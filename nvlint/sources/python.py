@@ -544,8 +544,12 @@ class _Json:
         self.chars.append(text)
         self.offsets.extend([at] * len(text))
 
-    def emit(self, node: ast.expr) -> bool:
+    def emit(self, node: ast.expr, depth: int = 0) -> bool:
         reader = self.reader
+        if isinstance(node, ast.Name) and depth < 8:  # `json={"deploymentSpecifications": [SPEC]}`
+            assigned = self.scope.assigned(node.id)
+            if isinstance(assigned, (ast.Dict, ast.List, ast.Tuple)):
+                return self.emit(assigned, depth + 1)
         start, end = reader.file_span(*reader.span(node))
         if isinstance(node, ast.Dict):
             self.put("{", start)
@@ -556,7 +560,7 @@ class _Json:
                     self.put(", ", start)
                 self.string(key)
                 self.put(": ", start)
-                if not self.emit(value):
+                if not self.emit(value, depth):
                     return False
             self.put("}", max(end - 1, start))
             return True
@@ -565,7 +569,7 @@ class _Json:
             for n, item in enumerate(node.elts):
                 if n:
                     self.put(", ", start)
-                if not self.emit(item):
+                if not self.emit(item, depth):
                     return False
             self.put("]", max(end - 1, start))
             return True
