@@ -15,7 +15,7 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from typing import Any
 
-    from nvlint.check.file import FileRequest
+    from nvlint.check.file import FileRequest, FileResult
 
 CACHE_DIR = ".nvlint_cache"
 
@@ -123,26 +123,50 @@ class Cache:
             self.save()
 
     def get(self, key: str) -> list[Diagnostic] | None:
+        found = self.answer(key)
+        return found.diagnostics if found is not None else None
+
+    def answer(self, key: str) -> FileResult | None:
+        """The cached answer (findings, and the NGC orgs the file shows and missed), as a FileResult
+        with no display yet."""
         import json
+
+        from nvlint.check.file import FileResult
 
         line = self.lines.get(key)
         if line is None:
             return None
         if line == f'{self._PREFIX}{key}", "findings": []}}':
-            return []  # most files: nothing found, nothing sourced (as json.dumps writes it; no decoding)
+            return FileResult("")  # most files: nothing found, nothing sourced (as json.dumps writes it)
         try:
             entry = json.loads(line)
             if entry["key"] != key:
                 return None
             if any(self._digest(path) != digest for path, digest in entry.get("sources", ())):
                 return None  # a file it sources changed: check it again
-            return [_diagnostic(dict(finding)) for finding in entry["findings"]]
+            result = FileResult("", [_diagnostic(dict(finding)) for finding in entry["findings"]])
+            result.orgs = frozenset(entry.get("orgs", ()))
+            result.orgs_missed = frozenset(entry.get("missed", ()))
+            return result
         except (ValueError, TypeError, KeyError, AttributeError):
             return None  # a damaged line: checked again, and written anew
 
-    def put(self, key: str, diagnostics: list[Diagnostic], sources=(), display: str = "") -> None:
-        """An answer, with the files the script sourced (path, digest) when it sourced any."""
+    def put(
+        self,
+        key: str,
+        diagnostics: list[Diagnostic],
+        sources=(),
+        display: str = "",
+        orgs: frozenset[str] = frozenset(),
+        missed: frozenset[str] = frozenset(),
+    ) -> None:
+        """An answer, with the files the script sourced (path, digest) when it sourced any, and the NGC
+        orgs it shows and asked about without knowing (the run's second look needs both)."""
         entry: dict = {"key": key, "findings": [d.as_dict() for d in diagnostics]}
+        if orgs:
+            entry["orgs"] = sorted(orgs)
+        if missed:
+            entry["missed"] = sorted(missed)
         if sources:
             entry["sources"] = [list(source) for source in sources]
             script = os.path.abspath(display)
@@ -217,6 +241,8 @@ def _run_digest(request: FileRequest) -> Any:
         for piece in (shared[0], shared[1], ",".join(request.codes), str(suppress), org):
             base.update(piece.encode("utf-8", "surrogatepass") + b"\0")
     digest = base.copy()
+    if request.options.run_orgs:  # the second look: what other files showed is part of the answer
+        digest.update(("orgs\0" + ",".join(sorted(request.options.run_orgs))).encode() + b"\0")
     for piece in (request.kind, request.display):
         digest.update(piece.encode("utf-8", "surrogatepass") + b"\0")
     return digest

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class Options:
     """What a run asks of every file besides its findings."""
 
-    __slots__ = ("baseline", "diff", "fail_on", "fix", "online_scope", "suppress", "unsafe_fixes")
+    __slots__ = ("baseline", "diff", "fail_on", "fix", "online_scope", "run_orgs", "suppress", "unsafe_fixes")
 
     def __init__(
         self,
@@ -43,6 +43,7 @@ class Options:
         fail_on: str | None = None,
         online_scope: str | None = None,
         baseline: frozenset[str] | None = None,
+        run_orgs: frozenset[str] = frozenset(),
     ) -> None:
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
@@ -51,6 +52,17 @@ class Options:
         self.fail_on = fail_on
         self.online_scope = online_scope  # collect references for the online check: deployed | all
         self.baseline = baseline  # fingerprints of findings the baseline hides: never fixed, never reported
+        self.run_orgs = run_orgs  # NGC orgs other files of the run show (nvlint.check.tree: the second look)
+
+    def with_orgs(self, orgs: frozenset[str]) -> Options:
+        """The same options, knowing these orgs from the run's other files."""
+        return Options(
+            self.fix, self.unsafe_fixes, self.diff, self.suppress, self.fail_on, self.online_scope, self.baseline, orgs
+        )
+
+    def without_changes(self) -> Options:
+        """The same options, writing nothing (a first look before a run that fixes)."""
+        return Options(False, False, False, self.suppress, self.fail_on, None, self.baseline, self.run_orgs)
 
     @property
     def changes_text(self) -> bool:
@@ -97,6 +109,8 @@ class FileResult:
         "failing",
         "fixed",
         "fixed_count",
+        "orgs",
+        "orgs_missed",
         "read",
         "references",
         "text",
@@ -116,6 +130,8 @@ class FileResult:
         self.fixed_count = 0  # findings --fix fixed (--diff: would fix)
         self.text: str | None = None  # standard input, for formats that show source lines
         self.threshold = 0  # the severity rank from which a finding fails the run (the file's fail-on)
+        self.orgs: frozenset[str] = frozenset()  # the NGC orgs the file shows (nvcr.io/<org>/, --org)
+        self.orgs_missed: frozenset[str] = frozenset()  # orgs rules asked about that it did not know
 
     def counted(self, request: FileRequest) -> FileResult:
         """With ``failing`` set from the request's fail-on level."""
@@ -197,7 +213,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     from nvlint.model.events import SecretLiteral, Sourced
     from nvlint.model.text import LineIndex
     from nvlint.placement import place
-    from nvlint.rules.engine import file_context, run_rules
+    from nvlint.rules.engine import file_context, orgs_shown, run_rules
     from nvlint.secrets import find_keys
 
     text, path, settings = admitted.text, request.display, request.settings
@@ -235,7 +251,10 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
 
         result.references = located(flows, request.options.online_scope, path, lines)
     sourced = [event for flow in flows for event in flow if isinstance(event, Sourced)]
-    found = run_rules(flows, rules, file_context(text, flows, settings, lines, sourced))
+    shown = orgs_shown(text, flows)
+    context = file_context(text, flows, settings, lines, sourced, request.options.run_orgs, shown)
+    found = run_rules(flows, rules, context)
+    result.orgs, result.orgs_missed = frozenset(shown), frozenset(context.known_orgs.missed)
     if sourced:
         found = _own_text_only(found, sourced)
         result.dependencies = sorted({(s.path, s.digest) for s in sourced})

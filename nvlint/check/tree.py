@@ -77,12 +77,43 @@ class Run:
 
 
 def check_paths(paths: list[str], plan: Plan, cache: Cache | None, jobs: int | None, stdin_filename: str | None) -> Run:
-    """Every file of these paths checked; raises ConfigError for a configuration file met on the way."""
+    """Every file of these paths checked; raises ConfigError for a configuration file met on the way.
+
+    The NGC orgs one file shows (`nvcr.io/<org>/...`, `--org`) hold for the whole run: a file whose
+    answer hung on an org it did not know, and that another file shows, gets a second look knowing the
+    run's orgs (`myorg/app:1` is NGC's short form there too, not a Docker Hub namespace). A run that
+    changes files (--fix, --diff) looks once without changing anything first, so a fix is decided
+    knowing every org."""
     run = Run(plan.options.baseline)
-    for result in check_tree(plan.requests(paths, stdin_filename, cache), plan.options, cache, jobs):
+    options = plan.options
+    if options.changes_text and not stdin_filename and "-" not in paths:  # standard input is read once
+        looked = _checked(plan, options.without_changes(), paths, cache, jobs)
+        results = _checked(plan, options.with_orgs(_shown(looked)), paths, cache, jobs)
+    else:
+        results = _checked(plan, options, paths, cache, jobs, stdin_filename)
+        shown = _shown(results)
+        again = [r.display for r in results if r.orgs_missed & shown]
+        if again:
+            second = {r.display: r for r in _checked(plan, options.with_orgs(shown), again, cache, jobs)}
+            results = [second.get(r.display, r) for r in results]
+    for result in results:
         run.add(result)
     run.diffs.sort()
     return run
+
+
+def _checked(
+    plan: Plan, options: Options, paths: list[str], cache: Cache | None, jobs: int | None, stdin: str | None = None
+) -> list[FileResult]:
+    saved, plan.options = plan.options, options
+    try:
+        return list(check_tree(plan.requests(paths, stdin, cache), options, cache, jobs))
+    finally:
+        plan.options = saved
+
+
+def _shown(results: list[FileResult]) -> frozenset[str]:
+    return frozenset().union(*(r.orgs for r in results))
 
 
 def check_tree(
@@ -149,9 +180,10 @@ class _Answers:
         if answer == "":
             return stamp, FileResult(request.display)
         if answer:
-            cached = self.cache.get(answer)
+            cached = self.cache.answer(answer)
             if cached is not None:
-                return stamp, FileResult(request.display, cached).counted(request)
+                cached.display = request.display
+                return stamp, cached.counted(request)
         return stamp, None
 
     def _by_content(self, request: FileRequest, stamp: tuple[str, int] | None) -> FileResult | None:
@@ -162,18 +194,26 @@ class _Answers:
         if cache is None or request.stdin or b"include" in request.data:  # type: ignore[operator]
             return None
         request.cache_key = Cache.key(request, request.data)  # type: ignore[arg-type]
-        cached = cache.get(request.cache_key)  # None too when a file it sources changed
+        cached = cache.answer(request.cache_key)  # None too when a file it sources changed
         if cached is not None:
             if stamp is not None:
                 cache.put_stamp(stamp[0], request.cache_key)
-            return FileResult(request.display, cached).counted(request)
+            cached.display = request.display
+            return cached.counted(request)
         if stamp is not None:
             self.stamps[request.cache_key] = stamp[0]  # recorded with the answer, when it comes
         return None
 
     def remember(self, result: FileResult) -> FileResult:
         if result.cache_key is not None and self.cache is not None:
-            self.cache.put(result.cache_key, result.diagnostics, result.dependencies, result.display)
+            self.cache.put(
+                result.cache_key,
+                result.diagnostics,
+                result.dependencies,
+                result.display,
+                result.orgs,
+                result.orgs_missed,
+            )
             stamp = self.stamps.pop(result.cache_key, None)
             if stamp is not None:
                 self.cache.put_stamp(stamp, result.cache_key)

@@ -28,6 +28,41 @@ else:
     E = None  # see nvlint/generic.py
 
 
+# Organisation names documentation writes for "your org": an NGC org, never a Docker Hub namespace.
+PLACEHOLDER_ORGS = frozenset(
+    {
+        "myorg",
+        "my-org",
+        "my_org",
+        "yourorg",
+        "your-org",
+        "your_org",
+        "your-org-name",
+        "my-ngc-org",
+        "orgname",
+        "org-name",
+    }
+)
+
+
+class OrgKnowledge:
+    """The NGC orgs a file may use: the configuration's, the environment's, the file's own, the run's
+    (other files of the tree) and documentation's placeholder orgs. It records the orgs asked about that
+    it did not know: a file whose answer hung on one that another file shows is checked again."""
+
+    __slots__ = ("known", "missed")
+
+    def __init__(self, known: frozenset[str] = frozenset()) -> None:
+        self.known = known
+        self.missed: set[str] = set()
+
+    def __contains__(self, org: object) -> bool:
+        if org in self.known or (isinstance(org, str) and org.lower() in PLACEHOLDER_ORGS):
+            return True
+        self.missed.add(org)  # type: ignore[arg-type]
+        return False
+
+
 class Context:
     """What a rule may know besides the events: settings and facts gathered from the whole file."""
 
@@ -36,14 +71,14 @@ class Context:
     def __init__(
         self,
         settings: Settings,
-        known_orgs: frozenset[str] = frozenset(),
+        known_orgs: OrgKnowledge | frozenset[str] = frozenset(),
         lines: LineIndex | None = None,
         ngc_file: bool = False,
         text: str = "",
         sourced: dict | None = None,
     ) -> None:
         self.settings = settings
-        self.known_orgs = known_orgs
+        self.known_orgs = known_orgs if isinstance(known_orgs, OrgKnowledge) else OrgKnowledge(known_orgs)
         self.lines = lines
         self.ngc_file = ngc_file  # the file uses NGC or NVCF (an ngc command, nvcr.io, an NGC org)
         self.text = text  # the file: messages quote what the user wrote

@@ -9,7 +9,7 @@ import re
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Event, NgcCommand, OrgSeen, Sourced
 from nvlint.model.text import LineIndex
-from nvlint.rules.base import Context, Rule
+from nvlint.rules.base import Context, OrgKnowledge, Rule
 from nvlint.settings import Settings, environment_orgs
 
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
@@ -53,21 +53,34 @@ def internal_error(what: str, error: BaseException) -> Diagnostic:
     return nv003.RULE.at((0, 0), nv003.failure(what, error))
 
 
+def orgs_shown(text: str, flows: list[list[Event]]) -> set[str]:
+    """The NGC orgs a file proves: `nvcr.io/<org>/...`, `ngc ... --org <org>`, `ngc registry` targets."""
+    orgs = set(_NVCR_ORG.findall(text))
+    orgs.update(event.org for flow in flows for event in flow if isinstance(event, OrgSeen))
+    return orgs
+
+
 def file_context(
-    text: str, flows: list[list[Event]], settings: Settings, lines: LineIndex, sourced: list[Sourced]
+    text: str,
+    flows: list[list[Event]],
+    settings: Settings,
+    lines: LineIndex,
+    sourced: list[Sourced],
+    run_orgs: frozenset[str] = frozenset(),
+    shown: set[str] | None = None,
 ) -> Context:
-    """What the rules may know of the whole file besides a flow's events."""
-    orgs = set(settings.ngc_orgs) | set(environment_orgs())
-    orgs.update(_NVCR_ORG.findall(text))
+    """What the rules may know of the whole file besides a flow's events; ``run_orgs``: the orgs the
+    other files of the run show; ``shown``: this file's (orgs_shown), when already known."""
+    if shown is None:
+        shown = orgs_shown(text, flows)
+    orgs = set(settings.ngc_orgs) | set(environment_orgs()) | run_orgs | shown
     ngc_file = "nvcr.io" in text or "oauthtoken" in text
     for flow in flows:
         for event in flow:
-            if isinstance(event, OrgSeen):
-                orgs.add(event.org)
             ngc_file = ngc_file or isinstance(event, NgcCommand)
     return Context(
         settings=settings,
-        known_orgs=frozenset(orgs),
+        known_orgs=OrgKnowledge(frozenset(orgs)),
         lines=lines,
         ngc_file=ngc_file,
         text=text,

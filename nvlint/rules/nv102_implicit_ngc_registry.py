@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import Deploy
 from nvlint.rules._images import deployed_images
-from nvlint.rules.base import Context, Rule, display, value_span
+from nvlint.rules.base import PLACEHOLDER_ORGS, Context, Rule, display, value_span
 
 RULE = Rule(
     code="NV102",
@@ -47,8 +47,14 @@ def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
         message = (
             f"image {ctx.quote(image.value, image.option.value_word)} relies on NVCF's NGC default; "
             f"write 'nvcr.io/{shown[ref.offset :]}' "
-            f"('{org}' is an NGC org)"
+            f"({_why_ngc(org)})"
         )
         at = image.insert_at(0)
         fix = RULE.fix_with("Prefix 'nvcr.io/'", Edit(at, at, "nvcr.io/")) if at is not None else None
         yield RULE.at(value_span(image.value, image.option.value_word), message, fix)
+
+
+def _why_ngc(org: str) -> str:
+    if org.lower() in PLACEHOLDER_ORGS:
+        return f"'{org}' stands for your NGC org"
+    return f"'{org}' is an NGC org"
