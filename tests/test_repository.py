@@ -70,3 +70,73 @@ def test_placeholder_orgs_are_ngc_orgs_never_docker_hub_namespaces(org):
 @pytest.mark.parametrize("org", ["your-org", "your_org", "YOUR_ORG", "<org>", "$ORG", "${NGC_ORG}"])
 def test_orgs_written_as_placeholders_or_variables_are_unknown_and_silent(org):
     assert lint(CREATE.format(f'"{org}/image:1.0"')) == []
+
+
+# ---- documentation is not a script ----------------------------------------------------------------------
+
+
+def doc(block: str) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.column) for d in lint(f"```bash\n{block}```\n", kind="markdown")]
+
+
+def test_an_empty_placeholder_is_a_word_not_a_redirection():
+    block = (
+        "ngc cf task create \\\n  --org <> \\\n  --name eval --container-image nvcr.io/acme/eval:1 \\\n"
+        "  --gpu-specification L40S:gl40s_1.br25_2xlarge --result-handling-strategy NONE \\\n  --bogus-option x\n"
+    )
+    assert doc(block) == [("NV506", 6, 3)]  # the options after `<>` are read; nothing says the strategy is lost
+
+
+def test_a_usage_synopsis_is_not_a_run():
+    block = (
+        "ngc cf task create --name eval --container-image nvcr.io/acme/eval:1 \\\n"
+        "  --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
+        '  [--description "<description>"] \\\n'
+        "  [--result-handling-strategy UPLOAD|NONE] [--result-location <path>] \\\n"
+        "  --bogus-option\n"
+    )
+    assert doc(block) == [("NV506", 6, 3)]  # no NV509: the strategy is optional there, not missing
+
+
+def test_alternatives_are_one_placeholder_not_a_pipe():
+    block = (
+        "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1 \\\n"
+        "  --health-protocol HTTP|gRPC --inference-port 8080\n"
+    )
+    assert doc(block) == [("NV507", 3, 48)]  # what follows the alternatives is the same command
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "ngc cf task create --name <name> --container-image <image> \\\n"
+        "  --gpu-specification <gpu>:<instance_type>[:<backend>][:<clusters>]\n",
+        "ngc cf task create --name <task-name> --helm-chart <org>/[<team>/]<chart>:<tag> --gpu-specification <spec>\n",
+        "ngc cf fn create --name <name> --container-image <image>\n",
+        "ngc cf fn create --name <name> --inference-url /v1 --container-image <image> \\\n"
+        "  --container-args '--model-dir /mount/models/<model>/1.0'\n",
+    ],
+)
+def test_a_template_is_silent_for_rules_that_judge_a_run(block):
+    assert doc(block) == []
+
+
+def test_a_template_in_a_placeholder_org_is_only_told_to_write_the_registry():
+    block = (
+        "ngc cf task create --name my-task --container-image myorg/image:tag \\\n"
+        "  --gpu-specification <gpu>:<instance_type>:<backend>:cluster-1\n"
+    )
+    assert [code for code, _, _ in doc(block)] == ["NV102"]
+
+
+def test_a_concrete_example_is_judged():
+    block = (
+        "ngc cf task create --name training --container-image myorg/trainer:v1 \\\n"
+        "  --gpu-specification A100:ga100_1.br20_4xlarge\n"
+    )
+    assert [code for code, _, _ in doc(block)] == ["NV509", "NV102"]  # a GPU to run on: an example to run
+
+
+def test_test_commands_and_pipes_are_still_shell():
+    block = 'if [ -n "$X" ]; then echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin; fi\n'
+    assert doc(block) == [("NV302", 2, 69)]

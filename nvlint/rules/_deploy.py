@@ -78,3 +78,47 @@ def deploy_options(flow: Sequence[Deploy], names: Container[str]) -> Iterator[tu
 
 def literal(option: OptionUse | None) -> str | None:
     return option.value.literal if option is not None and option.value is not None else None
+
+
+ARTIFACT_OPTIONS = ("--container-image", "--helm-chart", "--model")
+
+
+def is_template(deploy: Deploy) -> bool:
+    """A command or request written as a form to fill in, not a run: every artifact it names (image, chart,
+    models) is a placeholder (`<image>`, `{{ image }}`, an org written for "your org": `myorg/app:tag`),
+    and so is a task's GPU specification when it has one. Rules that judge a concrete run (what it lacks,
+    what it mounts) stay silent on it; variables (`$IMAGE`) are values a script has, not placeholders."""
+    ngc = deploy.ngc
+    if ngc is None:
+        return False
+    if any(_synopsis(word) for word in ngc.positionals):
+        return True  # `[--result-location <path>]`: a usage synopsis
+    artifacts = [o for name in ARTIFACT_OPTIONS for o in ngc.all(name)]
+    if deploy.origin == "payload":
+        artifacts += [o for o in ngc.options if o.name.endswith("-attachment")]
+    if not artifacts or not all(_placeholder(o) for o in artifacts):
+        return False
+    specification = ngc.first("--gpu-specification")
+    return deploy.kind != "task" or specification is None or _placeholder(specification)
+
+
+def _synopsis(word: Word) -> bool:
+    from nvlint.model.words import PLACEHOLDER
+
+    return any(
+        p.unknown is not None and p.unknown.kind is PLACEHOLDER and p.unknown.name[:1] == "[" for p in word.value.parts
+    )
+
+
+def _placeholder(option: OptionUse) -> bool:
+    from nvlint.model.words import PLACEHOLDER
+    from nvlint.rules.base import PLACEHOLDER_ORGS
+
+    if option.value is None:
+        return option.name.endswith("-attachment")  # a payload's models[]: judged by their fields elsewhere
+    if any(p.unknown is not None and p.unknown.kind is PLACEHOLDER for p in option.value.parts):
+        return True
+    text = option.value.literal or ""
+    for prefix in ("nvcr.io/", "oci://", "https://"):
+        text = text.removeprefix(prefix)
+    return "/" in text and text.split("/", 1)[0].lower() in PLACEHOLDER_ORGS

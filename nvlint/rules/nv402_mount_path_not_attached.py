@@ -5,6 +5,7 @@ from collections.abc import Iterator, Sequence
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.model.words import UNKNOWN_CHAR
+from nvlint.rules._deploy import is_template
 from nvlint.rules._mounts import mount_uses
 from nvlint.rules.base import Context, Rule
 
@@ -18,7 +19,10 @@ RULE = Rule(
         "`/config/models/<name>` or `/config/resources/<name>` path in a function's or task's arguments or "
         "environment when the same create does not attach `<name>` with `--model` / `--resource` (an "
         "`--model <override>:org/model:version` attaches under the override name), or, in the `/mount` "
-        "layout, attaches another version."
+        "layout, attaches another version. "
+        "A template is silent: a command or payload whose every artifact (image, chart, models) is a "
+        "placeholder (`<image>`, `{{ image }}`, an image in a placeholder org such as `myorg/app:tag`), and "
+        "for a task whose GPU specification is one too or is absent, shows a form to fill in, not a run."
     ),
     why="Nothing is mounted there: the container starts and fails on a missing directory.",
     bad="ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
@@ -34,7 +38,7 @@ RULE = Rule(
 @RULE.checker
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if event.ngc is None or event.ngc.unknown_args:
+        if event.ngc is None or event.ngc.unknown_args or is_template(event):
             continue
         for use in mount_uses(event):
             path, kind, name = use.reference.path, use.reference.kind, use.reference.name

@@ -4,6 +4,7 @@ from collections.abc import Iterator, Sequence
 
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
+from nvlint.rules._deploy import is_template
 from nvlint.rules.base import Context, Rule
 
 RULE = Rule(
@@ -19,7 +20,10 @@ RULE = Rule(
         "`--helm-chart`, `--model`; and `ngc cf task create` without `--gpu-specification`. Silent when an "
         'unquoted variable or `"$@"` could supply the option. Also two models mounted under one name, and, '
         "in payloads, `name`, `inferenceUrl` and `gpuSpecification`, and a `health` object without all of "
-        "`protocol`, `uri`, `port`, `timeout` and `expectedStatusCode`."
+        "`protocol`, `uri`, `port`, `timeout` and `expectedStatusCode`. "
+        "A template is silent: a command or payload whose every artifact (image, chart, models) is a "
+        "placeholder (`<image>`, `{{ image }}`, an image in a placeholder org such as `myorg/app:tag`), and "
+        "for a task whose GPU specification is one too or is absent, shows a form to fill in, not a run."
     ),
     why="The CLI stops with a usage error; in a deployment script that is a failed pipeline run.",
     bad="ngc cf fn create --name app --container-image nvcr.io/acme/app:1.0\n",
@@ -31,7 +35,7 @@ RULE = Rule(
 @RULE.checker
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if event.ngc is None or event.ngc.unknown_args:
+        if event.ngc is None or event.ngc.unknown_args or is_template(event):
             continue
         ngc = event.ngc
         if ngc.has("-h") or ngc.has("--help"):

@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
-from nvlint.rules._deploy import literal, secret_names
+from nvlint.rules._deploy import is_template, literal, secret_names
 from nvlint.rules.base import Context, Rule, value_span
 
 RULE = Rule(
@@ -17,7 +17,10 @@ RULE = Rule(
         "Reports `ngc cf task create` (or a task payload) whose result handling is UPLOAD, which is the "
         "server's default when `--result-handling-strategy` is absent, without `--result-location "
         "<org>/[<team>/]<model>` or without a secret named `NGC_API_KEY`; and a result location that is not "
-        "an NGC model path (`/results`)."
+        "an NGC model path (`/results`). "
+        "A template is silent: a command or payload whose every artifact (image, chart, models) is a "
+        "placeholder (`<image>`, `{{ image }}`, an image in a placeholder org such as `myorg/app:tag`), and "
+        "for a task whose GPU specification is one too or is absent, shows a form to fill in, not a run."
     ),
     why=(
         "Results are uploaded as an NGC model version with the task's `NGC_API_KEY` secret; the CLI and the API "
@@ -38,7 +41,7 @@ _LOCATION = re.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")
 @RULE.checker
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        if event.kind != "task" or event.ngc is None or event.ngc.unknown_args:
+        if event.kind != "task" or event.ngc is None or event.ngc.unknown_args or is_template(event):
             continue
         ngc = event.ngc
         strategy_option = ngc.first("--result-handling-strategy")

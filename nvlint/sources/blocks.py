@@ -20,7 +20,14 @@ SHELL_LANGUAGES = frozenset(
 )
 TRANSCRIPTS = frozenset({"console", "shell-session", "sh-session", "bash-session", "shellsession", "terminal"})
 _PROMPT = re.compile(r"^(\s*)([$#%>]) ")
-_PLACEHOLDER = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}\n]*\}\}")
+# `<org>`, `{{ org }}`, the empty `<>` and `<...>`; and in a synopsis, alternatives (`UPLOAD|NONE`).
+_PLACEHOLDER = re.compile(
+    r"<[A-Za-z][^<>\s]*>|\{\{[^{}\n]*\}\}|<>|<\.\.\.>"
+    r"|(?<![\w|-])[A-Z][A-Za-z0-9_]*(?:\|[A-Za-z][A-Za-z0-9_]*)+(?![\w|])"
+    # a synopsis's optional part: `[--description <text>]`, `[-v]`, `[--strategy UPLOAD|NONE]` (never a
+    # test command: `[ -f x ]` has a space after its `[`); one unknown word that marks a synopsis
+    r"|\[--?[A-Za-z][^\[\]\n]*\]"
+)
 
 
 class Block:
@@ -72,8 +79,9 @@ def _commands_of_transcript(lines: list[Text]) -> list[Text]:
 
 
 def _with_placeholders(text: str, offsets: list[int]) -> Snippet | None:
-    """`<org>` and `{{ org }}` become one unknown character each, whatever the shell would make of them."""
-    if "<" not in text and "{{" not in text:
+    """`<org>`, `{{ org }}` and a synopsis's optional parts (`[--result-location <path>]`) become one
+    unknown character each, whatever the shell would make of them."""
+    if "<" not in text and "{{" not in text and "|" not in text and "[-" not in text:
         return Snippet(text, offsets)
     chars: list[str] = []
     new_offsets: list[int] = []
