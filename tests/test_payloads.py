@@ -101,3 +101,28 @@ def test_a_path_is_never_cut_inside_a_placeholder():
         "containerArgs: --model /mount/models/${MODEL_NAME}/${VERSION} --x /mount/${DIR}/y\n"
     )
     assert lint(text, kind="yaml") == []
+
+
+def test_another_tools_document_that_shares_some_names_is_not_a_request():
+    """An NVCA launch specification has helmChart and helmChartServiceName, and many fields no create
+    request has: not an NVCF request, so nothing says it lacks `name` or `inferenceUrl`."""
+    import json
+
+    spec = {
+        "launchSpecification": {
+            "clusters": None,
+            "regions": None,
+            "icmsEnvironment": "prod",
+            "helmChart": "https://helm.ngc.nvidia.com/myorg/charts/seg-1.0.3.tgz",
+            "helmChartServiceName": "myservice",
+            "helmChartServicePort": 50051,
+        }
+    }
+    assert lint(json.dumps(spec, indent=2), kind="yaml") == []
+    request = dict(spec["launchSpecification"], name="seg", inferenceUrl="/v1")
+    for key in ("clusters", "regions", "icmsEnvironment", "helmChartServicePort"):
+        request.pop(key)
+    request["$comment"] = "one field of its own is still a request"
+    assert lint(json.dumps(request), kind="yaml") == []
+    del request["inferenceUrl"]
+    assert [d.code for d in lint(json.dumps(request), kind="yaml")] == ["NV503"]

@@ -15,7 +15,8 @@ RULE = Rule(
     summary="A `--model`, `--resource` or `--helm-chart` value is not `<org>/[<team>/]<name>:<version>`.",
     what=(
         "Reports a known value of `--model` (which may start with `<override-name>:`), `--resource` or "
-        "`--helm-chart` (unless it is an `oci://` URL) that is not `<org>/[<team>/]<name>:<version>`."
+        "`--helm-chart` (unless it is a URL: `oci://`, `https://`, `http://`, the schemes NVCF takes for a chart) "
+        "that is not `<org>/[<team>/]<name>:<version>`."
     ),
     why="The NGC CLI requires the org and the version and rejects anything else before creating the function.",
     bad="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
@@ -36,7 +37,7 @@ _FORMS = {
 def check(flow: Sequence[Deploy], ctx: Context) -> Iterator[Diagnostic]:
     for event, option, value in deploy_options(flow, _FORMS):
         text = value.literal
-        if not text or text.startswith(("oci://", "https://")):
+        if not text or text.startswith(("oci://", "https://", "http://")):
             continue
         result = parse_artifact(text, allow_override=option.name == "--model")
         if isinstance(result, ArtifactRef):

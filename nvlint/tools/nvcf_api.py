@@ -24,6 +24,19 @@ from nvlint.yamltree.nodes import DocumentText, get, is_mapping, is_scalar, is_s
 ARTIFACT_KEYS = frozenset({"containerImage", "helmChart", "models"})  # a request deploys one of these
 FUNCTION_KEYS = frozenset({"inferenceUrl", "helmChartServiceName"})  # only a function request has them
 TASK_KEYS = frozenset({"gpuSpecification"})  # only a task request has it
+# Every field of NVCF's function and task create requests (NVIDIA/nvcf CreateFunctionRequest.java,
+# CreateTaskRequest.java; ngc-facts section 6.3). A mapping with two or more fields besides these is another
+# tool's document that shares some names (an NVCA launch specification, a render request), not a request.
+REQUEST_KEYS = frozenset(
+    {
+        "name", "inferenceUrl", "inferencePort", "containerImage", "helmChart", "helmChartServiceName", "models",
+        "resources", "containerArgs", "containerEnvironment", "secrets", "health", "healthUri", "apiBodyFormat",
+        "functionType", "tags", "description", "rateLimit", "telemetries", "gpuSpecification",
+        "maxRuntimeDuration", "maxQueuedDuration", "terminationGracePeriodDuration", "resultHandlingStrategy",
+        "resultsLocation", "deploymentSpecifications",
+    }
+)  # fmt: skip
+FOREIGN_KEYS_ALLOWED = 1  # a comment field, a `$schema`, one field newer than this list
 # A deployment request (`POST /v2/nvcf/deployments/functions/<fid>/versions/<vid>`) is a list of these.
 DEPLOYMENT_KEY = "deploymentSpecifications"
 _SPEC_KEYS = frozenset({"instanceType", "minInstances", "maxInstances", "backend"})
@@ -86,6 +99,8 @@ def classify(node) -> str | None:
     if not is_mapping(node):
         return None
     keys = {name for name, _, _ in items(node)}
+    if len(keys - REQUEST_KEYS) > FOREIGN_KEYS_ALLOWED:
+        return None
     if DEPLOYMENT_KEY in keys and _specifications(get(node, DEPLOYMENT_KEY)):
         return "deployment"
     if not keys & ARTIFACT_KEYS:

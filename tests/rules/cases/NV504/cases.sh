@@ -95,3 +95,5 @@ ngc cf fn create --name a --inference-url /i --container-image docker.io/vllm/vl
 ngc cf fn create --name a --inference-url /i --container-image nvcr.io/nim/meta/llama3:1.0.0 --health-uri /v1/health/ready
 # ---
 ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1 --model acme/llama:1 --model draft:other/llama:2
+# ---
+ngc cf fn create --name h --inference-url /i --helm-chart-service s --helm-chart http://charts.internal:8080/llm-1.0.0.tgz
