@@ -180,3 +180,16 @@ def test_the_grammar_loads_without_the_package_init_and_falls_back_to_it(monkeyp
     monkeypatch.delitem(sys.modules, "tree_sitter_bash", raising=False)
     assert parses(parse._bash_language())
     assert "tree_sitter_bash" in sys.modules
+
+
+def test_a_word_tree_sitter_splits_after_a_dollar_is_one_word():
+    """tree-sitter-bash reads `a=$X,b=$Y,c=1` as `a=$X,b=$` and `Y,c=1`; bash reads one word with $Y in it."""
+    from conftest import events
+
+    from nvlint.model.events import NgcCommand
+
+    source = "Y=nvcr.io/acme/app:1\nngc cf fn create --name a --inference-url /i --container-image a=$X,b=$Y,c=1\n"
+    (command,) = [e for e in events(source) if isinstance(e, NgcCommand)]
+    (image,) = command.all("--container-image")
+    assert image.value.template() == "a=\x00,b=nvcr.io/acme/app:1,c=1"
+    assert [p.unknown.variable for p in image.value.parts if p.unknown is not None] == ["X"]

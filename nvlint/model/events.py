@@ -139,6 +139,22 @@ class CredentialText(Event):
         self.how = how
 
 
+class KeyArgument(Event):
+    """An NGC key given in a command's arguments besides a login's password: a Helm value
+    (`helm install ... --set imagePullSecret.password=$NGC_API_KEY`). ``word``: the value, at its place;
+    ``written``: the option and the value's key (`--set imagePullSecret.password`); ``tool``, ``verb``: the
+    command (`helm`, `install`)."""
+
+    __slots__ = ("word", "written", "tool", "verb")
+
+    def __init__(self, start: int, end: int, *, word: Word, written: str, tool: str, verb: str) -> None:
+        super().__init__(start, end)
+        self.word = word
+        self.written = written
+        self.tool = tool
+        self.verb = verb
+
+
 class OptionUse:
     __slots__ = ("name", "word", "value", "value_word", "value_offset")
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from nvlint.diagnostics import Diagnostic
-from nvlint.model.events import Login
+from nvlint.model.events import KeyArgument, Login
 from nvlint.rules._logins import KUBECTL, is_ngc_host, password_argument_span, uses_oauthtoken
 from nvlint.rules.base import Context, Rule
 
-RULE = Rule(
+RULE: Rule[Login | KeyArgument] = Rule(
     code="NV303",
     name="password-on-command-line",
     severity="warning",
@@ -23,7 +23,12 @@ RULE = Rule(
         "`--src-creds` and `--dest-creds` (every verb) and `skopeo login -p`, `crane auth login -p`, "
         "`oras login -p`, `singularity|apptainer remote login -p`. "
         "`kubectl create secret docker-registry --docker-password` has no such form: it is NV308, off by "
-        "default."
+        "default. On `helm install|upgrade|template|pull|fetch`, also a `--set`/`--set-string` value that "
+        "carries the key (`--set imagePullSecret.password=$NGC_API_KEY`, an `nvapi-` value), and the advice "
+        "removes every copy: the repository added once with `helm repo add --password-stdin` and used by "
+        "name, the chart's key given from a file (`-f values.yaml`, `--set-file`) or a pull secret created "
+        "beforehand. `helm install --password` stays a warning, not an error: the chart is still fetched, "
+        "but the key is in the process list and the history while it is."
     ),
     why=(
         "Arguments are visible to every user in the process list and land in shell history and CI logs. "
@@ -31,13 +36,30 @@ RULE = Rule(
     ),
     bad="docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
-    reads=(Login,),
+    reads=(Login, KeyArgument),
 )
+
+# One piece of advice for a helm command that passes the key more than once: it removes every copy.
+HELM_VALUES = "give the chart the key from a file (-f values.yaml, --set-file) or a pull secret created beforehand"
+HELM_REPOSITORY = "add the repository once with 'helm repo add --password-stdin', then use it by name"
 
 
 @RULE.checker
-def check(flow: Sequence[Login], ctx: Context) -> Iterator[Diagnostic]:
+def check(flow: Sequence[Login | KeyArgument], ctx: Context) -> Iterator[Diagnostic]:
+    in_values: dict[tuple[int, int], list[KeyArgument]] = {}
+    for e in flow:
+        if isinstance(e, KeyArgument):
+            in_values.setdefault((e.start, e.end), []).append(e)
+    logins = {(e.start, e.end) for e in flow if isinstance(e, Login) and e.password is not None}
     for event in flow:
+        if isinstance(event, KeyArgument):
+            advice = f"{HELM_REPOSITORY}, and {HELM_VALUES}" if (event.start, event.end) in logins else HELM_VALUES
+            yield RULE.at(
+                (event.word.start, event.word.end),
+                f"the NGC API key is passed on the command line with {event.written}: it shows in the process "
+                f"list, shell history and CI logs; {advice}",
+            )
+            continue
         if event.password is None:
             continue
         if not (is_ngc_host(event.host_value) or uses_oauthtoken(event)):
@@ -45,7 +67,11 @@ def check(flow: Sequence[Login], ctx: Context) -> Iterator[Diagnostic]:
         if event.tool in KUBECTL:
             continue  # no stdin form: NV308, opt-in
         if event.tool == "helm" and event.verb is not None and event.verb.literal not in ("login", "add"):
-            advice = "add the repository once with 'helm repo add --password-stdin', then use it by name"
+            also = [e.written for e in in_values.get((event.start, event.end), ())]
+            advice = HELM_REPOSITORY
+            if also:
+                which = " and ".join(also)
+                advice = f"{HELM_REPOSITORY}, and {HELM_VALUES} ({which} pass{'es' if len(also) == 1 else ''} it too)"
         elif event.tool == "skopeo" and event.password_option.endswith("creds"):
             advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
         else:

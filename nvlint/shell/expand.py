@@ -126,6 +126,9 @@ class WordExpander:
             if len(group) == 1:
                 words.extend(self.word(group[0], env, depth))
                 continue
+            if len(group) == 2 and _dangling_dollar(group, self.snippet.data):
+                words.extend(self._rejoined(group, env, depth))
+                continue
             pieces = [w for node in group for w in self.word(node, env, depth)]
             if pieces:
                 words.append(
@@ -142,17 +145,37 @@ class WordExpander:
         return words
 
     def _continued(self, nodes) -> list[list]:
-        """tree-sitter splits `nvcr.io/ac\\<newline>me/app` in two; bash reads one word."""
+        """tree-sitter splits `nvcr.io/ac\\<newline>me/app` in two; bash reads one word. It also splits
+        `a=$X,b=$Y,c=1` after the second `$` (see _dangling_dollar): nodes with nothing between them are
+        one word too, as bash reads them."""
         groups: list[list] = []
         data = self.snippet.data
         for node in nodes:
             if node.type == "comment":
                 continue
-            if groups and data[groups[-1][-1].end_byte : node.start_byte] == b"\\\n":
+            if groups and (
+                data[groups[-1][-1].end_byte : node.start_byte] == b"\\\n"
+                or _dangling_dollar([groups[-1][-1], node], data)
+            ):
                 groups[-1].append(node)
             else:
                 groups.append([node])
         return groups
+
+    def _rejoined(self, group, env: Env, depth: int) -> list[Word]:
+        """`a=$X,b=$` + `Y,c=1` (tree-sitter's split): the `$` and the name that follows are `$Y`."""
+        head, tail = group
+        data = self.snippet.data
+        name = _IDENTIFIER.match(data, tail.start_byte).group(0).decode()  # type: ignore[union-attr]
+        dollar = head.children[-1]
+        expansions: list[Expansion] = []
+        parts = list(self.join_nodes(head.children[:-1], env, depth, quoted=False, expansions=expansions).parts)
+        start, end = self.span_of(dollar.start_byte, tail.start_byte + len(name))
+        expansions.append(Expansion(name, start, end, False, name in env.assigned))
+        value = self.lookup(name, env, _Bytes(dollar.start_byte, tail.start_byte + len(name)))
+        parts += [_mark_splittable(p) for p in value.parts]
+        parts += self._literal(tail.start_byte + len(name), tail.end_byte, bare=True)
+        return self._as_words(parts, head.start_byte, tail.end_byte, "mixed", expansions)
 
     def word(self, node, env: Env, depth: int) -> list[Word]:
         """One argument node to zero or more words (unquoted expansions are split)."""
@@ -161,10 +184,12 @@ class WordExpander:
         parts = self._parts(node, env, depth, quoted=False, expansions=expansions)
         if not parts and kind in ("simple_expansion", "expansion"):
             return []  # an unquoted expansion of an empty value is no argument at all
+        return self._as_words(parts, node.start_byte, node.end_byte, _QUOTING.get(kind, "mixed"), expansions)
+
+    def _as_words(self, parts: list[Part], byte_start: int, byte_end: int, quoting: str, expansions) -> list[Word]:
+        """The word these parts make, or the fields it splits into (an unquoted expansion)."""
         snippet = self.snippet
-        byte_start, byte_end = node.start_byte, node.end_byte
         start, end = self.span_of(byte_start, byte_end)
-        quoting = _QUOTING.get(kind, "mixed")
         raw = snippet.text[byte_start:byte_end]
         foreign = snippet.foreign is not None and any(snippet.foreign[byte_start:byte_end])
         for part in parts:  # a loop, not any(): this runs for every word
@@ -538,3 +563,29 @@ def _split_fields(parts: list[Part]) -> list[tuple[list[Part], bool]]:
     if started:
         fields.append((current, may_split))
     return fields
+
+
+_IDENTIFIER = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class _Bytes:
+    """A span of the snippet's bytes, where an expansion needs a node's (its unknown's place)."""
+
+    __slots__ = ("start_byte", "end_byte")
+
+    def __init__(self, start_byte: int, end_byte: int) -> None:
+        self.start_byte, self.end_byte = start_byte, end_byte
+
+
+def _dangling_dollar(group, data: bytes) -> bool:
+    """tree-sitter-bash reads `a=$X,b=$Y,c=1` as `a=$X,b=$` and `Y,c=1`: two nodes with nothing between
+    them, the first ending in a bare `$` and the second starting with a name."""
+    head, tail = group
+    return (
+        head.end_byte == tail.start_byte
+        and head.type == "concatenation"
+        and head.children
+        and head.children[-1].type == "$"
+        and tail.type == "word"
+        and _IDENTIFIER.match(data, tail.start_byte) is not None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from nvlint.model.command import Command
-from nvlint.model.events import ArtifactCreated, ArtifactPushed, Event
+from nvlint.model.events import ArtifactCreated, ArtifactPushed, Event, KeyArgument
 from nvlint.model.words import Value, Word
 from nvlint.tools.options import first, login_event, parse_options
 
@@ -54,15 +54,16 @@ def recognise(command: Command) -> list[Event]:
         return _login(command, args[2:], args[1], host_index=1)
     if sub in ("pull", "fetch", "install", "upgrade", "template", "show", "dependency"):
         options, positional, _ = parse_options(args[1:], CREDENTIALS)
+        keys: list[Event] = list(_key_values(command, options, sub))
         if first(options, "-p", "--password", "-u", "--username") is None:
-            return []
+            return keys
         repo = first(options, "--repo")
         host = (
             repo.value_word
             if repo
             else next((w for w in positional if (w.literal or "").startswith(("http://", "https://", "oci://"))), None)
         )
-        return _login(command, args[1:], args[0], host_word=host)
+        return _login(command, args[1:], args[0], host_word=host) + keys
     if sub == "package":
         options, positional, _ = parse_options(args[1:], CREDENTIALS)
         version = first(options, "--version")
@@ -112,3 +113,42 @@ def _login(command: Command, rest, verb: Word, host_index: int = 0, host_word=No
     if host_word is None and len(positional) > host_index:
         host_word = positional[host_index]
     return [login_event(command, "helm", options, host_word, verb=verb)]
+
+
+# A Helm value that holds the NGC key: its variable says so (`$NGC_API_KEY`), or it is one (`nvapi-...`).
+_KEY_VARIABLE = re.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
+
+
+def _key_values(command: Command, options, verb: str):
+    """`--set imagePullSecret.password=$NGC_API_KEY,other=1`: each value that carries the NGC key."""
+    for option in options:
+        if option.name not in ("--set", "--set-string") or option.value is None or option.value_offset != 0:
+            continue
+        value, text = option.value, option.value.template()
+        at = 0
+        for pair in text.split(","):  # helm splits --set on commas (`a=1,b=2`)
+            name, equals, _ = pair.partition("=")
+            if equals and "\x00" not in name:
+                piece = value.slice(at + len(name) + 1, at + len(pair))
+                if _carries_key(piece):
+                    span = piece.span()
+                    if span is not None:
+                        word = Word(piece, span[0], span[1], "bare", foreign=option.value_word.foreign)
+                        yield KeyArgument(
+                            command.start,
+                            command.end,
+                            word=word,
+                            written=f"{option.name} {name}",
+                            tool="helm",
+                            verb=verb,
+                        )
+            at += len(pair) + 1
+
+
+def _carries_key(value: Value) -> bool:
+    if "nvapi-" in value.template():
+        return True
+    return any(
+        p.unknown is not None and p.unknown.variable is not None and _KEY_VARIABLE.search(p.unknown.variable)
+        for p in value.parts
+    )
