@@ -140,3 +140,37 @@ def test_a_concrete_example_is_judged():
 def test_test_commands_and_pipes_are_still_shell():
     block = 'if [ -n "$X" ]; then echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin; fi\n'
     assert doc(block) == [("NV302", 2, 69)]
+
+
+# ---- notebooks by what people write; size is a notice ----------------------------------------------------
+
+
+def notebook(sources: list[str], output: str = "") -> str:
+    outputs = [{"output_type": "stream", "name": "stdout", "text": [output]}] if output else []
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": sources, "outputs": outputs}
+    return json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+LOGIN = '!docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
+
+
+def test_a_notebook_is_measured_by_its_sources_not_its_stored_outputs(tree):
+    Path("big-output.ipynb").write_text(notebook([LOGIN], output="x" * 3_000_000))  # 3 MB, almost all output
+    assert findings("--no-cache", "big-output.ipynb") == [("NV302", "big-output.ipynb", 1)]
+
+
+def test_a_file_skipped_for_its_size_is_a_notice_that_fails_only_when_asked(tree):
+    Path("big-source.ipynb").write_text(notebook([LOGIN, "x = '" + "a" * 3_000_000 + "'\n"]))
+    Path("big.sh").write_text("docker login nvcr.io -u '$oauthtoken' --password-stdin < key\n# " + "a" * 3_000_000)
+    for args in ((), ("--fail-on", "warning")):
+        assert main(["check", "--no-cache", "--format", "json", *args, "."]) == 0
+        found = json.loads(_out.readouterr().out)
+        assert [(f["rule"], f["severity"], f["path"]) for f in found] == [
+            ("NV000", "info", "big-source.ipynb"),
+            ("NV000", "info", "big.sh"),
+        ]
+        assert "of source, more than max-file-size" in found[0]["message"]
+    assert main(["check", "--no-cache", "--fail-on", "info", "."]) == 1
+    Path(".nvlint.toml").write_text('fail-on = "info"\n')
+    assert main(["check", "--no-cache", "."]) == 1
+    _out.readouterr()

@@ -102,6 +102,7 @@ class FileResult:
 
     __slots__ = (
         "cache_key",
+        "count_notices",
         "dependencies",
         "diagnostics",
         "diff",
@@ -130,14 +131,27 @@ class FileResult:
         self.fixed_count = 0  # findings --fix fixed (--diff: would fix)
         self.text: str | None = None  # standard input, for formats that show source lines
         self.threshold = 0  # the severity rank from which a finding fails the run (the file's fail-on)
+        self.count_notices = False  # a notice (a file skipped for its size) fails the run too
         self.orgs: frozenset[str] = frozenset()  # the NGC orgs the file shows (nvcr.io/<org>/, --org)
         self.orgs_missed: frozenset[str] = frozenset()  # orgs rules asked about that it did not know
 
     def counted(self, request: FileRequest) -> FileResult:
-        """With ``failing`` set from the request's fail-on level."""
-        self.threshold = severity_rank(request.options.fail_on or request.settings.fail_on or "info")
-        self.failing = sum(1 for d in self.diagnostics if severity_rank(d.severity) >= self.threshold)
+        """With ``failing`` set from the request's fail-on level (a notice counts only when a fail-on
+        level is set: `--fail-on info` asks for it)."""
+        fail_on = request.options.fail_on or request.settings.fail_on
+        self.threshold = severity_rank(fail_on or "info")
+        self.count_notices = fail_on is not None
+        self.failing = self._failing(self.diagnostics)
         return self
+
+    def _failing(self, diagnostics: list[Diagnostic]) -> int:
+        from nvlint.check.gate import is_notice
+
+        return sum(
+            1
+            for d in diagnostics
+            if severity_rank(d.severity) >= self.threshold and (self.count_notices or not is_notice(d))
+        )
 
     def hide(self, fingerprints: frozenset[str]) -> int:
         """Drop the findings a baseline records, and count again; how many were dropped."""
@@ -145,7 +159,7 @@ class FileResult:
         hidden = len(self.diagnostics) - len(kept)
         if hidden:
             self.diagnostics = kept
-            self.failing = sum(1 for d in kept if severity_rank(d.severity) >= self.threshold)
+            self.failing = self._failing(kept)
         return hidden
 
 
@@ -153,7 +167,7 @@ def read_request(request: FileRequest) -> bytes | FileResult:
     """The request's bytes (read now if it has none yet), or the result of a file that is not read."""
     if request.data is not None:
         return request.data
-    opened = gate.read_bytes(request.path, request.settings.max_file_size)
+    opened = gate.read_bytes(request.path, gate.read_limit(request.kind, request.settings.max_file_size))
     if not isinstance(opened, Diagnostic):
         request.data = opened
         return opened
@@ -194,7 +208,18 @@ def _check_bytes(data: bytes, request: FileRequest, rules: tuple[Rule, ...], res
 
     result.references, result.dependencies = [], []
     try:
-        admitted = gate.admit(data, request.settings.max_file_size, request.options.suppress)
+        limit = request.settings.max_file_size
+        if request.kind == "notebook" and len(data) > limit:  # measured by its sources, not its outputs
+            size = gate.notebook_sources_size(data)
+            if size is not None and size > limit:
+                from nvlint.rules import nv000_unreadable_file as nv000
+
+                result.diagnostics = gate.unread(
+                    gate.skipped_for_size(nv000.sources_too_large(limit, size)), request.display, request.codes
+                )
+                return
+            limit = gate.read_limit(request.kind, limit)
+        admitted = gate.admit(data, limit, request.options.suppress)
         if admitted is None:
             result.diagnostics = []
         elif isinstance(admitted, Diagnostic):

@@ -44,6 +44,16 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # ---- opening --------------------------------------------------------------------------------------
 
 
+# Notebooks are measured by what people write in them, their cells' sources, not by their stored
+# outputs (images, tables): one is read up to this size, or 32 times max-file-size if that is more.
+NOTEBOOK_READ_LIMIT = 64 * 1024 * 1024
+
+
+def read_limit(kind: str, limit: int) -> int:
+    """How many bytes of a file of this kind are read at most (its sources are then measured)."""
+    return max(NOTEBOOK_READ_LIMIT, 32 * limit) if kind == "notebook" else limit
+
+
 def read_bytes(path: str, limit: int) -> bytes | Diagnostic:
     """The file's bytes, or the NV000 that says why they are not read (at line 1, without a path yet)."""
     try:
@@ -61,7 +71,7 @@ def read_bytes(path: str, limit: int) -> bytes | Diagnostic:
         return unread_at_start(nv000.cannot_open(error.strerror or str(error)))
     from nvlint.rules import nv000_unreadable_file as nv000
 
-    return unread_at_start(nv000.too_large(limit, status.st_size))  # not read: memory stays flat
+    return skipped_for_size(nv000.too_large(limit, status.st_size))  # not read: memory stays flat
 
 
 def stamp(path: str, limit: int, racy_after_ns: int) -> os.stat_result | None:
@@ -111,7 +121,7 @@ def admit(data: bytes, limit: int, suppress: bool = True) -> Admitted | Diagnost
     from nvlint.rules import nv000_unreadable_file as nv000
 
     if len(data) > limit:
-        return unread_at_start(nv000.too_large(limit, len(data)))
+        return skipped_for_size(nv000.too_large(limit, len(data)))
     if data.startswith(UTF16_BOMS):  # Windows editors write these; positions count characters as always
         try:
             text = data.decode("utf-16")
@@ -146,6 +156,40 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Diagnostic:
 
 
 # ---- what a file that is not read reports ---------------------------------------------------------
+
+
+def skipped_for_size(message: str) -> Diagnostic:
+    """NV000 for a file too large to read: a notice (severity info), which fails a run only when the
+    run's fail-on asks for it (`--fail-on info`): a repository's large data files are no finding."""
+    diagnostic = unread_at_start(message)
+    diagnostic.severity = "info"
+    diagnostic.extra["notice"] = True
+    return diagnostic
+
+
+def is_notice(diagnostic: Diagnostic) -> bool:
+    return bool(diagnostic.extra.get("notice"))
+
+
+def notebook_sources_size(data: bytes) -> int | None:
+    """The characters of a notebook's cells' sources (code and markdown: what people wrote), or None
+    when it is no notebook JSON (its reader says why)."""
+    import json
+
+    try:
+        cells = json.loads(data).get("cells")
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    if not isinstance(cells, list):
+        return None
+    total = 0
+    for cell in cells:
+        source = cell.get("source") if isinstance(cell, dict) else None
+        if isinstance(source, str):
+            total += len(source)
+        elif isinstance(source, list):
+            total += sum(len(line) for line in source if isinstance(line, str))
+    return total
 
 
 def unread_at_start(message: str) -> Diagnostic:

@@ -171,7 +171,9 @@ class _Answers:
         from nvlint.cache import Cache
 
         assert self.cache is not None
-        status = gate.stamp(request.path, request.settings.max_file_size, time.time_ns() - RACY_NS)
+        status = gate.stamp(
+            request.path, gate.read_limit(request.kind, request.settings.max_file_size), time.time_ns() - RACY_NS
+        )
         if status is None:
             return None, None
         key = Cache.stamp_key(request, status.st_size, status.st_mtime_ns, self.here)

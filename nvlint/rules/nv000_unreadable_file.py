@@ -29,6 +29,10 @@ def too_large(limit: int, size: int) -> str:
     return f"file is {_size(size)}, larger than max-file-size ({_size(limit)}); not read"
 
 
+def sources_too_large(limit: int, size: int) -> str:
+    return f"the notebook's cells hold {_size(size)} of source, more than max-file-size ({_size(limit)}); not read"
+
+
 def _size(count: int) -> str:
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if count >= factor:
