@@ -193,3 +193,27 @@ def test_a_word_tree_sitter_splits_after_a_dollar_is_one_word():
     (image,) = command.all("--container-image")
     assert image.value.template() == "a=\x00,b=nvcr.io/acme/app:1,c=1"
     assert [p.unknown.variable for p in image.value.parts if p.unknown is not None] == ["X"]
+
+
+def test_every_tool_wrapper_runs_its_tools():
+    """Each entry of the wrapper table: the wrapped tool's words are read as that tool's command."""
+    from nvlint.shell.unwrap import TOOL_WRAPPERS
+
+    checked = 0
+    for wrapper, tools in sorted(TOOL_WRAPPERS.items()):
+        for tool in sorted(tools):
+            separator = " --" if wrapper == "minikube" else ""
+            script = f"{wrapper} {tool}{separator} push x\n"
+            assert argv(script, tool) == [[tool, "push", "x"]], script
+            checked += 1
+    assert checked == sum(len(tools) for tools in TOOL_WRAPPERS.values())
+    assert argv("/snap/bin/microk8s.kubectl apply -f x\n", "kubectl") == [["kubectl", "apply", "-f", "x"]]
+    assert argv("microk8s status\n", "microk8s") == [["microk8s", "status"]]  # not a tool: the command itself
+
+
+def test_kubectl_in_a_wrapper_is_a_login():
+    from conftest import lint
+
+    for wrapper in ("microk8s kubectl", "k3s kubectl", "minikube kubectl --", "oc"):
+        found = lint(f"{wrapper} create secret docker-registry ngc --docker-server=nvcr.io --docker-username=$oauthtoken\n")
+        assert [d.code for d in found] == ["NV302"], wrapper

@@ -69,6 +69,14 @@ WRAPPERS: dict[str, frozenset[str]] = {
     ),
     "retry": frozenset({"-t", "--tries", "-d", "--delay"}),
 }
+# Kubernetes distributions that bring their own tools: `microk8s kubectl ...`, `microk8s helm3 ...`,
+# `k3s kubectl ...`, `minikube kubectl -- ...` run the tool with the words that follow (`oc` takes
+# kubectl's arguments itself: nvlint.tools.registries). microk8s also installs `microk8s.kubectl`.
+TOOL_WRAPPERS: dict[str, frozenset[str]] = {
+    "microk8s": frozenset({"kubectl", "helm", "helm3", "ctr"}),
+    "k3s": frozenset({"kubectl", "crictl", "ctr"}),
+    "minikube": frozenset({"kubectl"}),
+}
 SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "busybox"})
 SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
 
@@ -107,6 +115,9 @@ def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:
         if not rest:
             return Unwrapped(argv)
         return unwrap(rest, depth + 1)
+    tool = _wrapped_tool(name, argv)
+    if tool is not None:
+        return unwrap(tool, depth + 1)
     if name in SHELLS:
         return _shell(argv)
     if name == "su":
@@ -122,6 +133,23 @@ def unwrap(argv: list[Word], depth: int = 0) -> Unwrapped:
     if how == "argv":
         return unwrap(words, depth + 1)
     return Unwrapped(argv, script=join_words(words, "\n" if how == "lines" else " "))
+
+
+def _wrapped_tool(name: str, argv: list[Word]) -> list[Word] | None:
+    """The tool's words in `microk8s kubectl ...`, `minikube kubectl -- ...`, `microk8s.helm3 ...`."""
+    if name.startswith("microk8s.") and name[len("microk8s.") :] in TOOL_WRAPPERS["microk8s"]:
+        first = argv[0]
+        cut = len(first.value.template()) - len(name) + len("microk8s.")  # after any `/snap/bin/` folder
+        return [Word(first.value.slice(cut), first.start + cut, first.end, first.quoting), *argv[1:]]
+    tools = TOOL_WRAPPERS.get(name)
+    if tools is None or len(argv) < 2 or argv[1].literal not in tools:
+        return None
+    rest = argv[2:]
+    if name == "minikube":  # `minikube kubectl -- get pods`: kubectl's own options come after `--`
+        literals = [w.literal for w in rest]
+        if "--" in literals:
+            rest = rest[literals.index("--") + 1 :]
+    return [argv[1], *rest]
 
 
 def _skip_options(

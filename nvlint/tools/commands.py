@@ -9,7 +9,9 @@ from nvlint.model.events import CommandRun, Event, ImagePushed, Login, OptionRun
 from nvlint.tools import credentials, docker, helm, http, ngc, registries
 
 _BY_NAME = {name: docker.recognise for name in docker.TOOLS}
-_BY_NAME.update({"docker-compose": docker.recognise, "helm": helm.recognise, "ngc": ngc.recognise})
+_BY_NAME.update(
+    {"docker-compose": docker.recognise, "helm": helm.recognise, "helm3": helm.recognise, "ngc": ngc.recognise}
+)
 _BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
 _BY_NAME.update(
     {name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer", "kubectl", "oc")}
