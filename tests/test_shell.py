@@ -215,5 +215,6 @@ def test_kubectl_in_a_wrapper_is_a_login():
     from conftest import lint
 
     for wrapper in ("microk8s kubectl", "k3s kubectl", "minikube kubectl --", "oc"):
-        found = lint(f"{wrapper} create secret docker-registry ngc --docker-server=nvcr.io --docker-username=$oauthtoken\n")
+        secret = "create secret docker-registry ngc --docker-server=nvcr.io --docker-username=$oauthtoken"
+        found = lint(f"{wrapper} {secret}\n")
         assert [d.code for d in found] == ["NV302"], wrapper
