@@ -174,3 +174,21 @@ def test_a_file_skipped_for_its_size_is_a_notice_that_fails_only_when_asked(tree
     Path(".nvlint.toml").write_text('fail-on = "info"\n')
     assert main(["check", "--no-cache", "."]) == 1
     _out.readouterr()
+
+
+# ---- output -----------------------------------------------------------------------------------------------
+
+
+def test_a_finding_in_a_tagged_block_keeps_its_place_and_fingerprint_when_untagged_fences_are_read(tree):
+    Path("README.md").write_text(
+        "Set the key first:\n\n```\nexport NGC_API_KEY=<your key here>\n```\n\n```bash\n"
+        "helm fetch https://helm.ngc.nvidia.com/nim/charts/nim-llm-1.3.0.tgz "
+        "--username='$oauthtoken' --password=$NGC_API_KEY\n```\n"
+    )
+    seen = []
+    for config in ("", "markdown-untagged-shell = true\n"):
+        Path(".nvlint.toml").write_text(config)
+        main(["check", "--no-cache", "--format", "json", "README.md"])
+        (found,) = json.loads(_out.readouterr().out)
+        seen.append((found["rule"], found["line"], found["column"], found["end_column"], found["fingerprint"]))
+    assert seen[0] == seen[1] and seen[0][:2] == ("NV303", 8)

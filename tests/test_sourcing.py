@@ -82,7 +82,7 @@ def test_an_unknown_root_is_the_one_file_with_that_relative_path(repo):
         'ngc cf fn create --name f --inference-url /v1 --container-image "$IMAGE"\n',
     )
     (d,) = check(script)
-    assert d.code == "NV101" and span_text(script.read_text(), d) == '"$IMAGE"'
+    assert d.code == "NV101" and span_text(script.read_text(), d) == "$IMAGE"  # as written, not its quotes
     assert "set in config/global_ops.cfg, found for ${ROOT_DIR}/config/global_ops.cfg in config" in d.message
     write(repo / "scripts" / "config" / "global_ops.cfg", "IMAGE=nvcr.io/acme/app:1\n")  # now two candidates
     assert check(script) == []

@@ -259,6 +259,9 @@ def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, 
         if covering is not None and POSITIONAL.fullmatch(fallback.raw):
             return covering  # `"$1"` in a function: the value is written where the function is called
     if fallback is not None:
+        inside = [e for e in fallback.expansions if fallback.start <= e.start <= e.end <= fallback.end]
+        if inside:  # `--password=$KEY` with KEY set elsewhere to what is not literal: `$KEY` as written here
+            return inside[0].start, inside[-1].end
         return fallback.start, fallback.end
     return value.span() if value is not None else None
 
