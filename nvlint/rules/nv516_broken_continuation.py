@@ -63,12 +63,24 @@ def check(flow: Sequence[OptionRun | ToolCommand], ctx: Context) -> Iterator[Dia
             cause, span, fix = broken
             option = ctx.written(event.option.start, event.option.end)
             message = (
-                f"{quoted(ctx.written(event.start, event.end))} runs as a command of its own, so {option} is lost from "
-                f"{quoted(_first_line(ctx.text, previous.start, previous.end))}{ctx.place(previous)}: {cause}"
+                f"{quoted(option)} runs as a command of its own, so it is lost from "
+                f"{quoted(_command_name(_first_line(ctx.text, previous.start, previous.end)))}{ctx.place(previous)}: "
+                f"{cause}"
             )
             yield RULE.at(
                 span, message, RULE.fix_with("Remove the whitespace after the backslash", fix) if fix else None
             )
+
+
+def _command_name(line: str) -> str:
+    """How a message names a command: its words before the first option (`curl`, `ngc cf
+    registry-credential create`), never the whole command with its values and quotes."""
+    words = []
+    for word in line.split():
+        if word.startswith("-") or any(c in word for c in "'\"$`=<>|;&(") or len(words) == 4:
+            break
+        words.append(word)
+    return " ".join(words) or line.split()[0]
 
 
 def _first_line(text: str, start: int, end: int) -> str:
