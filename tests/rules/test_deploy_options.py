@@ -281,7 +281,7 @@ def test_the_references_credential_example_loses_its_type():
     (d,) = lint(doc, kind="markdown")
     assert (d.code, d.line, span_text(doc, d)) == ("NV516", 6, "# Only for AWS ECR")
     assert d.message.startswith(
-        "'--type CONTAINER' runs as a command of its own, so --type is lost from "
+        "'--type' runs as a command of its own, so it is lost from "
         "'ngc cf registry-credential create' (line 2): the line before it ends in a comment"
     )
 
