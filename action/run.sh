@@ -54,11 +54,14 @@ if [ -z "$venv" ] || [ ! -x "$venv/bin/nvlint" ] || [ "$(cat "$venv/.nvlint-key"
 fi
 
 findings="$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/nvlint-findings.XXXXXX")"
+log="$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/nvlint-log.XXXXXX")"
 status=0
+# standard error goes to the log as always, and to a file: its summary line counts the files checked
 "$venv/bin/nvlint" check "${options[@]}" --format json --output "$findings" --format github "${extra[@]}" \
-  "${paths[@]}" || status=$?
+  "${paths[@]}" 2> >(tee "$log" >&2) || status=$?
+wait  # for tee to have written the log
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$findings" ]; then
-  "$venv/bin/python" "$action_path/action/summary.py" "$findings" "$status" >>"$GITHUB_STEP_SUMMARY" || true
+  "$venv/bin/python" "$action_path/action/summary.py" "$findings" "$status" "$log" >>"$GITHUB_STEP_SUMMARY" || true
 fi
-rm -f "$findings"
+rm -f "$findings" "$log"
 exit "$status"

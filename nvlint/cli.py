@@ -437,9 +437,9 @@ def _finish(args, run, formats: list[str], outputs: list[str], baseline_file: st
     if args.statistics:
         if outputs:
             with open(outputs[0], "w", encoding="utf-8") as handle:
-                output.write_statistics(diagnostics, formats[0], handle)
+                output.write_statistics(diagnostics, formats[0], handle, len(run.files))
         else:
-            output.write_statistics(diagnostics, formats[0], stream)
+            output.write_statistics(diagnostics, formats[0], stream, len(run.files))
     else:
         report = Report(diagnostics, files=run.files, color=_color(args.color))
         for path, text in run.sources.items():
@@ -447,7 +447,8 @@ def _finish(args, run, formats: list[str], outputs: list[str], baseline_file: st
         output.write_reports(report, formats, outputs, stream)
     if args.fix:
         say(output.fix_line(run.fixed, diagnostics))
-    elif formats[len(outputs) :] in ([], ["text"]) and not args.statistics:  # pretty says it itself
+    elif formats[len(outputs) :] in ([], ["text"], ["github"]) and not args.statistics:  # pretty says it itself
+        # on standard error: a CI log that shows annotations gets the count of files checked too
         say(output.summary_line(diagnostics, len(run.files)))
     if args.exit_zero:
         return EXIT_CLEAN

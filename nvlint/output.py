@@ -23,8 +23,9 @@ def write_reports(report, formats: list[str], outputs: list[str], stream: TextIO
             stream.flush()
 
 
-def write_statistics(diagnostics, format_name: str, stream: TextIO) -> None:
-    """A count per rule, most frequent first, with how many of them --fix can fix, and the total."""
+def write_statistics(diagnostics, format_name: str, stream: TextIO, files: int | None = None) -> None:
+    """A count per rule, most frequent first, with how many of them --fix can fix, the total, and how
+    many files were checked."""
     rows: dict[tuple[str, str], list[int]] = {}
     for d in diagnostics:
         row = rows.setdefault((d.code, d.name), [0, 0])
@@ -38,6 +39,7 @@ def write_statistics(diagnostics, format_name: str, stream: TextIO) -> None:
             "rules": [{"code": c, "name": n, "count": k, "fixable": f} for (c, n), (k, f) in ordered],
             "total": len(diagnostics),
             "fixable": sum(f for _, (_, f) in ordered),
+            **({"files_checked": files} if files is not None else {}),
         }
         stream.write(json.dumps(data, indent=2) + "\n")
         return
@@ -45,6 +47,10 @@ def write_statistics(diagnostics, format_name: str, stream: TextIO) -> None:
     for (code, name), (count, fixable) in ordered:
         stream.write(f"{count:>5}  {fixable:>7}  {code}  {name}\n")
     stream.write(f"{len(diagnostics):>5}  {sum(f for _, (_, f) in ordered):>7}  total\n")
+    if files is not None:
+        from nvlint.report import plural
+
+        stream.write(f"{plural(files, 'file')} checked\n")
 
 
 def summary_line(diagnostics, files: int) -> str:

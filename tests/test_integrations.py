@@ -302,6 +302,7 @@ def fake_venv(folder: Path, key: str) -> Path:
         "finding = {'rule': 'NV302', 'name': 'oauthtoken-expanded', 'severity': 'error', 'path': 'a.sh', "
         "'line': 1, 'column': 26, 'message': 'a | b', 'url': 'https://example.invalid/NV302'}\n"
         "open(out, 'w').write(json.dumps([finding]))\n"
+        "print('Found 1 problem in 1 file (7 files checked).', file=sys.stderr)\n"
         "sys.exit(1)\n"
     )
     stub.chmod(0o755)
@@ -350,7 +351,8 @@ def test_the_actions_args_are_one_per_line_or_shell_quoted(tmp_path, args, expec
     assert argv[0] == "check" and argv[-2:] == ["a.sh", "b.sh"]
     assert argv[argv.index("github") + 1 : -2] == expected
     text = summary.read_text()
-    assert "1 problem in 1 file." in text and "| [NV302](https://example.invalid/NV302) |" in text
+    assert "1 problem in 1 file (7 files checked)." in text and "| [NV302](https://example.invalid/NV302) |" in text
+    assert "Found 1 problem in 1 file (7 files checked)." in result.stderr  # the log still shows it
     assert "a \\| b" in text  # a `|` in a message stays in its table cell
 
 
@@ -589,3 +591,16 @@ def test_every_editor_setup_runs_nvlint_server_for_the_kinds_it_reads():
     source = (zed / "src" / "lib.rs").read_text()
     assert '.which("nvlint")' in source and 'args: vec!["server".to_string()]' in source
     assert "editors/zed/" in README.read_text(encoding="utf-8")
+
+
+def test_the_step_summary_counts_the_files_checked():
+    sys.path.insert(0, str(Path(ROOT) / "action"))
+    try:
+        import summary
+    finally:
+        sys.path.pop(0)
+    assert summary.files_checked("nvlint: note\nFound 2 problems in 1 file (12 files checked); 1 fixable.\n") == 12
+    assert summary.files_checked("No problems found in 1 file.\n") == 1
+    assert summary.files_checked("Traceback...\n") is None
+    assert summary.markdown([], 0, 12) == "## nvlint\n\nNo problems found in 12 files.\n"
+    assert summary.markdown([], 0) == "## nvlint\n\nNo problems found.\n"

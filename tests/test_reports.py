@@ -88,6 +88,7 @@ def test_statistics(in_snapshots, capsys):
         "    1        1  NV302  oauthtoken-expanded",
         "    1        0  NV303  password-on-command-line",
         "    3        1  total",
+        "1 file checked",
     ]
 
 
@@ -96,7 +97,7 @@ def test_statistics_as_json_to_a_file(in_snapshots, capsys, tmp_path):
     assert main(["check", "--isolated", "--statistics", "--format", "json", "--output", str(written), "deploy.sh"]) == 1
     assert capsys.readouterr().out == ""
     data = json.loads(written.read_text())
-    assert data["total"] == 3 and data["fixable"] == 1
+    assert data["total"] == 3 and data["fixable"] == 1 and data["files_checked"] == 1
     assert data["rules"][1] == {"code": "NV302", "name": "oauthtoken-expanded", "count": 1, "fixable": 1}
     assert json.loads(output(capsys, "--statistics", "--format", "json")) == data
 
