@@ -75,7 +75,7 @@ def check(flow: Sequence[OptionRun | ToolCommand], ctx: Context) -> Iterator[Dia
 def _command_name(line: str) -> str:
     """How a message names a command: its words before the first option (`curl`, `ngc cf
     registry-credential create`), never the whole command with its values and quotes."""
-    words = []
+    words: list[str] = []
     for word in line.split():
         if word.startswith("-") or any(c in word for c in "'\"$`=<>|;&(") or len(words) == 4:
             break
