@@ -114,8 +114,8 @@ def choice_option(name: str, choices: tuple[str, ...], doc: str) -> Option[str]:
     return Option(name, choices[0], lambda path, key, value: choice(path, key, value, choices), doc)
 
 
-def boolean_option(name: str, doc: str) -> Option[bool]:
-    return Option(name, False, boolean, doc)
+def boolean_option(name: str, doc: str, default: bool = False) -> Option[bool]:
+    return Option(name, default, boolean, doc)
 
 
 def lower_set_option(name: str, doc: str) -> Option[frozenset[str]]:

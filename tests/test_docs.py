@@ -38,6 +38,7 @@ def test_markdown_spans():
         ("NV101", "vllm/vllm-openai:latest"),  # continuation line without a prompt
         ("NV302", "$oauthtoken"),  # a fence indented inside a list item
         ("NV303", "<your-ngc-api-key>"),
+        ("NV302", "$oauthtoken"),  # an untagged fence: read as shell by default
     ]
 
 
@@ -46,7 +47,7 @@ def test_markdown_fence_forms():
         text = f"# t\n\n```{info}\ndocker login nvcr.io -u $oauthtoken\n```\n"
         (d,) = check(text, "a.md", "markdown")
         assert (d.code, d.line, d.column) == ("NV302", 4, 25), info
-    for info in ("", "python", "text", "yaml"):
+    for info in ("python", "text", "yaml"):
         assert check(f"```{info}\ndocker login nvcr.io -u $oauthtoken\n```\n", "a.md", "markdown") == []
 
 
@@ -125,8 +126,8 @@ def test_kinds_are_discovered(name, tmp_path):
     assert detect_kind(path) is not None
 
 
-def test_untagged_blocks_on_request():
+def test_untagged_blocks_by_default_and_not_when_turned_off():
     text = "```\ndocker login nvcr.io -u $oauthtoken\n```\n\n    docker login nvcr.io -u $oauthtoken\n"
-    assert check(text, "a.md", "markdown") == []
-    found = lint_bytes(text.encode(), "a.md", "markdown", settings_with(markdown_untagged_shell=True), RULES)
-    assert [(d.line, d.column) for d in found] == [(2, 25), (5, 29)]
+    assert [(d.line, d.column) for d in check(text, "a.md", "markdown")] == [(2, 25), (5, 29)]
+    off = lint_bytes(text.encode(), "a.md", "markdown", settings_with(markdown_untagged_shell=False), RULES)
+    assert off == []

@@ -131,7 +131,7 @@ def _key_values(command: Command, options, verb: str):
             if equals and "\x00" not in name:
                 piece = value.slice(at + len(name) + 1, at + len(pair))
                 if _carries_key(piece):
-                    span = piece.span()
+                    span = _written_at(option.value_word, name, piece)
                     if span is not None:
                         word = Word(piece, span[0], span[1], "bare", foreign=option.value_word.foreign)
                         yield KeyArgument(
@@ -143,6 +143,21 @@ def _key_values(command: Command, options, verb: str):
                             verb=verb,
                         )
             at += len(pair) + 1
+
+
+def _written_at(word: Word, name: str, piece: Value) -> tuple[int, int] | None:
+    """Where the value is written in the option's word: its own characters, or (a variable set
+    elsewhere, `$NGC_API_KEY`) the text after `name=` in the word as written."""
+    span = piece.span()
+    if span is not None and word.start <= span[0] <= span[1] <= word.end:
+        return span
+    raw = word.raw
+    at = raw.find(name + "=")
+    if at < 0 or len(raw) != word.end - word.start:
+        return (word.start, word.end)
+    begin = at + len(name) + 1
+    end = raw.find(",", begin)
+    return word.start + begin, word.start + (end if end >= 0 else len(raw))
 
 
 def _carries_key(value: Value) -> bool:
