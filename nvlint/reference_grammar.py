@@ -13,10 +13,11 @@ from nvlint.model.words import UNKNOWN_CHAR
 
 U = UNKNOWN_CHAR
 
-# Registry hosts that NVCF recognises for container images (ngc-facts §7, C4).
+# Registry hosts that NVCF recognises for container images (ngc-facts §7, C4); NGC's staging registry
+# stg.nvcr.io is the one NVIDIA/nvcf's own configuration names for NGC (nvcf-service application.yaml).
 _RECOGNISED_HOSTS = (
     re.compile(r"docker\.io"),
-    re.compile(r"nvcr\.io"),
+    re.compile(r"(stg\.)?nvcr\.io"),
     re.compile(r"public\.ecr\.aws"),
     re.compile(r"\d+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?"),
     re.compile(r"[a-z0-9-]+\.azurecr\.io"),

@@ -33,3 +33,5 @@ ngc cf fn create --name app --inference-url /infer --container-image "$ORG/app:1
 ngc cf fn create --name app --inference-url /infer --container-image "nvcr.io/acme/app:$TAG"
 # ---
 ngc cf fn create --name app --inference-url /infer --container-image "nvcr.io/acme/app$SUFFIX"
+# ---
+ngc cf fn create --name a --inference-url /i --container-image stg.nvcr.io/acme/app:1.0
