@@ -50,6 +50,13 @@ def test_an_org_one_file_shows_is_known_in_the_others(tree):
     assert findings(".") == [("NV101", "deploy.sh", 1)]
     Path("pull.sh").write_text("ngc registry image info --org acme base:1\n")  # --org shows it too
     assert findings(".") == [("NV102", "deploy.sh", 1)]
+    Path("pull.sh").unlink()
+    Path(".github/workflows").mkdir(parents=True)
+    Path(".github/workflows/ci.yml").write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      NGC_CLI_ORG: acme\n"
+        "    steps:\n      - run: ngc registry image list\n"
+    )
+    assert findings(".") == [("NV102", "deploy.sh", 1)]  # the org the CLI is set to
 
 
 def test_a_fix_is_decided_knowing_every_org(tree):

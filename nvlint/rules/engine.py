@@ -13,6 +13,9 @@ from nvlint.rules.base import Context, OrgKnowledge, Rule
 from nvlint.settings import Settings, environment_orgs
 
 _NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
+# The NGC CLI's org set for a script or a CI job: `NGC_CLI_ORG=acme`, `export NGC_CLI_ORG="acme"`,
+# `NGC_CLI_ORG: acme` in a workflow's env.
+_CLI_ORG = re.compile(r"\bNGC_CLI_ORG\s*[=:]\s*[\"']?([A-Za-z0-9][A-Za-z0-9_-]*)")
 # A rule is given no flow without an event of a type it reads (the view would be empty). Only a test turns
 # this off, to show that it changes no finding.
 SKIP_FLOWS_WITHOUT_THEIR_EVENTS = True
@@ -54,8 +57,11 @@ def internal_error(what: str, error: BaseException) -> Diagnostic:
 
 
 def orgs_shown(text: str, flows: list[list[Event]]) -> set[str]:
-    """The NGC orgs a file proves: `nvcr.io/<org>/...`, `ngc ... --org <org>`, `ngc registry` targets."""
+    """The NGC orgs a file proves: `nvcr.io/<org>/...`, `ngc ... --org <org>`, `ngc registry` targets,
+    `NGC_CLI_ORG=<org>`."""
     orgs = set(_NVCR_ORG.findall(text))
+    if "NGC_CLI_ORG" in text:
+        orgs.update(_CLI_ORG.findall(text))
     orgs.update(event.org for flow in flows for event in flow if isinstance(event, OrgSeen))
     return orgs
 
