@@ -67,6 +67,40 @@ def script_folder(text: str) -> str | None:
     return match.group("suffix") or ""
 
 
+class Vars(dict):
+    """A shell's variables, remembering which names were set or unset since this copy was made: merging
+    branches compares only those, so the cost of an `if` is what its branches did, not every variable
+    the script has set so far (that was quadratic in the script's length)."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.written: set[str] = set()
+
+    def __setitem__(self, name: str, value: Value) -> None:
+        dict.__setitem__(self, name, value)
+        self.written.add(name)
+
+    def __delitem__(self, name: str) -> None:
+        dict.__delitem__(self, name)
+        self.written.add(name)
+
+    def pop(self, name, *default):
+        self.written.add(name)
+        return dict.pop(self, name, *default)
+
+    def update(self, *args, **kwargs) -> None:
+        changes = dict(*args, **kwargs)
+        dict.update(self, changes)
+        self.written.update(changes)
+
+    def setdefault(self, name, default=None):
+        if name not in self:
+            self.written.add(name)
+        return dict.setdefault(self, name, default)
+
+
 class Env:
     __slots__ = ("vars", "assigned", "positional", "arrays", "cwd")
 
@@ -78,14 +112,14 @@ class Env:
         arrays: dict[str, tuple[Value, ...]] | None = None,
         cwd: str | None = None,
     ) -> None:
-        self.vars = vars if vars is not None else {}
+        self.vars: Vars = vars if isinstance(vars, Vars) else Vars(vars or {})
         self.assigned = assigned if assigned is not None else set()
         self.positional = positional
         self.arrays = arrays if arrays is not None else {}  # `ARGS=(--org acme)`, element by element
         self.cwd = cwd  # the folder the shell is in, when `cd` said so (None: where it started)
 
     def copy(self) -> Env:
-        return Env(dict(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd)
+        return Env(Vars(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd)
 
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)

@@ -322,14 +322,18 @@ class Interpreter:
         self._merge(env, [body_env, env.copy()], node)
 
     def _merge(self, env: Env, results: list[Env], node) -> None:
+        """After branches that each started from a copy of ``env``: a variable some branch set (or unset)
+        keeps its value when every branch ends with the same one, else it is unknown. Only the names the
+        branches wrote are looked at: the cost is what the branches did."""
         names: set[str] = set()
         for result in results:
-            names.update(result.vars)
-            env.assigned |= result.assigned
+            written = result.vars.written
+            names |= written
+            env.assigned.update(name for name in written if name in result.assigned)  # every assignment writes
         for name in names:
             values = [r.vars.get(name) for r in results]
             first = values[0]
-            if first is not None and all(v is not None and v == first for v in values):
+            if first is not None and all(v is first or (v is not None and v == first) for v in values):
                 env.vars[name] = first
             else:
                 env.vars[name] = self.words.fresh_unknown(name, node)
