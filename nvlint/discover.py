@@ -8,6 +8,7 @@ Directories are walked in sorted order, respecting every `.gitignore` on the way
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,33 +63,72 @@ def detect_kind(path: Path) -> str | None:
 
 
 class _Ignores:
-    """The gitignore specs that apply inside one directory (its own and its parents')."""
+    """The gitignore files that apply inside one directory (its own and its parents'), compiled."""
 
-    def __init__(self, specs: tuple[tuple[Path, object], ...] = ()) -> None:
-        self.specs = specs
+    def __init__(self, matchers: tuple[_Matcher, ...] = ()) -> None:
+        self.matchers = matchers
 
-    def with_directory(self, directory: Path, repository_root: bool) -> _Ignores:
+    def with_directory(self, folder: str, repository_root: bool) -> _Ignores:
+        """``folder``: resolved, ending in a slash."""
         lines: list[str] = []
         for name in (".gitignore",) + ((".git/info/exclude",) if repository_root else ()):
             try:
-                lines += (directory / name).read_text(encoding="utf-8", errors="replace").splitlines()
+                with open(folder + name, encoding="utf-8", errors="replace") as handle:
+                    lines += handle.read().splitlines()
             except OSError:
                 continue
-        if not lines:
-            return self
-        import pathspec  # only where a .gitignore exists
+        matcher = _Matcher.of(folder, lines)
+        return self if matcher is None else _Ignores((*self.matchers, matcher))
+
+    def ignored(self, path: str) -> bool:
+        """``path``: resolved, under every matcher's folder; a folder's ends in a slash, as gitignore asks."""
+        result = False
+        for matcher in self.matchers:
+            include = matcher.include(path[len(matcher.base) :])
+            if include is not None:
+                result = include
+        return result
+
+
+# `(?P<ps_d>` in pathspec's regexes: a named group may appear once in a regex, so in the union it is plain
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+class _Matcher:
+    """One folder's gitignore patterns. pathspec decides which pattern wins (the last that matches, with
+    gitignore's rules for folders), but asking it walks every pattern for every path (half a million
+    pattern matches on a 4,600-file repository). One regex that unites the patterns answers first
+    whether any matches at all, which for almost every path is no."""
+
+    __slots__ = ("base", "spec", "any_pattern")
+
+    def __init__(self, base: str, spec, any_pattern: re.Pattern[str] | None) -> None:
+        self.base, self.spec, self.any_pattern = base, spec, any_pattern
+
+    @staticmethod
+    def of(base: str, lines: list[str]) -> _Matcher | None:
+        if not any(line.strip() and not line.startswith("#") for line in lines):
+            return None
+        import pathspec  # only where a .gitignore has a pattern
 
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
-        return _Ignores((*self.specs, (directory, spec)))
+        regexes = [p.regex for p in spec.patterns if p.include is not None and p.regex is not None]
+        if not regexes:
+            return None
+        union = None
+        if len({regex.flags for regex in regexes}) == 1:
+            text = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', regex.pattern)})" for regex in regexes)
+            try:
+                union = re.compile(text, regexes[0].flags)
+            except re.error:  # never seen; pathspec alone still answers
+                union = None
+        return _Matcher(base, spec, union)
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        result = False
-        for base, spec in self.specs:
-            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            check = spec.check_file(relative)  # type: ignore[attr-defined]
-            if check.include is not None:
-                result = check.include
-        return result
+    def include(self, relative: str) -> bool | None:
+        """True: ignored; False: a `!pattern` brings it back; None: no pattern speaks of it."""
+        if self.any_pattern is not None and self.any_pattern.match(relative) is None:
+            return None
+        return self.spec.check_file(relative).include
 
 
 def iter_targets(paths: list[str], notice=None) -> Iterator[Target]:
@@ -126,6 +166,7 @@ def _special_kind(path: str) -> str | None:
 
 def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
     ignores = _Ignores()
+    top = _folder(str(root.resolve()))
     # gitignores above the starting directory, up to the repository root, apply too
     parents = []
     for parent in [root.resolve(), *root.resolve().parents]:
@@ -135,14 +176,19 @@ def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
     else:
         parents = [root.resolve()]
     for parent in reversed(parents[1:]):
-        ignores = ignores.with_directory(parent, (parent / ".git").exists())
+        ignores = ignores.with_directory(_folder(str(parent)), (parent / ".git").exists())
     # a relative root gives relative paths as they are; only an absolute one needs relpath (slow)
     relative = not root.is_absolute()
-    yield from _walk_directory(str(root), root.resolve(), ignores, cwd, notice, relative)
+    yield from _walk_directory(str(root), top, ignores, cwd, notice, relative)
+
+
+def _folder(path: str) -> str:
+    """A resolved folder as the walk keeps it: ending in a slash, so a child is a concatenation."""
+    return path if path.endswith("/") else path + "/"
 
 
 def _walk_directory(
-    directory: str, resolved: Path, ignores: _Ignores, cwd: Path, notice, relative: bool, top: bool = True
+    directory: str, resolved: str, ignores: _Ignores, cwd: Path, notice, relative: bool, top: bool = True
 ) -> Iterator[Target]:
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -154,7 +200,7 @@ def _walk_directory(
         return  # a virtual environment
     if ".gitignore" in names or ".git" in names:
         ignores = ignores.with_directory(resolved, ".git" in names)
-    checking = bool(ignores.specs)
+    checking = bool(ignores.matchers)
     for entry in entries:
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
@@ -167,8 +213,8 @@ def _walk_directory(
         if is_dir:
             if entry.name in SKIP_DIRS:
                 continue
-            absolute = resolved / entry.name
-            if checking and ignores.ignored(absolute, True):
+            absolute = resolved + entry.name + "/"
+            if checking and ignores.ignored(absolute):
                 continue
             yield from _walk_directory(entry.path, absolute, ignores, cwd, notice, relative, False)
             continue
@@ -179,12 +225,12 @@ def _walk_directory(
                 why = f"not a regular file ({special})" if special else "a broken or looping symbolic link"
                 notice(f"skipped {_display(entry.path, cwd, relative)}: {why}")
             continue
-        if checking and ignores.ignored(resolved / entry.name, False):
-            continue
         if kind is None and "." not in entry.name.lstrip("."):
             kind = detect_kind(Path(entry.path))  # no extension: a shebang may say shell
-        if kind is not None:
-            yield Target(_display(entry.path, cwd, relative), entry.path, kind, False)
+        # A file of no kind is never read, so whether it is ignored need not be asked (most of a tree).
+        if kind is None or (checking and ignores.ignored(resolved + entry.name)):
+            continue
+        yield Target(_display(entry.path, cwd, relative), entry.path, kind, False)
 
 
 def _display(path: str, cwd: Path, relative: bool) -> str:
