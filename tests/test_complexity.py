@@ -199,3 +199,40 @@ def test_merging_branches_is_linear_in_the_script():
     script has set so far (that was quadratic: 2.1M comparisons at 40,000 lines)."""
     small, large = merge_comparisons(pytest.MonkeyPatch(), 50), merge_comparisons(pytest.MonkeyPatch(), 400)
     assert large <= 8.8 * max(small, 1), f"{small} comparisons for 50 blocks, {large} for 400"
+
+
+def _notebook(cells: list[str]) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "cells": [
+                {"cell_type": "code", "metadata": {}, "source": text.splitlines(keepends=True), "outputs": []}
+                for text in cells
+            ],
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        },
+        indent=1,
+    )
+
+
+def test_a_notebook_places_the_characters_only_of_the_cells_it_reads(monkeypatch):
+    """Most cells of a notebook are Python no rule reads: their characters are never given offsets."""
+    import nvlint.sources.notebook as notebook
+
+    plain = 'import torch\nmodel = torch.nn.Linear(4, 4)\nprint("loss", model(x))\n'
+    cells = [plain] * 200 + [
+        '!docker login nvcr.io -u "$oauthtoken" -p "$KEY"\n',  # a shell line
+        "%%bash\necho hi\n",  # a shell cell
+        'import subprocess\nsubprocess.run(["ngc", "registry", "image", "list"])\n',  # Python that runs ngc
+    ]
+    placed: list[str] = []
+    value_lines = notebook._value_lines
+    monkeypatch.setattr(
+        notebook, "_value_lines", lambda text, piece: placed.append(piece.value) or value_lines(text, piece)
+    )
+    found = lint(_notebook(cells), kind="notebook")
+    assert sorted(d.code for d in found) == ["NV302", "NV303"]  # the login: its user, its -p key
+    assert len(placed) == 5  # the pieces (lines) of the last three cells
+    assert not any("torch" in piece for piece in placed)

@@ -37,6 +37,7 @@ TRIGGERS = (
     b"nvcf/",  # the NVCF API's paths (`/v2/nvcf/functions`), in code that posts to them
     b"nvct/",
 )
+TEXT_TRIGGERS = tuple(trigger.decode() for trigger in TRIGGERS)  # for text already decoded
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF8_BOM = b"\xef\xbb\xbf"
 

@@ -59,6 +59,10 @@ def _closing(text: str, start: int, end: int, quote: str) -> int:
 
 def _flow(text: str, start: int, end: int, quote: str | None) -> tuple[str, list[int]]:
     """Plain, single- and double-quoted scalars: escapes, and line folding."""
+    if quote is not None:
+        raw = text[start:end]
+        if "\n" not in raw and "\r" not in raw and ("\\" if quote == '"' else "'") not in raw:
+            return raw, list(range(start, end + 1))  # nothing to decode: every character is itself
     chars: list[str] = []
     offsets: list[int] = []
     i = start
