@@ -298,3 +298,30 @@ def test_a_bug_outside_any_file_is_one_line_not_a_traceback(tree, capsys, monkey
     monkeypatch.setenv("NVLINT_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main(["check", "a.sh"])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "needed"),
+    [
+        ("deploy.sh", 'docker login nvcr.io -u "$oauthtoken"\n', set()),
+        ("deploy.yml", "steps:\n  - run: docker login nvcr.io\n", {"yaml"}),
+        ("README.md", "```sh\ndocker login nvcr.io\n```\n", {"markdown_it"}),
+    ],
+)
+def test_a_one_file_run_imports_only_the_libraries_its_kind_needs(tmp_path, name, text, needed):
+    """Start-up: a repository's pyproject.toml that says nothing of nvlint is not parsed, a .gitignore
+    is not compiled for a file named on the command line, and each reader's library is imported only
+    for a file of its kind."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("build/\n")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n[tool.black]\nline-length = 100\n")
+    (tmp_path / name).write_text(text)
+    code = (
+        "import sys\nfrom nvlint.cli import main\nmain(['check', sys.argv[1]])\n"
+        "print(sorted(m for m in ('tomllib', 'pathspec', 'yaml', 'markdown_it', 'ruamel', 'requests', 'rich')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, name], cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert result.stdout.splitlines()[-1] == str(sorted(needed)), result.stderr
