@@ -195,12 +195,12 @@ class Cache:
 
     def _digest(self, path: str) -> str | None:
         if path not in self._digests:
-            import hashlib
+            from nvlint.model.text import text_digest
 
             try:
                 with open(path, encoding="utf-8") as handle:
                     text = handle.read()
-                self._digests[path] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+                self._digests[path] = text_digest(text)
             except (OSError, UnicodeDecodeError):
                 self._digests[path] = None
         return self._digests[path]

@@ -199,3 +199,86 @@ def test_pre_commit_brings_the_scripts_of_a_changed_config_file(repo, capsys):
     captured = capsys.readouterr()
     assert "deploy.sh:2:" in captured.out and "skipped" not in captured.err
     assert os.path.exists(repo / ".nvlint_cache" / "dependents.json")
+
+
+# Files a reader brings in itself: (the file checked, its text, the file it reads, good text, bad text).
+BROUGHT_IN = {
+    "make include": (
+        "Makefile",
+        f"include vars.mk\ndeploy:\n\t{CREATE} $(IMAGE)\n",
+        "vars.mk",
+        "IMAGE = nvcr.io/acme/app:1\n",
+        "IMAGE = vllm/vllm-openai:v1\n",
+    ),
+    "make -include of a file not there yet": (
+        "Makefile",
+        f"IMAGE = nvcr.io/acme/app:1\n-include local.mk\ndeploy:\n\t{CREATE} $(IMAGE)\n",
+        "local.mk",
+        None,
+        "IMAGE = vllm/vllm-openai:v1\n",
+    ),
+    "gitlab include: local:": (  # a template that sets the stage of the job that pushes
+        ".gitlab-ci.yml",
+        "stages: [build, deploy, release]\ninclude:\n  - local: ci/templates.yml\n"
+        "push:\n  extends: .push\n  script:\n    - docker push nvcr.io/acme/app:1\n"
+        "create:\n  stage: deploy\n  script:\n    - docker build -t nvcr.io/acme/app:1 .\n"
+        f"    - {CREATE} nvcr.io/acme/app:1\n",
+        "ci/templates.yml",
+        ".push:\n  stage: build\n",
+        ".push:\n  stage: release\n",
+    ),
+    "ansible role defaults": (
+        "roles/app/tasks/main.yml",
+        f"- shell: {CREATE} {{{{ image }}}}\n",
+        "roles/app/defaults/main.yml",
+        "image: nvcr.io/acme/app:1\n",
+        "image: vllm/vllm-openai:v1\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("aged", [False, True])
+@pytest.mark.parametrize("case", list(BROUGHT_IN))
+def test_a_file_that_reads_another_is_cached_until_that_one_changes(repo, capsys, monkeypatch, case, aged):
+    """Answered from the cache like any file (a file holding `include` was never cached), and checked
+    again when what it brought in changes, appears or goes."""
+    import time
+
+    import nvlint.check.file as file_check
+
+    checked, brought, good, bad = BROUGHT_IN[case][0], *BROUGHT_IN[case][2:]
+    ages = iter(range(1, 100))
+
+    def put(name: str, text: str | None) -> None:
+        if text is None:
+            (repo / name).unlink(missing_ok=True)
+            return
+        made = write(repo / name, text)
+        if aged:  # old enough to be answered by its stamp
+            then = time.time_ns() - 3_600_000_000_000 + next(ages) * 1_000_000_000
+            os.utime(made, ns=(then, then))
+
+    read: list[str] = []
+    check_text = file_check._check_text
+    monkeypatch.setattr(
+        file_check,
+        "_check_text",
+        lambda admitted, request, *rest: read.append(request.display) or check_text(admitted, request, *rest),
+    )
+    put(checked, BROUGHT_IN[case][1])
+    put(brought, good)
+    assert main(["check", "."]) == 0
+    assert checked in read
+    read.clear()
+    assert main(["check", "."]) == 0
+    assert read == []  # answered from the cache
+    put(brought, bad)
+    capsys.readouterr()
+    assert main(["check", "."]) == 1
+    out = capsys.readouterr().out
+    assert f"{checked}:" in out and ("[NV201]" if "gitlab" in case else "[NV101]") in out
+    read.clear()
+    assert main(["check", "."]) == 1
+    assert checked not in read  # the new answer is cached in turn
+    put(brought, good)
+    assert main(["check", "."]) == 0

@@ -123,7 +123,8 @@ class FileResult:
         self.diagnostics: list[Diagnostic] = diagnostics if diagnostics is not None else []
         self.failing = 0  # findings at or above the file's fail-on level
         self.references: list[Reference] = []  # what online mode asks the registries about
-        self.dependencies: list[tuple[str, str]] = []  # files `source` read: (path, digest)
+        # files `source` read, or the reader brought in (an include): (path, digest; None: absent)
+        self.dependencies: list[tuple[str, str | None]] = []
         self.read = True  # False: the file could not be opened, or was too large to read
         self.cache_key: str | None = None  # checked, not found in the cache: the tree records the answer
         self.diff = ""  # --diff
@@ -282,7 +283,10 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     result.orgs, result.orgs_missed = frozenset(shown), frozenset(context.known_orgs.missed)
     if sourced:
         found = _own_text_only(found, sourced)
-        result.dependencies = sorted({(s.path, s.digest) for s in sourced})
+    if sourced or reading.dependencies:
+        result.dependencies = sorted(
+            {(s.path, s.digest) for s in sourced} | reading.dependencies.items(), key=lambda d: (d[0], d[1] or "")
+        )
     return placed(found, reading)
 
 
@@ -306,7 +310,10 @@ def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
                 return True
         return False
 
-    return sources.read(kind, Source(parse_text, path if path != "-" else None, settings, reads_words))
+    source = Source(parse_text, path if path != "-" else None, settings, reads_words)
+    reading = sources.read(kind, source)
+    reading.dependencies = source.read_files
+    return reading
 
 
 def _fix(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: FileResult) -> bytes:

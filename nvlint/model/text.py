@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from nvlint.model.words import Part, Value
 
 
+def text_digest(text: str) -> str:
+    """What a file read as text is known by in the cache (a sourced or included file's digest)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class LineIndex:
     """Offset <-> (line, column) for one file text. Lines end at ``\\n``."""
 

@@ -53,7 +53,7 @@ def _read_documents(source: Source) -> Reading:
     if claimed is None and helm.is_template(path):  # YAML only once Helm renders it: see nvlint.sources.helm
         rendered = helm.rendered_for_parsing(source.text)
         if rendered is not None:
-            source = Source(rendered[0], path, source.settings, source.reads_words, rendered[1])
+            source = source.rendered(*rendered)
     try:
         documents = source.documents()
     except YamlError as error:

@@ -249,8 +249,9 @@ def _variables(node) -> dict[str, _Variable]:
     return {name: _Variable(value, True) for name, _, value in items(node)} if is_mapping(node) else {}
 
 
-def _role_variables(path: str | None) -> dict[str, _Variable]:
+def _role_variables(source: Source) -> dict[str, _Variable]:
     """A role's `defaults/main.yml`, then its `vars/main.yml` (which win), for its task files."""
+    path = source.path
     if path is None:
         return {}
     parts = PurePosixPath(path.replace("\\", "/")).parts
@@ -260,9 +261,12 @@ def _role_variables(path: str | None) -> dict[str, _Variable]:
     found: dict[str, _Variable] = {}
     for folder in ("defaults", "vars"):
         for name in ("main.yml", "main.yaml"):
+            text = source.read_other(role / folder / name)
+            if text is None:
+                continue
             try:
-                documents = compose_all((role / folder / name).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, YamlError):
+                documents = compose_all(text)
+            except YamlError:
                 continue
             for root in documents:
                 if is_mapping(root):
@@ -282,7 +286,7 @@ def _foreign(text: str) -> Part:
 def read_document(source: Source, root) -> list[list[Event]]:
     reader = _Reader(source)
     flows: list[list[Event]] = []
-    role = _role_variables(source.path)
+    role = _role_variables(source)
     plays = [entry for entry in root.value if is_mapping(entry) and get(entry, "hosts") is not None]
     if plays:
         for play in plays:

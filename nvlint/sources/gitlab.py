@@ -60,8 +60,9 @@ def looks_like_gitlab(root) -> bool:
 
 
 class _Pipeline:
-    def __init__(self, text: str, root, path: str | None, reads_words, files=None) -> None:
+    def __init__(self, text: str, root, path: str | None, reads_words, files=None, read_other=None) -> None:
         self.files = files  # what `source` may read: jobs run at the repository's root
+        self.read_other = read_other  # Source.read_other: an included file's text, recorded as read
         self.text = text
         self.root = root
         self.reads_words = reads_words
@@ -72,7 +73,7 @@ class _Pipeline:
         for name, _, value in items(root):
             if name not in RESERVED and is_mapping(value):
                 self.jobs[name] = value
-        if path is not None:
+        if path is not None and read_other is not None:
             self._include(get(root, "include"), Path(path).parent, depth=0)
 
     def _include(self, node, base: Path, depth: int) -> None:
@@ -88,9 +89,12 @@ class _Pipeline:
             if "://" in relative or "*" in relative:
                 continue
             candidate = _locate(base, relative)
+            included = self.read_other(candidate)
+            if included is None:
+                continue
             try:
-                documents = compose_all(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, YamlError):
+                documents = compose_all(included)
+            except YamlError:
                 continue
             for root in documents:
                 self._mark_foreign(root)
@@ -224,7 +228,8 @@ def _locate(base: Path, relative: str) -> Path:
 
 
 def read_document(source: Source, root) -> list[list[Event]]:
-    return _Pipeline(source.text, root, source.path, source.reads_words, source.sourced_files(at_root=True)).flows()
+    files = source.sourced_files(at_root=True)
+    return _Pipeline(source.text, root, source.path, source.reads_words, files, source.read_other).flows()
 
 
 KIND = FileKind(

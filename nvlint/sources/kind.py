@@ -7,8 +7,11 @@ light (the shell interpreter is imported where a file is read): discovery import
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import PurePosixPath
+
+from nvlint.model.text import text_digest
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
@@ -24,7 +27,7 @@ class Source:
     """One file to read: its text (CR before LF already made a space), where it is, its settings, and
     which words the word-level rules want (see nvlint.tools.commands.recognise)."""
 
-    __slots__ = ("text", "path", "settings", "reads_words", "expressions", "_documents")
+    __slots__ = ("text", "path", "settings", "reads_words", "expressions", "_documents", "read_files")
 
     def __init__(
         self, text: str, path: str | None, settings: Settings, reads_words=None, expressions: Expressions | None = None
@@ -36,6 +39,29 @@ class Source:
         # how the file writes values only a renderer knows (a Helm template's `{{ }}`): unknown values
         self.expressions = expressions
         self._documents: list | None = None
+        # other files this one brought in, absolute path -> digest (None: absent or unreadable)
+        self.read_files: dict[str, str | None] = {}
+
+    def rendered(self, text: str, expressions: Expressions) -> Source:
+        """The same file as another text (a Helm template made parseable); files it reads count for both."""
+        other = Source(text, self.path, self.settings, self.reads_words, expressions)
+        other.read_files = self.read_files
+        return other
+
+    def read_other(self, path: str | os.PathLike) -> str | None:
+        """Another file that this one brings in (a Makefile's `include`, GitLab's `include: local:`, an
+        Ansible role's variables): its text, or None. Each is recorded with its digest, so that a cached
+        answer for this file holds only while those files are as they were (and one that was missing
+        still is)."""
+        absolute = os.path.abspath(path)
+        try:
+            with open(absolute, encoding="utf-8") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError):
+            self.read_files[absolute] = None
+            return None
+        self.read_files[absolute] = text_digest(text)
+        return text
 
     def sourced_files(self, at_root: bool = False):
         """What `source FILE` may read from this file's commands (None for standard input): relative paths
@@ -69,7 +95,7 @@ class Reading:
     regions whose findings name where they are (a notebook's cells: "[cell 3]"), and where a `#` is
     text rather than a comment (a Python string), so a directive written there silences nothing."""
 
-    __slots__ = ("flows", "problems", "regions", "not_comments")
+    __slots__ = ("flows", "problems", "regions", "not_comments", "dependencies")
 
     def __init__(
         self,
@@ -81,6 +107,7 @@ class Reading:
         self.problems = problems if problems is not None else []
         self.regions = regions if regions is not None else []  # (start, end, label)
         self.not_comments: list[tuple[int, int]] = []  # sorted (start, end) file spans
+        self.dependencies: dict[str, str | None] = {}  # Source.read_files, once read
 
 
 class FileKind:

@@ -13,7 +13,9 @@ def read(source: Source) -> Reading:
     from nvlint.sources.make.flows import flows  # here: the interpreter is not needed to find files
     from nvlint.sources.make.parse import Makefile
 
-    return Reading(flows(Makefile(source.text, source.path), source.reads_words, source.sourced_files()))
+    return Reading(
+        flows(Makefile(source.text, source.path, source.read_other), source.reads_words, source.sourced_files())
+    )
 
 
 KIND = FileKind(

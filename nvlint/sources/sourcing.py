@@ -14,9 +14,9 @@ notice (NV000) instead.
 
 from __future__ import annotations
 
-import hashlib
 import os
 
+from nvlint.model.text import text_digest
 from nvlint.model.words import SCRIPT_DIR, Value
 
 MAX_SOURCE_DEPTH = 8  # `a.sh` sources `b.sh` sources `c.sh`...: this many files deep
@@ -32,7 +32,7 @@ class Found:
         self.path = path
         self.display = display  # relative to the current folder, as findings show paths
         self.text = text
-        self.digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        self.digest = text_digest(text)
         self.how = how  # "" or how an unknown prefix was looked up (for messages)
 
 

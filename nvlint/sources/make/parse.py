@@ -45,8 +45,9 @@ class Target:
 class Makefile:
     """The variables and rules of one Makefile (and of the files it includes)."""
 
-    def __init__(self, text: str, path: str | None) -> None:
+    def __init__(self, text: str, path: str | None, read_other=None) -> None:
         self.path = path
+        self.read_other = read_other  # Source.read_other: an included file's text, recorded as read
         self.variables: dict[str, Variable] = {}
         self.targets: dict[str, Target] = {}
         self.order: list[str] = []  # targets in the order they are first written
@@ -161,17 +162,15 @@ class Makefile:
         return i
 
     def _include(self, names: str, depth: int) -> None:
-        if self.path is None or depth > MAX_INCLUDE_DEPTH:
+        if self.path is None or self.read_other is None or depth > MAX_INCLUDE_DEPTH:
             return
         base = Path(self.path).parent
         for name in names.split():
             if "$" in name or "*" in name:
                 continue
-            try:
-                included = (base / name).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            self._read(included, local=False, depth=depth + 1)
+            included = self.read_other(base / name)
+            if included is not None:
+                self._read(included, local=False, depth=depth + 1)
 
     def _assign(self, line: Text, match: re.Match, table: dict[str, Variable], local: bool) -> None:
         name, operator = match.group(2), match.group(3)
