@@ -13,7 +13,7 @@ RULE: Rule[Login | KeyArgument] = Rule(
     severity="warning",
     summary=(
         "The NGC key passed with `-p` / `--password` (docker, podman, helm, skopeo `--creds`, crane, oras, "
-        "singularity) where the tool has a `--password-stdin`."
+        "regctl, singularity) where the tool has a `--password-stdin`."
     ),
     what=(
         "Reports an NGC login (to nvcr.io or helm.ngc.nvidia.com, or with the `$oauthtoken` username) that "
@@ -21,7 +21,8 @@ RULE: Rule[Login | KeyArgument] = Rule(
         "`docker|podman|nerdctl|buildah login -p/--password`, `helm registry login` and `helm repo add` "
         "with `--password` (and `helm pull|fetch|install|upgrade --password`), `skopeo` `--creds`, "
         "`--src-creds` and `--dest-creds` (every verb) and `skopeo login -p`, `crane auth login -p`, "
-        "`oras login -p`, `singularity|apptainer remote login -p`. "
+        "`oras login -p`, `regctl registry login -p/--pass` (its safe form is `--pass-stdin`), "
+        "`singularity|apptainer remote login -p`. "
         "`kubectl create secret docker-registry --docker-password` has no such form: it is NV308, off by "
         "default. On `helm install|upgrade|template|pull|fetch`, also a `--set`/`--set-string` value that "
         "carries the key (`--set imagePullSecret.password=$NGC_API_KEY`, an `nvapi-` value), and the advice "
@@ -74,6 +75,8 @@ def check(flow: Sequence[Login | KeyArgument], ctx: Context) -> Iterator[Diagnos
                 advice = f"{HELM_REPOSITORY}, and {HELM_VALUES} ({which} pass{'es' if len(also) == 1 else ''} it too)"
         elif event.tool == "skopeo" and event.password_option.endswith("creds"):
             advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
+        elif event.tool == "regctl":
+            advice = "pipe it to --pass-stdin"
         else:
             advice = "pipe it to --password-stdin"
         message = (

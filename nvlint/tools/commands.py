@@ -13,9 +13,8 @@ _BY_NAME.update(
     {"docker-compose": docker.recognise, "helm": helm.recognise, "helm3": helm.recognise, "ngc": ngc.recognise}
 )
 _BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
-_BY_NAME.update(
-    {name: registries.recognise for name in ("skopeo", "crane", "oras", "singularity", "apptainer", "kubectl", "oc")}
-)
+REGISTRY_CLIENTS = ("skopeo", "crane", "oras", "regctl", "singularity", "apptainer", "kubectl", "oc")
+_BY_NAME.update({name: registries.recognise for name in REGISTRY_CLIENTS})
 
 
 _PUSHY = re.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""skopeo, crane, oras, singularity/apptainer and kubectl: logins and copies into registries."""
+"""skopeo, crane, oras, regctl, singularity/apptainer and kubectl: logins and copies into registries."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ LOGIN = {
     "--identity-token": V,
     "--identity-token-stdin": F,
 }
+# regclient's `regctl registry login [flags] <registry>`: `-u/--user`, `-p/--pass`, `--pass-stdin` (its
+# docs/regctl.md); NVIDIA's own CI logs in to nvcr.io with it.
+REGCTL_LOGIN = {"-u": V, "--user": V, "-p": V, "--pass": V, "--pass-stdin": F, "--skip-check": F}
 COPY = {
     "--src-creds": V,
     "--dest-creds": V,
@@ -70,6 +73,19 @@ def recognise(command: Command) -> list[Event]:
                 ImagePushed(command.start, command.end, positional[0].value.slice(0, len(base)) + _colon(positional[1]))
             ]
     login = len(args) > 1 and args[1].literal == "login"
+    if name == "regctl" and sub == "registry" and login:
+        options, positional, _ = parse_options(args[2:], REGCTL_LOGIN)
+        return [
+            login_event(
+                command,
+                name,
+                options,
+                positional[0] if positional else None,
+                user_options=("-u", "--user"),
+                password_options=("-p", "--pass"),
+                stdin_options=("--pass-stdin",),
+            )
+        ]
     if name in ("singularity", "apptainer") and sub in ("remote", "registry") and login:
         return [_login(command, args[2:], tool=name)]
     if (

@@ -107,3 +107,5 @@ docker login nvcr.io -u '$oauthtoken'
 EOF
 # ---
 docker login nvcr.io -u '$oauthtoken' --password-stdin < k
+# ---
+echo "$NGC_API_KEY" | regctl registry login nvcr.io --user "$oauthtoken" --pass-stdin

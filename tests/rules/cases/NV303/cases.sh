@@ -32,6 +32,10 @@ crane auth login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
 # ---
 oras login nvcr.io -u '$oauthtoken' -p "$NGC_API_KEY"
 # ---
+regctl registry login nvcr.io -u '$oauthtoken' --pass "$NGC_API_KEY"
+# ---
+echo "$NGC_API_KEY" | regctl registry login nvcr.io -u '$oauthtoken' --pass-stdin
+# ---
 singularity remote login -u '$oauthtoken' -p "$NGC_API_KEY" docker://nvcr.io
 # ---
 apptainer remote login -u '$oauthtoken' -p "$NGC_API_KEY" docker://nvcr.io
