@@ -86,6 +86,7 @@ class Login(Event):
         "password_value",
         "password_option",
         "password_stdin",
+        "stdin_option",
         "stdin",
         "defaults_to_docker_hub",
         "verb",
@@ -106,6 +107,7 @@ class Login(Event):
         password_value: Value | None = None,
         password_option: str = "",
         password_stdin: bool = False,
+        stdin_option: str = "--password-stdin",
         stdin: tuple[Word, ...] = (),
         defaults_to_docker_hub: bool = False,
         verb: Word | None = None,
@@ -120,6 +122,7 @@ class Login(Event):
         self.password_value = password_value  # the key itself (differs for `--password=KEY`, `--creds u:KEY`)
         self.password_option = password_option  # how it was given, for the message
         self.password_stdin = password_stdin
+        self.stdin_option = stdin_option  # the tool's way to read the key from standard input ("": none)
         self.stdin = stdin
         self.defaults_to_docker_hub = defaults_to_docker_hub  # no host means Docker Hub (docker/podman login)
         self.verb = verb  # the `login` word, where NV304 points

@@ -75,10 +75,8 @@ def check(flow: Sequence[Login | KeyArgument], ctx: Context) -> Iterator[Diagnos
                 advice = f"{HELM_REPOSITORY}, and {HELM_VALUES} ({which} pass{'es' if len(also) == 1 else ''} it too)"
         elif event.tool == "skopeo" and event.password_option.endswith("creds"):
             advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
-        elif event.tool == "regctl":
-            advice = "pipe it to --pass-stdin"
         else:
-            advice = "pipe it to --password-stdin"
+            advice = f"pipe it to {event.stdin_option}"
         message = (
             f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
             f"shell history and CI logs; {advice}"

@@ -70,7 +70,8 @@ def script_folder(text: str) -> str | None:
 class Vars(dict):
     """A shell's variables, remembering which names were set or unset since this copy was made: merging
     branches compares only those, so the cost of an `if` is what its branches did, not every variable
-    the script has set so far (that was quadratic in the script's length)."""
+    the script has set so far (that was quadratic in the script's length). Change it by item, `del` or
+    `update`: those are the ways that are recorded."""
 
     __slots__ = ("written",)
 
@@ -86,19 +87,10 @@ class Vars(dict):
         dict.__delitem__(self, name)
         self.written.add(name)
 
-    def pop(self, name, *default):
-        self.written.add(name)
-        return dict.pop(self, name, *default)
-
     def update(self, *args, **kwargs) -> None:
         changes = dict(*args, **kwargs)
         dict.update(self, changes)
         self.written.update(changes)
-
-    def setdefault(self, name, default=None):
-        if name not in self:
-            self.written.add(name)
-        return dict.setdefault(self, name, default)
 
 
 class Env:

@@ -60,7 +60,7 @@ def looks_like_gitlab(root) -> bool:
 
 
 class _Pipeline:
-    def __init__(self, text: str, root, path: str | None, reads_words, files=None, read_other=None) -> None:
+    def __init__(self, text: str, root, path: str | None, reads_words, files, read_other) -> None:
         self.files = files  # what `source` may read: jobs run at the repository's root
         self.read_other = read_other  # Source.read_other: an included file's text, recorded as read
         self.text = text
@@ -73,7 +73,7 @@ class _Pipeline:
         for name, _, value in items(root):
             if name not in RESERVED and is_mapping(value):
                 self.jobs[name] = value
-        if path is not None and read_other is not None:
+        if path is not None:
             self._include(get(root, "include"), Path(path).parent, depth=0)
 
     def _include(self, node, base: Path, depth: int) -> None:

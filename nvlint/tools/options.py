@@ -115,6 +115,7 @@ def login_event(
         password_value=password.value if password else None,
         password_option=password.name if password else "",
         password_stdin=first(options, *stdin_options) is not None,
+        stdin_option=stdin_options[0] if stdin_options else "",
         stdin=command.stdin,
         **extra,
     )

@@ -83,7 +83,7 @@ def recognise(command: Command) -> list[Event]:
                 positional[0] if positional else None,
                 user_options=("-u", "--user"),
                 password_options=("-p", "--pass"),
-                stdin_options=("--pass-stdin",),
+                stdin_options=("--pass-stdin",),  # NV303 advises it
             )
         ]
     if name in ("singularity", "apptainer") and sub in ("remote", "registry") and login:

@@ -45,7 +45,7 @@ class Target:
 class Makefile:
     """The variables and rules of one Makefile (and of the files it includes)."""
 
-    def __init__(self, text: str, path: str | None, read_other=None) -> None:
+    def __init__(self, text: str, path: str | None, read_other) -> None:
         self.path = path
         self.read_other = read_other  # Source.read_other: an included file's text, recorded as read
         self.variables: dict[str, Variable] = {}
@@ -162,7 +162,7 @@ class Makefile:
         return i
 
     def _include(self, names: str, depth: int) -> None:
-        if self.path is None or self.read_other is None or depth > MAX_INCLUDE_DEPTH:
+        if self.path is None or depth > MAX_INCLUDE_DEPTH:
             return
         base = Path(self.path).parent
         for name in names.split():
