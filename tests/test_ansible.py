@@ -178,7 +178,7 @@ def test_files_are_ansible_by_their_shape_not_by_a_word(text):
 
 
 def test_a_roles_task_file_is_claimed_by_its_path():
-    from nvlint.sources.ansible import KIND
+    from nvlint.sources import ANSIBLE as KIND
 
     assert KIND.claims("roles/web/tasks/main.yml") and KIND.claims("x/roles/web/handlers/restart.yaml")
     assert not KIND.claims("roles/web/defaults/main.yml") and not KIND.claims("tasks/main.yml")

@@ -301,17 +301,19 @@ def test_a_bug_outside_any_file_is_one_line_not_a_traceback(tree, capsys, monkey
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "needed"),
+    ("name", "text", "needed", "readers"),
     [
-        ("deploy.sh", 'docker login nvcr.io -u "$oauthtoken"\n', set()),
-        ("deploy.yml", "steps:\n  - run: docker login nvcr.io\n", {"yaml"}),
-        ("README.md", "```sh\ndocker login nvcr.io\n```\n", {"markdown_it"}),
+        ("deploy.sh", 'docker login nvcr.io -u "$oauthtoken"\n', set(), {"shell"}),
+        ("deploy.yml", "steps:\n  - run: docker login nvcr.io\n", {"yaml"}, None),
+        ("README.md", "```sh\ndocker login nvcr.io\n```\n", {"markdown_it"}, {"markdown"}),
+        ("Dockerfile", "FROM nvcr.io/nvidia/pytorch:24.01-py3\nRUN docker login nvcr.io\n", set(), {"dockerfile"}),
     ],
 )
-def test_a_one_file_run_imports_only_the_libraries_its_kind_needs(tmp_path, name, text, needed):
+def test_a_one_file_run_imports_only_the_libraries_its_kind_needs(tmp_path, name, text, needed, readers):
     """Start-up: a repository's pyproject.toml that says nothing of nvlint is not parsed, a .gitignore
-    is not compiled for a file named on the command line, and each reader's library is imported only
-    for a file of its kind."""
+    is not compiled for a file named on the command line, and each reader's library (and each kind's
+    reading module) is imported only for a file of its kind. A YAML file of no claimed path is offered
+    to every document kind in turn, so it may import all of theirs."""
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("build/\n")
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n[tool.black]\nline-length = 100\n")
@@ -320,8 +322,13 @@ def test_a_one_file_run_imports_only_the_libraries_its_kind_needs(tmp_path, name
         "import sys\nfrom nvlint.cli import main\nmain(['check', sys.argv[1]])\n"
         "print(sorted(m for m in ('tomllib', 'pathspec', 'yaml', 'markdown_it', 'ruamel', 'requests', 'rich')"
         " if m in sys.modules))\n"
+        "from nvlint.sources import DOCUMENT_KINDS, FILE_KINDS\n"
+        "print(sorted(k.name for k in (*FILE_KINDS, *DOCUMENT_KINDS) if k.module in sys.modules))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, name], cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL
     )
-    assert result.stdout.splitlines()[-1] == str(sorted(needed)), result.stderr
+    libraries, kinds = result.stdout.splitlines()[-2:]
+    assert libraries == str(sorted(needed)), result.stderr
+    if readers is not None:
+        assert kinds == str(sorted(readers)), result.stderr

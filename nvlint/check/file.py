@@ -311,7 +311,7 @@ def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
         return False
 
     source = Source(parse_text, path if path != "-" else None, settings, reads_words)
-    reading = sources.read(kind, source)
+    reading = sources.read_as(kind, source)
     reading.dependencies = source.read_files
     return reading
 

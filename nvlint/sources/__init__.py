@@ -1,7 +1,8 @@
-"""The file kinds nvlint reads, and the reading of a file of each: every kind is one module here that
-declares `KIND` (see nvlint.sources.kind). Discovery (which files, of which kind) and linting (how a
-file becomes flows of events) are both derived from this list. Adding a kind: a module, its fixtures,
-and a row in the README's file-kinds table (a test checks the table against this list).
+"""The file kinds nvlint reads: each is declared here as data and read by a module of its own (see
+nvlint.sources.kind), imported only when a file of that kind is read. Discovery (which files, of which
+kind) and linting (how a file becomes flows of events) are both derived from this list. Adding a kind:
+a declaration, its module, its fixtures, and a row in the README's file-kinds table (a test checks the
+table against this list).
 
 Text kinds are chosen by file name, extension or shebang. YAML and JSON files are one file kind,
 "yaml", whose documents go to the document kinds: the kind whose paths claim the file
@@ -15,83 +16,110 @@ from __future__ import annotations
 import functools
 import os
 
-from nvlint.sources import (
-    ansible,
-    compose,
-    dockerfile,
-    github,
-    gitlab,
-    helm,
-    kubernetes,
-    makefile,
-    markdown,
-    notebook,
-    nvcf_payload,
-    python,
-    rst,
-    shell,
-)
+from nvlint.config_values import boolean_option
 from nvlint.sources.kind import FileKind, Problem, Reading, Source
 
-# Document kinds, in the order their shapes are tried: the most specific first.
-DOCUMENT_KINDS: tuple[FileKind, ...] = (
-    github.KIND,
-    gitlab.KIND,
-    ansible.KIND,
-    kubernetes.KIND,
-    compose.KIND,
-    nvcf_payload.KIND,
+# Each kind as data; its module (nvlint.sources.<module>) is imported when a file of the kind is read.
+SHELL = FileKind(
+    "shell",
+    "`*.sh`, `*.bash`, `*.zsh`, `*.bats`..., or a shell shebang",
+    "nvlint.sources.shell",
+    extensions=(".sh", ".bash"),
+    shebang=True,
+    identify_tags=("shell",),
+)
+MAKEFILE = FileKind(
+    "makefile",
+    "`Makefile`, `GNUmakefile`, `makefile`, `*.mk`",
+    "nvlint.sources.makefile",
+    names=("Makefile", "makefile", "GNUmakefile"),
+    extensions=(".mk",),
+    identify_tags=("makefile",),
+)
+DOCKERFILE = FileKind(
+    "dockerfile",
+    "`Dockerfile`, `*.Dockerfile`, `Containerfile`",
+    "nvlint.sources.dockerfile",
+    names=("Dockerfile", "Containerfile"),
+    identify_tags=("dockerfile",),
+)
+UNTAGGED_SHELL = boolean_option(
+    "markdown-untagged-shell",
+    "Untagged fences and indented blocks of Markdown are read as shell too (the default); `false` reads "
+    "only blocks tagged as shell.",
+    default=True,
+)
+MARKDOWN = FileKind(
+    "markdown",
+    "`*.md`, `*.markdown`",
+    "nvlint.sources.markdown",
+    extensions=(".md", ".markdown"),
+    identify_tags=("markdown",),
+    options=(UNTAGGED_SHELL,),
+)
+RST = FileKind("rst", "`*.rst`", "nvlint.sources.rst", extensions=(".rst",), identify_tags=("rst",))
+NOTEBOOK = FileKind(
+    "notebook", "`*.ipynb`", "nvlint.sources.notebook", extensions=(".ipynb",), identify_tags=("jupyter",)
+)
+PYTHON = FileKind("python", "`*.py`", "nvlint.sources.python", extensions=(".py",), identify_tags=("python",))
+
+GITHUB = FileKind(
+    "github-actions",
+    "`.github/workflows/*.yml`, `action.yml` (composite)",
+    "nvlint.sources.github",
+    globs=(".github/workflows/*.yml", ".github/workflows/*.yaml"),
+    names=("action.yml", "action.yaml"),
+    documents=True,
+)
+GITLAB = FileKind(
+    "gitlab-ci",
+    "`.gitlab-ci.yml`, `*.gitlab-ci.yml` (and the local files they include)",
+    "nvlint.sources.gitlab",
+    names=(".gitlab-ci.yml",),
+    globs=("*.gitlab-ci.yml",),
+    documents=True,
+)
+ANSIBLE = FileKind(
+    "ansible",
+    "Ansible playbooks (a list of plays) and task files (a role's `tasks/*.yml`, `handlers/*.yml`)",
+    "nvlint.sources.ansible",
+    globs=("roles/*/tasks/*.yml", "roles/*/tasks/*.yaml", "roles/*/handlers/*.yml", "roles/*/handlers/*.yaml"),
+    documents=True,
+)
+KUBERNETES = FileKind(
+    "kubernetes",
+    "Kubernetes manifests (`apiVersion` and `kind`), Helm chart templates and values files",
+    "nvlint.sources.kubernetes",
+    documents=True,
+    claim=True,  # a Helm chart's values files: see nvlint.sources.helm
+)
+COMPOSE = FileKind(
+    "compose",
+    "Compose files (`services:` with an `image` or a `build`)",
+    "nvlint.sources.compose",
+    documents=True,
+)
+NVCF_PAYLOAD = FileKind(
+    "nvcf-payload",
+    "JSON or YAML files, and JSON bodies sent inline by `curl -d`, `wget --post-data` or HTTPie",
+    "nvlint.sources.nvcf_payload",
+    documents=True,
 )
 
-
-def _read_documents(source: Source) -> Reading:
-    """A YAML or JSON file: each document to the kind that claims the file or has its shape."""
-    from nvlint.yamltree.nodes import YamlError
-
-    path = source.path
-    claimed = next((kind for kind in DOCUMENT_KINDS if path is not None and kind.claims(path)), None)
-    if claimed is None and helm.is_template(path):  # YAML only once Helm renders it: see nvlint.sources.helm
-        rendered = helm.rendered_for_parsing(source.text)
-        if rendered is not None:
-            source = source.rendered(*rendered)
-    try:
-        documents = source.documents()
-    except YamlError as error:
-        if claimed is None:
-            return Reading()  # a Helm template, say: not a file nvlint must understand
-        from nvlint.model.text import LineIndex
-
-        at = LineIndex(source.text).offset(min(error.line, source.text.count("\n") + 1), error.column)
-        return Reading(problems=[Problem(at, at + 1, error.reason)])
-    flows: list = []
-    for root in documents:
-        if root is None:
-            continue
-        kind = claimed or next((k for k in DOCUMENT_KINDS if k.shape is not None and k.shape(root)), None)
-        if kind is not None and kind.read_document is not None:
-            flows.extend(kind.read_document(source, root))
-    return Reading(flows)
+# Document kinds, in the order their shapes are tried: the most specific first.
+DOCUMENT_KINDS: tuple[FileKind, ...] = (GITHUB, GITLAB, ANSIBLE, KUBERNETES, COMPOSE, NVCF_PAYLOAD)
 
 
 YAML = FileKind(
     "yaml",
     "`*.yml`, `*.yaml`, `*.json`: each document is read as the kind it is (the rows below)",
+    "nvlint.sources.documents",
     extensions=(".yml", ".yaml", ".json"),
     identify_tags=("yaml", "json"),
-    read=_read_documents,
 )
 
 # Text kinds and the YAML file kind, in the order file names are tried.
-FILE_KINDS: tuple[FileKind, ...] = (
-    shell.KIND,
-    makefile.KIND,
-    dockerfile.KIND,
-    markdown.KIND,
-    rst.KIND,
-    notebook.KIND,
-    python.KIND,
-    YAML,
-)
+FILE_KINDS: tuple[FileKind, ...] = (SHELL, MAKEFILE, DOCKERFILE, MARKDOWN, RST, NOTEBOOK, PYTHON, YAML)
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in FILE_KINDS}
 _BY_FILE_NAME = {name: kind.name for kind in FILE_KINDS for name in kind.names}
 _BY_EXTENSION = {extension: kind.name for kind in FILE_KINDS for extension in kind.extensions}
@@ -145,11 +173,9 @@ def _kind_of_tags(tags, kinds: tuple[FileKind, ...] = FILE_KINDS) -> str | None:
     return next((kind.name for kind in kinds if any(tag in tags for tag in kind.identify_tags)), None)
 
 
-def read(kind: str, source: Source) -> Reading:
+def read_as(kind: str, source: Source) -> Reading:
     """Read one file of a file kind (a name from FILE_KINDS)."""
-    read_file = BY_NAME[kind].read
-    assert read_file is not None
-    return read_file(source)
+    return BY_NAME[kind].read(source)
 
 
 __all__ = [
@@ -162,5 +188,5 @@ __all__ = [
     "Source",
     "kind_from_shebang",
     "kind_of_name",
-    "read",
+    "read_as",
 ]

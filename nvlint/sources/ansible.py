@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from nvlint.model.events import Event, Login
 from nvlint.model.words import DEFINED_ELSEWHERE, Part, Unknown, Value, Word, literal_part, unknown_part
-from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.kind import Source
 from nvlint.sources.words import split_words, word_of
 from nvlint.yamltree.nodes import (
     Expressions,
@@ -302,11 +302,4 @@ def read_document(source: Source, root) -> list[list[Event]]:
     return [flow for flow in flows + reader.extra_flows if flow]
 
 
-KIND = FileKind(
-    "ansible",
-    "Ansible playbooks (a list of plays) and task files (a role's `tasks/*.yml`, `handlers/*.yml`)",
-    globs=("roles/*/tasks/*.yml", "roles/*/tasks/*.yaml", "roles/*/handlers/*.yml", "roles/*/handlers/*.yaml"),
-    documents=True,
-    shape=looks_like_ansible,
-    read_document=read_document,
-)
+shape = looks_like_ansible  # the registry's name (nvlint.sources.kind.FileKind)

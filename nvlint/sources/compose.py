@@ -12,7 +12,7 @@ import re
 
 from nvlint.model.events import Event
 from nvlint.model.words import VARIABLE, Unknown, Value, Word, literal_part
-from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.kind import Source
 from nvlint.sources.manifests import Manifest
 from nvlint.sources.words import split_words
 from nvlint.yamltree.nodes import Expressions, get, is_mapping, is_scalar, is_sequence, items, scalar_value_and_sites
@@ -83,10 +83,4 @@ def _run(reader: Manifest, entrypoint, command) -> None:
     reader.words(words)
 
 
-KIND = FileKind(
-    "compose",
-    "Compose files (`services:` with an `image` or a `build`)",
-    documents=True,
-    shape=looks_like_compose,
-    read_document=read_document,
-)
+shape = looks_like_compose  # the registry's name (nvlint.sources.kind.FileKind)

@@ -13,7 +13,7 @@ import re
 from nvlint.model.events import CommandRun, OptionRun
 from nvlint.model.text import Snippet, Text
 from nvlint.model.words import Value, Word, literal_part
-from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.sources.kind import Reading, Source
 
 _DIRECTIVE = re.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
 _HEREDOC = re.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
@@ -177,12 +177,3 @@ def _exec_form(body: Text) -> Snippet | None:
             value = DocumentText(body.text, [*body.offsets, body.end]).value(array.value[n + 1])
             return snippet_of_value(value, body.end)
     return None
-
-
-KIND = FileKind(
-    "dockerfile",
-    "`Dockerfile`, `*.Dockerfile`, `Containerfile`",
-    names=("Dockerfile", "Containerfile"),
-    identify_tags=("dockerfile",),
-    read=read,
-)

@@ -12,7 +12,7 @@ import re
 
 from nvlint.model.events import Event, ImageBuilt, ImagePushed, Login
 from nvlint.model.words import Value, Word
-from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.kind import Source
 from nvlint.sources.units import ordered_units
 from nvlint.sources.yaml_env import read_env
 from nvlint.yamltree.nodes import (
@@ -180,12 +180,5 @@ def _needs(node) -> list[str]:
     return []
 
 
-KIND = FileKind(
-    "github-actions",
-    "`.github/workflows/*.yml`, `action.yml` (composite)",
-    globs=(".github/workflows/*.yml", ".github/workflows/*.yaml"),
-    names=("action.yml", "action.yaml"),
-    documents=True,
-    shape=lambda root: looks_like_workflow(root) or looks_like_action(root),
-    read_document=read_document,
-)
+def shape(root) -> bool:
+    return looks_like_workflow(root) or looks_like_action(root)

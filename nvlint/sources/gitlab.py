@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nvlint.model.events import Event
 from nvlint.model.words import Value
-from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.kind import Source
 from nvlint.sources.units import ordered_units
 from nvlint.sources.yaml_env import read_env
 from nvlint.yamltree.nodes import (
@@ -232,12 +232,4 @@ def read_document(source: Source, root) -> list[list[Event]]:
     return _Pipeline(source.text, root, source.path, source.reads_words, files, source.read_other).flows()
 
 
-KIND = FileKind(
-    "gitlab-ci",
-    "`.gitlab-ci.yml`, `*.gitlab-ci.yml` (and the local files they include)",
-    names=(".gitlab-ci.yml",),
-    globs=("*.gitlab-ci.yml",),
-    documents=True,
-    shape=looks_like_gitlab,
-    read_document=read_document,
-)
+shape = looks_like_gitlab  # the registry's name (nvlint.sources.kind.FileKind)

@@ -1,14 +1,15 @@
 """What a file kind is: how its files are recognised, and how one is read into flows of events.
 
-Every kind is a module of `nvlint.sources` that declares `KIND = FileKind(...)`; `nvlint.sources` lists
-them, and discovery and linting are derived from that list. A kind module keeps its top-level imports
-light (the shell interpreter is imported where a file is read): discovery imports every kind.
+Every kind is declared in `nvlint.sources` as data (names, extensions, globs, options) and read by a
+module of its own, named by the declaration. Discovery and linting are derived from the declarations;
+a kind's module is imported only when a file of that kind is read, so a run that reads one shell
+script loads no YAML, Python or Markdown reader (start-up is most of what a pre-commit run pays).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from nvlint.model.text import text_digest
@@ -116,22 +117,23 @@ class FileKind:
     Text kinds are recognised by file name, extension or shebang (and identify's tags for the rest).
     Document kinds are YAML or JSON documents (`documents=True`): a file is theirs when its path
     matches one of their ``globs``/``names`` or, for files no path claims, document by document when
-    the document has their ``shape``. ``read`` reads a whole file; a document kind gives
-    ``read_document`` instead and the registry reads its files document by document.
+    the document has their ``shape``.
+
+    ``module`` reads the files: a text kind's module has ``read(source) -> Reading``; a document
+    kind's has ``shape(root) -> bool`` and ``read_document(source, root) -> flows``, and, where
+    ``claim`` is set, ``claims(path) -> bool`` for paths that only the files around them place.
     """
 
     __slots__ = (
         "name",
         "summary",
+        "module",
         "names",
         "extensions",
         "shebang",
         "identify_tags",
         "globs",
         "documents",
-        "shape",
-        "read",
-        "read_document",
         "options",
         "claim",
     )
@@ -140,6 +142,7 @@ class FileKind:
         self,
         name: str,
         summary: str,
+        module: str,
         *,
         names: tuple[str, ...] = (),
         extensions: tuple[str, ...] = (),
@@ -147,32 +150,41 @@ class FileKind:
         identify_tags: tuple[str, ...] = (),
         globs: tuple[str, ...] = (),
         documents: bool = False,
-        shape: Callable[[object], bool] | None = None,
-        read: Callable[[Source], Reading] | None = None,
-        read_document: Callable[[Source, object], Flows] | None = None,
         options: tuple[Option, ...] = (),
-        claim: Callable[[str], bool] | None = None,
+        claim: bool = False,
     ) -> None:
         self.name = name
         self.summary = summary  # one line for `nvlint kinds` and the README
+        self.module = module  # the module that reads the kind's files (imported on first use)
         self.names = names  # exact file names (`Makefile`)
         self.extensions = extensions  # lower-case, with the dot
         self.shebang = shebang  # a `#!` line naming a shell makes a file of this kind
         self.identify_tags = identify_tags  # identify's tags that mean this kind, for other names
         self.globs = globs  # path patterns that claim a document file (`.github/workflows/*.yml`)
         self.documents = documents
-        self.shape = shape  # does a document (its root node) have this kind's shape?
-        self.read = read
-        self.read_document = read_document
         self.options = options  # settings this kind declares (source.settings.option(...))
-        self.claim = claim  # does the path (and what is around it) say a file is of this kind?
+        self.claim = claim  # can the path (and what is around it) say a file is of this kind?
 
     def __repr__(self) -> str:
         return f"FileKind({self.name})"
+
+    def reader(self):
+        """The module that reads this kind's files."""
+        return importlib.import_module(self.module)
+
+    def read(self, source: Source) -> Reading:
+        return self.reader().read(source)
+
+    def shape(self, root) -> bool:
+        """Does a document (its root node) have this kind's shape?"""
+        return bool(self.reader().shape(root))
+
+    def read_document(self, source: Source, root) -> Flows:
+        return self.reader().read_document(source, root)
 
     def claims(self, path: str) -> bool:
         """Does the path alone say a document file is of this kind?"""
         posix = PurePosixPath(path.replace("\\", "/"))
         if posix.name in self.names or any(posix.match(glob) for glob in self.globs):
             return True
-        return self.claim is not None and self.claim(path)
+        return self.claim and self.reader().claims(path)

@@ -20,7 +20,7 @@ import binascii
 from nvlint.model.events import Event
 from nvlint.model.words import Word
 from nvlint.sources.helm import is_values
-from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.kind import Source
 from nvlint.sources.manifests import Manifest, placed_word
 from nvlint.yamltree.nodes import DocumentText, compose_all, get, is_mapping, is_scalar, is_sequence, items
 
@@ -167,11 +167,5 @@ def _base64(text: str) -> str | None:
         return None
 
 
-KIND = FileKind(
-    "kubernetes",
-    "Kubernetes manifests (`apiVersion` and `kind`), Helm chart templates and values files",
-    documents=True,
-    shape=looks_like_a_manifest,
-    read_document=read_document,
-    claim=is_values,
-)
+shape = looks_like_a_manifest  # the registry's name (nvlint.sources.kind.FileKind)
+claims = is_values  # a Helm chart's values files (nvlint.sources.helm)

@@ -6,7 +6,7 @@ The reading is in nvlint.sources.make: parse.py (variables, rules, recipes, incl
 
 from __future__ import annotations
 
-from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.sources.kind import Reading, Source
 
 
 def read(source: Source) -> Reading:
@@ -16,13 +16,3 @@ def read(source: Source) -> Reading:
     return Reading(
         flows(Makefile(source.text, source.path, source.read_other), source.reads_words, source.sourced_files())
     )
-
-
-KIND = FileKind(
-    "makefile",
-    "`Makefile`, `GNUmakefile`, `makefile`, `*.mk`",
-    names=("Makefile", "makefile", "GNUmakefile"),
-    extensions=(".mk",),
-    identify_tags=("makefile",),
-    read=read,
-)

@@ -11,15 +11,8 @@ from __future__ import annotations
 
 import functools
 
-from nvlint.config_values import boolean_option
-from nvlint.sources.kind import FileKind, Reading, Source
-
-UNTAGGED_SHELL = boolean_option(
-    "markdown-untagged-shell",
-    "Untagged fences and indented blocks of Markdown are read as shell too (the default); `false` reads "
-    "only blocks tagged as shell.",
-    default=True,
-)
+from nvlint.sources import UNTAGGED_SHELL
+from nvlint.sources.kind import Reading, Source
 
 
 def read(source: Source) -> Reading:
@@ -79,13 +72,3 @@ def _language(info: str) -> str:
         info = info.strip("{}").strip()
     word = info.split(None, 1)[0] if info else ""
     return word.lstrip(".").lower()
-
-
-KIND = FileKind(
-    "markdown",
-    "`*.md`, `*.markdown`",
-    extensions=(".md", ".markdown"),
-    identify_tags=("markdown",),
-    read=read,
-    options=(UNTAGGED_SHELL,),
-)

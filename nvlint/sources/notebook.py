@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nvlint.model.text import Text
-from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.sources.kind import Reading, Source
 
 _CELL_MAGIC = re.compile(r"^\s*%%(bash|sh|script\s+(?:bash|sh))\b")
 _SHELL_LINE = re.compile(r"^\s*!(?!=)", re.MULTILINE)  # `!cmd`; `!=` is Python
@@ -106,6 +106,3 @@ def _value_lines(file_text: str, piece) -> list[Text]:
         out.append(Text(line, offsets[position : position + len(line)], line_end))
         position += len(line) + 1
     return out
-
-
-KIND = FileKind("notebook", "`*.ipynb`", extensions=(".ipynb",), identify_tags=("jupyter",), read=read)

@@ -4,7 +4,7 @@ an NVCF function or task create request is read as one (see nvlint.tools.nvcf_ap
 from __future__ import annotations
 
 from nvlint.model.events import Event
-from nvlint.sources.kind import FileKind, Source
+from nvlint.sources.kind import Source
 from nvlint.tools import nvcf_api
 from nvlint.yamltree.nodes import DocumentText
 
@@ -13,10 +13,5 @@ def read_document(source: Source, root) -> list[list[Event]]:
     return [[event] for event in nvcf_api.events(DocumentText(source.text), root)]
 
 
-KIND = FileKind(
-    "nvcf-payload",
-    "JSON or YAML files, and JSON bodies sent inline by `curl -d`, `wget --post-data` or HTTPie",
-    documents=True,
-    shape=lambda root: bool(nvcf_api.find(root)),
-    read_document=read_document,
-)
+def shape(root) -> bool:
+    return bool(nvcf_api.find(root))

@@ -24,7 +24,7 @@ from collections import Counter
 
 from nvlint.model.events import Deploy, Event
 from nvlint.model.words import EXPRESSION, VARIABLE, Part, Unknown, Value, Word, literal_part, unknown_part
-from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.sources.kind import Reading, Source
 from nvlint.sources.pystrings import literal_value
 
 SUBPROCESS_WORDS = frozenset(
@@ -677,6 +677,3 @@ def _keyword(node: ast.Call, name: str) -> ast.expr | None:
 
 def _is_true(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
-
-
-KIND = FileKind("python", "`*.py`", extensions=(".py",), identify_tags=("python",), read=read)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.sources.kind import Reading, Source
 
 _DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(code-block|code|sourcecode|prompt)::\s*([\w-]*)")
 _LITERAL_INTRO = re.compile(r"(?i)\b(bash|shell|sh|zsh|terminal|console|command line|command-line)\b.*::\s*$")
@@ -66,6 +66,3 @@ def blocks(text: str) -> list:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
-
-
-KIND = FileKind("rst", "`*.rst`", extensions=(".rst",), identify_tags=("rst",), read=read)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nvlint.sources.kind import FileKind, Reading, Source
+from nvlint.sources.kind import Reading, Source
 
 
 def read(source: Source) -> Reading:
@@ -11,13 +11,3 @@ def read(source: Source) -> Reading:
 
     flows = flows_of(Snippet(source.text), source.reads_words, source.sourced_files())
     return Reading([flow for flow in flows if flow])
-
-
-KIND = FileKind(
-    "shell",
-    "`*.sh`, `*.bash`, `*.zsh`, `*.bats`..., or a shell shebang",
-    extensions=(".sh", ".bash"),
-    shebang=True,
-    identify_tags=("shell",),
-    read=read,
-)
