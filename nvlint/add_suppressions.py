@@ -12,14 +12,14 @@ directives before it is written: a file whose findings they would not all silenc
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 
 # Findings no directive can silence in place: the file is not read at all, or nvlint failed on it.
 _NOT_SILENCEABLE = frozenset({"NV000", "NV003"})
-_DIRECTIVE_LINE = re.compile(r"^(?P<indent>[ \t]*)# nvlint: disable=(?P<codes>[A-Z0-9, ]+?)(?P<rest>\s*(?:--.*)?)$")
+_DIRECTIVE_LINE = lazyre.compile(r"^(?P<indent>[ \t]*)# nvlint: disable=(?P<codes>[A-Z0-9, ]+?)(?P<rest>\s*(?:--.*)?)$")
 
 
 class Added:

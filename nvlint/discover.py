@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from nvlint import lazyre
 from nvlint.model.record import fields_repr
 from nvlint.sources import kind_from_shebang, kind_of_name
 
@@ -91,7 +92,7 @@ class _Ignores:
 
 
 # `(?P<ps_d>` in pathspec's regexes: a named group may appear once in a regex, so in the union it is plain
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_NAMED_GROUP = lazyre.compile(r"\(\?P<\w+>")
 
 
 class _Matcher:

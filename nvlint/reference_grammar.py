@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.record import Record
 from nvlint.model.words import UNKNOWN_CHAR
 
@@ -16,14 +17,14 @@ U = UNKNOWN_CHAR
 # Registry hosts that NVCF recognises for container images (ngc-facts §7, C4); NGC's staging registry
 # stg.nvcr.io is the one NVIDIA/nvcf's own configuration names for NGC (nvcf-service application.yaml).
 _RECOGNISED_HOSTS = (
-    re.compile(r"docker\.io"),
-    re.compile(r"(stg\.)?nvcr\.io"),
-    re.compile(r"public\.ecr\.aws"),
-    re.compile(r"\d+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?"),
-    re.compile(r"[a-z0-9-]+\.azurecr\.io"),
-    re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.cr\.volces\.com"),
+    lazyre.compile(r"docker\.io"),
+    lazyre.compile(r"(stg\.)?nvcr\.io"),
+    lazyre.compile(r"public\.ecr\.aws"),
+    lazyre.compile(r"\d+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?"),
+    lazyre.compile(r"[a-z0-9-]+\.azurecr\.io"),
+    lazyre.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.cr\.volces\.com"),
 )
-_REFERENCE_CHARS = re.compile(r"[A-Za-z0-9._:/@+\x00-]+")
+_REFERENCE_CHARS = lazyre.compile(r"[A-Za-z0-9._:/@+\x00-]+")
 NGC_HOSTS = frozenset({"nvcr.io", "helm.ngc.nvidia.com"})
 
 
@@ -126,7 +127,7 @@ def _canonical(ref: ImageRef, host: str) -> str:
 
 # --- NGC artifacts: `[override:]org/[team/]name:version` --------------------------------------------
 
-_NGC_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_NGC_SEGMENT = lazyre.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 class ArtifactRef(Record):

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
+
+from nvlint import lazyre
 
 KEY_LENGTH = 64
-_KEY = re.compile(r"(?<![A-Za-z0-9_])nvapi-([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])")
-_ANY_KEY = re.compile(r"nvapi-[A-Za-z0-9_-]{4,}")
+_KEY = lazyre.compile(r"(?<![A-Za-z0-9_])nvapi-([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])")
+_ANY_KEY = lazyre.compile(r"nvapi-[A-Za-z0-9_-]{4,}")
 # Words of four letters or more that placeholders use: ~61*16/64**4 < 1e-4 of real keys contain one.
 _PLACEHOLDER_WORDS = (
     "your",

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.text import LineIndex
 
 # Within one line: `\s` would run on over blank lines below and end the directive's span there.
-_DIRECTIVE = re.compile(r"(?:#|<!--)[ \t]*nvlint[ \t]*:[ \t]*(?P<body>[^\n]*?)[ \t\r]*(?:-->)?[ \t\r]*$", re.MULTILINE)
-_VALID = re.compile(r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, -]*?)\s*(?:--\s*(?P<reason>.*))?$")
-_CODE = re.compile(r"NV\d{3}")
+_DIRECTIVE = lazyre.compile(
+    r"(?:#|<!--)[ \t]*nvlint[ \t]*:[ \t]*(?P<body>[^\n]*?)[ \t\r]*(?:-->)?[ \t\r]*$", re.MULTILINE
+)
+_VALID = lazyre.compile(
+    r"(?P<kind>disable|disable-file)\s*=\s*(?P<codes>[A-Za-z0-9_, -]*?)\s*(?:--\s*(?P<reason>.*))?$"
+)
+_CODE = lazyre.compile(r"NV\d{3}")
 
 
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).

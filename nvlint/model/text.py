@@ -7,7 +7,8 @@ Every diagnostic is computed on *file character offsets*; only at the end are th
 from __future__ import annotations
 
 import bisect
-import re
+
+from nvlint import lazyre
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class Text:
 # Private-use characters stand in for values that are unknown to the shell parser (an outer
 # shell's expansion inside `bash -c "..."`, a CI `${{ }}` expression). tree-sitter-bash reads
 # them as ordinary word characters, and the word evaluator turns each back into its unknown part.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = lazyre.compile(r"[^\x00-\x7f]")
 SENTINEL_FIRST = 0xE000
 SENTINEL_LAST = 0xF8FF
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.record import Record, fields_repr
 
 # Stands for an unknown part in templates handed to reference parsers.
@@ -384,7 +385,7 @@ class Word:
         return self.value.template()
 
 
-PLACEHOLDER_RE = re.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}]*\}\}|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+")
+PLACEHOLDER_RE = lazyre.compile(r"<[A-Za-z][^<>\s]*>|\{\{[^{}]*\}\}|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+")
 
 
 def replace_matches(part: Part, pattern: re.Pattern, replacement) -> list[Part]:

@@ -7,9 +7,9 @@ they will exist once the script runs. The online package (imported only with --o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
+from nvlint import lazyre
 from nvlint.model.events import (
     ArtifactCreated,
     ArtifactPushed,
@@ -143,7 +143,7 @@ def _function_references(event: FunctionReference) -> list[Reference]:
     return out
 
 
-_URI = re.compile(
+_URI = lazyre.compile(
     r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/([A-Za-z0-9_-]+)"
     r"(?:/team/([A-Za-z0-9_-]+))?/(models|resources)/([^/]+)/([^/]+)/files"
 )

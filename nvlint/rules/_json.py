@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from nvlint import lazyre
 from nvlint.model.words import UNKNOWN_CHAR
 
 
@@ -37,7 +36,7 @@ def checkable(template: str) -> str | None:
 
 # `"name": value`: a key of a JSON object and the value after it (a string, the `{` or `[` that opens a nested
 # one, whose members are found in turn, or a bare token up to `,` `}` `]`).
-_MEMBER = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"|[{\[]|[^\s,}\]{\[]+)')
+_MEMBER = lazyre.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"|[{\[]|[^\s,}\]{\[]+)')
 
 
 def members(template: str) -> list[tuple[str, str, int]]:

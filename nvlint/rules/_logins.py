@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.events import Login
 from nvlint.model.words import CI_EXPRESSION, UNKNOWN_CHAR, Value
 from nvlint.reference_grammar import NGC_HOSTS
@@ -11,7 +12,7 @@ from nvlint.rules.base import POSITIONAL, value_span
 
 OAUTHTOKEN = "$oauthtoken"
 KUBECTL = frozenset({"kubectl", "oc"})  # `create secret docker-registry`: a login with no stdin form
-_NGC_VARIABLE = re.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
+_NGC_VARIABLE = lazyre.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
 
 
 def host_of(value: Value | None) -> str | None:

@@ -7,14 +7,14 @@ picks one or accepts both.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from nvlint import lazyre
 from nvlint.model.events import Attachment, Deploy, OptionUse
 from nvlint.model.words import UNKNOWN_CHAR, Value
 
 # A path starting at a word boundary: not the middle of another path or a URL.
-_PATH = re.compile(r"(?<![\w.$/~-])/(?:mounts?|config)(?=/|$|[\s:;,'\"=)\]}])[^\s:;,'\"=)\]}]*")
+_PATH = lazyre.compile(r"(?<![\w.$/~-])/(?:mounts?|config)(?=/|$|[\s:;,'\"=)\]}])[^\s:;,'\"=)\]}]*")
 KINDS = {"models": "model", "resources": "resource"}
 
 

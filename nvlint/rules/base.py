@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
+from nvlint import lazyre
 from nvlint.config_values import Option
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.generic import Generic
@@ -242,7 +242,7 @@ class Rule(Generic[E]):
         return Fix(message, tuple(edits), self.fix_applicability or "safe")
 
 
-POSITIONAL = re.compile(r"\"?\$(?:[1-9]|\{[1-9][0-9]*\})\"?")  # `"$1"`: a function's argument
+POSITIONAL = lazyre.compile(r"\"?\$(?:[1-9]|\{[1-9][0-9]*\})\"?")  # `"$1"`: a function's argument
 
 
 def value_span(value: Value | None, fallback: Word | None = None) -> tuple[int, int] | None:
@@ -283,7 +283,7 @@ def _quoted(text: str) -> str:
     return f"'{text}'"
 
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
+_UNPRINTABLE = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 
 
 def printable(text: str) -> str:

@@ -4,18 +4,17 @@ quoting). A rule that raises becomes one NV003 finding; the other rules still ru
 
 from __future__ import annotations
 
-import re
-
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Event, NgcCommand, OrgSeen, Sourced
 from nvlint.model.text import LineIndex
 from nvlint.rules.base import Context, OrgKnowledge, Rule
 from nvlint.settings import Settings, environment_orgs
 
-_NVCR_ORG = re.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
+_NVCR_ORG = lazyre.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 # The NGC CLI's org set for a script or a CI job: `NGC_CLI_ORG=acme`, `export NGC_CLI_ORG="acme"`,
 # `NGC_CLI_ORG: acme` in a workflow's env.
-_CLI_ORG = re.compile(r"\bNGC_CLI_ORG\s*[=:]\s*[\"']?([A-Za-z0-9][A-Za-z0-9_-]*)")
+_CLI_ORG = lazyre.compile(r"\bNGC_CLI_ORG\s*[=:]\s*[\"']?([A-Za-z0-9][A-Za-z0-9_-]*)")
 # A rule is given no flow without an event of a type it reads (the view would be empty). Only a test turns
 # this off, to show that it changes no finding.
 SKIP_FLOWS_WITHOUT_THEIR_EVENTS = True

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy, NgcCommand
 from nvlint.model.words import UNKNOWN_CHAR
@@ -41,12 +42,12 @@ RULE: Rule[Deploy | NgcCommand] = Rule(
     reads=(Deploy, NgcCommand),
 )
 
-SECRET_NAME = re.compile(
+SECRET_NAME = lazyre.compile(
     r"(?:^|[_.-])(?:API_?KEY|APIKEY|TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_?KEY|CREDENTIALS?)"
     r"(?:$|[_.-])|^NGC_API_KEY$|^HF_TOKEN$",
     re.IGNORECASE,
 )
-_SET_KEY = re.compile(r"(?:^|[.,])([A-Za-z0-9_-]+)=", re.IGNORECASE)
+_SET_KEY = lazyre.compile(r"(?:^|[.,])([A-Za-z0-9_-]+)=", re.IGNORECASE)
 
 
 def _secretish_value(value) -> str | None:
@@ -89,7 +90,7 @@ def check(flow: Sequence[Deploy | NgcCommand], ctx: Context) -> Iterator[Diagnos
 
 
 # A key that names where a credential is kept (a Kubernetes secret, a file), not the credential itself.
-_REFERENCE_KEY = re.compile(r"(?:name|ref|file|path|secret|secrets)$", re.IGNORECASE)
+_REFERENCE_KEY = lazyre.compile(r"(?:name|ref|file|path|secret|secrets)$", re.IGNORECASE)
 
 
 def _helm_values(ngc: NgcCommand):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Login, NgcCommand
 from nvlint.rules.base import Context, Rule
@@ -25,7 +25,7 @@ RULE: Rule[Login | NgcCommand] = Rule(
     reads=(Login, NgcCommand),
 )
 
-_QUOTED_VARIABLE = re.compile(r"'[^']*?(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)[^']*'")
+_QUOTED_VARIABLE = lazyre.compile(r"'[^']*?(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)[^']*'")
 
 
 @RULE.checker

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import deploy_options
@@ -27,7 +27,7 @@ RULE = Rule(
     reads=(Deploy,),
 )
 
-_KEY_EQUALS = re.compile(r"([A-Za-z0-9_.-]{1,63})=")
+_KEY_EQUALS = lazyre.compile(r"([A-Za-z0-9_.-]{1,63})=")
 
 
 @RULE.checker

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import NgcCommand
 from nvlint.rules.base import Context, Rule
@@ -27,7 +27,7 @@ RULE = Rule(
 )
 
 
-_OPTION = re.compile(r"--?[A-Za-z0-9][A-Za-z0-9_-]*")
+_OPTION = lazyre.compile(r"--?[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 @RULE.checker

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import deploy_options
@@ -33,8 +34,8 @@ RULE = Rule(
     reads=(Deploy,),
 )
 
-CLI_DURATION = re.compile(r"(?=\d)(\d+D)?(\d+H)?(\d+M)?(\d+S)?", re.IGNORECASE)
-ISO_DURATION = re.compile(r"P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?", re.IGNORECASE)
+CLI_DURATION = lazyre.compile(r"(?=\d)(\d+D)?(\d+H)?(\d+M)?(\d+S)?", re.IGNORECASE)
+ISO_DURATION = lazyre.compile(r"P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?", re.IGNORECASE)
 TASK_DURATIONS = ("--max-runtime-duration", "--max-queued-duration", "--termination-grace-period-duration")
 PAYLOAD_FIELDS = {
     "--max-runtime-duration": "maxRuntimeDuration",

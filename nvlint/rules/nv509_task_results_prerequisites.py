@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.rules._deploy import is_template, literal, secret_names
@@ -35,7 +35,7 @@ RULE = Rule(
     reads=(Deploy,),
 )
 
-_LOCATION = re.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")
+_LOCATION = lazyre.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")
 
 
 @RULE.checker

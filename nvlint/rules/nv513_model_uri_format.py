@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Deploy
 from nvlint.model.words import Word
@@ -32,7 +32,7 @@ RULE = Rule(
     reads=(Deploy,),
 )
 
-URI = re.compile(
+URI = lazyre.compile(
     r"https://api(?:\.stg|\.canary)?\.ngc\.nvidia\.com/v2/org/[A-Za-z0-9_-]+(?:/team/[A-Za-z0-9_-]+)?"
     r"/(models|resources)/([^/]+)/([^/]+)/files"
 )

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic, Edit
 from nvlint.model.events import OptionRun, ToolCommand
 from nvlint.rules.base import Context, Rule, quoted
@@ -47,7 +47,7 @@ RULE: Rule[OptionRun | ToolCommand] = Rule(
     reads=(OptionRun, ToolCommand),
 )
 
-_SPACE_AFTER_BACKSLASH = re.compile(r"\\([ \t]+)$")
+_SPACE_AFTER_BACKSLASH = lazyre.compile(r"\\([ \t]+)$")
 
 
 @RULE.checker

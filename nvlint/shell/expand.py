@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet
 from nvlint.model.words import (
     EMPTY,
@@ -30,9 +31,9 @@ from nvlint.model.words import (
     unknown_part,
 )
 
-_SENTINEL_RE = re.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
+_SENTINEL_RE = lazyre.compile(f"[{chr(SENTINEL_FIRST)}-{chr(SENTINEL_LAST)}]")
 _FIELD_BREAK = "\x1e"  # between the elements of "${ARRAY[@]}": a word boundary even inside quotes
-_IFS = re.compile(r"[ \t\n\x1e]+")
+_IFS = lazyre.compile(r"[ \t\n\x1e]+")
 _SPECIAL = frozenset("@*#?$!-0")
 _QUOTING = {
     "word": "bare",
@@ -51,7 +52,7 @@ _QUOTING = {
 _SCRIPT = r"""["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?"""  # `"$0"`, `${BASH_SOURCE[0]}`
 _TARGET = rf"""(?:{_SCRIPT}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+{_SCRIPT}\s*\)"?)"""  # or its real path
 _DIRNAME = rf"""\$\(\s*dirname\s+(?:--\s+)?{_TARGET}\s*\)"""
-_SCRIPT_FOLDER = re.compile(
+_SCRIPT_FOLDER = lazyre.compile(
     rf"""\$\(\s*(?:dirname\s+(?:--\s+)?{_TARGET}"""
     rf"""|cd\s+(?:--\s+)?"?{_DIRNAME}(?P<suffix>(?:/\.\.?)*)"?\s*(?:[&>/a-z ]*null\s*)?(?:&&|;)\s*pwd(?:\s+-P)?)\s*\)"""
 )

@@ -8,10 +8,10 @@ tree-sitter's error recovery means ERROR nodes are walked like any other.
 
 from __future__ import annotations
 
-import re
 from _weakref import proxy  # weakref.proxy without the weakref module and its imports (start-up)
 from collections.abc import Callable
 
+from nvlint import lazyre
 from nvlint.model.command import Command, basename
 from nvlint.model.events import SyntaxProblem
 from nvlint.model.text import Snippet, snippet_of_value
@@ -36,7 +36,7 @@ MAX_CALL_DEPTH = 16
 MIN_COMMAND_BUDGET = 10_000
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
-_SCRIPT_FILE = re.compile(r"\.(?:sh|bash)[\"']?$")
+_SCRIPT_FILE = lazyre.compile(r"\.(?:sh|bash)[\"']?$")
 
 
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).

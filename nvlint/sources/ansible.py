@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from nvlint import lazyre
 from nvlint.model.events import Event, Login
 from nvlint.model.words import DEFINED_ELSEWHERE, Part, Unknown, Value, Word, literal_part, unknown_part
 from nvlint.sources.kind import Source
@@ -38,8 +39,8 @@ from nvlint.yamltree.nodes import (
     scalar_value_and_sites,
 )
 
-JINJA = re.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+JINJA = lazyre.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)
+_NAME = lazyre.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _PREFIXES = ("ansible.builtin.", "ansible.legacy.", "community.docker.", "kubernetes.core.", "community.kubernetes.")
 SHELL_MODULES = frozenset({"shell", "raw"})
 COMMAND_MODULES = frozenset({"command", "script"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.events import Event
 from nvlint.model.text import SENTINEL_FIRST, SENTINEL_LAST, Snippet, Text
 from nvlint.model.words import PLACEHOLDER, Part, Unknown, unknown_part
@@ -19,9 +20,9 @@ SHELL_LANGUAGES = frozenset(
     {"bash", "sh", "shell", "zsh", "console", "shell-session", "sh-session", "bash-session", "shellsession", "terminal"}
 )
 TRANSCRIPTS = frozenset({"console", "shell-session", "sh-session", "bash-session", "shellsession", "terminal"})
-_PROMPT = re.compile(r"^(\s*)([$#%>]) ")
+_PROMPT = lazyre.compile(r"^(\s*)([$#%>]) ")
 # `<org>`, `{{ org }}`, the empty `<>` and `<...>`; and in a synopsis, alternatives (`UPLOAD|NONE`).
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazyre.compile(
     r"<[A-Za-z][^<>\s]*>|\{\{[^{}\n]*\}\}|<>|<\.\.\.>"
     r"|(?<![\w|-])[A-Z][A-Za-z0-9_]*(?:\|[A-Za-z][A-Za-z0-9_]*)+(?![\w|])"
     # a synopsis's optional part: `[--description <text>]`, `[-v]`, `[--strategy UPLOAD|NONE]` (never a

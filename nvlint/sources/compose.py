@@ -8,8 +8,7 @@
 
 from __future__ import annotations
 
-import re
-
+from nvlint import lazyre
 from nvlint.model.events import Event
 from nvlint.model.words import VARIABLE, Unknown, Value, Word, literal_part
 from nvlint.sources.kind import Source
@@ -18,7 +17,7 @@ from nvlint.sources.words import split_words
 from nvlint.yamltree.nodes import Expressions, get, is_mapping, is_scalar, is_sequence, items, scalar_value_and_sites
 
 # Compose interpolation: `${VAR}`, `${VAR:-default}`, `$VAR`; `$$` is a literal `$`.
-_INTERPOLATION = re.compile(r"\$(\$|\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
+_INTERPOLATION = lazyre.compile(r"\$(\$|\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
 _DOLLAR = Value([literal_part("$", 0, (0,), foreign=True)])  # placed where `$$` is written, never edited
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.events import CommandRun, OptionRun
 from nvlint.model.text import Snippet, Text
 from nvlint.model.words import Value, Word, literal_part
 from nvlint.sources.kind import Reading, Source
 
-_DIRECTIVE = re.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
-_HEREDOC = re.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
-_RUN_FLAG = re.compile(r"--[a-z-]+=\S*\s+")
+_DIRECTIVE = lazyre.compile(r"^#\s*(escape|syntax|check)\s*=\s*(\S+)\s*$", re.IGNORECASE)
+_HEREDOC = lazyre.compile(r"<<-?\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\1")
+_RUN_FLAG = lazyre.compile(r"--[a-z-]+=\S*\s+")
 _SHELLS = ("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/bash", "zsh", "dash")
 
 

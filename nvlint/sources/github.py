@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.events import Event, ImageBuilt, ImagePushed, Login
 from nvlint.model.words import Value, Word
 from nvlint.sources.kind import Source
@@ -28,7 +29,7 @@ from nvlint.yamltree.nodes import (
     scalar_word,
 )
 
-_SHELLS = re.compile(r"^(bash|sh|zsh|dash|ksh)\b|/(bash|sh)\b")
+_SHELLS = lazyre.compile(r"^(bash|sh|zsh|dash|ksh)\b|/(bash|sh)\b")
 
 
 def looks_like_workflow(root) -> bool:

@@ -14,14 +14,15 @@ from __future__ import annotations
 import os
 import re
 
+from nvlint import lazyre
 from nvlint.model.words import PLACEHOLDER, Unknown
 from nvlint.yamltree.nodes import Expressions
 
-_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_ACTION = lazyre.compile(r"\{\{.*?\}\}", re.DOTALL)
 _FIRST = 0xF0000  # plane 15, private use: nothing in a real chart, nothing the shell's sentinels use
 _LAST = 0xFFFFD
-_MARKS = re.compile(f"([{chr(_FIRST)}-{chr(_LAST)}])\\1*")
-_ONLY_MARKS = re.compile(
+_MARKS = lazyre.compile(f"([{chr(_FIRST)}-{chr(_LAST)}])\\1*")
+_ONLY_MARKS = lazyre.compile(
     f"^[ \\t{chr(_FIRST)}-{chr(_LAST)}]*[{chr(_FIRST)}-{chr(_LAST)}][ \\t{chr(_FIRST)}-{chr(_LAST)}]*$"
 )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.events import Event, Login, PlainSecret, SecretLiteral
 from nvlint.model.words import PLACEHOLDER_RE, Value, Word, literal_part
 from nvlint.sources.kind import Source
@@ -13,14 +14,14 @@ from nvlint.yamltree.nodes import Expressions, is_scalar, is_sequence, scalar_va
 
 # Variables and keys that hold an NGC (or NVIDIA API) key. Narrower than NV306's names on purpose: a
 # manifest's POSTGRES_PASSWORD is its own business, an NGC key is this linter's.
-NGC_KEY_NAME = re.compile(
+NGC_KEY_NAME = lazyre.compile(
     r"^(?:NGC(?:_CLI)?_API_KEY|NGC_KEY|NVIDIA_API_KEY|NVCF_API_KEY|NGC_TOKEN)$|^ngc[_.-]?api[_.-]?key$",
     re.IGNORECASE,
 )
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
 # Signs that a value stands for a key rather than being one: a placeholder, an interpolation, a word
 # placeholders use. A real key is long and has none of them.
-_NOT_A_VALUE = re.compile(r"[$<>{}]|\.\.\.|xxx|your|example|changeme|replace|placeholder|redacted|dummy", re.I)
+_NOT_A_VALUE = lazyre.compile(r"[$<>{}]|\.\.\.|xxx|your|example|changeme|replace|placeholder|redacted|dummy", re.I)
 MIN_KEY_LENGTH = 20  # NGC keys are 70 (`nvapi-...`) or 84 characters; `"test"` and `"none"` are not keys
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.text import Text
 from nvlint.sources.kind import Reading, Source
 
-_CELL_MAGIC = re.compile(r"^\s*%%(bash|sh|script\s+(?:bash|sh))\b")
-_SHELL_LINE = re.compile(r"^\s*!(?!=)", re.MULTILINE)  # `!cmd`; `!=` is Python
+_CELL_MAGIC = lazyre.compile(r"^\s*%%(bash|sh|script\s+(?:bash|sh))\b")
+_SHELL_LINE = lazyre.compile(r"^\s*!(?!=)", re.MULTILINE)  # `!cmd`; `!=` is Python
 
 
 def read(source: Source) -> Reading:

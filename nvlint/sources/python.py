@@ -19,9 +19,9 @@ that value; `os.environ["X"]`, `os.getenv("X")` are the environment variable X; 
 from __future__ import annotations
 
 import ast
-import re
 from collections import Counter
 
+from nvlint import lazyre
 from nvlint.model.events import Deploy, Event
 from nvlint.model.words import EXPRESSION, VARIABLE, Part, Unknown, Value, Word, literal_part, unknown_part
 from nvlint.sources.kind import Reading, Source
@@ -42,9 +42,9 @@ HTTP_METHODS = frozenset({"post", "put", "patch"})  # methods that send a body
 URL_METHODS = frozenset({"get", "delete", "head", *HTTP_METHODS})  # methods whose URL may name a function
 # The NVCF API's create endpoints: a function (or a new version of one), a task. `\x00` stands for an
 # unknown part of the URL (`{api}`, an id).
-_FUNCTIONS = re.compile(r"/nvcf/functions(?:/[^/]+/versions)?/?$")
-_TASKS = re.compile(r"/nvct/tasks/?$")
-_DEPLOYMENTS = re.compile(r"/nvcf/deployments/functions/[^/]+/versions/[^/]+/?$")
+_FUNCTIONS = lazyre.compile(r"/nvcf/functions(?:/[^/]+/versions)?/?$")
+_TASKS = lazyre.compile(r"/nvct/tasks/?$")
+_DEPLOYMENTS = lazyre.compile(r"/nvcf/deployments/functions/[^/]+/versions/[^/]+/?$")
 # The NGC SDK's calls: the attributes a call ends with, the CLI command it stands for, and its
 # parameters in order (ngcsdk 4.37: nvcf/api/function.py FunctionAPI.create, task.py TaskAPI.create,
 # deploy.py DeployAPI.create), each the CLI option it is (None: nothing a rule reads). `id:` parameters

@@ -4,12 +4,11 @@ document to be valid RST and gives no column positions."""
 
 from __future__ import annotations
 
-import re
-
+from nvlint import lazyre
 from nvlint.sources.kind import Reading, Source
 
-_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+(code-block|code|sourcecode|prompt)::\s*([\w-]*)")
-_LITERAL_INTRO = re.compile(r"(?i)\b(bash|shell|sh|zsh|terminal|console|command line|command-line)\b.*::\s*$")
+_DIRECTIVE = lazyre.compile(r"^(\s*)\.\.\s+(code-block|code|sourcecode|prompt)::\s*([\w-]*)")
+_LITERAL_INTRO = lazyre.compile(r"(?i)\b(bash|shell|sh|zsh|terminal|console|command line|command-line)\b.*::\s*$")
 
 
 def read(source: Source) -> Reading:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.command import Command
 from nvlint.model.events import CommandRun, Event, ImagePushed, Login, OptionRun, ToolCommand
 from nvlint.tools import credentials, docker, helm, http, ngc, registries
@@ -17,7 +18,7 @@ REGISTRY_CLIENTS = ("skopeo", "crane", "oras", "regctl", "singularity", "apptain
 _BY_NAME.update({name: registries.recognise for name in REGISTRY_CLIENTS})
 
 
-_PUSHY = re.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)
+_PUSHY = lazyre.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)
 _TASK_RUNNERS = frozenset(
     {
         "make",

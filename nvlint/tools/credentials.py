@@ -8,14 +8,13 @@ reads text as a credential, so NV302 can tell `$oauthtoken` that reaches a regis
 
 from __future__ import annotations
 
-import re
-
+from nvlint import lazyre
 from nvlint.model.command import Command
 from nvlint.model.events import CredentialText, Event
 from nvlint.model.words import Word
 
 # The keys of a Docker config (`{"auths": {"nvcr.io": {"username": ..., "auth": ...}}}`).
-_DOCKER_CONFIG = re.compile(r"\"auths\"|\"(?:username|auth)\"\s*:")
+_DOCKER_CONFIG = lazyre.compile(r"\"auths\"|\"(?:username|auth)\"\s*:")
 _ENCODERS = frozenset({"base64", "basenc"})
 # Variables a tool reads as a registry username.
 USERNAME_VARIABLES = frozenset({"SINGULARITY_DOCKER_USERNAME", "APPTAINER_DOCKER_USERNAME"})

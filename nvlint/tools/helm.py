@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nvlint import lazyre
 from nvlint.model.command import Command
 from nvlint.model.events import ArtifactCreated, ArtifactPushed, Event, KeyArgument
 from nvlint.model.words import Value, Word
@@ -40,7 +41,7 @@ CREDENTIALS = {
     "--sign": F,
     "--key": V,
 }
-CHART_FILE = re.compile(r"(?:.*/)?([A-Za-z0-9_.-]+?)-(v?\d[A-Za-z0-9_.+-]*)\.tgz")
+CHART_FILE = lazyre.compile(r"(?:.*/)?([A-Za-z0-9_.-]+?)-(v?\d[A-Za-z0-9_.+-]*)\.tgz")
 
 
 def recognise(command: Command) -> list[Event]:
@@ -116,7 +117,7 @@ def _login(command: Command, rest, verb: Word, host_index: int = 0, host_word=No
 
 
 # A Helm value that holds the NGC key: its variable says so (`$NGC_API_KEY`), or it is one (`nvapi-...`).
-_KEY_VARIABLE = re.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
+_KEY_VARIABLE = lazyre.compile(r"NGC|NVCR|NVAPI", re.IGNORECASE)
 
 
 def _key_values(command: Command, options, verb: str):

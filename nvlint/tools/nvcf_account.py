@@ -10,17 +10,16 @@ and variables are never IDs.
 
 from __future__ import annotations
 
-import re
-
+from nvlint import lazyre
 from nvlint.model.events import Event, FunctionReference, GpuRequest, NgcCommand, OptionUse
 from nvlint.model.words import Value, Word
 
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-_POSITIONAL_ID = re.compile(rf"({UUID})(?::({UUID}))?")
+_POSITIONAL_ID = lazyre.compile(rf"({UUID})(?::({UUID}))?")
 # NVCF REST paths naming a function (`/v2/nvcf/functions/<fid>/versions/<vid>`,
 # `/v2/nvcf/deployments/functions/...`, `/v2/nvcf/pexec/functions/...`, the NGC API's
 # `/v2/orgs/<org>/nvcf/...`), and the invocation host `https://<fid>.invocation.api.nvcf.nvidia.com`.
-_URL_ID = re.compile(
+_URL_ID = lazyre.compile(
     rf"/nvcf/(?:[a-z-]+/)?functions/({UUID})(?:/versions/({UUID}))?(?![0-9a-fA-F-])"
     rf"|//({UUID})\.invocation\.api\.nvcf\.nvidia\.com"
 )

@@ -13,9 +13,9 @@ are the value's line and column.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from nvlint import lazyre
 from nvlint.model.events import Attachment, Deploy, Event, GpuRequest, NgcCommand, OptionUse
 from nvlint.model.words import PLACEHOLDER, Part, Unknown, Value, Word, replace_matches, unknown_part
 from nvlint.tools import ngc_grammar
@@ -41,7 +41,7 @@ FOREIGN_KEYS_ALLOWED = 1  # a comment field, a `$schema`, one field newer than t
 DEPLOYMENT_KEY = "deploymentSpecifications"
 _SPEC_KEYS = frozenset({"instanceType", "minInstances", "maxInstances", "backend"})
 # Template placeholders in payload files: `${NAME}`, `$NAME`, `{{ name }}`, `<name>`, `YOUR_NAME`.
-_TEMPLATE = re.compile(
+_TEMPLATE = lazyre.compile(
     r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*?\}\}|<[A-Za-z][^<>]*>"
     r"|\b(?:YOUR|your)[_-][A-Za-z0-9_-]+"
 )
@@ -67,7 +67,7 @@ _HEALTH_OPTIONS = {
     "protocol": "--health-protocol",
     "expectedStatusCode": "--health-expected-status-code",
 }
-_MODEL_URI = re.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
+_MODEL_URI = lazyre.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
 
 
 def _field(document: DocumentText, node) -> Word:

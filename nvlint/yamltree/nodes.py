@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nvlint import lazyre
 from nvlint.model.text import Snippet, snippet_of_value
 from nvlint.model.words import CI_EXPRESSION, Part, Unknown, Value, Word, literal_part, unknown_part
 from nvlint.yamltree.scalars import decode
@@ -178,7 +179,7 @@ class Expressions:
         return Unknown(CI_EXPRESSION, " ".join(expression.split()))
 
 
-GITHUB_EXPRESSIONS = re.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
+GITHUB_EXPRESSIONS = lazyre.compile(r"\$\{\{(.*?)\}\}", re.DOTALL)
 
 
 def scalar_value(node, text: str, expressions: Expressions | None = None) -> Value:

@@ -9,7 +9,7 @@ indicators. Characters the folding creates (a space for a line break) take the o
 
 from __future__ import annotations
 
-import re
+from nvlint import lazyre
 
 _ESCAPES = {
     "0": "\0",
@@ -32,7 +32,7 @@ _ESCAPES = {
     "P": "\u2029",
 }
 _HEX = {"x": 2, "u": 4, "U": 8}
-_PROPERTY = re.compile(r"(?:[&!][^\s]*\s+)*")  # anchors and tags before the scalar itself
+_PROPERTY = lazyre.compile(r"(?:[&!][^\s]*\s+)*")  # anchors and tags before the scalar itself
 
 
 def decode(text: str, start: int, end: int, style: str | None) -> tuple[str, list[int]]:
@@ -148,7 +148,7 @@ def _escaped_space(text: str, offset: int) -> bool:
     return offset > 0 and text[offset - 1] == "\\"
 
 
-_HEADER = re.compile(r"[|>]([1-9]?)([+-]?)([1-9]?)[ \t]*(?:#[^\n]*)?\r?\n?")
+_HEADER = lazyre.compile(r"[|>]([1-9]?)([+-]?)([1-9]?)[ \t]*(?:#[^\n]*)?\r?\n?")
 
 
 def _block(text: str, start: int, end: int, style: str) -> tuple[str, list[int]]:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from nvlint import lazyre
 from nvlint.model.text import Text
 
-_ASSIGNMENT = re.compile(r"^\s*((?:(?:export|override|private)\s+)*)([^\s:#=]+)\s*(::=|:::=|:=|\?=|\+=|!=|=)")
-_DIRECTIVE = re.compile(r"^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|vpath|unexport|\.PHONY)\b")
-_INCLUDE = re.compile(r"^\s*(-include|sinclude|include)\s+(.+)$")
+_ASSIGNMENT = lazyre.compile(r"^\s*((?:(?:export|override|private)\s+)*)([^\s:#=]+)\s*(::=|:::=|:=|\?=|\+=|!=|=)")
+_DIRECTIVE = lazyre.compile(r"^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|vpath|unexport|\.PHONY)\b")
+_INCLUDE = lazyre.compile(r"^\s*(-include|sinclude|include)\s+(.+)$")
 MAX_INCLUDE_DEPTH = 5
 
 
