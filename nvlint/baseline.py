@@ -6,10 +6,10 @@ from pathlib import Path
 
 
 def fingerprint(diagnostic) -> None:
-    import hashlib
+    from nvlint.digest import sha256
 
     key = "\0".join([diagnostic.code, diagnostic.path, diagnostic.message])
-    diagnostic.fingerprint = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    diagnostic.fingerprint = sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def write(path: Path, diagnostics) -> None:

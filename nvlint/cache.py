@@ -25,10 +25,10 @@ def code_fingerprint() -> str:
     """The version, and the size and change time of every file of this installation: installs from
     two commits of one version, or an edited checkout, must not share answers. About a millisecond,
     once per run, and only in runs that use the cache."""
-    import hashlib
+    from nvlint.digest import sha256
 
     stamps = __version__ + "\n" + tree_stamps(os.path.dirname(os.path.abspath(__file__)))
-    return __version__ + "+" + hashlib.sha256(stamps.encode("utf-8", "surrogateescape")).hexdigest()
+    return __version__ + "+" + sha256(stamps.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def tree_stamps(root: str) -> str:
@@ -55,8 +55,10 @@ class Cache:
     every shard, and a run that finds many merges them into one, keeping the newest entries. A lost
     shard only costs a miss.
 
-    Lines are indexed by their key without being decoded: a pre-commit run on one file in a large
-    tree decodes one entry, not the cache of the whole tree.
+    Entries are found by their key without being decoded: a pre-commit run on one file in a large
+    tree decodes one entry, not the cache of the whole tree. The first lookups search the shards'
+    text for the key (newest shard first, its last line first); a run that asks for more builds an
+    index of every line instead (a whole tree's run asks for every file).
 
     An answer that depends on files the script sources records them with their digests: it is a hit
     only while they are unchanged. `dependents.json` says which scripts source each file, so a run given
@@ -68,27 +70,54 @@ class Cache:
     FLUSH_EVERY = 1000  # entries: a huge tree writes several shards instead of holding every answer
     _PREFIX = '{"key": "'  # how json.dumps starts every line (see _write)
 
+    SEARCHES = 16  # lookups answered by searching the text before the shards are indexed
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.lines: dict[str, str] = {}  # key -> the line as written, decoded on a hit
         self.new: dict[str, dict] = {}
         self.dependents = _read_dependents(folder / "dependents.json")  # sourced file -> scripts
         self.dependents_changed = False
         self._digests: dict[str, str | None] = {}  # a sourced file's digest now, read once per run
         self.shards = sorted(folder.glob("shard-*.jsonl"), key=_shard_time)
-        for shard in self.shards:  # oldest first: a newer line for a key replaces an older one
+        self._texts: list[str] = []  # the shards' text, oldest first, each after a newline
+        for shard in self.shards:
             try:
-                text = shard.read_text(encoding="utf-8")
+                self._texts.append("\n" + shard.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
-            for line in text.splitlines():
-                if line.startswith(self._PREFIX):
-                    end = line.find('"', len(self._PREFIX))
-                    if end > 0:
-                        key = line[len(self._PREFIX) : end]
-                        self.lines.pop(key, None)  # re-inserted last: the order is the age
-                        self.lines[key] = line
+        self._index: dict[str, str] | None = None  # key -> the line as written, once built
+        self._searches = 0
         self.compact()
+
+    @property
+    def lines(self) -> dict[str, str]:
+        """Every entry's line by its key, the newest line of a key last (built on first use)."""
+        if self._index is None:
+            index: dict[str, str] = {}
+            for text in self._texts:  # oldest first: a newer line for a key replaces an older one
+                for line in text.splitlines():
+                    if line.startswith(self._PREFIX):
+                        end = line.find('"', len(self._PREFIX))
+                        if end > 0:
+                            key = line[len(self._PREFIX) : end]
+                            index.pop(key, None)  # re-inserted last: the order is the age
+                            index[key] = line
+            self._index = index
+            self._texts = []
+        return self._index
+
+    def _line(self, key: str) -> str | None:
+        """The newest line written for a key."""
+        if self._index is None and self._searches < self.SEARCHES:
+            self._searches += 1
+            head = f'\n{self._PREFIX}{key}"'
+            for text in reversed(self._texts):
+                start = text.rfind(head)
+                if start >= 0:
+                    end = text.find("\n", start + 1)
+                    return text[start + 1 : end if end >= 0 else len(text)]
+            return None
+        return self.lines.get(key)
 
     @staticmethod
     def key(request: FileRequest, data: bytes) -> str:
@@ -110,7 +139,7 @@ class Cache:
     def stamped(self, stamp_key: str) -> str | None:
         """What a stamp leads to: "" for a file with no word any rule needs, else the key of its answer;
         None when the stamp is unknown (the file is read and checked, or looked up by content)."""
-        line = self.lines.get(stamp_key)
+        line = self._line(stamp_key)
         if line is None or not line.endswith('"}'):
             return None
         head = f'{self._PREFIX}{stamp_key}", "stamp": "'
@@ -133,7 +162,7 @@ class Cache:
 
         from nvlint.check.file import FileResult
 
-        line = self.lines.get(key)
+        line = self._line(key)
         if line is None:
             return None
         if line == f'{self._PREFIX}{key}", "findings": []}}':
@@ -230,14 +259,14 @@ _RUN_DIGESTS: dict[tuple, Any] = {}  # the part of every key that many files sha
 
 def _run_digest(request: FileRequest) -> Any:
     """A digest of everything a file's answer depends on besides the file itself."""
-    import hashlib  # here: only runs that use the cache pay for this import
+    from nvlint.digest import sha256  # here: only runs that use the cache pay for this import
 
     org = os.environ.get("NGC_CLI_ORG", "")
     suppress = request.options.suppress
     shared = (code_fingerprint(), request.settings.cache_key(), request.codes, suppress, org)
     base = _RUN_DIGESTS.get(shared)
     if base is None:
-        base = _RUN_DIGESTS[shared] = hashlib.sha256()
+        base = _RUN_DIGESTS[shared] = sha256()
         for piece in (shared[0], shared[1], ",".join(request.codes), str(suppress), org):
             base.update(piece.encode("utf-8", "surrogatepass") + b"\0")
     digest = base.copy()

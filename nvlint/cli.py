@@ -50,7 +50,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\ntry '{self.prog} --help'\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that subcommand's (the one a run was given). argparse asks
+    gettext for each parser's headings, a search of the locale folders every time: building all five
+    subcommands for every pre-commit run cost it milliseconds."""
     parser = _Parser(
         prog="nvlint",
         formatter_class=_Formatter,
@@ -59,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-V", "--version", action="version", version=f"nvlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if command is None or command == name:
+            add(commands)
+    return parser
+
+
+def _add_check(commands) -> None:
     check = commands.add_parser(
         "check",
         help="lint files and directories (default: .)",
@@ -94,20 +104,33 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--config", metavar="PATH", help="use this pyproject.toml or .nvlint.toml for every file")
     config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
 
+
+def _add_rule(commands) -> None:
     rule = commands.add_parser("rule", help="show a rule's documentation", formatter_class=_Formatter)
     rule.add_argument("code", nargs="?", metavar="RULE", help="a rule code or name, e.g. NV302 or oauthtoken-expanded")
     rule.add_argument("--all", action="store_true", help="every rule")
     rule.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _add_rules(commands) -> None:
     rules = commands.add_parser("rules", help="list the rules", formatter_class=_Formatter)
     rules.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _add_clean(commands) -> None:
     commands.add_parser("clean", help="remove the result cache (.nvlint_cache)", formatter_class=_Formatter)
+
+
+def _add_server(commands) -> None:
     commands.add_parser(
         "server",
         help="run the language server on standard input and output (pip install 'nvlint[server]')",
         formatter_class=_Formatter,
         description="The Language Server Protocol over stdio, for editors: findings as you type, fixes, hover.",
     )
-    return parser
+
+
+_COMMANDS = {"check": _add_check, "rule": _add_rule, "rules": _add_rules, "clean": _add_clean, "server": _add_server}
 
 
 def _output_arguments(check: argparse.ArgumentParser) -> None:
@@ -201,8 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     # default thresholds walk those objects again and again: 40% of the time on a 40,000-line script.
     # Collect cycles far less often (mypy does the same); reference counting frees the rest at once.
     gc.set_threshold(100_000, 50, 100)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    parser = build_parser(given[0] if given and given[0] in _COMMANDS else None)
+    args = parser.parse_args(given)
     try:
         if args.command == "check":
             return _check(args, _subparser(parser, "check"))

@@ -55,7 +55,7 @@ def _label(found: list[Diagnostic], regions) -> None:
 def _fingerprint(diagnostics: list[Diagnostic], text: str, shift: int) -> None:
     """Rule, path and the normalised text pointed at (the n-th such), never the line number: a
     baseline survives edits above a finding."""
-    import hashlib
+    from nvlint.digest import sha256
 
     seen: dict[tuple, int] = {}
     for d in diagnostics:
@@ -67,7 +67,7 @@ def _fingerprint(diagnostics: list[Diagnostic], text: str, shift: int) -> None:
             pointed = " ".join(text[line_start : line_end if line_end != -1 else len(text)].split())
         key = (d.code, d.path, redact(pointed))
         seen[key] = seen.get(key, 0) + 1
-        digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8", "surrogatepass"))
+        digest = sha256("\0".join([*key, str(seen[key])]).encode("utf-8", "surrogatepass"))
         d.fingerprint = digest.hexdigest()[:32]
 
 

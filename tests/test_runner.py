@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from nvlint.cli import main
 
 BAD = 'docker login nvcr.io -u "$oauthtoken" --password-stdin < key\n'
@@ -245,3 +247,29 @@ def test_a_stamp_names_the_file_not_the_path_as_written(tmp_path, monkeypatch, c
         monkeypatch.chdir(tmp_path / folder)
         answers.append(len(run_json(capsys, "x.sh")[1]))
     assert answers == [1, 0, 1, 0]
+
+
+@pytest.mark.parametrize("searches", [16, 0])
+def test_a_lookup_finds_the_newest_line_whether_searched_or_indexed(tmp_path, searches):
+    """The first lookups search the shards' text, later ones an index of every line: both give the
+    newest line of a key (the newest shard, the last line in it), and nothing for a key that is only
+    a prefix of another."""
+    from nvlint.cache import Cache
+
+    folder = tmp_path / ".nvlint_cache"
+    folder.mkdir()
+    (folder / "shard-1-1000.jsonl").write_text(
+        json.dumps({"key": "k1", "findings": [], "round": 0}) + "\n" + json.dumps({"key": "k12", "findings": []})
+    )  # no newline at the end
+    (folder / "shard-1-2000.jsonl").write_text(
+        "".join(json.dumps({"key": "k1", "findings": [], "round": n}) + "\n" for n in (1, 2))
+    )
+
+    class Searching(Cache):
+        SEARCHES = searches
+
+    cache = Searching(folder)
+    assert json.loads(cache._line("k1"))["round"] == 2
+    assert json.loads(cache._line("k12")) == {"key": "k12", "findings": []}
+    assert cache._line("k") is None and cache._line("k123") is None
+    assert (cache._index is None) == (searches > 0)

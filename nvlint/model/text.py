@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 def text_digest(text: str) -> str:
     """What a file read as text is known by in the cache (a sourced or included file's digest)."""
-    import hashlib
+    from nvlint.digest import sha256
 
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class LineIndex:
