@@ -9,36 +9,46 @@ def parse_bytes(data: bytes):
     """Parse shell source into a tree-sitter tree (error recovery included)."""
     global _parser
     if _parser is None:
-        from tree_sitter import Language, Parser
-
-        _parser = Parser(Language(_bash_language()))
+        binding = _binding("tree_sitter")
+        _parser = binding.Parser(binding.Language(_bash_language()))
     return _parser.parse(data)
 
 
 def _bash_language():
-    """The grammar's language pointer, loaded from the package's compiled module.
+    """The grammar's language pointer, from the package's compiled module (see _binding)."""
+    return _binding("tree_sitter_bash").language()
 
-    `import tree_sitter_bash` runs the package's __init__, which imports importlib.resources (and with
-    it tempfile, shutil, bz2, lzma, random, urllib) only to offer highlight queries nvlint never reads:
-    about a third of a pre-commit run's start-up. The language is all in `tree_sitter_bash._binding`,
-    so that extension module is loaded on its own; any surprise in the layout falls back to the import.
-    """
+
+def _binding(package: str):
+    """``<package>._binding``, the compiled module, loaded without running the package's __init__.
+
+    `import tree_sitter_bash` imports importlib.resources (and with it tempfile, shutil, bz2, lzma,
+    random, urllib) only to offer highlight queries nvlint never reads, and `import tree_sitter` imports
+    typing for one Protocol: together about a third of a pre-commit run's start-up. Everything nvlint
+    uses is in the compiled modules. Each is registered under its own name, so an import of the package
+    later (a test, a plugin) finds the same module and the same types. Any surprise in the layout falls
+    back to the documented import."""
     import os
+    import sys
     from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec, PathFinder
 
+    name = f"{package}._binding"
+    if name in sys.modules:
+        return sys.modules[name]
     try:
-        package = PathFinder.find_spec("tree_sitter_bash")
-        for folder in (package.submodule_search_locations or []) if package else []:
+        spec = PathFinder.find_spec(package)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
             for suffix in EXTENSION_SUFFIXES:
                 path = os.path.join(folder, "_binding" + suffix)
                 if not os.path.isfile(path):
                     continue
-                loader = ExtensionFileLoader("tree_sitter_bash._binding", path)
-                module = loader.create_module(ModuleSpec("tree_sitter_bash._binding", loader, origin=path))
+                loader = ExtensionFileLoader(name, path)
+                module = loader.create_module(ModuleSpec(name, loader, origin=path))
                 loader.exec_module(module)
-                return module.language()
+                sys.modules[name] = module
+                return module
     except Exception:  # noqa: BLE001 - any other layout: the documented way below
         pass
-    import tree_sitter_bash
+    import importlib
 
-    return tree_sitter_bash.language()
+    return importlib.import_module(package)
