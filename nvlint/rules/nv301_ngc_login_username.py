@@ -14,8 +14,10 @@ RULE = Rule(
     summary="A login to nvcr.io with a username other than the literal `$oauthtoken`.",
     what=(
         "Reports a login to nvcr.io or helm.ngc.nvidia.com (`docker login`, `podman login`, `helm registry "
-        "login`, `helm repo add`, `skopeo`, `crane`, `oras`, `singularity remote login`, `kubectl create "
-        "secret docker-registry`) whose username is known and is not the literal text `$oauthtoken`."
+        "login`, `helm repo add`, `skopeo`, `crane`, `oras`, `regctl`, `singularity remote login`, `kubectl "
+        "create secret docker-registry`, `crictl pull --creds`, `ctr images pull --user`, the user of an "
+        "enroot `docker://USER@nvcr.io#IMAGE` URI) whose username is known and is not the literal text "
+        "`$oauthtoken`."
     ),
     why=(
         "NGC authenticates with the API key alone; the username must be exactly `$oauthtoken`. Any other "
@@ -47,8 +49,12 @@ def check(flow: Sequence[Login], ctx: Context) -> Iterator[Diagnostic]:
             and span is not None
             and not (word is not None and word.foreign)
         ):
-            quoted = f"'{event.dollar_escape}oauthtoken'"
-            fix = RULE.fix_with(f"Write {quoted}", Edit(*_word_span(event, span), quoted))
+            replaced = _word_span(event, span)
+            if word is not None and _in_double_quotes(word, replaced[0]):
+                quoted = f"\\{event.dollar_escape}oauthtoken"  # `"oauthtoken:$KEY"`: quotes would be literal
+            else:
+                quoted = f"'{event.dollar_escape}oauthtoken'"
+            fix = RULE.fix_with(f"Write {quoted}", Edit(*replaced, quoted))
         message = (
             f"username {ctx.quote(event.username_value, event.username)} for {host_of(event.host_value)}: "
             "NGC logins take the literal "
@@ -63,3 +69,18 @@ def _word_span(event: Login, span: tuple[int, int]) -> tuple[int, int]:
     if word is not None and event.username_value is not None and word.literal == event.username_value.literal:
         return word.start, word.end
     return span
+
+
+def _in_double_quotes(word, offset: int) -> bool:
+    """Is the file offset inside a double-quoted part of the word (where single quotes are literal)?"""
+    if not word.start <= offset <= word.end or len(word.raw) != word.end - word.start:
+        return False
+    quote, escaped = "", False
+    for char in word.raw[: offset - word.start]:
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif char in "'\"" and quote in ("", char):
+            quote = "" if quote == char else char
+    return quote == '"'

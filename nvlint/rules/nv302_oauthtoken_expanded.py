@@ -21,7 +21,9 @@ RULE: Rule[CommandRun | CredentialText | Login] = Rule(
     what=(
         "Reports `$oauthtoken` or `${oauthtoken}` unquoted or inside double quotes, where the shell expands "
         "it as a variable, when the text reaches a credential: the username of any login (`docker login -u`, "
-        "`helm repo add --username`, `skopeo --creds`, `kubectl ... --docker-username`), the user part of a "
+        "`helm repo add --username`, `skopeo --creds`, `crictl pull --creds`, `ctr images pull --user`, "
+        "`kubectl ... --docker-username`, the user of an enroot `docker://$oauthtoken@nvcr.io#IMAGE` URI), "
+        "the user part of a "
         "`user:password` string (`curl -u`, a value piped to `base64` for an `auth` field), a Docker config "
         "written by `echo`, `printf` or a here-document, or `SINGULARITY_DOCKER_USERNAME`; also through a "
         'variable (`U="$oauthtoken"; docker login -u "$U"`) and in scripts passed to `bash -c`, '

@@ -13,7 +13,7 @@ RULE: Rule[Login | KeyArgument] = Rule(
     severity="warning",
     summary=(
         "The NGC key passed with `-p` / `--password` (docker, podman, helm, skopeo `--creds`, crane, oras, "
-        "regctl, singularity) where the tool has a `--password-stdin`."
+        "regctl, singularity, crictl `--creds`, ctr `--user`) where the tool has a safer way to take it."
     ),
     what=(
         "Reports an NGC login (to nvcr.io or helm.ngc.nvidia.com, or with the `$oauthtoken` username) that "
@@ -22,7 +22,9 @@ RULE: Rule[Login | KeyArgument] = Rule(
         "with `--password` (and `helm pull|fetch|install|upgrade --password`), `skopeo` `--creds`, "
         "`--src-creds` and `--dest-creds` (every verb) and `skopeo login -p`, `crane auth login -p`, "
         "`oras login -p`, `regctl registry login -p/--pass` (its safe form is `--pass-stdin`), "
-        "`singularity|apptainer remote login -p`. "
+        "`singularity|apptainer remote login -p`, `crictl pull --creds USER:KEY` (its safe form is the "
+        "`CRICTL_CREDS` environment variable) and `ctr images pull|push --user USER:KEY` (ctr has no "
+        "other way to take the key in a script: the advice is crictl's). "
         "`kubectl create secret docker-registry --docker-password` has no such form: it is NV308, off by "
         "default. On `helm install|upgrade|template|pull|fetch`, also a `--set`/`--set-string` value that "
         "carries the key (`--set imagePullSecret.password=$NGC_API_KEY`, an `nvapi-` value), and the advice "
@@ -75,6 +77,13 @@ def check(flow: Sequence[Login | KeyArgument], ctx: Context) -> Iterator[Diagnos
                 advice = f"{HELM_REPOSITORY}, and {HELM_VALUES} ({which} pass{'es' if len(also) == 1 else ''} it too)"
         elif event.tool == "skopeo" and event.password_option.endswith("creds"):
             advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
+        elif event.tool == "crictl":
+            advice = "give it in the CRICTL_CREDS environment variable, which crictl reads instead of --creds"
+        elif event.tool == "ctr":
+            advice = (
+                "ctr takes the key only there or at a terminal prompt: pull with 'crictl pull' and the key "
+                "in CRICTL_CREDS"
+            )
         else:
             advice = f"pipe it to {event.stdin_option}"
         message = (

@@ -14,7 +14,8 @@ _BY_NAME.update(
     {"docker-compose": docker.recognise, "helm": helm.recognise, "helm3": helm.recognise, "ngc": ngc.recognise}
 )
 _BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
-REGISTRY_CLIENTS = ("skopeo", "crane", "oras", "regctl", "singularity", "apptainer", "kubectl", "oc")
+REGISTRY_CLIENTS: tuple[str, ...] = ("skopeo", "crane", "oras", "regctl", "singularity", "apptainer", "kubectl")
+REGISTRY_CLIENTS += ("oc", "crictl", "ctr", "enroot")
 _BY_NAME.update({name: registries.recognise for name in REGISTRY_CLIENTS})
 
 

@@ -1,4 +1,5 @@
-"""skopeo, crane, oras, regctl, singularity/apptainer and kubectl: logins and copies into registries."""
+"""skopeo, crane, oras, regctl, singularity/apptainer, crictl, ctr, enroot and kubectl: logins, pulls with
+credentials, and copies into registries."""
 
 from __future__ import annotations
 
@@ -21,6 +22,24 @@ LOGIN = {
 # regclient's `regctl registry login [flags] <registry>`: `-u/--user`, `-p/--pass`, `--pass-stdin` (its
 # docs/regctl.md); NVIDIA's own CI logs in to nvcr.io with it.
 REGCTL_LOGIN = {"-u": V, "--user": V, "-p": V, "--pass": V, "--pass-stdin": F, "--skip-check": F}
+# cri-tools' `crictl pull [flags] NAME[:TAG|@DIGEST]` (cmd/crictl/image.go): `--creds USERNAME[:PASSWORD]`
+# (also read from CRICTL_CREDS, the safe form), `--auth` (base64 of the same), `-u/--username` (the password
+# is asked for on the terminal); crictl's global options come before the verb.
+CRICTL_GLOBAL = {"-r": V, "--runtime-endpoint": V, "-i": V, "--image-endpoint": V, "-t": V, "--timeout": V}
+CRICTL_GLOBAL |= {"-c": V, "--config": V, "-D": F, "--debug": F}
+CRICTL_PULL = {"--creds": V, "--auth": V, "-u": V, "--username": V, "--pod-config": V, "-a": V}
+CRICTL_PULL |= {"--annotation": V, "--pull-timeout": V, "--pt": V}
+# containerd's `ctr [-n NS] images pull|push [flags] REF` (cmd/ctr/commands RegistryFlags): `-u/--user
+# USER[:PASSWORD]`, and no other way to give the key but a terminal prompt.
+CTR_GLOBAL = {"-a": V, "--address": V, "-n": V, "--namespace": V, "--timeout": V, "--connect-timeout": V}
+CTR_GLOBAL |= {"--debug": F}
+CTR_IMAGES = {"-u": V, "--user": V, "-k": F, "--skip-verify": F, "--plain-http": F, "--refresh": V}
+CTR_IMAGES |= {"--hosts-dir": V, "--tlscacert": V, "--tlscert": V, "--tlskey": V, "--http-dump": F}
+CTR_IMAGES |= {"--http-trace": F, "--snapshotter": V, "--label": V, "--platform": V, "--all-platforms": F}
+CTR_IMAGES |= {"--all-metadata": F, "--max-concurrent-downloads": V, "--local": F, "--print-chainid": F}
+# enroot's `enroot import [-a ARCH] [-o FILE] docker://[USER@][REGISTRY#]IMAGE[:TAG]`: the user is in the
+# URI (the key comes from enroot's credentials file), so `$oauthtoken` there must be quoted too.
+ENROOT_IMPORT = {"-a": V, "--arch": V, "-o": V, "--output": V}
 COPY = {
     "--src-creds": V,
     "--dest-creds": V,
@@ -51,6 +70,8 @@ def recognise(command: Command) -> list[Event]:
     args = command.argv[1:]
     if not args:
         return []
+    if name in _CREDENTIAL_PULLS:
+        return _CREDENTIAL_PULLS[name](command, args)
     sub = args[0].literal
     if name in ("skopeo", "oras") and sub == "login":
         return [_login(command, args[1:])]
@@ -161,9 +182,7 @@ def _skopeo(command: Command, verb: str | None, rest: list[Word]) -> list[Event]
         host_end = host_value.template().find("/")
         if host_end > 0:
             host_value = host_value.slice(0, host_end)
-        creds_text = creds.value.template()
-        user_value = creds.value.slice(0, creds_text.find(":")) if ":" in creds_text else creds.value
-        password_value = creds.value.slice(creds_text.find(":") + 1) if ":" in creds_text else None
+        user_value, password_value = _split_creds(creds.value)
         events.append(
             Login(
                 command.start,
@@ -179,3 +198,92 @@ def _skopeo(command: Command, verb: str | None, rest: list[Word]) -> list[Event]
             )
         )
     return events
+
+
+def _split_creds(value):
+    """`USER:PASSWORD` in one argument (skopeo, crictl, ctr): the two halves, each with its own offsets;
+    no password half when there is no colon."""
+    text = value.template()
+    if ":" not in text:
+        return value, None
+    return value.slice(0, text.find(":")), value.slice(text.find(":") + 1)
+
+
+def _pull_login(command: Command, tool: str, option, image: Word | None) -> Login:
+    """A pull that carries its own credentials (`crictl pull --creds`, `ctr images pull --user`): a login
+    to the image's registry. Neither reads the key from standard input (NV303 says what to do instead)."""
+    user_value, password_value = _split_creds(option.value)
+    has_password = password_value is not None and bool(password_value.parts)
+    return Login(
+        command.start,
+        command.end,
+        tool=tool,
+        host=image,
+        host_value=image.value if image is not None else None,
+        username=option.value_word,
+        username_value=user_value,
+        password=option.value_word if has_password else None,
+        password_value=password_value if has_password else None,
+        password_option=option.name,
+        stdin_option="",
+    )
+
+
+def _crictl(command: Command, args: list[Word]) -> list[Event]:
+    _, verb, _ = parse_options(args, CRICTL_GLOBAL, positionals_wanted=1, open_spec=False)
+    if not verb or verb[0].literal != "pull":
+        return []
+    options, positional, _ = parse_options(args[args.index(verb[0]) + 1 :], CRICTL_PULL)
+    image = positional[0] if positional else None
+    creds = first(options, "--creds")
+    if creds is not None and creds.value is not None:
+        return [_pull_login(command, "crictl", creds, image)]
+    user = first(options, "-u", "--username")
+    if user is not None and user.value is not None:
+        return [_pull_login(command, "crictl", user, image)]
+    return []
+
+
+def _ctr(command: Command, args: list[Word]) -> list[Event]:
+    _, words, _ = parse_options(args, CTR_GLOBAL, positionals_wanted=2, open_spec=False)
+    if len(words) < 2 or words[0].literal not in ("images", "image", "i") or words[1].literal not in ("pull", "push"):
+        return []
+    options, positional, _ = parse_options(args[args.index(words[1]) + 1 :], CTR_IMAGES)
+    user = first(options, "-u", "--user")
+    if user is None or user.value is None:
+        return []
+    return [_pull_login(command, "ctr", user, positional[0] if positional else None)]
+
+
+def _enroot(command: Command, args: list[Word]) -> list[Event]:
+    """`enroot import docker://USER@REGISTRY#IMAGE`: a login to REGISTRY as USER (enroot asks its
+    credentials file for the key)."""
+    if args[0].literal != "import":
+        return []
+    _, positional, _ = parse_options(args[1:], ENROOT_IMPORT)
+    if not positional:
+        return []
+    uri = positional[0]
+    text = uri.value.template()
+    if not text.startswith("docker://"):
+        return []
+    at, hash_, slash = text.find("@"), text.find("#"), text.find("/", len("docker://"))
+    if at < 0 or (0 <= hash_ < at) or (0 <= slash < at):
+        return []  # no user (an `@` after the host is a digest): a login this is not
+    host_end = hash_ if hash_ > at else len(text)
+    return [
+        Login(
+            command.start,
+            command.end,
+            tool="enroot",
+            host=uri,
+            host_value=uri.value.slice(at + 1, host_end),
+            username=uri,
+            username_value=uri.value.slice(len("docker://"), at),
+            stdin_option="",
+        )
+    ]
+
+
+# Tools whose pulls carry credentials of their own: (command, argv[1:]) -> events.
+_CREDENTIAL_PULLS = {"crictl": _crictl, "ctr": _ctr, "enroot": _enroot}

@@ -40,3 +40,11 @@ echo "$NGC_API_KEY" | helm registry login nvcr.io --username '$oauthtoken' --pas
 kubectl create secret docker-registry g --docker-server=ghcr.io --docker-password="$T"
 # ---
 docker login nvcr.io -u '$oauthtoken' --password-stdin < k
+# ---
+enroot import docker://jdoe@nvcr.io#nvidia/pytorch:24.01-py3
+# ---
+crictl pull --creds "admin:$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+ctr images pull --user "oauthtoken:$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+enroot import 'docker://$oauthtoken@nvcr.io#nvidia/pytorch:24.01-py3'

@@ -109,3 +109,15 @@ EOF
 docker login nvcr.io -u '$oauthtoken' --password-stdin < k
 # ---
 echo "$NGC_API_KEY" | regctl registry login nvcr.io --user "$oauthtoken" --pass-stdin
+# ---
+crictl pull --creds "$oauthtoken:$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+ctr -n k8s.io images pull -u "$oauthtoken:$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+enroot import docker://$oauthtoken@nvcr.io#nvidia/pytorch:24.01-py3
+# ---
+enroot import -o pytorch.sqsh "docker://\$oauthtoken@nvcr.io#nvidia/pytorch:24.01-py3"
+# ---
+enroot import 'docker://$oauthtoken@nvcr.io#nvidia/pytorch:24.01-py3'
+# ---
+enroot import docker://nvcr.io#nvidia/pytorch:24.01-py3

@@ -80,3 +80,21 @@ echo "$NGC_API_KEY" | helm registry login nvcr.io --username '$oauthtoken' --pas
 kubectl create secret docker-registry g --docker-server=ghcr.io --docker-password="$T"
 # ---
 docker login nvcr.io -u '$oauthtoken' --password-stdin < k
+# ---
+crictl pull --creds '$oauthtoken':"$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+crictl -r unix:///run/containerd/containerd.sock pull --creds="\$oauthtoken:$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+CRICTL_CREDS="\$oauthtoken:$NGC_API_KEY" crictl pull nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+crictl pull --username '$oauthtoken' nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+crictl pull --creds "$REG_USER:$REG_PASS" docker.io/library/ubuntu:22.04
+# ---
+ctr -n k8s.io images pull --user "\$oauthtoken:$NGC_API_KEY" nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+ctr i push -u '$oauthtoken':"$NGC_API_KEY" nvcr.io/acme/app:1
+# ---
+ctr images pull --user "$REG_USER:$REG_PASS" docker.io/library/ubuntu:22.04
+# ---
+ctr images pull --user '$oauthtoken' nvcr.io/nvidia/pytorch:24.01-py3
