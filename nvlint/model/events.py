@@ -173,10 +173,22 @@ class OptionUse:
     __repr__ = fields_repr
 
 
+class SubcommandError:
+    """An `ngc` command that names no subcommand of a group whose subcommands are all known: ``word``
+    is the word that names none (None: the command stops at the group), ``choices`` the valid names."""
+
+    __slots__ = ("group", "word", "choices")
+
+    def __init__(self, group: tuple[str, ...], word: Word | None, choices: tuple[str, ...]) -> None:
+        self.group = group  # the group's canonical path, ("cloud-function", "function", "deploy")
+        self.word = word
+        self.choices = choices
+
+
 class NgcCommand(Event):
     """Any `ngc ...` invocation, parsed with the grammar."""
 
-    __slots__ = ("path", "options", "positionals", "unknown_args", "words", "path_end")
+    __slots__ = ("path", "options", "positionals", "unknown_args", "words", "path_end", "subcommand_error")
 
     def __init__(
         self,
@@ -189,9 +201,11 @@ class NgcCommand(Event):
         unknown_args: bool = False,
         words: list[Word] | None = None,
         path_end: int = 0,
+        subcommand_error: SubcommandError | None = None,
     ) -> None:
         super().__init__(start, end)
         self.path = path
+        self.subcommand_error = subcommand_error  # no valid subcommand: nothing runs (NV517)
         self.path_end = path_end  # file offset after the last word of the command (`ngc cf fn create`)
         self.options = options if options is not None else []
         self.positionals = positionals if positionals is not None else []

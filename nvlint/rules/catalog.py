@@ -48,6 +48,7 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV514", False, "nv514_health_endpoint"),
     ("NV515", False, "nv515_latest_tag"),
     ("NV516", True, "nv516_broken_continuation"),
+    ("NV517", True, "nv517_unknown_subcommand"),
     ("NV901", True, "nv901_artifact_not_found"),
     ("NV902", True, "nv902_registry_access_denied"),
     ("NV903", True, "nv903_registry_unreachable"),

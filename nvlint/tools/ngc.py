@@ -11,6 +11,7 @@ from nvlint.model.events import (
     ImagePushed,
     NgcCommand,
     OrgSeen,
+    SubcommandError,
 )
 from nvlint.model.words import Value, Word
 from nvlint.tools import ngc_grammar as grammar
@@ -22,12 +23,14 @@ def parse(command: Command) -> NgcCommand | None:
 
     A command the grammar does not list (`ngc config set`, `ngc cf cluster list`) is still an
     NgcCommand, with its words as its path and the global options known: rules about quoting and
-    global options read every command."""
+    global options read every command. In a group whose subcommands are all known, a word that names
+    none of them, or no word at all, is a usage error the event carries (``subcommand_error``)."""
     words = command.argv[1:]
     node: grammar.Group | grammar.Command = grammar.TREE
     path: list[str] = []
     leading: list[Word] = []  # global options written before the command words
     path_end = command.argv[0].end
+    error: SubcommandError | None = None
     i = 0
     while i < len(words) and isinstance(node, grammar.Group):
         text = words[i].literal
@@ -42,6 +45,8 @@ def parse(command: Command) -> NgcCommand | None:
             continue
         found = grammar.resolve(node, text)
         if found is None:
+            if node.complete:
+                error = SubcommandError(tuple(path), words[i], node.choices())
             node = grammar.Command((*path, text), open=True)  # not listed: globals only, the rest open
         else:
             node = found[1]
@@ -49,8 +54,11 @@ def parse(command: Command) -> NgcCommand | None:
         path.append(text)
         path_end = words[i].end
         i += 1
-    if not isinstance(node, grammar.Command):
-        return None
+    if isinstance(node, grammar.Group):
+        if not node.complete:
+            return None
+        error = SubcommandError(tuple(path), None, node.choices())
+        node = grammar.Command(tuple(path), open=True)
     rest = leading + words[i:]
     spec = {**grammar.GLOBAL_OPTIONS, **node.options}
     options, positionals, unknown = parse_options(rest, spec, node.positionals, open_spec=node.open)
@@ -63,6 +71,7 @@ def parse(command: Command) -> NgcCommand | None:
         unknown_args=unknown,
         words=command.argv,
         path_end=path_end,
+        subcommand_error=error,
     )
 
 

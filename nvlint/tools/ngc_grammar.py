@@ -141,13 +141,25 @@ class Command:
 
 class Group:
     """Subcommands by canonical name. A word that names none of them is a command the grammar does not
-    list: it is parsed with the global options only (see nvlint.tools.ngc.parse)."""
+    list: it is parsed with the global options only (see nvlint.tools.ngc.parse). ``complete`` marks a
+    group whose subcommands are all listed, from the CLI's own definitions: there, an unknown or missing
+    subcommand is a usage error (NV517); elsewhere the grammar may just not know it."""
 
-    __slots__ = ("aliases", "children")
+    __slots__ = ("aliases", "children", "complete")
 
-    def __init__(self, aliases: tuple[str, ...] = (), children: Mapping[str, Group | Command] | None = None) -> None:
+    def __init__(
+        self,
+        aliases: tuple[str, ...] = (),
+        children: Mapping[str, Group | Command] | None = None,
+        complete: bool = False,
+    ) -> None:
         self.aliases = aliases
         self.children: dict[str, Group | Command] = dict(children or {})
+        self.complete = complete
+
+    def choices(self) -> tuple[str, ...]:
+        """The subcommands' names, sorted (aliases aside)."""
+        return tuple(sorted(self.children))
 
 
 def _cmd(
@@ -190,8 +202,9 @@ TREE = Group(
         "cloud-function": Group(
             aliases=("cf", "picasso"),
             children={
-                "function": Group(
+                "function": Group(  # CLI nvcf/command/function.py
                     aliases=("fn",),
+                    complete=True,
                     children={
                         "create": _cmd("cloud-function function create", FUNCTION_CREATE),
                         "list": _cmd(
@@ -207,8 +220,15 @@ TREE = Group(
                         "invoke": _cmd(
                             "cloud-function function invoke", {"-f": V, "--file": V, "-s": F, "--stream": F}, open=True
                         ),
-                        "deploy": Group(
+                        # newer CLIs (NVIDIA's NVCF skills and docs): instances of a function, its auth
+                        "instance": Group(
+                            children=_open("cloud-function function instance", "list", "logs", "execute")
+                        ),
+                        "auth": Group(),
+                        "deploy": Group(  # CLI nvcf/command/deploy.py
+                            complete=True,
                             children={
+                                "list": _cmd("cloud-function function deploy list", open=True),
                                 "create": _cmd("cloud-function function deploy create", _DEPLOYMENT),
                                 "update": _cmd("cloud-function function deploy update", _DEPLOYMENT),
                                 "info": _cmd("cloud-function function deploy info"),
@@ -221,11 +241,12 @@ TREE = Group(
                                     {"--start-time": V, "--end-time": V, "--duration": V},
                                     open=True,
                                 ),
-                            }
+                            },
                         ),
                     },
                 ),
-                "task": Group(
+                "task": Group(  # CLI nvcf/command/task.py
+                    complete=True,
                     children={
                         "create": _cmd("cloud-function task create", TASK_CREATE),
                         "list": _cmd("cloud-function task list", open=True, aliases=("ls",)),
@@ -234,8 +255,10 @@ TREE = Group(
                         "cancel": _cmd("cloud-function task cancel", open=True),
                         "update-secret": _cmd("cloud-function task update-secret", {"--secret": V}),
                         **_open("cloud-function task", "events", "results", "logs"),
-                        "instance": Group(children=_open("cloud-function task instance", "list", "logs", "execute")),
-                    }
+                        "instance": Group(
+                            complete=True, children=_open("cloud-function task instance", "list", "logs", "execute")
+                        ),
+                    },
                 ),
                 "registry-credential": Group(
                     children={
@@ -332,6 +355,16 @@ def resolve(group: Group, word: str) -> tuple[str, Group | Command] | None:
         if word in candidate.aliases:
             return name, candidate
     return None
+
+
+def group_at(path: tuple[str, ...]) -> Group | None:
+    """The group at a canonical path; None for a path the grammar does not list as one."""
+    node: Group | Command = TREE
+    for name in path:
+        if not isinstance(node, Group) or name not in node.children:
+            return None
+        node = node.children[name]
+    return node if isinstance(node, Group) else None
 
 
 def lookup(path: tuple[str, ...]) -> Command | None:

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from nvlint import lazyre
+from nvlint.diagnostics import Diagnostic
+from nvlint.model.events import NgcCommand
+from nvlint.rules.base import Context, Rule
+from nvlint.tools import ngc_grammar
+
+RULE = Rule(
+    code="NV517",
+    name="unknown-subcommand",
+    severity="error",
+    summary="An `ngc cloud-function` command with no valid subcommand (`ngc cf fn deploy my-fn`), with the choices.",
+    what=(
+        "Reports an `ngc` command that names no subcommand of a group whose subcommands are all known, "
+        "from the CLI's own definitions: `ngc cloud-function function` (`create`, `deploy`, `info`, `invoke`, "
+        "`list`, `remove`, `remove-rate-limit`, `update-rate-limit`, `update-secret`), `function deploy` "
+        "(`create`, `info`, `log`, `remove`, `restart`, `update`), `task` and `task instance`. A word that "
+        "names none of them and plainly meant one (a misspelling, `deply`; or a function name where the verb "
+        "belongs, followed by options only some subcommands take: `ngc cf fn deploy my-fn "
+        "--targeted-dep-spec ...` meant `create` or `update`), and a command that stops at the group "
+        "(`ngc cf fn deploy`), are reported with the choices. A word that may be a verb of a newer CLI "
+        "(`ngc cf fn instance list`) is not. Aliases count (`fn`, `ls`, `rm`, `redeploy`). Groups whose "
+        "subcommands the grammar does not all list (`ngc registry image`, `ngc cf gpu`, the CLI's other "
+        "top-level groups) are not reported: a newer CLI may have more."
+    ),
+    why=(
+        'The CLI answers with a usage error ("invalid choice") or only prints the group\'s help, and runs '
+        "nothing: the function is not created or deployed, and a script without `set -e` goes on as if it had "
+        "been."
+    ),
+    bad="ngc cf fn deploy my-fn --targeted-dep-spec L40S:gl40s_1.br25_2xlarge:1:1\n",
+    good=('ngc cf fn deploy create "$FUNCTION_ID:$VERSION_ID" --targeted-dep-spec L40S:gl40s_1.br25_2xlarge:1:1\n'),
+    reads=(NgcCommand,),
+)
+
+
+# What a mistaken subcommand looks like (`deply`, `my-fn`); a docs synopsis (`[create|update]`, `...`,
+# `{create,update}`, `COMMAND`) is a description of the choices, not a command that runs.
+_NAME = lazyre.compile(r"[a-z][A-Za-z0-9_.-]*")
+
+
+@RULE.checker
+def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
+    for event in flow:
+        error = event.subcommand_error
+        if error is None:
+            continue
+        group = " ".join(("ngc", *error.group))
+        choices = ", ".join(error.choices)
+        if error.word is None:
+            start = max((w.start for w in event.words if w.end <= event.path_end), default=event.start)
+            yield RULE.at(
+                (start, event.path_end),
+                f"'{group}' needs a subcommand: alone it only prints its usage and runs nothing; choose one of "
+                f"{choices}",
+            )
+            continue
+        name = error.word.literal or ""
+        if not _NAME.fullmatch(name):
+            continue
+        # A newer CLI may have verbs the grammar lacks: report only a word that plainly meant a known one,
+        # by its spelling (`deply`) or by the options after it, which only some subcommands take.
+        import difflib  # here: start-up (a run with no such command never needs it)
+
+        meant = difflib.get_close_matches(name, error.choices, n=1, cutoff=0.75) or _taking(event, error.group)
+        if not meant:
+            continue
+        which = " or ".join(f"'{m}'" for m in meant)
+        yield RULE.at(
+            (error.word.start, error.word.end),
+            f"'{name}' is no subcommand of '{group}': the CLI stops with a usage error and runs nothing; "
+            f"did you mean {which}? (the choices: {choices})",
+        )
+
+
+def _taking(event: NgcCommand, group_path: tuple[str, ...]) -> list[str]:
+    """The subcommands that take every option the command was given (none given: none)."""
+    group = ngc_grammar.group_at(group_path)
+    given = {o.name for o in event.options if o.name not in ngc_grammar.GLOBAL_OPTIONS}
+    if group is None or not given:
+        return []
+    return sorted(
+        name
+        for name, child in group.children.items()
+        if isinstance(child, ngc_grammar.Command) and not child.open and given <= set(child.options)
+    )

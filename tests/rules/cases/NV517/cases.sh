@@ -1,0 +1,33 @@
+ngc cf fn deploy my-fn --targeted-dep-spec L40S:gl40s_1.br25_2xlarge:1:1
+# ---
+ngc cloud-function function deply create "$FUNCTION_ID:$VERSION_ID"
+# ---
+ngc cf fn deploy
+# ---
+ngc --org acme cf task
+# ---
+ngc cf task instance lst "$TASK_ID"
+# ---
+ngc cf fn ls
+# ---
+ngc cf fn rm "$FUNCTION_ID"
+# ---
+ngc cf fn deploy redeploy "$FUNCTION_ID:$VERSION_ID"
+# ---
+ngc cf fn deploy create "$FUNCTION_ID:$VERSION_ID" --targeted-dep-spec L40S:gl40s_1.br25_2xlarge:1:1
+# ---
+ngc cf gpu whatever
+# ---
+ngc registry image frobnicate acme/app:1
+# ---
+ngc cf fn "$VERB" "$FUNCTION_ID"
+# ---
+ngc cf fn --help
+# ---
+ngc config set
+# ---
+ngc cf fn instance list "$FUNCTION_ID:$VERSION_ID"
+# ---
+ngc cf fn deploy list
+# ---
+ngc cf fn deploy my-fn
