@@ -88,7 +88,7 @@ def instrument(timers: Timers) -> None:
     timers.wrap(nvlint.shell.parse, "parse_bytes", "parse")
     timers.wrap(nvlint.yamltree.nodes, "compose_all", "parse")
     timers.wrap(json, "loads", "parse")
-    timers.wrap(nvlint.sources, "read", "interpretation")
+    timers.wrap(nvlint.sources, "read_as", "interpretation")
     timers.wrap(nvlint.rules.engine, "run_rules", "rules")
     timers.wrap(nvlint.placement, "place", "placement")
     timers.wrap(nvlint.cache.Cache, "get", "cache")
