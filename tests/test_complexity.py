@@ -236,3 +236,30 @@ def test_a_notebook_places_the_characters_only_of_the_cells_it_reads(monkeypatch
     assert sorted(d.code for d in found) == ["NV302", "NV303"]  # the login: its user, its -p key
     assert len(placed) == 5  # the pieces (lines) of the last three cells
     assert not any("torch" in piece for piece in placed)
+
+
+def commands_run(monkeypatch, text: str) -> int:
+    """How many commands the interpreter ran (function bodies and loop bodies once per run)."""
+    from nvlint.shell.interp import Interpreter
+
+    seen = {"most": 0}
+    original = Interpreter.command
+
+    def counting(self, *args, **kwargs):
+        seen["most"] = max(seen["most"], self.commands_seen)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Interpreter, "command", counting)
+    lint(text)
+    monkeypatch.undo()
+    return seen["most"]
+
+
+def test_loops_over_literal_words_stay_within_the_command_budget():
+    """A `for` over literal words walks its body once per word; nested, that multiplies (8 levels of 8
+    words would be 16 million runs of the body). The budget that bounds function calls bounds these."""
+    from nvlint.shell.interp import MIN_COMMAND_BUDGET
+
+    nested = "".join(f"for v{n} in a b c d e f g h; do\n" for n in range(8))
+    text = "#!/bin/sh\n" + nested + 'docker push "nvcr.io/acme/$v0:1"\n' + "done\n" * 8
+    assert commands_run(pytest.MonkeyPatch(), text) <= MIN_COMMAND_BUDGET + 8**2

@@ -220,3 +220,19 @@ def test_kubectl_in_a_wrapper_is_a_login():
         secret = "create secret docker-registry ngc --docker-server=nvcr.io --docker-username=$oauthtoken"
         found = lint(f"{wrapper} {secret}\n")
         assert [d.code for d in found] == ["NV302"], wrapper
+
+
+def test_a_for_over_literal_words_runs_its_body_for_each_word():
+    """`for img in a b`: the body sees each word in turn (a finding about the value points at the word);
+    items that are not all literal (`*.sh`, `$LIST`, `"$X"`) leave the variable unknown, as before."""
+    from conftest import events
+
+    from nvlint.model.events import ImagePushed
+
+    text = 'for img in nvcr.io/acme/a:1 "nvcr.io/acme/b:1"; do\n  docker push "$img"\ndone\n'
+    pushed = [e.image for e in events(text) if isinstance(e, ImagePushed)]
+    assert [p.literal for p in pushed] == ["nvcr.io/acme/a:1", "nvcr.io/acme/b:1"]
+    assert pushed[0].parts[0].start == text.index("nvcr.io/acme/a:1")
+    for items in ("*.sh", "$LIST", '"$X" b', "$(ls)"):
+        unknown = f'for img in {items}; do\n  docker push "$img"\ndone\n'
+        assert all(e.image.literal is None for e in events(unknown) if isinstance(e, ImagePushed)), items

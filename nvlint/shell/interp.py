@@ -42,6 +42,11 @@ _SCRIPT_FILE = lazyre.compile(r"\.(?:sh|bash)[\"']?$")
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
+# A `for` over literal words walks its body once per word, up to this many words.
+LOOP_ITEMS = 8
+_GLOB = lazyre.compile(r"[*?\[{~]")
+
+
 class Interpreter:
     """Produces :class:`Command` objects through ``on_command`` in execution order."""
 
@@ -310,8 +315,12 @@ class Interpreter:
         self._merge(env, results, node)
 
     def loop(self, node, env: Env, depth: int) -> None:
-        body_env = env.copy()
         variable = node.child_by_field_name("variable")
+        items = self._literal_items(node, env, depth) if variable is not None else None
+        if items is not None and self.commands_seen <= self.command_budget:
+            self._each_item(node, env, depth, self.snippet.text_between(variable.start_byte, variable.end_byte), items)
+            return
+        body_env = env.copy()
         if variable is not None:
             name = self.snippet.text_between(variable.start_byte, variable.end_byte)
             body_env.vars[name] = self.words.fresh_unknown(name, variable)
@@ -320,6 +329,39 @@ class Interpreter:
                 continue
             self.walk(child, body_env, depth + 1) if child.type != "word" else None
         self._merge(env, [body_env, env.copy()], node)
+
+    def _literal_items(self, node, env: Env, depth: int) -> list[Word] | None:
+        """`for x in a 'b' "c"`: the items, when each is a literal word and there are at most LOOP_ITEMS;
+        None for anything else (`"$@"`, `*.sh`, `$LIST`, `$(ls)`), whose items are not known."""
+        if node.type != "for_statement":
+            return None
+        values = node.children_by_field_name("value")
+        if not values or len(values) > LOOP_ITEMS:
+            return None
+        for value in values:  # no expansion at all: expanding has no side effects to repeat
+            if value.type == "string" and all(c.type == "string_content" for c in value.named_children):
+                continue
+            if value.type not in ("word", "raw_string") or value.named_children:
+                return None
+            if value.type == "word" and _GLOB.search(self.snippet.text_between(value.start_byte, value.end_byte)):
+                return None  # `*.sh`, `{a,b}`, `~/x`: the shell makes other words of it
+        words = self.words.words_of(values, env, depth)
+        if len(words) != len(values) or any(word.literal is None for word in words):
+            return None
+        return words
+
+    def _each_item(self, node, env: Env, depth: int, name: str, items: list[Word]) -> None:
+        """The body once per item, in order, the variable holding the item (a finding about its value
+        points at the item). The commands count against the same budget as function calls, so a file's
+        cost stays linear; past it, loops are walked once with the variable unknown."""
+        body = node.child_by_field_name("body")
+        state = env.copy()
+        for item in items:
+            state.vars[name] = item.value
+            state.assigned.add(name)
+            if body is not None:
+                self.walk(body, state, depth + 1)
+        self._merge(env, [state, env.copy()], node)  # `break` may end it early: what it set may not hold
 
     def _merge(self, env: Env, results: list[Env], node) -> None:
         """After branches that each started from a copy of ``env``: a variable some branch set (or unset)

@@ -44,3 +44,11 @@ ngc cf fn create --name app --inference-url /infer --container-image "$ORG/app:1
 ngc cf fn create --name app --inference-url /infer --container-image "nvcr.io/acme/app:$TAG"
 # ---
 ngc cf fn create --name app --inference-url /infer --container-image "nvcr.io/acme/app$SUFFIX"
+# ---
+for image in nvcr.io/acme/app:1 vllm/vllm-openai:v0.6.3; do
+  ngc cf fn create --name app --inference-url /v1/chat/completions --container-image "$image"
+done
+# ---
+for image in ./images/*; do
+  ngc cf fn create --name app --inference-url /v1/chat/completions --container-image "$image"
+done
