@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import codes, lint
+from conftest import codes, lint, where
 
 # ---- payloads: only NVCF API requests, templates are unknown ---------------------------------------
 
@@ -126,3 +126,30 @@ def test_another_tools_document_that_shares_some_names_is_not_a_request():
     assert lint(json.dumps(request), kind="yaml") == []
     del request["inferenceUrl"]
     assert [d.code for d in lint(json.dumps(request), kind="yaml")] == ["NV503"]
+
+
+WRITTEN = '{"name": "a", "inferenceUrl": "/i", "inferencePort": 8080, "containerImage": "nvcr.io/acme/a:1"}'
+POST = "https://api.nvcf.nvidia.com/v2/nvcf/functions"
+
+
+@pytest.mark.parametrize(
+    ("script", "found"),
+    [
+        (f"cat > /tmp/fn.json <<JSON\n{WRITTEN}\nJSON\ncurl -X POST {POST} -d @/tmp/fn.json\n", True),
+        (f"cat <<JSON > fn.json\n{WRITTEN}\nJSON\ncurl {POST} --data-binary @./fn.json\n", True),
+        (f"echo '{WRITTEN}' > fn.json\nif true; then curl {POST} --data @fn.json; fi\n", True),
+        (f"echo '{WRITTEN}' > fn.json\necho more >> fn.json\ncurl {POST} -d @fn.json\n", False),
+        (f"echo '{WRITTEN}' > fn.json\ncat > fn.json <<JSON\n$BODY\nJSON\ncurl {POST} -d @fn.json\n", False),
+        (f"echo '{WRITTEN}' > other.json\ncurl {POST} -d @fn.json\n", False),
+        (f"curl {POST} -d @fn.json\n", False),
+    ],
+)
+def test_a_payload_the_script_wrote_to_a_file_is_read_where_it_is_posted(script, found):
+    """`cat > fn.json <<EOF` (or `echo ... > fn.json`) and then `curl -d @fn.json`: the request is checked
+    with positions in the text that wrote it; an append, a rewrite with unknown text or another file is
+    not that text."""
+    port = [d for d in lint(script) if d.code == "NV507"]
+    assert bool(port) == found, script
+    if found:
+        line = script.split("\n")[where(port[0])[0] - 1]
+        assert line[where(port[0])[1] - 1 :].startswith("8080"), script

@@ -18,7 +18,19 @@ def basename(word: Word) -> str | None:
 
 
 class Command:
-    __slots__ = ("words", "argv", "start", "end", "stdin", "executes", "via", "calls_function", "branch", "name")
+    __slots__ = (
+        "words",
+        "argv",
+        "start",
+        "end",
+        "stdin",
+        "executes",
+        "via",
+        "calls_function",
+        "branch",
+        "name",
+        "files",
+    )
 
     def __init__(
         self,
@@ -31,6 +43,7 @@ class Command:
         via: tuple[str, int] | None = None,
         calls_function: bool = False,
         branch: tuple[tuple[int, int], ...] = (),
+        files: dict[str, Word] | None = None,
     ) -> None:
         self.words = words  # as written (after word splitting), wrappers included
         self.argv = argv  # the command that really runs: wrappers stripped
@@ -42,3 +55,5 @@ class Command:
         self.calls_function = calls_function  # runs a function defined in the script (its body is walked too)
         self.branch = branch  # (construct, branch taken) for each if/case it is inside
         self.name = basename(argv[0]) if argv else None  # the command's base name, when known
+        # files written earlier in the flow with known text, by path (`curl -d @fn.json` reads one)
+        self.files = files if files is not None else {}

@@ -95,7 +95,7 @@ class Vars(dict):
 
 
 class Env:
-    __slots__ = ("vars", "assigned", "positional", "arrays", "cwd")
+    __slots__ = ("vars", "assigned", "positional", "arrays", "cwd", "files")
 
     def __init__(
         self,
@@ -104,15 +104,18 @@ class Env:
         positional: list[Value] | None = None,
         arrays: dict[str, tuple[Value, ...]] | None = None,
         cwd: str | None = None,
+        files: dict[str, Word] | None = None,
     ) -> None:
         self.vars: Vars = vars if isinstance(vars, Vars) else Vars(vars or {})
         self.assigned = assigned if assigned is not None else set()
         self.positional = positional
         self.arrays = arrays if arrays is not None else {}  # `ARGS=(--org acme)`, element by element
         self.cwd = cwd  # the folder the shell is in, when `cd` said so (None: where it started)
+        # files the script wrote with text it knows (`cat > fn.json <<EOF`), by the path as written
+        self.files = files if files is not None else {}
 
     def copy(self) -> Env:
-        return Env(Vars(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd)
+        return Env(Vars(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd, dict(self.files))
 
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)

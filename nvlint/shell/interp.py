@@ -37,6 +37,7 @@ MIN_COMMAND_BUDGET = 10_000
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _SCRIPT_FILE = lazyre.compile(r"\.(?:sh|bash)[\"']?$")
+_PLAIN_PATH = lazyre.compile(r"[A-Za-z0-9_./-]+")  # a file name as written, with nothing to expand
 
 
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
@@ -249,11 +250,30 @@ class Interpreter:
                     elif child.type not in ("heredoc_start", "heredoc_end"):
                         heredoc_next.append(child)
         out = self.walk(body, env, depth + 1, stdin) if body is not None else None
+        self._remember_written(redirects, out, env)
         if stdin and body is not None and body.type == "command" and self._writes_a_script(body, redirects):
             self.run_nested(join_words(list(stdin)), env.copy(), depth + 1)  # `cat <<EOF > setup.sh`
         for child in heredoc_next:  # `cat <<EOF | docker login ...`: the rest of the pipeline
             out = self.walk(child, env, depth + 1, out or ())
         return out
+
+    def _remember_written(self, redirects, out: tuple[Word, ...] | None, env: Env) -> None:
+        """`cat > fn.json <<EOF`, `echo '{...}' > fn.json`: the file holds what the command wrote, when
+        that is one known text (a later `curl -d @fn.json` posts it); any other write makes it unknown."""
+        nodes = [*redirects, *(c for r in redirects if r.type == "heredoc_redirect" for c in r.named_children)]
+        for redirect in nodes:
+            target = redirect.child_by_field_name("destination")
+            if redirect.type != "file_redirect" or target is None:
+                continue
+            operator = redirect.children[0].type if redirect.children else ""
+            path = self.snippet.text_between(target.start_byte, target.end_byte)
+            if operator not in (">", ">|", ">>") or not _PLAIN_PATH.fullmatch(path):
+                continue
+            path = path.removeprefix("./")
+            if operator != ">>" and out is not None and len(out) == 1:
+                env.files[path] = out[0]
+            else:
+                env.files.pop(path, None)
 
     def _writes_a_script(self, body, redirects) -> bool:
         """`cat > setup.sh`: a command that copies its input into a shell script file."""
@@ -479,6 +499,7 @@ class Interpreter:
             self.call_site,
             basename(unwrapped.argv[0]) in self.functions if unwrapped.argv else False,
             self.branch,
+            run_env.files,
         )
         self.commands_seen += 1
         self.on_command(command)

@@ -1,4 +1,5 @@
-"""curl, HTTPie and wget sending an NVCF payload inline: the JSON body is read as a payload; curl's
+"""curl, HTTPie and wget sending an NVCF payload inline, or from a file the script wrote (`cat > fn.json
+<<EOF` then `curl -d @fn.json`): the JSON body is read as a payload; curl's
 `-u user:password` is a credential; a URL naming an NVCF function by ID is a function reference."""
 
 from __future__ import annotations
@@ -62,8 +63,11 @@ def recognise(command: Command) -> list[Event]:
         for option in every(options, "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"):
             if option.value_word is None:
                 continue
-            if option.value is not None and (option.value.literal or "") in ("@-", "@/dev/stdin"):
+            literal = (option.value.literal or "") if option.value is not None else ""
+            if literal in ("@-", "@/dev/stdin"):
                 bodies.extend(command.stdin)
+            elif literal.startswith("@") and literal[1:].removeprefix("./") in command.files:
+                bodies.append(command.files[literal[1:].removeprefix("./")])  # written by the script above
             elif option.value_offset == 0:
                 bodies.append(option.value_word)
     elif name == "wget":

@@ -91,3 +91,14 @@ ngc cf fn create --name a --inference-url /i --container-image docker.io/vllm/vl
 ngc cf fn create --name a --inference-url /i --container-image nvcr.io/nim/meta/llama3:1.0.0 --health-uri /v1/health/ready
 # ---
 ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/a:1 --model acme/llama:1 --model draft:other/llama:2
+# ---
+cat > /tmp/function.json <<JSON
+{
+  "name": "echo",
+  "inferenceUrl": "/echo",
+  "inferencePort": 8010,
+  "containerImage": "nvcr.io/acme/echo:1.0"
+}
+JSON
+curl -X POST "https://api.nvcf.nvidia.com/v2/nvcf/functions" -H "Authorization: Bearer $NGC_API_KEY" \
+  -H "Content-Type: application/json" -d @/tmp/function.json
