@@ -357,21 +357,22 @@ def resolve(group: Group, word: str) -> tuple[str, Group | Command] | None:
     return None
 
 
-def group_at(path: tuple[str, ...]) -> Group | None:
-    """The group at a canonical path; None for a path the grammar does not list as one."""
+def _node_at(path: tuple[str, ...]) -> Group | Command | None:
     node: Group | Command = TREE
     for name in path:
         if not isinstance(node, Group) or name not in node.children:
             return None
         node = node.children[name]
+    return node
+
+
+def group_at(path: tuple[str, ...]) -> Group | None:
+    """The group at a canonical path; None for a path the grammar does not list as one."""
+    node = _node_at(path)
     return node if isinstance(node, Group) else None
 
 
 def lookup(path: tuple[str, ...]) -> Command | None:
     """The command at a canonical path; None for a path the grammar does not list."""
-    node: Group | Command = TREE
-    for name in path:
-        if not isinstance(node, Group) or name not in node.children:
-            return None
-        node = node.children[name]
+    node = _node_at(path)
     return node if isinstance(node, Command) else None
