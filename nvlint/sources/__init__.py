@@ -86,6 +86,12 @@ ANSIBLE = FileKind(
     globs=("roles/*/tasks/*.yml", "roles/*/tasks/*.yaml", "roles/*/handlers/*.yml", "roles/*/handlers/*.yaml"),
     documents=True,
 )
+CLOUD_INIT = FileKind(
+    "cloud-init",
+    "cloud-init user data (`runcmd`, `bootcmd`, `write_files` scripts)",
+    "nvlint.sources.cloud_init",
+    documents=True,
+)
 KUBERNETES = FileKind(
     "kubernetes",
     "Kubernetes manifests (`apiVersion` and `kind`), Helm chart templates and values files",
@@ -107,7 +113,7 @@ NVCF_PAYLOAD = FileKind(
 )
 
 # Document kinds, in the order their shapes are tried: the most specific first.
-DOCUMENT_KINDS: tuple[FileKind, ...] = (GITHUB, GITLAB, ANSIBLE, KUBERNETES, COMPOSE, NVCF_PAYLOAD)
+DOCUMENT_KINDS: tuple[FileKind, ...] = (GITHUB, GITLAB, ANSIBLE, CLOUD_INIT, KUBERNETES, COMPOSE, NVCF_PAYLOAD)
 
 
 YAML = FileKind(
