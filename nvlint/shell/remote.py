@@ -152,6 +152,8 @@ def _rest(runner: Runner, words: list[Word]) -> tuple[str, list[Word]] | None:
     rest = words[i:]
     if not rest or seen < runner.positionals or (rest[0].literal is None and rest[0].may_split):
         return None
+    if runner.rest == "argv" and (rest[0].literal or "").startswith("-"):
+        return None  # `docker run IMAGE --port 8000`: arguments for the image's entrypoint, no command
     return (runner.rest, rest)
 
 

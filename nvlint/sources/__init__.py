@@ -92,6 +92,12 @@ CLOUD_INIT = FileKind(
     "nvlint.sources.cloud_init",
     documents=True,
 )
+CLOUDFORMATION = FileKind(
+    "cloudformation",
+    "CloudFormation and SAM templates (EC2 `UserData` scripts)",
+    "nvlint.sources.cloudformation",
+    documents=True,
+)
 KUBERNETES = FileKind(
     "kubernetes",
     "Kubernetes manifests (`apiVersion` and `kind`), Helm chart templates and values files",
@@ -113,7 +119,16 @@ NVCF_PAYLOAD = FileKind(
 )
 
 # Document kinds, in the order their shapes are tried: the most specific first.
-DOCUMENT_KINDS: tuple[FileKind, ...] = (GITHUB, GITLAB, ANSIBLE, CLOUD_INIT, KUBERNETES, COMPOSE, NVCF_PAYLOAD)
+DOCUMENT_KINDS: tuple[FileKind, ...] = (
+    GITHUB,
+    GITLAB,
+    ANSIBLE,
+    CLOUD_INIT,
+    CLOUDFORMATION,
+    KUBERNETES,
+    COMPOSE,
+    NVCF_PAYLOAD,
+)
 
 
 YAML = FileKind(

@@ -41,7 +41,7 @@ def decode(text: str, start: int, end: int, style: str | None) -> tuple[str, lis
     The offsets list has one extra entry: the end.
     """
     match = _PROPERTY.match(text, start, end)
-    if match and style is None:
+    if match:  # `!Sub |`, `&anchor "x"`: the scalar starts after its properties, in every style
         start = match.end()
     if style in ("|", ">"):
         return _block(text, start, end, style)

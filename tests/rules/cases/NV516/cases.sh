@@ -130,3 +130,6 @@ ngc cf fn list; \
 # ---
 ngc cf fn list && echo ok
   --x y
+# ---
+docker login nvcr.io
+docker run -d --gpus all nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 --max-model-len 8192
