@@ -25,6 +25,7 @@ KINDS = [
     ("rst", "a.rst"),
     ("notebook", "a.ipynb"),
     ("dockerfile", "Dockerfile"),
+    ("terraform", "main.tf"),
 ]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -256,3 +256,26 @@ def test_a_fix_is_right_in_one_application_in_every_kind(kind):
     assert finding.code == "NV301"
     fixed, applied = apply(source, [finding], unsafe=False)
     assert applied == 1 and lint(fixed, kind=kind) == []
+
+
+def test_a_terraform_heredoc_is_the_script_terraform_hands_on():
+    """`$${X}` is the shell's `${X}`; `${var.x}` and `%{ if }` are Terraform's: unknown, never the shell's."""
+    from conftest import events
+
+    from nvlint.model.events import ImagePushed
+
+    text = (
+        'resource "aws_instance" "a" {\n'
+        "  user_data = <<-EOF\n"
+        "    #!/bin/bash\n"
+        "    IMAGE=nvcr.io/acme/app:1\n"
+        "    %{ if var.push }\n"
+        "    docker push $${IMAGE}\n"
+        "    docker push ${var.image}\n"
+        "    %{ endif }\n"
+        "  EOF\n"
+        "}\n"
+    )
+    pushed = [e.image for e in events(text, kind="terraform", path="main.tf") if isinstance(e, ImagePushed)]
+    assert [p.literal for p in pushed] == ["nvcr.io/acme/app:1", None]
+    assert events('variable "x" {}\n', kind="terraform", path="main.tf") == []

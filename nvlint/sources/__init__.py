@@ -61,6 +61,13 @@ RST = FileKind("rst", "`*.rst`", "nvlint.sources.rst", extensions=(".rst",), ide
 NOTEBOOK = FileKind(
     "notebook", "`*.ipynb`", "nvlint.sources.notebook", extensions=(".ipynb",), identify_tags=("jupyter",)
 )
+TERRAFORM = FileKind(
+    "terraform",
+    "`*.tf` (the `user_data` heredocs of machines)",
+    "nvlint.sources.terraform",
+    extensions=(".tf",),
+    identify_tags=("terraform",),
+)
 PYTHON = FileKind("python", "`*.py`", "nvlint.sources.python", extensions=(".py",), identify_tags=("python",))
 
 GITHUB = FileKind(
@@ -140,7 +147,7 @@ YAML = FileKind(
 )
 
 # Text kinds and the YAML file kind, in the order file names are tried.
-FILE_KINDS: tuple[FileKind, ...] = (SHELL, MAKEFILE, DOCKERFILE, MARKDOWN, RST, NOTEBOOK, PYTHON, YAML)
+FILE_KINDS: tuple[FileKind, ...] = (SHELL, MAKEFILE, DOCKERFILE, MARKDOWN, RST, NOTEBOOK, PYTHON, TERRAFORM, YAML)
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in FILE_KINDS}
 _BY_FILE_NAME = {name: kind.name for kind in FILE_KINDS for name in kind.names}
 _BY_EXTENSION = {extension: kind.name for kind in FILE_KINDS for extension in kind.extensions}
@@ -148,7 +155,7 @@ _BY_FILE_NAME.update({name: "yaml" for kind in DOCUMENT_KINDS for name in kind.n
 # Extensions that are certainly none of ours: answered without asking identify (a walk asks for every file).
 _NOT_OURS = frozenset(
     ".pyi .js .jsx .ts .tsx .go .rs .java .kt .c .h .cc .cpp .hpp .cs .rb .php .txt .csv .html "
-    ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql .tf "
+    ".css .scss .svg .png .jpg .jpeg .gif .ico .pdf .lock .toml .cfg .ini .xml .proto .sql "
     ".gz .zip .tar .whl .so .o .a .pyc .bin .dat .log".split()
 )
 _NOT_SHELL = frozenset({"csh", "tcsh", "fish"})  # identify calls them shells; their syntax is not sh's
