@@ -142,6 +142,8 @@ POST = "https://api.nvcf.nvidia.com/v2/nvcf/functions"
         (f"echo '{WRITTEN}' > fn.json\ncat > fn.json <<JSON\n$BODY\nJSON\ncurl {POST} -d @fn.json\n", False),
         (f"echo '{WRITTEN}' > other.json\ncurl {POST} -d @fn.json\n", False),
         (f"curl {POST} -d @fn.json\n", False),
+        (f"tee fn.json > /dev/null <<JSON\n{WRITTEN}\nJSON\ncurl {POST} -d @fn.json\n", True),
+        (f"tee -a fn.json <<JSON\n{WRITTEN}\nJSON\ncurl {POST} -d @fn.json\n", False),
     ],
 )
 def test_a_payload_the_script_wrote_to_a_file_is_read_where_it_is_posted(script, found):

@@ -9,6 +9,7 @@ time, so memory does not grow with the tree. Results come in any order; the call
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -132,6 +133,9 @@ def check_tree(
             else:
                 yield from map(answers.remember, pool.submit(request))
         yield from map(answers.remember, pool.drain())
+    except KeyboardInterrupt:
+        pool.close(interrupted=True)
+        raise
     finally:
         pool.close()
     answers.save()
@@ -276,9 +280,18 @@ class _Pool:
             yield from future.result()
         self.running = set()
 
-    def close(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+    def close(self, interrupted: bool = False) -> None:
+        """Wait for the workers; after Ctrl-C, stop them at once instead: up to four batches each may be
+        running, seconds of work nobody will read (the workers ignore SIGINT, see _ignore_interrupts)."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        if interrupted:
+            # ProcessPoolExecutor has no public way to stop running work before Python 3.14's
+            # terminate_workers(); its process table is the documented-by-code way all versions share.
+            for process in list(getattr(executor, "_processes", {}).values()):
+                process.terminate()
+        executor.shutdown(wait=not interrupted, cancel_futures=True)
 
     def _start(self) -> None:
         import multiprocessing
@@ -308,7 +321,19 @@ def check_batch(requests: list[FileRequest]) -> list[FileResult]:
 
 
 def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: workers must not print tracebacks of their own."""
+    """Ctrl-C is the parent's to handle: workers must not print tracebacks of their own. The parent
+    stops them with SIGTERM: a worker then removes the temporary file of a fix it is writing (see
+    nvlint.fix.write_atomically) and exits at once (an exception would only end its current batch)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum, frame) -> None:
+    from nvlint import fix
+
+    for temporary in list(fix.WRITING):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    os._exit(128 + signum)

@@ -508,7 +508,22 @@ class Interpreter:
             return tuple(w for w in command.argv[1:] if not (w.literal or "x").startswith("-"))
         if command.name == "cat" and len(command.argv) == 1:
             return stdin
+        if command.name == "tee" and unwrapped.executes:
+            return self._tee(command, env)
         return None
+
+    def _tee(self, command: Command, env: Env) -> tuple[Word, ...]:
+        """`tee fn.json <<EOF`: each file named holds the input (appended with -a: then unknown); what tee
+        writes on is the input too."""
+        files = [w.literal for w in command.argv[1:] if not (w.literal or "-").startswith("-")]
+        appends = any((w.literal or "").startswith("-") and "a" in (w.literal or "") for w in command.argv[1:])
+        for path in files:
+            if path and _PLAIN_PATH.fullmatch(path):
+                if len(command.stdin) == 1 and not appends:
+                    env.files[path.removeprefix("./")] = command.stdin[0]
+                else:
+                    env.files.pop(path.removeprefix("./"), None)
+        return command.stdin
 
     def _after_command(self, command: Command, unwrapped: Unwrapped, run_env: Env, env: Env, depth: int) -> None:
         """What running the command does to the walk: a script it runs, a function it calls, a file it
