@@ -41,15 +41,10 @@ def apply(text: str, diagnostics: list[Diagnostic], unsafe: bool) -> tuple[str, 
     return text, len(chosen)
 
 
-# The temporary files being written now: a worker stopped by SIGTERM removes them (nvlint.check.tree).
-WRITING: set[str] = set()
-
-
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace the file in one step, keeping its permissions."""
     mode = path.stat().st_mode
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".nvlint")
-    WRITING.add(temporary)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -59,8 +54,6 @@ def write_atomically(path: Path, data: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
-    finally:
-        WRITING.discard(temporary)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -9,7 +9,6 @@ time, so memory does not grow with the tree. Results come in any order; the call
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import time
@@ -22,6 +21,7 @@ from nvlint.diagnostics import Diagnostic
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.synchronize import Event
 
     from nvlint.cache import Cache
     from nvlint.check.plan import Plan
@@ -247,6 +247,7 @@ class _Pool:
         self.waiting: list[FileRequest] = []
         self.waiting_bytes = 0
         self.executor: ProcessPoolExecutor | None = None
+        self.stopping: Event | None = None  # the workers' stop event, once they start
         self.running: set[Future[list[FileResult]]] = set()
         self.batch: list[FileRequest] = []
 
@@ -281,17 +282,16 @@ class _Pool:
         self.running = set()
 
     def close(self, interrupted: bool = False) -> None:
-        """Wait for the workers; after Ctrl-C, stop them at once instead: up to four batches each may be
-        running, seconds of work nobody will read (the workers ignore SIGINT, see _ignore_interrupts)."""
+        """Wait for the workers. After Ctrl-C they are told to stop (the event they check between files):
+        up to four batches each may be queued or running, seconds of work nobody will read. They are
+        never killed: a worker killed while it writes a result to its pipe leaves the parent waiting
+        for the rest of it forever."""
         executor, self.executor = self.executor, None
         if executor is None:
             return
-        if interrupted:
-            # ProcessPoolExecutor has no public way to stop running work before Python 3.14's
-            # terminate_workers(); its process table is the documented-by-code way all versions share.
-            for process in list(getattr(executor, "_processes", {}).values()):
-                process.terminate()
-        executor.shutdown(wait=not interrupted, cancel_futures=True)
+        if interrupted and self.stopping is not None:
+            self.stopping.set()
+        executor.shutdown(wait=True, cancel_futures=True)
 
     def _start(self) -> None:
         import multiprocessing
@@ -299,7 +299,10 @@ class _Pool:
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_ignore_interrupts)
+        self.stopping = context.Event()
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=context, initializer=_in_worker, initargs=(self.stopping,)
+        )
 
     def _send(self, request: FileRequest) -> list[FileResult]:
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -317,23 +320,22 @@ class _Pool:
 
 
 def check_batch(requests: list[FileRequest]) -> list[FileResult]:
-    return [check_file(request) for request in requests]
+    results = []
+    for request in requests:
+        if _STOPPING is not None and _STOPPING.is_set():
+            break  # Ctrl-C in the parent: what is left of the batch will not be read
+        results.append(check_file(request))
+    return results
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: workers must not print tracebacks of their own. The parent
-    stops them with SIGTERM: a worker then removes the temporary file of a fix it is writing (see
-    nvlint.fix.write_atomically) and exits at once (an exception would only end its current batch)."""
+_STOPPING = None  # in a worker: the parent's event for Ctrl-C (see _Pool.close)
+
+
+def _in_worker(stopping) -> None:
+    """Ctrl-C is the parent's to handle: workers must not print tracebacks of their own; they stop
+    between files when the parent sets ``stopping``."""
     import signal
 
+    global _STOPPING
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop)
-
-
-def _stop(signum, frame) -> None:
-    from nvlint import fix
-
-    for temporary in list(fix.WRITING):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-    os._exit(128 + signum)
+    _STOPPING = stopping
