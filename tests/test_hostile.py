@@ -179,6 +179,9 @@ def test_ctrl_c_exits_130_without_a_traceback_or_partial_files(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A suite started in the background (`cmd &`, nohup) passes SIGINT on ignored, and Python then
+        # never raises KeyboardInterrupt: give the child the terminal's default, as a user's shell does.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(2.5)
     process.send_signal(signal.SIGINT)
