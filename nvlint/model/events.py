@@ -87,6 +87,7 @@ class Login(Event):
         "password_option",
         "password_stdin",
         "stdin_option",
+        "safe_form",
         "stdin",
         "defaults_to_docker_hub",
         "verb",
@@ -108,6 +109,7 @@ class Login(Event):
         password_option: str = "",
         password_stdin: bool = False,
         stdin_option: str = "--password-stdin",
+        safe_form: str = "",
         stdin: tuple[Word, ...] = (),
         defaults_to_docker_hub: bool = False,
         verb: Word | None = None,
@@ -123,6 +125,8 @@ class Login(Event):
         self.password_option = password_option  # how it was given, for the message
         self.password_stdin = password_stdin
         self.stdin_option = stdin_option  # the tool's way to read the key from standard input ("": none)
+        # how this tool takes the key safely, as advice, where that is not piping it to stdin_option (NV303)
+        self.safe_form = safe_form
         self.stdin = stdin
         self.defaults_to_docker_hub = defaults_to_docker_hub  # no host means Docker Hub (docker/podman login)
         self.verb = verb  # the `login` word, where NV304 points
@@ -175,14 +179,13 @@ class OptionUse:
 
 class SubcommandError:
     """An `ngc` command that names no subcommand of a group whose subcommands are all known: ``word``
-    is the word that names none (None: the command stops at the group), ``choices`` the valid names."""
+    is the word that names none (None: the command stops at the group)."""
 
-    __slots__ = ("group", "word", "choices")
+    __slots__ = ("group", "word")
 
-    def __init__(self, group: tuple[str, ...], word: Word | None, choices: tuple[str, ...]) -> None:
+    def __init__(self, group: tuple[str, ...], word: Word | None) -> None:
         self.group = group  # the group's canonical path, ("cloud-function", "function", "deploy")
         self.word = word
-        self.choices = choices
 
 
 class NgcCommand(Event):

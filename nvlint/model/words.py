@@ -155,6 +155,36 @@ def literal_part(
     return Part(text, start, start + len(text), None, None, splittable, foreign)
 
 
+class LiteralRuns:
+    """The parts of a value that a template scanner reads character by character (a Python f-string, a
+    Terraform heredoc): literal characters keep their own offsets and are gathered into one literal part
+    until a part of another kind comes."""
+
+    __slots__ = ("_parts", "_chars", "_offsets")
+
+    def __init__(self) -> None:
+        self._parts: list[Part] = []
+        self._chars: list[str] = []
+        self._offsets: list[int] = []
+
+    def char(self, char: str, offset: int) -> None:
+        self._chars.append(char)
+        self._offsets.append(offset)
+
+    def add(self, *parts: Part) -> None:
+        self._flush()
+        self._parts.extend(parts)
+
+    def done(self) -> list[Part]:
+        self._flush()
+        return self._parts
+
+    def _flush(self) -> None:
+        if self._chars:
+            self._parts.append(literal_part("".join(self._chars), self._offsets[0], tuple(self._offsets)))
+            self._chars, self._offsets = [], []
+
+
 def unknown_part(unknown: Unknown, start: int, end: int, splittable: bool = False) -> Part:
     return Part(None, start, end, None, unknown, splittable)
 

@@ -75,17 +75,8 @@ def check(flow: Sequence[Login | KeyArgument], ctx: Context) -> Iterator[Diagnos
             if also:
                 which = " and ".join(also)
                 advice = f"{HELM_REPOSITORY}, and {HELM_VALUES} ({which} pass{'es' if len(also) == 1 else ''} it too)"
-        elif event.tool == "skopeo" and event.password_option.endswith("creds"):
-            advice = "use an auth file (--authfile) written by 'skopeo login --password-stdin'"
-        elif event.tool == "crictl":
-            advice = "give it in the CRICTL_CREDS environment variable, which crictl reads instead of --creds"
-        elif event.tool == "ctr":
-            advice = (
-                "ctr takes the key only there or at a terminal prompt: pull with 'crictl pull' and the key "
-                "in CRICTL_CREDS"
-            )
         else:
-            advice = f"pipe it to {event.stdin_option}"
+            advice = event.safe_form or f"pipe it to {event.stdin_option}"
         message = (
             f"the NGC API key is passed with {event.password_option}: it shows in the process list, "
             f"shell history and CI logs; {advice}"

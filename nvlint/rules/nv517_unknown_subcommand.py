@@ -46,10 +46,12 @@ _NAME = lazyre.compile(r"[a-z][A-Za-z0-9_.-]*")
 def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
         error = event.subcommand_error
-        if error is None:
+        found = ngc_grammar.group_at(error.group) if error is not None else None
+        if error is None or found is None:
             continue
         group = " ".join(("ngc", *error.group))
-        choices = ", ".join(error.choices)
+        names = found.choices()
+        choices = ", ".join(names)
         if error.word is None:
             start = max((w.start for w in event.words if w.end <= event.path_end), default=event.start)
             yield RULE.at(
@@ -65,7 +67,7 @@ def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
         # by its spelling (`deply`) or by the options after it, which only some subcommands take.
         import difflib  # here: start-up (a run with no such command never needs it)
 
-        meant = difflib.get_close_matches(name, error.choices, n=1, cutoff=0.75) or _taking(event, error.group)
+        meant = difflib.get_close_matches(name, names, n=1, cutoff=0.75) or _taking(event, found)
         if not meant:
             continue
         which = " or ".join(f"'{m}'" for m in meant)
@@ -76,11 +78,10 @@ def check(flow: Sequence[NgcCommand], ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-def _taking(event: NgcCommand, group_path: tuple[str, ...]) -> list[str]:
+def _taking(event: NgcCommand, group: ngc_grammar.Group) -> list[str]:
     """The subcommands that take every option the command was given (none given: none)."""
-    group = ngc_grammar.group_at(group_path)
     given = {o.name for o in event.options if o.name not in ngc_grammar.GLOBAL_OPTIONS}
-    if group is None or not given:
+    if not given:
         return []
     return sorted(
         name

@@ -94,6 +94,15 @@ class Vars(dict):
         self.written.update(changes)
 
 
+_PLAIN_PATH = lazyre.compile(r"[A-Za-z0-9_./-]+")  # a file name as written, with nothing to expand
+
+
+def file_key(path: str) -> str | None:
+    """How a file the script writes or reads by a plain path is known in ``Env.files`` (`./fn.json` is
+    `fn.json`); None for a path with anything to expand or quote."""
+    return path.removeprefix("./") if _PLAIN_PATH.fullmatch(path) else None
+
+
 class Env:
     __slots__ = ("vars", "assigned", "positional", "arrays", "cwd", "files")
 

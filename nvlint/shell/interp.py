@@ -16,7 +16,7 @@ from nvlint.model.command import Command, basename
 from nvlint.model.events import SyntaxProblem
 from nvlint.model.text import Snippet, snippet_of_value
 from nvlint.model.words import ARRAY, EMPTY, Expansion, Unknown, Value, Word
-from nvlint.shell.expand import Env, WordExpander
+from nvlint.shell.expand import Env, WordExpander, file_key
 from nvlint.shell.parse import parse_bytes
 from nvlint.shell.unwrap import Unwrapped, join_words, unwrap
 
@@ -37,7 +37,6 @@ MIN_COMMAND_BUDGET = 10_000
 MAX_RECOVERIES = 64  # re-parses after syntax errors, per file
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _SCRIPT_FILE = lazyre.compile(r"\.(?:sh|bash)[\"']?$")
-_PLAIN_PATH = lazyre.compile(r"[A-Za-z0-9_./-]+")  # a file name as written, with nothing to expand
 
 
 # Plain classes rather than dataclasses: see nvlint/model/record.py (start-up cost).
@@ -266,14 +265,13 @@ class Interpreter:
             if redirect.type != "file_redirect" or target is None:
                 continue
             operator = redirect.children[0].type if redirect.children else ""
-            path = self.snippet.text_between(target.start_byte, target.end_byte)
-            if operator not in (">", ">|", ">>") or not _PLAIN_PATH.fullmatch(path):
+            key = file_key(self.snippet.text_between(target.start_byte, target.end_byte))
+            if operator not in (">", ">|", ">>") or key is None:
                 continue
-            path = path.removeprefix("./")
             if operator != ">>" and out is not None and len(out) == 1:
-                env.files[path] = out[0]
+                env.files[key] = out[0]
             else:
-                env.files.pop(path, None)
+                env.files.pop(key, None)
 
     def _writes_a_script(self, body, redirects) -> bool:
         """`cat > setup.sh`: a command that copies its input into a shell script file."""
@@ -515,14 +513,16 @@ class Interpreter:
     def _tee(self, command: Command, env: Env) -> tuple[Word, ...]:
         """`tee fn.json <<EOF`: each file named holds the input (appended with -a: then unknown); what tee
         writes on is the input too."""
-        files = [w.literal for w in command.argv[1:] if not (w.literal or "-").startswith("-")]
-        appends = any((w.literal or "").startswith("-") and "a" in (w.literal or "") for w in command.argv[1:])
-        for path in files:
-            if path and _PLAIN_PATH.fullmatch(path):
-                if len(command.stdin) == 1 and not appends:
-                    env.files[path.removeprefix("./")] = command.stdin[0]
-                else:
-                    env.files.pop(path.removeprefix("./"), None)
+        options = [w.literal or "" for w in command.argv[1:] if (w.literal or "").startswith("-")]
+        appends = any(o == "--append" or (not o.startswith("--") and "a" in o) for o in options)
+        for word in command.argv[1:]:
+            key = file_key(word.literal) if word.literal and not word.literal.startswith("-") else None
+            if key is None:
+                continue
+            if len(command.stdin) == 1 and not appends:
+                env.files[key] = command.stdin[0]
+            else:
+                env.files.pop(key, None)
         return command.stdin
 
     def _after_command(self, command: Command, unwrapped: Unwrapped, run_env: Env, env: Env, depth: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nvlint.model.words import EXPRESSION, VARIABLE, Part, Unknown, Value, literal_part, unknown_part
+from nvlint.model.words import EXPRESSION, VARIABLE, LiteralRuns, Part, Unknown, Value, literal_part, unknown_part
 
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"'}
 _PREFIX = frozenset("rRbBuUfF")
@@ -62,28 +62,17 @@ def _closing(text: str, i: int, end: int, quote: str, raw: bool) -> int | None:
 
 
 def _body(text: str, i: int, end: int, raw: bool, formatted: bool, resolve: Resolve | None) -> list[Part]:
-    parts: list[Part] = []
-    chars: list[str] = []
-    offsets: list[int] = []
-
-    def flush() -> None:
-        if chars:
-            parts.append(literal_part("".join(chars), offsets[0], tuple(offsets)))
-            chars.clear()
-            offsets.clear()
-
+    runs = LiteralRuns()
     while i < end:
         char = text[i]
         if formatted and char in "{}":
             if text[i : i + 2] in ("{{", "}}"):
-                chars.append(char)
-                offsets.append(i)
+                runs.char(char, i)
                 i += 2
                 continue
             if char == "{":
                 close = _expression_end(text, i + 1, end)
-                flush()
-                parts.extend(_expression(text, i, close, resolve))
+                runs.add(*_expression(text, i, close, resolve))
                 i = close + 1
                 continue
         if char == "\\" and not raw and i + 1 < end:
@@ -91,16 +80,12 @@ def _body(text: str, i: int, end: int, raw: bool, formatted: bool, resolve: Reso
             if decoded:
                 # a character written as an escape (`\"`, `\n`) takes more than one place: it is placed at
                 # its backslash, and never edited (a fix there would need Python's escaping)
-                flush()
-                offsets_of = tuple([i] * len(decoded))
-                parts.append(literal_part(decoded, i, offsets_of, foreign=True))
+                runs.add(literal_part(decoded, i, tuple([i] * len(decoded)), foreign=True))
             i += width
             continue
-        chars.append(char)
-        offsets.append(i)
+        runs.char(char, i)
         i += 1
-    flush()
-    return parts
+    return runs.done()
 
 
 def _escape(text: str, i: int, end: int) -> tuple[str, int]:

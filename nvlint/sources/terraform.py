@@ -15,7 +15,7 @@ import re
 
 from nvlint import lazyre
 from nvlint.model.text import snippet_of_value
-from nvlint.model.words import CI_EXPRESSION, Part, Unknown, Value, literal_part, unknown_part
+from nvlint.model.words import CI_EXPRESSION, LiteralRuns, Unknown, Value, unknown_part
 from nvlint.sources.kind import Reading, Source
 
 _USER_DATA = lazyre.compile(
@@ -59,34 +59,21 @@ def _closing_line(text: str, start: int, delimiter: str) -> int | None:
 def _template_value(text: str, start: int, end: int) -> Value:
     """The heredoc's text as the shell receives it: literal characters at their offsets, each
     interpolation or directive one unknown part, each `$${` / `%%{` a literal `${` / `%{`."""
-    parts: list[Part] = []
-    chars: list[str] = []
-    offsets: list[int] = []
-
-    def flush() -> None:
-        if chars:
-            parts.append(literal_part("".join(chars), offsets[0], tuple(offsets)))
-            chars.clear()
-            offsets.clear()
-
+    runs = LiteralRuns()
     i = start
     while i < end:
-        pair = text[i : i + 3]
-        if pair in ("$${", "%%{"):
-            chars.extend((text[i], "{"))
-            offsets.extend((i + 1, i + 2))
+        if text[i : i + 3] in ("$${", "%%{"):
+            runs.char(text[i], i + 1)
+            runs.char("{", i + 2)
             i += 3
         elif text.startswith(("${", "%{"), i):
             close = _matching_brace(text, i + 1, end)
-            flush()
-            parts.append(unknown_part(Unknown(CI_EXPRESSION, " ".join(text[i + 2 : close].split())), i, close + 1))
+            runs.add(unknown_part(Unknown(CI_EXPRESSION, " ".join(text[i + 2 : close].split())), i, close + 1))
             i = close + 1
         else:
-            chars.append(text[i])
-            offsets.append(i)
+            runs.char(text[i], i)
             i += 1
-    flush()
-    return Value(parts)
+    return Value(runs.done())
 
 
 def _matching_brace(text: str, opening: int, end: int) -> int:

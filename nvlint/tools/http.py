@@ -7,6 +7,7 @@ from __future__ import annotations
 from nvlint.model.command import Command
 from nvlint.model.events import CredentialText, Event
 from nvlint.model.words import Word
+from nvlint.shell.expand import file_key
 from nvlint.tools.options import every, parse_options
 
 V, F = True, False
@@ -64,10 +65,11 @@ def recognise(command: Command) -> list[Event]:
             if option.value_word is None:
                 continue
             literal = (option.value.literal or "") if option.value is not None else ""
+            written = file_key(literal[1:]) if literal.startswith("@") else None
             if literal in ("@-", "@/dev/stdin"):
                 bodies.extend(command.stdin)
-            elif literal.startswith("@") and literal[1:].removeprefix("./") in command.files:
-                bodies.append(command.files[literal[1:].removeprefix("./")])  # written by the script above
+            elif written in command.files:
+                bodies.append(command.files[written])  # the script wrote it above
             elif option.value_offset == 0:
                 bodies.append(option.value_word)
     elif name == "wget":

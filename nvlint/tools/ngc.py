@@ -46,7 +46,7 @@ def parse(command: Command) -> NgcCommand | None:
         found = grammar.resolve(node, text)
         if found is None:
             if node.complete:
-                error = SubcommandError(tuple(path), words[i], node.choices())
+                error = SubcommandError(tuple(path), words[i])
             node = grammar.Command((*path, text), open=True)  # not listed: globals only, the rest open
         else:
             node = found[1]
@@ -57,7 +57,7 @@ def parse(command: Command) -> NgcCommand | None:
     if isinstance(node, grammar.Group):
         if not node.complete:
             return None
-        error = SubcommandError(tuple(path), None, node.choices())
+        error = SubcommandError(tuple(path), None)
         node = grammar.Command(tuple(path), open=True)
     rest = leading + words[i:]
     spec = {**grammar.GLOBAL_OPTIONS, **node.options}

@@ -195,6 +195,7 @@ def _skopeo(command: Command, verb: str | None, rest: list[Word]) -> list[Event]
                 password=creds.value_word if password_value is not None and password_value.parts else None,
                 password_value=password_value,
                 password_option=option,
+                safe_form="use an auth file (--authfile) written by 'skopeo login --password-stdin'",
             )
         )
     return events
@@ -209,9 +210,16 @@ def _split_creds(value):
     return value.slice(0, text.find(":")), value.slice(text.find(":") + 1)
 
 
+# What to do instead of the key on the command line, for tools that cannot read it from standard input.
+_SAFE_FORMS = {
+    "crictl": "give it in the CRICTL_CREDS environment variable, which crictl reads instead of --creds",
+    "ctr": "ctr takes the key only there or at a terminal prompt: pull with 'crictl pull' and the key in CRICTL_CREDS",
+}
+
+
 def _pull_login(command: Command, tool: str, option, image: Word | None) -> Login:
     """A pull that carries its own credentials (`crictl pull --creds`, `ctr images pull --user`): a login
-    to the image's registry. Neither reads the key from standard input (NV303 says what to do instead)."""
+    to the image's registry. Neither reads the key from standard input (their safe forms say instead)."""
     user_value, password_value = _split_creds(option.value)
     has_password = password_value is not None and bool(password_value.parts)
     return Login(
@@ -226,6 +234,7 @@ def _pull_login(command: Command, tool: str, option, image: Word | None) -> Logi
         password_value=password_value if has_password else None,
         password_option=option.name,
         stdin_option="",
+        safe_form=_SAFE_FORMS[tool],
     )
 
 
