@@ -6,10 +6,17 @@ length is the one public tooling checks). Random text of that length has digits,
 lower-case letters, about 5 bits of entropy per character, and no repeated or sequential runs;
 placeholders (`nvapi-1234567890abcdef...`, `nvapi-xxxx`, `nvapi-YOUR_KEY`) miss one of these.
 About one real key in a thousand fails a test (measured on random keys; the sums are in the comments).
+
+NGC's legacy keys (issued before `nvapi-`, still committed in READMEs) are 84 letters and digits: the
+base64 of 26 letters and digits, a colon, and a UUID (trufflehog's NGC detector, pkg/detectors/ngc/ngc.go,
+checks this shape the same way). A key is taken for one only when it decodes to exactly that, which no
+run of 84 random letters does (the colon and four dashes at their places alone: 256**-5), so no
+placeholder test is needed and the shape is reported wherever it appears.
 """
 
 from __future__ import annotations
 
+import binascii
 import itertools
 import math
 
@@ -18,6 +25,12 @@ from nvlint import lazyre
 KEY_LENGTH = 64
 _KEY = lazyre.compile(r"(?<![A-Za-z0-9_])nvapi-([A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])")
 _ANY_KEY = lazyre.compile(r"nvapi-[A-Za-z0-9_-]{4,}")
+# The lookbehind rejects every position inside a longer run at once, so the scan stays linear.
+_LEGACY_CANDIDATE = lazyre.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9]{84}(?![A-Za-z0-9+/=])")
+_LEGACY_DECODED = lazyre.compile(
+    r"[A-Za-z0-9]{26}:[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}"
+)
+LEGACY_LENGTH = 84
 # Words of four letters or more that placeholders use: ~61*16/64**4 < 1e-4 of real keys contain one.
 _PLACEHOLDER_WORDS = (
     "your",
@@ -42,12 +55,28 @@ _RUN = 4  # `abcd`, `1234`, `aaaa`: ~3 * 61 / 64**3 < 1e-3 for random text
 
 
 def find_keys(text: str) -> list[tuple[int, int]]:
-    """Spans of literal keys that look real: shape, entropy, and none of the placeholder signs."""
+    """Spans of literal keys that look real: `nvapi-` keys by shape, entropy and none of the placeholder
+    signs; legacy keys by what they decode to."""
     spans = []
-    for match in _KEY.finditer(text):
-        if is_plausible_key(match.group(1)) and not _truncated_or_bracketed(text, match.start(), match.end()):
-            spans.append(match.span())
+    if "nvapi-" in text:
+        for match in _KEY.finditer(text):
+            if is_plausible_key(match.group(1)) and not _truncated_or_bracketed(text, match.start(), match.end()):
+                spans.append(match.span())
+    if len(text) >= LEGACY_LENGTH:
+        spans.extend(match.span() for match in _LEGACY_CANDIDATE.finditer(text) if is_legacy_key(match.group()))
+        spans.sort()
     return spans
+
+
+def is_legacy_key(word: str) -> bool:
+    """Is this the base64 of a legacy NGC key's `<26 letters and digits>:<UUID>`?"""
+    if len(word) != LEGACY_LENGTH:
+        return False
+    try:
+        decoded = binascii.a2b_base64(word)  # 84 letters and digits: no padding, nothing skipped
+    except binascii.Error:
+        return False
+    return _LEGACY_DECODED.fullmatch(decoded.decode("latin-1")) is not None
 
 
 def is_plausible_key(body: str) -> bool:
@@ -96,4 +125,8 @@ def _truncated_or_bracketed(text: str, start: int, end: int) -> bool:
 
 
 def redact(text: str) -> str:
-    return _ANY_KEY.sub("nvapi-****", text) if "nvapi-" in text else text
+    if "nvapi-" in text:
+        text = _ANY_KEY.sub("nvapi-****", text)
+    if len(text) >= LEGACY_LENGTH:
+        text = _LEGACY_CANDIDATE.sub(lambda match: "****" if is_legacy_key(match.group()) else match.group(), text)
+    return text

@@ -109,14 +109,22 @@ def test_statistics_in_a_format_that_cannot_carry_them(in_snapshots, capsys):
     assert "--statistics writes text or json, not sarif" in capsys.readouterr().err
 
 
-def test_every_format_redacts_keys(tmp_path, monkeypatch, capsys):
-    key = "nvapi-" + "h4wfufdbUX0ECp0ek3QYYDb7vUcgvj25MQE8Do4pgnXR0jujIC8jh8JLZ3gSHO2p"
+@pytest.mark.parametrize(
+    "key",
+    [
+        "nvapi-" + "h4wfufdbUX0ECp0ek3QYYDb7vUcgvj25MQE8Do4pgnXR0jujIC8jh8JLZ3gSHO2p",
+        # a legacy key: the base64 of 26 letters and digits, a colon and a UUID
+        "aEp1cTZIRU5rVndIdjJyM1M1NmN0bFVZNnE6" + "N2I1ZDM0ZDEtNmU5MC00YmNiLTlmODktY2FjYjBlYjdlZmE3",
+    ],
+)
+def test_every_format_redacts_keys(tmp_path, monkeypatch, capsys, key):
     monkeypatch.chdir(tmp_path)
     Path("a.sh").write_text(f"docker login nvcr.io -u oauthtoken -p {key}\n")
     for format_name in FORMAT_NAMES:
-        main(["check", "--isolated", "--format", format_name, "a.sh"])
+        assert main(["check", "--isolated", "--format", format_name, "a.sh"]) == 1
         captured = capsys.readouterr()
-        assert key[6:] not in captured.out + captured.err, format_name
+        assert "NV305" in captured.out, format_name
+        assert key.removeprefix("nvapi-")[:20] not in captured.out + captured.err, format_name
 
 
 def test_pretty_shows_the_line_and_a_summary(in_snapshots, capsys):

@@ -24,6 +24,8 @@ TRIGGERS = (
     b"login",
     b"oauthtoken",
     b"nvapi-",
+    b"NGC_API_KEY",  # where a legacy key (no `nvapi-`) is assigned
+    b"NGC_CLI_API_KEY",
     b"/mount",
     b"password",
     b"nvcr",

@@ -11,8 +11,8 @@ RULE = Rule(
     name="hardcoded-api-key",
     severity="error",
     summary=(
-        "A literal NGC API key (`nvapi-` and 64 key characters, not a placeholder) anywhere in a file; "
-        "always shown as `nvapi-****`."
+        "A literal NGC API key (`nvapi-` and 64 key characters, not a placeholder, or a legacy key) anywhere "
+        "in a file; always shown as `nvapi-****` or `****`."
     ),
     what=(
         "Reports an NGC API key anywhere in a file, comments included. A key has the shape of a real NGC "
@@ -21,7 +21,9 @@ RULE = Rule(
         "(`aaaa`, `abcd`, `4321`) and no eight characters seen twice. Placeholders are not keys: "
         "`nvapi-1234567890abcdef...`, `nvapi-xxxx...`, keys containing `YOUR`, `example`, `dummy`, `test`..., "
         "keys cut short with `...` or `…` right after them, and `<nvapi-...>`. About one real key in a "
-        "thousand looks like a placeholder by these tests and is missed."
+        "thousand looks like a placeholder by these tests and is missed. A legacy NGC key (issued before "
+        "`nvapi-`) is 84 letters and digits, the base64 of 26 letters and digits, a colon and a UUID; it is "
+        "reported when it decodes to exactly that (no placeholder does), and shown as `****`."
     ),
     why=(
         "A key in a repository is a key for everyone who can read it, forever (history keeps it). Revoke it, "
@@ -36,7 +38,8 @@ RULE = Rule(
 @RULE.checker
 def check(flow: Sequence[SecretLiteral], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
+        shown = "nvapi-****" if ctx.text.startswith("nvapi-", event.start) else "**** (a legacy key)"
         yield RULE.at(
             (event.start, event.end),
-            "literal NGC API key nvapi-****: revoke it and read the key from the environment or a secret store",
+            f"literal NGC API key {shown}: revoke it and read the key from the environment or a secret store",
         )

@@ -407,3 +407,8 @@ K=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
 K=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
 # ---
 K=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
+# ---
+# a legacy key (before nvapi-): the base64 of 26 letters and digits, a colon and a UUID
+docker login nvcr.io -u '$oauthtoken' -p dThqelBkZTBJZ3hMZDZHbmNmQkFlcGZKQmQ6ZjI4YzEwNWQtMWZiMS00YzIzLTkwYzEtOTJjZmQzYWM5NGFm
+# ---
+export NGC_CLI_API_KEY=b09PTDhkS0x6ZG9jSjJpc0FqSWhLdEowUmw6YTM4ZmQ1NDctOTIzYS00MzY5LTk0ZTMtYmY5MTFhNjFkYmUy

@@ -63,3 +63,12 @@ ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge --cont
 ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge --container-image nvcr.io/acme/t:1 --result-handling-strategy NONE --configuration '{"hfTokenSecretName": "hf-secret", "ngcApiKeySecret": "ngc-api", "TOKEN_FILE": "/run/t"}'
 # ---
 ngc cf task create --name t --gpu-specification L40S:gl40s_1.br25_2xlarge --container-image nvcr.io/acme/t:1 --result-handling-strategy NONE --configuration '{"NUM_TOKENS": 512, "tokenizer": "llama"}'
+# ---
+# 84 letters and digits that are not the base64 of a legacy key
+export NGC_API_KEY=tHF4vUCsMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4Qwb8DwkNhFdnXsiVpzz63Ff
+# ---
+# the base64 of 26 letters, a colon and 36 more letters and digits: no UUID
+export NGC_API_KEY=YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo6MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIz
+# ---
+# a legacy key inside a longer run is not one
+export NGC_API_KEY=bXhnSlRlS2RObkZSSUJYdURMN0R4dHBZbFM6OTMwZDZlYWYtMTRmNC00MzNmLWJlN2QtMWJmYmM3YTJlYTIwA
