@@ -27,6 +27,14 @@ def _shown_as(rule: Rule) -> list[str]:
     return [] if rule.example_file == "deploy.sh" else [f"In `{rule.example_file}`:", ""]
 
 
+BRANCHES = (
+    "A variable that the branches of an `if` or `case` leave with different values is read with each of "
+    "them (up to 4 values, and 4 ways a command runs): what one branch does is reported, and the message "
+    "says when (`... (when NGC_API_KEY is set)`); a finding that every branch gives names no condition. "
+    "A branch that leaves the variable unset reads it as the environment's, unknown."
+)
+
+
 def page(rule: Rule) -> str:
     lines = [
         f"# {rule.code} {rule.name}",
@@ -52,6 +60,8 @@ def page(rule: Rule) -> str:
         _example(rule.good),
         "```",
     ]
+    if rule.alternatives:
+        lines += ["", "## Values set in branches", "", BRANCHES]
     if rule.fix:
         lines += ["", "## Fix", "", rule.fix]
     if rule.configuration:

@@ -265,3 +265,45 @@ def test_loops_over_literal_words_stay_within_the_command_budget():
     text = "#!/bin/sh\n" + nested + 'docker push "nvcr.io/acme/$v0:1"\n' + "done\n" * 5
     ran = commands_run(pytest.MonkeyPatch(), text)
     assert 8 <= ran <= MIN_COMMAND_BUDGET + 8**2, ran
+
+
+CHOOSING = """if [ -n "$K{n}" ]; then a{n}="-p $K{n}"; b{n}=x; c{n}=1
+elif [ -n "$L{n}" ]; then a{n}="--password $L{n}"; b{n}=y; c{n}=2
+elif [ -n "$M{n}" ]; then a{n}="-p $M{n}"; c{n}=3
+else a{n}=""; c{n}=4
+fi
+docker login nvcr.io -u '$oauthtoken' $a{n}
+docker login "nvcr.io/$b{n}" -u '$oauthtoken' $a{n}
+docker login "nvcr.io/$c{n}" -u '$oauthtoken' $a{n} $b{n}
+"""
+
+
+def commands_read(monkeypatch, text: str) -> int:
+    """How many commands (what surely runs, and each alternative) become events."""
+    import nvlint.sources.session as session
+
+    read = {"commands": 0}
+    original = session.recognise
+
+    def counting(*args, **kwargs):
+        read["commands"] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(session, "recognise", counting)
+    lint(text)
+    monkeypatch.undo()
+    return read["commands"]
+
+
+def test_values_set_in_branches_are_read_a_bounded_number_of_ways():
+    """A variable the branches leave different keeps up to 4 values; a command is read once per value or
+    combination, at most 4 ways beside what surely runs, so the cost stays linear in the script. Here each
+    block's three logins are read 1 + 4 ways (the values of a), 1 (a and b: 4 * 2 ways, over the bound),
+    and 1 (4 * 2 * 4)."""
+    from nvlint.shell.interp import MAX_ALTERNATIVES
+
+    assert MAX_ALTERNATIVES == 4
+    small = commands_read(pytest.MonkeyPatch(), "#!/bin/sh\n" + "".join(CHOOSING.format(n=n) for n in range(50)))
+    large = commands_read(pytest.MonkeyPatch(), "#!/bin/sh\n" + "".join(CHOOSING.format(n=n) for n in range(400)))
+    assert small == 50 * (5 + 1 + 1), small
+    assert large == 8 * small, (small, large)

@@ -9,12 +9,14 @@ from nvlint.model.words import VARIABLE, Unknown
 from nvlint.shell.interp import Interpreter
 
 
-def run(script: str):
+def run(script: str, alternatives: bool = False):
+    """The commands that run (with ``alternatives``: also each alternative of a command, see
+    tests/test_branch_values.py)."""
     commands = []
     interpreter = Interpreter(commands.append)
     env = interpreter.run(Snippet(script))
     interpreter.finish(env)
-    return commands
+    return [c for c in commands if alternatives or c.alternative is None]
 
 
 def argv(script: str, name: str | None = None) -> list[list[str | None]]:
@@ -53,6 +55,16 @@ def test_branches_make_disagreeing_variables_unknown():
     assert words == ["echo", None]
     (words,) = argv('for i in 1 2; do A=$i; done\necho "$A" "$i"\n', "echo")
     assert words == ["echo", None, None]
+
+
+def test_a_command_using_a_value_set_in_branches_is_also_read_with_each_value():
+    script = 'if x; then A=1; elif y; then A=2; fi\necho "$A"\n'
+    found = [
+        ([w.literal for w in c.argv], c.alternative and c.alternative.when)
+        for c in run(script, True)
+        if c.name == "echo"
+    ]
+    assert found == [(["echo", None], None), (["echo", "1"], "when `x`"), (["echo", "2"], "when `y`")]
 
 
 def test_word_splitting_of_unquoted_known_values():

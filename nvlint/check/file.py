@@ -269,7 +269,9 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
             return []
         return placed(gate.unreadable_as_kind(reading.problems))
     flows = reading.flows
-    secrets: list[Event] = [SecretLiteral(start, end) for start, end in find_keys(text)]
+    secrets: list[Event] = [
+        SecretLiteral(start, end, not text.startswith("nvapi-", start)) for start, end in find_keys(text)
+    ]
     if secrets:
         flows = [*flows, secrets]
     if request.options.online_scope:

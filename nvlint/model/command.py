@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from nvlint.model.words import Word
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from nvlint.model.events import Alternative
+
 # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
 
 
@@ -30,6 +34,7 @@ class Command:
         "branch",
         "name",
         "files",
+        "alternative",
     )
 
     def __init__(
@@ -44,6 +49,7 @@ class Command:
         calls_function: bool = False,
         branch: tuple[tuple[int, int], ...] = (),
         files: dict[str, Word] | None = None,
+        alternative: Alternative | None = None,
     ) -> None:
         self.words = words  # as written (after word splitting), wrappers included
         self.argv = argv  # the command that really runs: wrappers stripped
@@ -57,3 +63,4 @@ class Command:
         self.name = basename(argv[0]) if argv else None  # the command's base name, when known
         # files written earlier in the flow with known text, by path (`curl -d @fn.json` reads one)
         self.files = files if files is not None else {}
+        self.alternative = alternative  # one of the command's alternatives (see Alternative), not what runs

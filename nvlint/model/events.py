@@ -11,8 +11,33 @@ from nvlint.model.words import Value, Word
 # Plain classes with __slots__ rather than dataclasses: see nvlint/model/record.py (start-up cost).
 
 
+class Alternative:
+    """How a command runs when a variable holds the value one branch gave it (`auth=...` set only when a
+    key is set): which alternative (``index``) of ``count``, ``when`` it holds ("when NGC_API_KEY is
+    set"), and where it is written (``spans``: the command, and the values chosen), so that a finding can
+    say which alternative it is about; ``every``: the alternatives are every way it runs (each branch set
+    a known value). Its events are read only by the rules that report what one branch does
+    (Rule.alternatives)."""
+
+    __slots__ = ("index", "count", "when", "spans", "every")
+
+    def __init__(
+        self, index: int, count: int, when: str, spans: tuple[tuple[int, int], ...], every: bool = False
+    ) -> None:
+        self.index = index
+        self.count = count
+        self.when = when
+        self.spans = spans
+        self.every = every
+
+    def covers(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.spans)
+
+    __repr__ = fields_repr
+
+
 class Event:
-    __slots__ = ("start", "end", "via", "branch")
+    __slots__ = ("start", "end", "via", "branch", "alternative")
 
     def __init__(self, start: int, end: int) -> None:
         self.start = start  # span of the command (or field) that caused it
@@ -20,6 +45,7 @@ class Event:
         self.via: tuple[str, int] | None = None  # (function, call offset) if run by a call
         # The if/case branches it runs in: two events whose branches disagree never run in the same execution.
         self.branch: tuple[tuple[int, int], ...] = ()
+        self.alternative: Alternative | None = None  # from one alternative of a command (see Alternative)
 
     __repr__ = fields_repr
 
@@ -395,9 +421,13 @@ class OrgSeen(Event):
 
 
 class SecretLiteral(Event):
-    """A literal NGC API key in the text."""
+    """A literal NGC API key in the text (``legacy``: a key of the kind issued before `nvapi-`)."""
 
-    __slots__ = ()
+    __slots__ = ("legacy",)
+
+    def __init__(self, start: int, end: int, legacy: bool = False) -> None:
+        super().__init__(start, end)
+        self.legacy = legacy
 
 
 class NotRead(Event):

@@ -173,6 +173,7 @@ class Rule(Generic[E]):
         "check",
         "reads",
         "reads_words",
+        "alternatives",
         "example_file",
     )
 
@@ -197,6 +198,7 @@ class Rule(Generic[E]):
         check: Check[E] | None = None,
         reads: tuple[type[E], ...] | None = None,
         reads_words: Callable[[Word], bool] | None = None,
+        alternatives: bool = False,
         example_file: str = "deploy.sh",
     ) -> None:
         self.code = code
@@ -224,6 +226,10 @@ class Rule(Generic[E]):
         # Rules that read the words of every command (CommandRun events) say which words matter to them,
         # so a 10 MB script does not keep every word of every command in memory.
         self.reads_words = reads_words
+        # The check reports what one branch does: it also reads the commands as they run with each value a
+        # variable may hold after an if/case (model.events.Alternative), and says when. Rules that need the
+        # one value (ordering, attachments) do not: they read only what surely runs.
+        self.alternatives = alternatives
         # what the bad and good examples are: a shell script unless the rule is about another kind of file
         self.example_file = example_file
 

@@ -23,7 +23,8 @@ SKIP_FLOWS_WITHOUT_THEIR_EVENTS = True
 def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Context) -> list[Diagnostic]:
     """Every rule over every flow; a finding reached by several flows (a job other jobs need) is kept once."""
     found: dict[tuple, Diagnostic] = {}
-    for flow in flows:
+    for whole in flows:
+        flow, alternatives = _without_alternatives(whole)
         # Each rule is given the events of the types it reads, in order (its check is typed for them), and
         # no flow without them: the cost of a file is not every rule times every event. Rules reading the
         # same types share a view.
@@ -45,7 +46,57 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
             except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
                 failure = internal_error(f"rule {rule.code} ({rule.name})", error)
                 found.setdefault((failure.code, rule.code), failure)
+        if alternatives:
+            _run_alternatives(whole, alternatives, rules, context, found)
     return list(found.values())
+
+
+def _without_alternatives(flow: list[Event]) -> tuple[list[Event], int]:
+    """The events that surely run, and how many alternatives the flow's commands have at most."""
+    most = 0
+    for event in flow:
+        if event.alternative is not None:
+            most = max(most, event.alternative.index + 1)
+    if not most:
+        return flow, 0
+    return [event for event in flow if event.alternative is None], most
+
+
+def _run_alternatives(
+    flow: list[Event], count: int, rules: tuple[Rule, ...], context: Context, found: dict[tuple, Diagnostic]
+) -> None:
+    """The rules that report what one branch does, once per alternative index (the commands as they run
+    with each value a variable may hold): a finding the surely-run events do not give is reported with
+    when it holds, unless every alternative of its command gives it."""
+    new: dict[tuple, tuple[Diagnostic, list]] = {}
+    worlds = []  # kept until the end: rules cache per-flow results by the flow's id
+    for index in range(count):
+        world = [e for e in flow if e.alternative is None or e.alternative.index == index]
+        worlds.append(world)
+        present = {type(event) for event in world}
+        here = list({id(e.alternative): e.alternative for e in world if e.alternative is not None}.values())
+        for rule in rules:
+            reads = rule.reads
+            if not rule.alternatives or rule.check is None or (reads and present.isdisjoint(reads)):
+                continue
+            view = world if reads is None else [event for event in world if type(event) in reads]
+            try:
+                for diagnostic in rule.check(view, context):
+                    key = (diagnostic.code, diagnostic.start, diagnostic.end)
+                    alternative = next((a for a in here if a.covers(diagnostic.start)), None)
+                    if key in found or alternative is None:
+                        continue
+                    _, holding = new.setdefault(key, (diagnostic, []))
+                    if alternative not in holding:
+                        holding.append(alternative)
+            except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
+                failure = internal_error(f"rule {rule.code} ({rule.name})", error)
+                found.setdefault((failure.code, rule.code), failure)
+    for key, (diagnostic, holding) in new.items():
+        first = holding[0]
+        if not (first.every and len(holding) == first.count and all(a.spans[0] == first.spans[0] for a in holding)):
+            diagnostic.message += f" ({' or '.join(a.when for a in holding)})"
+        found[key] = diagnostic
 
 
 def internal_error(what: str, error: BaseException) -> Diagnostic:

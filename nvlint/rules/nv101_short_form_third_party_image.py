@@ -35,6 +35,7 @@ RULE = Rule(
     references=(
         "https://docs.nvidia.com/cloud-functions/user-guide/latest/cloud-function/third-party-registries.html",
     ),
+    alternatives=True,
     reads=(Deploy,),
 )
 

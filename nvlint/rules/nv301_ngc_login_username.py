@@ -27,6 +27,7 @@ RULE = Rule(
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io --username '$oauthtoken' --password-stdin\n",
     fix="Where the username is plainly `oauthtoken`, replaces it with `'$oauthtoken'`.",
     fix_applicability="safe",
+    alternatives=True,
     reads=(Login,),
 )
 

@@ -42,6 +42,7 @@ RULE: Rule[CommandRun | CredentialText | Login] = Rule(
     fix="Single-quotes the word (`'$oauthtoken'`), or escapes the dollar (`\\$oauthtoken`) inside a larger word.",
     fix_applicability="safe",
     reads_words=lambda word: any(e.name == "oauthtoken" for e in word.expansions),
+    alternatives=True,
     reads=(CommandRun, CredentialText, Login),
 )
 

@@ -39,6 +39,7 @@ RULE: Rule[Login | KeyArgument] = Rule(
     ),
     bad="docker login nvcr.io -u '$oauthtoken' -p \"$NGC_API_KEY\"\n",
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+    alternatives=True,
     reads=(Login, KeyArgument),
 )
 

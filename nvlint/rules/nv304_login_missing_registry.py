@@ -23,6 +23,7 @@ RULE = Rule(
     ),
     bad="echo \"$NGC_API_KEY\" | docker login -u '$oauthtoken' --password-stdin\n",
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
+    alternatives=True,
     reads=(Login,),
 )
 

@@ -38,7 +38,7 @@ RULE = Rule(
 @RULE.checker
 def check(flow: Sequence[SecretLiteral], ctx: Context) -> Iterator[Diagnostic]:
     for event in flow:
-        shown = "nvapi-****" if ctx.text.startswith("nvapi-", event.start) else "**** (a legacy key)"
+        shown = "**** (a legacy key)" if event.legacy else "nvapi-****"
         yield RULE.at(
             (event.start, event.end),
             f"literal NGC API key {shown}: revoke it and read the key from the environment or a secret store",

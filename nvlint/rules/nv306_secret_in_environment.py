@@ -39,6 +39,7 @@ RULE: Rule[Deploy | NgcCommand] = Rule(
     good="ngc cf fn create --name nim --inference-url /v1/chat/completions \\\n"
     "  --container-image nvcr.io/nim/meta/llama3-8b-instruct:1.0.0 \\\n"
     "  --secret NGC_API_KEY:${NGC_API_KEY}\n",
+    alternatives=True,
     reads=(Deploy, NgcCommand),
 )
 

@@ -22,6 +22,7 @@ RULE: Rule[Login | NgcCommand] = Rule(
     ),
     bad="ngc registry image list --org '$NGC_ORG'\n",
     good='ngc registry image list --org "$NGC_ORG"\n',
+    alternatives=True,
     reads=(Login, NgcCommand),
 )
 

@@ -127,6 +127,18 @@ class Env:
         return Env(Vars(self.vars), set(self.assigned), self.positional, dict(self.arrays), self.cwd, dict(self.files))
 
 
+class Choice:
+    """One value a variable may hold after branches that set it differently (`auth=...` only when a key
+    is set): the value (and an array's elements), and ``when`` it holds it ("when NGC_API_KEY is set")."""
+
+    __slots__ = ("value", "elements", "when")
+
+    def __init__(self, value: Value, elements: tuple[Value, ...] | None, when: str) -> None:
+        self.value = value
+        self.elements = elements
+        self.when = when
+
+
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from typing import Protocol
@@ -147,6 +159,11 @@ class WordExpander:
         self.snippet: Snippet = Snippet("")
         self.fresh = 0  # numbers the unknowns made fresh (a variable after a loop, `read X`)
         self.flat = False  # past the nesting limit: commands are visited by a loop, not by recursion
+        # The values an unknown left by branches may stand for (the interpreter's merge records them), and
+        # while a command's alternatives are expanded, the one each such unknown stands for.
+        self.choices: dict[Unknown, tuple[Choice, ...]] = {}
+        self.every_branch: set[Unknown] = set()  # those whose choices are every branch's value
+        self.chosen: dict[Unknown, Choice] | None = None
 
     def lookup(self, name: str, env: Env, node) -> Value:
         if name.isdigit() and env.positional is not None:
@@ -155,9 +172,20 @@ class WordExpander:
                 return env.positional[index]
         value = env.vars.get(name)
         if value is not None:
-            return value
+            return value if self.chosen is None else self._with_chosen(value)
         start, end = self.span(node)
         return Value([unknown_part(Unknown(VARIABLE, name), start, end)])
+
+    def _with_chosen(self, value: Value) -> Value:
+        """The value with each unknown that stands for a choice replaced by the value chosen."""
+        chosen = self.chosen or {}
+        if not any(part.unknown in chosen for part in value.parts):
+            return value
+        parts: list[Part] = []
+        for part in value.parts:
+            choice = chosen.get(part.unknown) if part.unknown is not None else None
+            parts.extend(choice.value.parts if choice is not None else (part,))
+        return Value(parts)
 
     def words_of(self, nodes, env: Env, depth: int) -> list[Word]:
         words: list[Word] = []
@@ -297,6 +325,13 @@ class WordExpander:
             elements = self._array_elements(subscript, env, quoted, start)
             if elements is not None:
                 return elements
+            chosen = self._array_of_choices(subscript, env, start, end)
+            if chosen is not None:
+                return chosen
+        if subscript is not None and not prefix_op and operands and operands[0].type in ("+", ":+", "-", ":-"):
+            tested = self._array_tested(node, subscript, operands, env, depth, quoted, expansions)
+            if tested is not None:
+                return tested
         if name is None or prefix_op or subscript is not None:
             self.substitutions_only(node, env, depth)
             raw = self.snippet.text_between(node.start_byte, node.end_byte)
@@ -362,6 +397,51 @@ class WordExpander:
             return Value([unknown_part(Unknown(SCRIPT_DIR), start, end)])  # `${BASH_SOURCE%/*}`: the script's folder
         return Value([unknown_part(Unknown(OPERATION, name, operation=raw, of=current.key), start, end)])
 
+    def _array_tested(
+        self, node, subscript, operands: list, env: Env, depth: int, quoted: bool, expansions: list[Expansion]
+    ) -> Value | None:
+        """`${ARGS[@]+"${ARGS[@]}"}` (the elements only when there are any: `set -u` safe), `${ARGS[@]:-x}`:
+        known when the array's elements are; an array left different by branches is an operation on it
+        (its alternatives read it with each value)."""
+        children = subscript.named_children
+        if len(children) < 2 or children[0].type != "variable_name":
+            return None
+        name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
+        if self.snippet.text_between(children[1].start_byte, children[1].end_byte) not in ("@", "*"):
+            return None
+        elements = self._elements(name, env)
+        start, end = self.span(node)
+        operator = operands[0].type
+        if elements is None:
+            if name in env.vars:
+                return Value([unknown_part(Unknown(OPERATION, name, start, operator), start, end, splittable=True)])
+            return None
+        operand = self.join_nodes(operands[1:], env, depth, quoted=True, expansions=expansions)
+        if operator in ("+", ":+"):
+            return operand if elements else EMPTY
+        return self._array_elements(subscript, env, quoted, start) if elements else operand
+
+    def _array_of_choices(self, subscript, env: Env, start: int, end: int) -> Value | None:
+        """`"${ARGS[@]}"` of an array the branches left different: an operation on it, so that the command
+        is also read with each value it may hold."""
+        children = subscript.named_children
+        if not children or children[0].type != "variable_name":
+            return None
+        name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
+        held = env.vars.get(name)
+        if held is None or len(held.parts) != 1 or held.parts[0].unknown not in self.choices:
+            return None
+        return Value([unknown_part(Unknown(OPERATION, name, start, "[@]"), start, end, splittable=True)])
+
+    def _elements(self, name: str, env: Env) -> tuple[Value, ...] | None:
+        """An array's elements when known: as assigned, or as chosen for one of a command's alternatives."""
+        elements = env.arrays.get(name)
+        if elements is None and self.chosen is not None and name in env.vars:
+            parts = env.vars[name].parts
+            choice = self.chosen.get(parts[0].unknown) if len(parts) == 1 and parts[0].unknown else None
+            elements = choice.elements if choice is not None else None
+        return elements
+
     def _array_elements(self, subscript, env: Env, quoted: bool, start: int) -> Value | None:
         """`${ARGS[@]}` (several words, even in double quotes), `${ARGS[*]}`, `${ARGS[1]}` of a known array."""
         children = subscript.named_children
@@ -369,7 +449,7 @@ class WordExpander:
             return None
         name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
         index = self.snippet.text_between(children[1].start_byte, children[1].end_byte)
-        elements = env.arrays.get(name)
+        elements = self._elements(name, env)
         if elements is None:
             return None
         if index.isdigit():

@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from nvlint import lazyre
 from nvlint.model.command import Command, basename
-from nvlint.model.events import SyntaxProblem
+from nvlint.model.events import Alternative, SyntaxProblem
 from nvlint.model.text import Snippet, snippet_of_value
-from nvlint.model.words import ARRAY, EMPTY, Expansion, Unknown, Value, Word
-from nvlint.shell.expand import Env, WordExpander, file_key
+from nvlint.model.words import ARRAY, EMPTY, FRESH, OPERATION, Expansion, Unknown, Value, Word
+from nvlint.shell.expand import Choice, Env, WordExpander, file_key
 from nvlint.shell.parse import parse_bytes
 from nvlint.shell.unwrap import Unwrapped, join_words, unwrap
 
@@ -44,6 +44,15 @@ _SCRIPT_FILE = lazyre.compile(r"\.(?:sh|bash)[\"']?$")
 
 # A `for` over literal words walks its body once per word, up to this many words.
 LOOP_ITEMS = 8
+# A variable the branches of an if/case leave different keeps up to this many values it may hold, and a
+# command is read again at most this many ways (one per value, or per combination): a command costs at
+# most MAX_ALTERNATIVES + 1 readings, so the walk stays linear.
+MAX_CHOICES = 4
+MAX_ALTERNATIVES = 4
+# `[ -n "$KEY" ]`, `[[ -z ${KEY:-} ]]`, `test "$KEY"`: a condition on whether a variable is set.
+_SET_TEST = lazyre.compile(
+    r"(?:\[\[?|test)\s+(-[nz]\s+)?\"?\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-=+][^}\"]*)?\}?\"?\s*(?:\]\]?)?"
+)
 _GLOB = lazyre.compile(r"[*?\[{~]")
 
 
@@ -293,17 +302,24 @@ class Interpreter:
         return False
 
     def branches(self, node, env: Env, depth: int) -> None:
-        """Each branch starts from the same state; afterwards, variables that differ are unknown."""
+        """Each branch starts from the same state; afterwards, a variable the branches left different is
+        unknown, with the values it may hold and when (see _merge)."""
         results: list[Env] = []
+        whens: list[str] = []
         has_default = False
         then_env: Env | None = None
         outer = self.branch
         construct = self.snippet.file_offset(node.start_byte)
         taken = 0
+        conditions = 0
+        first_condition = ""
         for child in node.children:
             if child.type == "then":  # the condition has been walked on `env`
                 then_env = env.copy()
                 results.append(then_env)
+                first_condition = self._condition(node)
+                whens.append(_when(first_condition))
+                conditions += 1
                 self.branch = (*outer, (construct, taken))
                 continue
             if not child.is_named or child.type == "comment":
@@ -317,10 +333,14 @@ class Interpreter:
                 results.append(branch)
                 if child.type == "else_clause":
                     has_default = True
-                elif child.type == "case_item" and child.named_children:
-                    pattern = child.named_children[0]
-                    if self.snippet.text_between(pattern.start_byte, pattern.end_byte) == "*":
-                        has_default = True
+                    whens.append(_when(first_condition, negated=True) if conditions == 1 else "otherwise")
+                elif child.type == "elif_clause":
+                    conditions += 1
+                    whens.append(_when(self._condition(child)))
+                else:
+                    pattern = self.snippet.text_between(child.start_byte, child.end_byte).split(")", 1)[0].strip()
+                    has_default = has_default or pattern == "*"
+                    whens.append("otherwise" if pattern == "*" else self._case_when(node, pattern))
             elif then_env is not None:
                 self.walk(child, then_env, depth + 1)
             elif node.type == "case_statement":
@@ -330,7 +350,22 @@ class Interpreter:
         self.branch = outer
         if not has_default:
             results.append(env.copy())
-        self._merge(env, results, node)
+            whens.append(_when(first_condition, negated=True) if conditions == 1 else "otherwise")
+        self._merge(env, results, node, whens if len(whens) == len(results) else None)
+
+    def _condition(self, node) -> str:
+        """The text of an `if`'s or `elif`'s condition, as written (`[ -n "$NGC_API_KEY" ]`)."""
+        children = node.children
+        then = next((i for i, c in enumerate(children) if c.type == "then"), None)
+        named = [c for c in children[1:then] if c.is_named and c.type != "comment"] if then else []
+        if not named:
+            return ""
+        return self.snippet.text_between(named[0].start_byte, named[-1].end_byte).strip().rstrip(";").strip()
+
+    def _case_when(self, node, pattern: str) -> str:
+        subject = node.child_by_field_name("value")
+        text = self.snippet.text_between(subject.start_byte, subject.end_byte) if subject is not None else "the word"
+        return f"when {_shortened(text)} is {_shortened(pattern)}"
 
     def loop(self, node, env: Env, depth: int) -> None:
         variable = node.child_by_field_name("variable")
@@ -381,10 +416,14 @@ class Interpreter:
                 self.walk(body, state, depth + 1)
         self._merge(env, [state, env.copy()], node)  # `break` may end it early: what it set may not hold
 
-    def _merge(self, env: Env, results: list[Env], node) -> None:
+    def _merge(self, env: Env, results: list[Env], node, whens: list[str] | None = None) -> None:
         """After branches that each started from a copy of ``env``: a variable some branch set (or unset)
-        keeps its value when every branch ends with the same one, else it is unknown. Only the names the
-        branches wrote are looked at: the cost is what the branches did."""
+        keeps its value (and an array its elements) when every branch ends with the same one, else it is
+        unknown. Only the names the branches wrote are looked at: the cost is what the branches did.
+
+        Given ``whens`` (what each branch is taken on), the unknown also records the values it may hold
+        (at most MAX_CHOICES, each with when): a command that uses it is also read once per value (see
+        _alternatives), for the rules that report what one branch does."""
         names: set[str] = set()
         for result in results:
             written = result.vars.written
@@ -392,11 +431,47 @@ class Interpreter:
             env.assigned.update(name for name in written if name in result.assigned)  # every assignment writes
         for name in names:
             values = [r.vars.get(name) for r in results]
+            arrays = [r.arrays.get(name) for r in results]
             first = values[0]
-            if first is not None and all(v is first or (v is not None and v == first) for v in values):
+            if (
+                first is not None
+                and all(v is first or (v is not None and v == first) for v in values)
+                and all(a == arrays[0] for a in arrays[1:])
+            ):
                 env.vars[name] = first
+                if arrays[0] is None:
+                    env.arrays.pop(name, None)
+                else:
+                    env.arrays[name] = arrays[0]
+                continue
+            unknown = env.vars[name] = self.words.fresh_unknown(name, node)
+            env.arrays.pop(name, None)
+            if whens is not None:
+                self._record_choices(unknown, values, arrays, whens)
+
+    def _record_choices(
+        self, unknown: Value, values: list[Value | None], arrays: list[tuple[Value, ...] | None], whens: list[str]
+    ) -> None:
+        """The values a merged variable may hold, each with when. A branch that leaves it unset, or sets
+        it to nothing known, gives none (its commands read as the unknown does)."""
+        choices: list[Choice] = []
+        given = 0  # branches that gave a value
+        for value, elements, when in zip(values, arrays, whens, strict=True):
+            if value is None or (
+                elements is None and value.parts and all(p.unknown and p.unknown.kind is FRESH for p in value.parts)
+            ):
+                continue  # unset there (the environment's value), or itself merged: nothing to read
+            given += 1
+            same = next((c for c in choices if c.value == value and c.elements == elements), None)
+            if same is not None:
+                same.when = f"{same.when} or {when}"
             else:
-                env.vars[name] = self.words.fresh_unknown(name, node)
+                choices.append(Choice(value, elements, when))
+        which = unknown.parts[0].unknown
+        if 0 < len(choices) <= MAX_CHOICES and which is not None:
+            self.words.choices[which] = tuple(choices)
+            if given == len(whens):
+                self.words.every_branch.add(which)
 
     # ---- assignments ----------------------------------------------------------------------------
 
@@ -479,7 +554,68 @@ class Interpreter:
         if not words:
             return None
         start, end = self.words.span(node)
-        return self.execute(words, start, end, stdin, prefix_env or env, env, depth)
+        alternatives = self._alternatives(node, arg_nodes, words, env, depth) if self.words.choices else ()
+        out = self.execute(words, start, end, stdin, prefix_env or env, env, depth)
+        for count, (alternative_words, when, spans, every) in enumerate(alternatives):
+            unwrapped = unwrap(alternative_words)
+            self.commands_seen += 1
+            self.on_command(
+                Command(
+                    alternative_words,
+                    unwrapped.argv,
+                    start,
+                    end,
+                    stdin,
+                    unwrapped.executes,
+                    self.call_site,
+                    False,
+                    self.branch,
+                    (prefix_env or env).files,
+                    Alternative(count, len(alternatives), when, ((start, end), *spans), every),
+                )
+            )
+        return out
+
+    def _alternatives(self, node, arg_nodes, words: list[Word], env: Env, depth: int) -> list:
+        """The command's words once per value the variables it uses may hold after branches (at most
+        MAX_ALTERNATIVES ways in all), with when, and where the values chosen are written. Commands
+        with a command substitution are not read again (its commands would run twice)."""
+        found: list[Unknown] = []
+        for word in words:
+            for part in word.value.parts:
+                unknown = part.unknown
+                if unknown is not None and unknown.kind is OPERATION and unknown.name in env.vars:
+                    held = env.vars[unknown.name].parts  # `${args[@]+"${args[@]}"}`: what it was applied to
+                    unknown = held[0].unknown if len(held) == 1 else None
+                if unknown is not None and unknown in self.words.choices and unknown not in found:
+                    found.append(unknown)
+        if not found:
+            return []
+        ways = 1
+        for unknown in found:
+            ways *= len(self.words.choices[unknown])
+        text = self.snippet.text_between(node.start_byte, node.end_byte)
+        if ways > MAX_ALTERNATIVES or "$(" in text or "`" in text:
+            return []
+        combinations: list[list[Choice]] = [[]]
+        for unknown in found:
+            combinations = [[*done, choice] for done in combinations for choice in self.words.choices[unknown]]
+        alternatives = []
+        try:
+            for combination in combinations:
+                self.words.chosen = dict(zip(found, combination, strict=True))
+                chosen_words = self.words.words_of(arg_nodes, env, depth)
+                spans = tuple(
+                    (part.start, part.end)
+                    for choice in combination
+                    for value in (choice.value, *(choice.elements or ()))
+                    for part in value.parts
+                )
+                every = all(unknown in self.words.every_branch for unknown in found)
+                alternatives.append((chosen_words, " and ".join(c.when for c in combination), spans, every))
+        finally:
+            self.words.chosen = None
+        return alternatives
 
     def execute(
         self, words: list[Word], start: int, end: int, stdin: tuple[Word, ...], run_env: Env, env: Env, depth: int
@@ -687,6 +823,22 @@ def _first_error(root):
         if node.has_error or node.type == "ERROR":
             stack.extend(reversed(node.children))
     return found if found is not None else (root if root.type == "ERROR" else None)
+
+
+def _when(condition: str, negated: bool = False) -> str:
+    """When a branch is taken, as a finding says it: "when NGC_API_KEY is set", "unless `[ -f key ]`"."""
+    test = _SET_TEST.fullmatch(condition)
+    if test is not None:
+        is_set = (test.group(1) or "").strip() != "-z"
+        return f"when {test.group(2)} is {'set' if is_set != negated else 'empty'}"
+    if not condition:
+        return "otherwise" if negated else "in one branch"
+    return f"{'unless' if negated else 'when'} `{_shortened(condition)}`"
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _is_script_file(word: Word) -> bool:

@@ -92,8 +92,9 @@ class Manifest:
                     verb=verb,
                 )
             )
-        if password and find_keys(password):
-            self.flow.append(SecretLiteral(*password_span))
+        keys = find_keys(password) if password else []
+        if password and keys:
+            self.flow.append(SecretLiteral(*password_span, legacy=not password.startswith("nvapi-", keys[0][0])))
 
     def flows(self) -> list[list[Event]]:
         return [flow for flow in (self.flow, *self.extra_flows) if flow]

@@ -112,4 +112,7 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
     if command.via is not None or command.branch:
         for event in events:
             event.via, event.branch = command.via, command.branch
+    if command.alternative is not None:
+        for event in events:
+            event.alternative = command.alternative
     return events

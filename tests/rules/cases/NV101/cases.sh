@@ -52,3 +52,10 @@ done
 for image in ./images/*; do
   ngc cf fn create --name app --inference-url /v1/chat/completions --container-image "$image"
 done
+# ---
+if [ "$PUBLIC" = 1 ]; then
+  IMAGE=vllm/vllm-openai:latest
+else
+  IMAGE=nvcr.io/acme/vllm:1.0
+fi
+ngc cf fn create --name x --inference-url /v1 --container-image "$IMAGE"

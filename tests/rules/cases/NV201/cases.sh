@@ -95,3 +95,13 @@ ngc cf fn create --name app --inference-url /infer --helm-chart acme/llm:1.0.0 -
 ngc registry model create acme/llama --application OTHER --framework PyTorch --format x --precision FP16 --short-desc d
 ngc registry model upload-version acme/llama:1.0 --source .
 ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/s:1 --model weights:acme/llama:1.0
+# ---
+# whichever branch set it, the image built is the image created: no condition to name
+if [ -n "$DEV" ]; then IMAGE=nvcr.io/acme/app:dev; else IMAGE=nvcr.io/acme/app:1.0; fi
+docker build -t "$IMAGE" .
+ngc cf fn create --name app --inference-url /v1 --container-image "$IMAGE"
+# ---
+# silent: ordering needs the one value, and the one pushed may be the one created
+if [ -n "$DEV" ]; then IMAGE=nvcr.io/acme/app:dev; else IMAGE=nvcr.io/acme/app:1.0; fi
+docker build -t nvcr.io/acme/app:dev .
+ngc cf fn create --name app --inference-url /v1 --container-image "$IMAGE"

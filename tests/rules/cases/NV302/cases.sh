@@ -121,3 +121,9 @@ enroot import -o pytorch.sqsh "docker://\$oauthtoken@nvcr.io#nvidia/pytorch:24.0
 enroot import 'docker://$oauthtoken@nvcr.io#nvidia/pytorch:24.01-py3'
 # ---
 enroot import docker://nvcr.io#nvidia/pytorch:24.01-py3
+# ---
+case "$MODE" in
+  prod) user="$oauthtoken" ;;
+  *) user='$oauthtoken' ;;
+esac
+echo "$NGC_API_KEY" | docker login nvcr.io -u "$user" --password-stdin

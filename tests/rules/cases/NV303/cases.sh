@@ -98,3 +98,28 @@ ctr i push -u '$oauthtoken':"$NGC_API_KEY" nvcr.io/acme/app:1
 ctr images pull --user "$REG_USER:$REG_PASS" docker.io/library/ubuntu:22.04
 # ---
 ctr images pull --user '$oauthtoken' nvcr.io/nvidia/pytorch:24.01-py3
+# ---
+# the key is added only when it is set: the finding says so
+auth=""
+if [ -n "$NGC_API_KEY" ]; then
+  auth="--username \$oauthtoken --password $NGC_API_KEY"
+fi
+helm repo add ngc https://helm.ngc.nvidia.com/acme $auth
+# ---
+args=()
+if [[ -n "${NGC_API_KEY:-}" ]]; then
+  args+=(--username '$oauthtoken' --password "$NGC_API_KEY")
+fi
+helm fetch https://helm.ngc.nvidia.com/acme/charts/x-1.0.tgz ${args[@]+"${args[@]}"}
+# ---
+# both branches pass the key: no condition to name
+if [ -z "$CI" ]; then login="-p $NGC_API_KEY"; else login="--password $NGC_API_KEY"; fi
+docker login nvcr.io -u '$oauthtoken' $login
+# ---
+# silent: each branch logs in its own safe way
+if [ -n "$NGC_API_KEY" ]; then
+  opts="--password-stdin"
+else
+  opts="--password-stdin --username \$oauthtoken"
+fi
+echo "$NGC_API_KEY" | docker login nvcr.io -u '$oauthtoken' $opts
