@@ -144,6 +144,10 @@ POST = "https://api.nvcf.nvidia.com/v2/nvcf/functions"
         (f"curl {POST} -d @fn.json\n", False),
         (f"tee fn.json > /dev/null <<JSON\n{WRITTEN}\nJSON\ncurl {POST} -d @fn.json\n", True),
         (f"tee -a fn.json <<JSON\n{WRITTEN}\nJSON\ncurl {POST} -d @fn.json\n", False),
+        (f"printf '%s\\n' '{WRITTEN}' > fn.json\ncurl {POST} -d @fn.json\n", True),
+        (f"printf '{WRITTEN}\\n' > fn.json\ncurl {POST} -d @fn.json\n", True),
+        (f"printf '{WRITTEN}%s' x > fn.json\ncurl {POST} -d @fn.json\n", False),
+        (f"printf -v body '%s' '{WRITTEN}' > fn.json\ncurl {POST} -d @fn.json\n", False),
     ],
 )
 def test_a_payload_the_script_wrote_to_a_file_is_read_where_it_is_posted(script, found):

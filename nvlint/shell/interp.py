@@ -638,7 +638,9 @@ class Interpreter:
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, run_env, env, depth)
-        if command.name in ("echo", "printf") and unwrapped.executes:
+        if command.name == "printf" and unwrapped.executes:
+            return _printed(command.argv[1:])
+        if command.name == "echo" and unwrapped.executes:
             return tuple(w for w in command.argv[1:] if not (w.literal or "x").startswith("-"))
         if command.name == "cat" and len(command.argv) == 1:
             return stdin
@@ -823,6 +825,20 @@ def _first_error(root):
         if node.has_error or node.type == "ERROR":
             stack.extend(reversed(node.children))
     return found if found is not None else (root if root.type == "ERROR" else None)
+
+
+def _printed(args: list[Word]) -> tuple[Word, ...]:
+    """What `printf` writes, when that is one text: `printf '%s\\n' TEXT` and `printf '%s' TEXT` write
+    TEXT (and a line break: left out, as echo's is), `printf TEXT` with no directive or escape but a final
+    `\\n` writes TEXT; anything else (`-v NAME`, other directives, several arguments) the words as echo's."""
+    if args and args[0].literal in ("%s", "%s\\n") and len(args) == 2:
+        return (args[1],)
+    if len(args) == 1 and args[0].literal is not None:
+        text = args[0].literal.removesuffix("\\n")
+        if "%" not in text and "\\" not in text:
+            word = args[0]
+            return (Word(word.value.slice(0, len(text)), word.start, word.end, word.quoting, raw=word.raw),)
+    return tuple(w for w in args if not (w.literal or "x").startswith("-"))
 
 
 def _when(condition: str, negated: bool = False) -> str:
