@@ -31,6 +31,17 @@ _LEGACY_DECODED = lazyre.compile(
     r"[A-Za-z0-9]{26}:[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}"
 )
 LEGACY_LENGTH = 84
+# Letters and digits to `a`, every other byte to a space: a text with no run of 84 `a`s holds no legacy key.
+# Python's re tries a character class at every position (40 ns a character); translating the bytes and
+# searching for the run is about seven times faster, and most texts hold no such run.
+_RUNS = bytes(97 if chr(i).isascii() and chr(i).isalnum() else 32 for i in range(256))
+_LEGACY_RUN = b"a" * LEGACY_LENGTH
+
+
+def _may_hold_legacy_key(text: str) -> bool:
+    return len(text) >= LEGACY_LENGTH and _LEGACY_RUN in text.encode("utf-8", "surrogatepass").translate(_RUNS)
+
+
 # Words of four letters or more that placeholders use: ~61*16/64**4 < 1e-4 of real keys contain one.
 _PLACEHOLDER_WORDS = (
     "your",
@@ -62,7 +73,7 @@ def find_keys(text: str) -> list[tuple[int, int]]:
         for match in _KEY.finditer(text):
             if is_plausible_key(match.group(1)) and not _truncated_or_bracketed(text, match.start(), match.end()):
                 spans.append(match.span())
-    if len(text) >= LEGACY_LENGTH:
+    if _may_hold_legacy_key(text):
         spans.extend(match.span() for match in _LEGACY_CANDIDATE.finditer(text) if is_legacy_key(match.group()))
         spans.sort()
     return spans
@@ -127,6 +138,6 @@ def _truncated_or_bracketed(text: str, start: int, end: int) -> bool:
 def redact(text: str) -> str:
     if "nvapi-" in text:
         text = _ANY_KEY.sub("nvapi-****", text)
-    if len(text) >= LEGACY_LENGTH:
+    if _may_hold_legacy_key(text):
         text = _LEGACY_CANDIDATE.sub(lambda match: "****" if is_legacy_key(match.group()) else match.group(), text)
     return text
