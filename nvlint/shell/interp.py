@@ -557,23 +557,9 @@ class Interpreter:
         alternatives = self._alternatives(node, arg_nodes, words, env, depth) if self.words.choices else ()
         out = self.execute(words, start, end, stdin, prefix_env or env, env, depth)
         for count, (alternative_words, when, spans, every) in enumerate(alternatives):
-            unwrapped = unwrap(alternative_words)
+            alternative = Alternative(count, len(alternatives), when, ((start, end), *spans), every)
             self.commands_seen += 1
-            self.on_command(
-                Command(
-                    alternative_words,
-                    unwrapped.argv,
-                    start,
-                    end,
-                    stdin,
-                    unwrapped.executes,
-                    self.call_site,
-                    False,
-                    self.branch,
-                    (prefix_env or env).files,
-                    Alternative(count, len(alternatives), when, ((start, end), *spans), every),
-                )
-            )
+            self.on_command(self._command(alternative_words, start, end, stdin, prefix_env or env, alternative)[0])
         return out
 
     def _alternatives(self, node, arg_nodes, words: list[Word], env: Env, depth: int) -> list:
@@ -622,19 +608,7 @@ class Interpreter:
     ) -> tuple[Word, ...] | None:
         """Run a command whose words are known (expanded here, or split by a program that runs commands
         without a shell, as Ansible's `command` module does); returns what it writes, when known."""
-        unwrapped = unwrap(words)
-        command = Command(
-            words,
-            unwrapped.argv,
-            start,
-            end,
-            stdin,
-            unwrapped.executes,
-            self.call_site,
-            basename(unwrapped.argv[0]) in self.functions if unwrapped.argv else False,
-            self.branch,
-            run_env.files,
-        )
+        command, unwrapped = self._command(words, start, end, stdin, run_env)
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, run_env, env, depth)
@@ -647,6 +621,33 @@ class Interpreter:
         if command.name == "tee" and unwrapped.executes:
             return self._tee(command, env)
         return None
+
+    def _command(
+        self,
+        words: list[Word],
+        start: int,
+        end: int,
+        stdin: tuple[Word, ...],
+        run_env: Env,
+        alternative: Alternative | None = None,
+    ) -> tuple[Command, Unwrapped]:
+        """The command these words make here; an alternative calls no function (it is not what runs)."""
+        unwrapped = unwrap(words)
+        calls = alternative is None and bool(unwrapped.argv) and basename(unwrapped.argv[0]) in self.functions
+        command = Command(
+            words,
+            unwrapped.argv,
+            start,
+            end,
+            stdin,
+            unwrapped.executes,
+            self.call_site,
+            calls,
+            self.branch,
+            run_env.files,
+            alternative,
+        )
+        return command, unwrapped
 
     def _tee(self, command: Command, env: Env) -> tuple[Word, ...]:
         """`tee fn.json <<EOF`: each file named holds the input (appended with -a: then unknown); what tee
