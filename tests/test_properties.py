@@ -26,6 +26,7 @@ KINDS = [
     ("notebook", "a.ipynb"),
     ("dockerfile", "Dockerfile"),
     ("terraform", "main.tf"),
+    ("terraform-template", "setup.sh.tftpl"),
 ]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -68,6 +68,12 @@ TERRAFORM = FileKind(
     extensions=(".tf",),
     identify_tags=("terraform",),
 )
+TERRAFORM_TEMPLATE = FileKind(
+    "terraform-template",
+    "`*.tftpl` (shell scripts and cloud-init that `templatefile` renders)",
+    "nvlint.sources.terraform_template",
+    extensions=(".tftpl",),
+)
 PYTHON = FileKind("python", "`*.py`", "nvlint.sources.python", extensions=(".py",), identify_tags=("python",))
 
 GITHUB = FileKind(
@@ -147,7 +153,18 @@ YAML = FileKind(
 )
 
 # Text kinds and the YAML file kind, in the order file names are tried.
-FILE_KINDS: tuple[FileKind, ...] = (SHELL, MAKEFILE, DOCKERFILE, MARKDOWN, RST, NOTEBOOK, PYTHON, TERRAFORM, YAML)
+FILE_KINDS: tuple[FileKind, ...] = (
+    SHELL,
+    MAKEFILE,
+    DOCKERFILE,
+    MARKDOWN,
+    RST,
+    NOTEBOOK,
+    PYTHON,
+    TERRAFORM,
+    TERRAFORM_TEMPLATE,
+    YAML,
+)
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in FILE_KINDS}
 _BY_FILE_NAME = {name: kind.name for kind in FILE_KINDS for name in kind.names}
 _BY_EXTENSION = {extension: kind.name for kind in FILE_KINDS for extension in kind.extensions}

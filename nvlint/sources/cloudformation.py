@@ -3,8 +3,9 @@ templates and launch configurations, which log in to nvcr.io and pull NIM images
 
 `UserData` is read through `Fn::Base64` / `!Base64` and `Fn::Sub` / `!Sub` (the string, or the first
 item of `!Sub [string, {vars}]`). Inside `Fn::Sub` every `${...}` is CloudFormation's (`${AWS::Region}`,
-`${ImageTag}`; the shell's own are written `${!Name}`): unknown values. `Fn::Join` lists and cloud-init
-content (`#cloud-config`) are not read.
+`${ImageTag}`; the shell's own are written `${!Name}`): unknown values. User data that is cloud-init
+(`#cloud-config` in a literal block, `|`) is read as cloud-init, at its place in the template. `Fn::Join`
+lists, and cloud-init in folded or quoted scalars (their text is not the file's), are not read.
 """
 
 from __future__ import annotations
@@ -53,13 +54,27 @@ def read_document(source: Source, root) -> list[list[Event]]:
         for holder in (properties, get(properties, "LaunchTemplateData") if is_mapping(properties) else None):
             user_data = get(holder, "UserData") if is_mapping(holder) else None
             script, substituted = _unwrapped(user_data)
-            if script is None or str(script.value).lstrip().startswith("#cloud-config"):
+            if script is None:
+                continue
+            if str(script.value).lstrip().startswith("#cloud-config"):
+                flows.extend(cloud_config_in(source, script))
                 continue
             expressions = Expressions(_SUBSTITUTION) if substituted else None
             snippet = scalar_snippet(script, source.text, {}, expressions)
             if snippet is not None:
                 flows.extend(flow for flow in flows_of(snippet, source.reads_words, source.sourced_files()) if flow)
     return flows
+
+
+def cloud_config_in(source: Source, node) -> list[list[Event]]:
+    """The cloud-init document a literal block scalar holds (its lines, from the one after `|`), read
+    where it is written."""
+    from nvlint.sources import cloud_init
+
+    if getattr(node, "style", None) != "|":
+        return []
+    first = source.text.find("\n", node.start_mark.index) + 1
+    return cloud_init.embedded(source, first, node.end_mark.index) if 0 < first < node.end_mark.index else []
 
 
 def _unwrapped(node):

@@ -43,7 +43,7 @@ class Source:
         # other files this one brought in, absolute path -> digest (None: absent or unreadable)
         self.read_files: dict[str, str | None] = {}
 
-    def rendered(self, text: str, expressions: Expressions) -> Source:
+    def rendered(self, text: str, expressions: Expressions | None) -> Source:
         """The same file as another text (a Helm template made parseable); files it reads count for both."""
         other = Source(text, self.path, self.settings, self.reads_words, expressions)
         other.read_files = self.read_files

@@ -19,7 +19,33 @@ def read(source: Source) -> Reading:
     from nvlint.sources.blocks import run_blocks
 
     untagged = source.settings.option(UNTAGGED_SHELL)
-    return Reading(run_blocks(blocks(source.text, untagged), source.reads_words))
+    flows = run_blocks(blocks(source.text, untagged), source.reads_words)
+    if "#cloud-config" in source.text:
+        from nvlint.sources import cloud_init
+
+        for start, end in cloud_config_fences(source.text):
+            flows.extend(cloud_init.embedded(source, start, end))
+    return Reading(flows)
+
+
+def cloud_config_fences(text: str) -> list[tuple[int, int]]:
+    """Where the `yaml` fences that hold cloud-init user data (`#cloud-config` first) are written: the
+    lines between the fence's markers."""
+    from nvlint.sources.blocks import line_starts
+
+    starts = [*line_starts(text), len(text)]
+    found = []
+    for token in _parser().parse(text):
+        if token.type != "fence" or token.map is None or _language(token.info) not in ("yaml", "yml"):
+            continue
+        if not token.content.lstrip().startswith("#cloud-config"):
+            continue
+        first, end = token.map[0] + 1, token.map[1]
+        if end - 1 >= first and text[starts[end - 1] : starts[end]].strip().startswith(token.markup[:3]):
+            end -= 1  # the closing marker
+        if first < end:
+            found.append((starts[first], starts[end]))
+    return found
 
 
 @functools.cache  # one markdown-it parser per process: building one costs more than most documents

@@ -3,8 +3,9 @@
 
 Terraform's own template syntax is read as Terraform reads it, before the shell sees the text:
 `${...}` interpolations and `%{...}` directives are unknown values (a parameter the linter cannot know),
-`$${` and `%%{` are a literal `${` and `%{` (the characters keep their places). Heredocs holding
-`#cloud-config` are not read. Terraform has no parser on PyPI that keeps the offsets nvlint reports at,
+`$${` and `%%{` are a literal `${` and `%{` (the characters keep their places). A heredoc holding
+`#cloud-config` is read as cloud-init, where it is written. `templatefile` targets are files of their own
+(nvlint.sources.terraform_template). Terraform has no parser on PyPI that keeps the offsets nvlint reports at,
 so the heredocs are found by their documented syntax here: `<<DELIM` or `<<-DELIM` at the end of the line,
 up to a line holding only the delimiter.
 """
@@ -26,20 +27,30 @@ _USER_DATA = lazyre.compile(
 
 
 def read(source: Source) -> Reading:
-    from nvlint.sources.session import flows_of  # here: not needed to find files
-
     text = source.text
     flows: list = []
     for match in _USER_DATA.finditer(text):
         body_start = match.end()
         end = _closing_line(text, body_start, match.group(2))
-        if end is None or text[body_start:end].lstrip().startswith("#cloud-config"):
+        if end is None:
             continue
-        value = _template_value(text, body_start, end)
-        snippet = snippet_of_value(value, end)
-        if snippet is not None:
-            flows.extend(flow for flow in flows_of(snippet, source.reads_words, source.sourced_files()) if flow)
+        if text[body_start:end].lstrip().startswith("#cloud-config"):
+            from nvlint.sources import cloud_init
+
+            flows.extend(cloud_init.embedded(source, body_start, end))
+        else:
+            flows.extend(template_flows(source, body_start, end))
     return Reading(flows)
+
+
+def template_flows(source: Source, start: int, end: int) -> list:
+    """The shell script Terraform renders from the template at ``source.text[start:end]``."""
+    from nvlint.sources.session import flows_of  # here: not needed to find files
+
+    snippet = snippet_of_value(_template_value(source.text, start, end), end)
+    if snippet is None:
+        return []
+    return [flow for flow in flows_of(snippet, source.reads_words, source.sourced_files()) if flow]
 
 
 def _closing_line(text: str, start: int, delimiter: str) -> int | None:

@@ -24,3 +24,12 @@ resource "aws_instance" "c" {
       - docker login nvcr.io -u "$oauthtoken"
   EOF
 }
+# ---
+# a heredoc of cloud-init user data
+resource "aws_instance" "nim" {
+  user_data = <<-EOT
+    #cloud-config
+    runcmd:
+      - echo "${var.key}" | docker login nvcr.io -u "$oauthtoken" --password-stdin
+  EOT
+}
