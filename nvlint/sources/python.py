@@ -9,7 +9,9 @@
   payload rules at each value's place;
 - the NGC SDK (`ngcsdk`): `clt.cloud_function.functions.create(...)` and `...tasks.create(...)`, their
   keyword (and positional) arguments mapped to the CLI options they stand for, by the SDK's own
-  parameter names.
+  parameter names;
+- AWS CDK apps (the file imports `aws_cdk`): `user_data.add_commands("...", "...")`, the lines of a
+  machine's user data script, which CDK joins into one script (a variable one line sets holds in the next).
 
 Strings keep the place of every character (escapes, implicit concatenation, f-strings whose literal parts
 are known: see nvlint.sources.pystrings). A name assigned once, in its scope, a value nvlint can read is
@@ -19,6 +21,7 @@ that value; `os.environ["X"]`, `os.getenv("X")` are the environment variable X; 
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 
 from nvlint import lazyre
@@ -44,6 +47,7 @@ URL_METHODS = frozenset({"get", "delete", "head", *HTTP_METHODS})  # methods who
 # unknown part of the URL (`{api}`, an id).
 _FUNCTIONS = lazyre.compile(r"/nvcf/functions(?:/[^/]+/versions)?/?$")
 _TASKS = lazyre.compile(r"/nvct/tasks/?$")
+_CDK_IMPORT = lazyre.compile(r"^[ \t]*(?:from|import)[ \t]+aws_cdk\b", re.MULTILINE)
 _DEPLOYMENTS = lazyre.compile(r"/nvcf/deployments/functions/[^/]+/versions/[^/]+/?$")
 # The NGC SDK's calls: the attributes a call ends with, the CLI command it stands for, and its
 # parameters in order (ngcsdk 4.37: nvcf/api/function.py FunctionAPI.create, task.py TaskAPI.create,
@@ -138,6 +142,7 @@ class PythonReader:
             if char == "\n":
                 self._line_starts.append(n + 1)
         self._lines = text.split("\n")
+        self.cdk = "aws_cdk" in text and _CDK_IMPORT.search(text) is not None  # `add_commands(...)`: user data
 
     def flows(self) -> list[list[Event]]:
         try:
@@ -291,6 +296,8 @@ class PythonReader:
         if name in SUBPROCESS_WORDS or name in SHELL_CALLS:
             return self.subprocess(node, name, scope)
         if isinstance(node.func, ast.Attribute):
+            if node.func.attr == "add_commands" and self.cdk:
+                return self.run_lines([self.word(arg, scope) for arg in node.args if not isinstance(arg, ast.Starred)])
             if node.func.attr in URL_METHODS or (node.func.attr == "request" and _method(node) in URL_METHODS):
                 return self.http(node, scope)
             chain = _attributes(node.func)
@@ -337,15 +344,20 @@ class PythonReader:
         return [event for flow in session.finish() for event in flow]
 
     def run_script(self, script: Word) -> list[Event]:
+        return self.run_lines([script])
+
+    def run_lines(self, lines: list[Word]) -> list[Event]:
+        """Strings that are the lines of one shell script, in order (one string: a whole script)."""
         from nvlint.model.text import snippet_of_value
         from nvlint.sources.session import ShellSession
 
-        snippet = snippet_of_value(script.value, script.end)
-        if snippet is None:
-            return []
-        self.scripts.append((script.start, script.end))
         session = ShellSession(self.source.reads_words)
-        session.run(snippet)
+        for line in lines:
+            snippet = snippet_of_value(line.value, line.end)
+            if snippet is None:
+                continue
+            self.scripts.append((line.start, line.end))
+            session.run(snippet)
         return [event for flow in session.finish() for event in flow]
 
     def http(self, node: ast.Call, scope: _Scope) -> list[Event]:
