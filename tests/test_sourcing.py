@@ -282,3 +282,29 @@ def test_a_file_that_reads_another_is_cached_until_that_one_changes(repo, capsys
     assert checked not in read  # the new answer is cached in turn
     put(brought, good)
     assert main(["check", "."]) == 0
+
+
+POST = "curl -X POST https://api.nvcf.nvidia.com/v2/nvcf/functions -d @deploy/fn.json\n"
+FUNCTION = '{{"name": "app", "inferenceUrl": "/v1", "inferencePort": 8000, "containerImage": "{image}"}}\n'
+
+
+def test_a_json_file_of_the_tree_that_curl_posts_is_the_request_at_the_at_sign(repo, capsys):
+    """`curl -d @fn.json` of a file the script did not write: what only the script's order shows (built,
+    posted, pushed too late) is reported at the `@`; what the file itself holds, in the file; and the
+    script's cached answer holds only while the file is as it was."""
+    write(repo / "deploy" / "fn.json", FUNCTION.format(image="nvcr.io/acme/app:1"))
+    script = write(repo / "run.sh", f"docker build -t nvcr.io/acme/app:1 .\n{POST}docker push nvcr.io/acme/app:1\n")
+    found = check(script)
+    assert [(d.code, span_text(script.read_text(), d)) for d in found] == [("NV201", "@")]
+    assert "image 'nvcr.io/acme/app:1' (set in deploy/fn.json) is built locally" in found[0].message
+    write(repo / "run.sh", f"docker build -t nvcr.io/acme/app:1 .\ndocker push nvcr.io/acme/app:1\n{POST}")
+    assert check(repo / "run.sh") == []  # pushed first
+    write(repo / "deploy" / "fn.json", FUNCTION.format(image="vllm/vllm-openai:latest"))
+    assert main(["check", "--no-cache", "."]) == 1
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == ["deploy/fn.json"]
+    write(repo / "run.sh", f"docker build -t nvcr.io/acme/app:1 .\n{POST}docker push nvcr.io/acme/app:1\n")
+    assert main(["check", "."]) == 1  # fills the cache: the file's NV101 only (its image is not built here)
+    capsys.readouterr()
+    write(repo / "deploy" / "fn.json", FUNCTION.format(image="nvcr.io/acme/app:1"))
+    assert main(["check", "."]) == 1  # run.sh unchanged, but what it posts changed
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == ["run.sh"]

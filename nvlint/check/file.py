@@ -292,9 +292,20 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     return placed(found, reading)
 
 
+# What a payload file posted by the script holds is that file's to report (it is linted as a payload on
+# its own), except what only the script's order shows: an image or artifact created before it is pushed.
+_ORDER_RULES = frozenset({"NV201", "NV202"})
+
+
 def _own_text_only(found: list[Diagnostic], sourced: list[Sourced]) -> list[Diagnostic]:
     """What a sourced file's own text holds is reported in that file (its text sits at its anchor here)."""
-    return [d for d in found if not any(s.anchor <= d.start and d.end <= s.anchor + 1 for s in sourced)]
+    return [
+        d
+        for d in found
+        if not any(
+            s.anchor <= d.start and d.end <= s.anchor + 1 and not (s.posted and d.code in _ORDER_RULES) for s in sourced
+        )
+    ]
 
 
 def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...]) -> Reading:

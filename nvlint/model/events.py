@@ -492,14 +492,19 @@ class OptionRun(Event):
 
 class Sourced(Event):
     """`source FILE` read a file of the tree (its text is not reported here, and a cached result of this
-    file depends on it). ``anchor``: the offset where the sourced text sits in this file."""
+    file depends on it). ``anchor``: the offset where the sourced text sits in this file. ``posted``: a
+    JSON file `curl -d @FILE` posts (what only this script's order shows, pushed before created, is
+    reported here, at the `@`)."""
 
-    __slots__ = ("path", "display", "digest", "how", "anchor")
+    __slots__ = ("path", "display", "digest", "how", "anchor", "posted")
 
-    def __init__(self, start: int, anchor: int, path: str, display: str, digest: str, how: str) -> None:
+    def __init__(
+        self, start: int, anchor: int, path: str, display: str, digest: str, how: str, posted: bool = False
+    ) -> None:
         super().__init__(start, anchor)
         self.path = path  # absolute
         self.display = display
         self.digest = digest
         self.how = how
         self.anchor = anchor
+        self.posted = posted

@@ -15,7 +15,7 @@ from nvlint import lazyre
 from nvlint.model.command import Command, basename
 from nvlint.model.events import Alternative, SyntaxProblem
 from nvlint.model.text import Snippet, snippet_of_value
-from nvlint.model.words import ARRAY, EMPTY, FRESH, OPERATION, Expansion, Unknown, Value, Word
+from nvlint.model.words import ARRAY, EMPTY, FRESH, OPERATION, Expansion, Part, Unknown, Value, Word, literal_part
 from nvlint.shell.expand import Choice, Env, WordExpander, file_key
 from nvlint.shell.parse import parse_bytes
 from nvlint.shell.unwrap import Unwrapped, join_words, unwrap
@@ -73,7 +73,7 @@ class Interpreter:
         # What `source FILE` may read (nvlint.sources.sourcing.SourcedFiles), and who hears that it did.
         self.files: Any = None
         self.source_site: Word | None = None  # the outermost `source` argument being read (notices go there)
-        self.on_sourced: Callable[[int, int, object], None] | None = None
+        self.on_sourced: Callable[..., None] | None = None  # (start, anchor, found, posted=False)
         self.functions: dict[str, tuple[object, Snippet]] = {}
         self.called: set[str] = set()
         self.call_stack: list[str] = []
@@ -559,7 +559,9 @@ class Interpreter:
         for count, (alternative_words, when, spans, every) in enumerate(alternatives):
             alternative = Alternative(count, len(alternatives), when, ((start, end), *spans), every)
             self.commands_seen += 1
-            self.on_command(self._command(alternative_words, start, end, stdin, prefix_env or env, alternative)[0])
+            self.on_command(
+                self._command(alternative_words, start, end, stdin, (prefix_env or env).files, alternative)[0]
+            )
         return out
 
     def _alternatives(self, node, arg_nodes, words: list[Word], env: Env, depth: int) -> list:
@@ -608,7 +610,10 @@ class Interpreter:
     ) -> tuple[Word, ...] | None:
         """Run a command whose words are known (expanded here, or split by a program that runs commands
         without a shell, as Ansible's `command` module does); returns what it writes, when known."""
-        command, unwrapped = self._command(words, start, end, stdin, run_env)
+        files = run_env.files
+        if self.files is not None and unwrapped_name(words) == "curl":
+            files = self._posted_files(words, run_env)
+        command, unwrapped = self._command(words, start, end, stdin, files)
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, run_env, env, depth)
@@ -622,13 +627,34 @@ class Interpreter:
             return self._tee(command, env)
         return None
 
+    def _posted_files(self, words: list[Word], env: Env) -> dict[str, Word]:
+        """`curl -d @fn.json` of a JSON file of the tree the script did not write: its text, as a word that
+        sits at the `@` (like a sourced file's at its anchor: what the file holds is reported in that file,
+        and a cached result of this one depends on it)."""
+        files = env.files
+        for word in words:
+            literal = word.literal or ""
+            key = file_key(literal[1:]) if literal.startswith("@") else None
+            if key is None or key in files or not key.endswith(".json"):
+                continue
+            found = self.files.resolve(Value([literal_part(literal[1:], word.start + 1)]), env.cwd)
+            if found is None or isinstance(found, str):
+                continue
+            anchor = word.start
+            text = found.text
+            part = Part(text, anchor, anchor + 1, (anchor,) * len(text), None, False, True)
+            files = {**files, key: Word(Value([part]), word.start, word.end, "bare", foreign=True)}
+            if self.on_sourced is not None:
+                self.on_sourced(word.start, anchor, found, posted=True)
+        return files
+
     def _command(
         self,
         words: list[Word],
         start: int,
         end: int,
         stdin: tuple[Word, ...],
-        run_env: Env,
+        files: dict[str, Word],
         alternative: Alternative | None = None,
     ) -> tuple[Command, Unwrapped]:
         """The command these words make here; an alternative calls no function (it is not what runs)."""
@@ -644,7 +670,7 @@ class Interpreter:
             self.call_site,
             calls,
             self.branch,
-            run_env.files,
+            files,
             alternative,
         )
         return command, unwrapped
@@ -826,6 +852,15 @@ def _first_error(root):
         if node.has_error or node.type == "ERROR":
             stack.extend(reversed(node.children))
     return found if found is not None else (root if root.type == "ERROR" else None)
+
+
+def unwrapped_name(words: list[Word]) -> str | None:
+    """The base name of the command the words run (`sudo curl ...`: curl), cheaply: most are not wrapped."""
+    name = basename(words[0])
+    if name in ("curl", None):
+        return name
+    argv = unwrap(words).argv
+    return basename(argv[0]) if argv else None
 
 
 def _printed(args: list[Word]) -> tuple[Word, ...]:

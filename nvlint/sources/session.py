@@ -36,8 +36,8 @@ class _EventSink:
             self.flows[-1].append(CommandRun(word.start, word.end, words=[word], dollar_escape=self.escape))
         self.flows[-1].extend(credentials.assignment(name, word))
 
-    def on_sourced(self, start: int, anchor: int, found) -> None:
-        self.flows[-1].append(Sourced(start, anchor, found.path, found.display, found.digest, found.how))
+    def on_sourced(self, start: int, anchor: int, found, posted: bool = False) -> None:
+        self.flows[-1].append(Sourced(start, anchor, found.path, found.display, found.digest, found.how, posted))
 
     def on_notice(self, start: int, end: int, reason: str) -> None:
         self.flows[-1].append(NotRead(start, end, reason))

@@ -300,7 +300,7 @@ def body_events(word: Word) -> list[Event]:
         documents = compose_all(snippet.text)
     except YamlError:
         return []
-    document = DocumentText(snippet.text, snippet.offsets, snippet.unknowns)
+    document = DocumentText(snippet.text, snippet.offsets, snippet.unknowns, foreign=word.foreign)
     out: list[Event] = []
     for root in documents:
         if root is not None:

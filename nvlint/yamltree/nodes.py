@@ -27,15 +27,25 @@ class DocumentText:
     """
 
     # A plain class rather than a dataclass: see nvlint/model/record.py (start-up cost).
-    __slots__ = ("text", "offsets", "unknowns")
+    __slots__ = ("text", "offsets", "unknowns", "foreign")
 
-    def __init__(self, text: str, offsets: list[int] | None = None, unknowns: dict[str, Part] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        offsets: list[int] | None = None,
+        unknowns: dict[str, Part] | None = None,
+        foreign: bool = False,
+    ) -> None:
         self.text = text
         self.offsets = offsets
         self.unknowns = unknowns if unknowns is not None else {}
+        self.foreign = foreign  # the text of another file (a JSON file curl posts), all at one place here
 
     def value(self, node) -> Value:
         content, positions = decode(self.text, node.start_mark.index, node.end_mark.index, node.style)
+        if self.foreign and self.offsets is not None and content:
+            at = self.offsets[positions[0]]
+            return Value([Part(content, at, at + 1, (at,) * len(content), None, False, True)])
         if self.offsets is None and not self.unknowns:
             return Value([literal_part(content, positions[0], tuple(positions[:-1]))] if content else [])
         parts: list[Part] = []
@@ -56,7 +66,7 @@ class DocumentText:
 
     def word(self, node) -> Word:
         start, end = self.span(node)
-        return Word(self.value(node), start, end, "yaml")
+        return Word(self.value(node), start, end, "yaml", foreign=self.foreign)
 
 
 class YamlError(Exception):
