@@ -25,7 +25,8 @@ RULE: Rule[CommandRun | CredentialText | Login] = Rule(
         "`kubectl ... --docker-username`, the user of an enroot `docker://$oauthtoken@nvcr.io#IMAGE` URI), "
         "the user part of a "
         "`user:password` string (`curl -u`, a value piped to `base64` for an `auth` field), a Docker config "
-        "written by `echo`, `printf` or a here-document, or `SINGULARITY_DOCKER_USERNAME`; also through a "
+        "written by `echo`, `printf` or a here-document, `SINGULARITY_DOCKER_USERNAME` or `CRICTL_CREDS`; "
+        "also through a "
         'variable (`U="$oauthtoken"; docker login -u "$U"`) and in scripts passed to `bash -c`, '
         "`sudo sh -c` and `ssh`. In a Makefile recipe, make expands `$o` first, so even `'$oauthtoken'` "
         "is wrong there: write `'$$oauthtoken'`. Text no program reads as a credential is not reported: "

@@ -16,8 +16,9 @@ from nvlint.model.words import Word
 # The keys of a Docker config (`{"auths": {"nvcr.io": {"username": ..., "auth": ...}}}`).
 _DOCKER_CONFIG = lazyre.compile(r"\"auths\"|\"(?:username|auth)\"\s*:")
 _ENCODERS = frozenset({"base64", "basenc"})
-# Variables a tool reads as a registry username.
-USERNAME_VARIABLES = frozenset({"SINGULARITY_DOCKER_USERNAME", "APPTAINER_DOCKER_USERNAME"})
+# Variables a tool reads as a registry username, or as `user:password` (crictl's --creds flag defaults to
+# CRICTL_CREDS: cri-tools cmd/crictl/image.go).
+USERNAME_VARIABLES = frozenset({"SINGULARITY_DOCKER_USERNAME", "APPTAINER_DOCKER_USERNAME", "CRICTL_CREDS"})
 
 
 def recognise(command: Command) -> list[Event]:
@@ -42,7 +43,7 @@ def _is_docker_config(word: Word) -> bool:
 
 
 def assignment(name: str, word: Word) -> list[Event]:
-    """`SINGULARITY_DOCKER_USERNAME=...`: the value is a username."""
+    """`SINGULARITY_DOCKER_USERNAME=...`: the value is a username (`CRICTL_CREDS=...`: `user:password`)."""
     if name in USERNAME_VARIABLES:
         return [CredentialText(word.start, word.end, word, name)]
     return []

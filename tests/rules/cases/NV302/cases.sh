@@ -127,3 +127,9 @@ case "$MODE" in
   *) user='$oauthtoken' ;;
 esac
 echo "$NGC_API_KEY" | docker login nvcr.io -u "$user" --password-stdin
+# ---
+# crictl reads --creds from CRICTL_CREDS: user:password
+CRICTL_CREDS="$oauthtoken:$NGC_API_KEY" crictl pull nvcr.io/nim/meta/llama3:1.0.0
+# ---
+export CRICTL_CREDS="\$oauthtoken:$NGC_API_KEY"
+crictl pull nvcr.io/nim/meta/llama3:1.0.0
