@@ -204,14 +204,16 @@ class OptionUse:
 
 
 class SubcommandError:
-    """An `ngc` command that names no subcommand of a group whose subcommands are all known: ``word``
-    is the word that names none (None: the command stops at the group)."""
+    """An `ngc` command that names no subcommand of a group of the grammar: ``word`` is the word that
+    names none (None: the command stops at the group); ``complete``: the grammar lists all of the group's
+    subcommands (elsewhere a newer CLI may have more)."""
 
-    __slots__ = ("group", "word")
+    __slots__ = ("group", "word", "complete")
 
-    def __init__(self, group: tuple[str, ...], word: Word | None) -> None:
+    def __init__(self, group: tuple[str, ...], word: Word | None, complete: bool = True) -> None:
         self.group = group  # the group's canonical path, ("cloud-function", "function", "deploy")
         self.word = word
+        self.complete = complete
 
 
 class NgcCommand(Event):

@@ -23,8 +23,9 @@ def parse(command: Command) -> NgcCommand | None:
 
     A command the grammar does not list (`ngc config set`, `ngc cf cluster list`) is still an
     NgcCommand, with its words as its path and the global options known: rules about quoting and
-    global options read every command. In a group whose subcommands are all known, a word that names
-    none of them, or no word at all, is a usage error the event carries (``subcommand_error``)."""
+    global options read every command. In a group of the grammar, a word that names none of its
+    subcommands, or no word at all, is a usage error the event carries (``subcommand_error``: NV517 says
+    which it reports where the grammar may not list them all)."""
     words = command.argv[1:]
     node: grammar.Group | grammar.Command = grammar.TREE
     path: list[str] = []
@@ -45,8 +46,8 @@ def parse(command: Command) -> NgcCommand | None:
             continue
         found = grammar.resolve(node, text)
         if found is None:
-            if node.complete:
-                error = SubcommandError(tuple(path), words[i])
+            if node.children:
+                error = SubcommandError(tuple(path), words[i], node.complete)
             node = grammar.Command((*path, text), open=True)  # not listed: globals only, the rest open
         else:
             node = found[1]
@@ -55,9 +56,9 @@ def parse(command: Command) -> NgcCommand | None:
         path_end = words[i].end
         i += 1
     if isinstance(node, grammar.Group):
-        if not node.complete:
-            return None
-        error = SubcommandError(tuple(path), None)
+        if not node.children or not path:
+            return None  # a group the grammar knows only by name (`ngc cf cluster`), or `ngc --version`
+        error = SubcommandError(tuple(path), None, node.complete)
         node = grammar.Command(tuple(path), open=True)
     rest = leading + words[i:]
     spec = {**grammar.GLOBAL_OPTIONS, **node.options}
