@@ -28,7 +28,8 @@ def _shown_as(rule: Rule) -> list[str]:
 
 
 BRANCHES = (
-    "A variable that the branches of an `if` or `case` leave with different values is read with each of "
+    "A variable that the branches of an `if`, a `case` or an `&&`/`||` list leave with different values is "
+    "read with each of "
     "them (up to 4 values, and 4 ways a command runs): what one branch does is reported, and the message "
     "says when (`... (when NGC_API_KEY is set)`); a finding that every branch gives names no condition. "
     "A branch that leaves the variable unset reads it as the environment's, unknown."

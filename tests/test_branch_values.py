@@ -101,3 +101,20 @@ def test_a_command_with_a_command_substitution_is_not_read_again():
     text = 'if [ -n "$K" ]; then auth="-p $K"; fi\n'
     text += "docker login nvcr.io -u '$oauthtoken' $auth --config \"$(mktemp -d)\"\n"
     assert messages(text, "NV303") == []
+
+
+def test_and_and_or_lists_are_branches_too():
+    text = '[ -n "$NGC_API_KEY" ] && auth="-p $NGC_API_KEY"\n' + LOGIN
+    assert messages(text, "NV303")[0].endswith("(when NGC_API_KEY is set)")
+    text = 'command -v ngc >/dev/null || U="$oauthtoken"\n'
+    text += 'echo "$K" | docker login nvcr.io -u "$U" --password-stdin\n'
+    assert messages(text, "NV302")[0].endswith("(unless `command -v ngc >/dev/null`)")
+
+
+def test_a_list_keeps_the_folder_and_files_of_its_second_command():
+    """`mkdir -p d && cd d`, `mkdir -p d && echo ... > d/fn.json`: as if it ran, as before lists were
+    branches."""
+    text = 'mkdir -p build && echo \'{"name": "a", "inferenceUrl": "/i", "inferencePort": 8080, '
+    text += '"containerImage": "nvcr.io/acme/a:1"}\' > build/fn.json\n'
+    text += "curl https://api.nvcf.nvidia.com/v2/nvcf/functions -d @build/fn.json\n"
+    assert [d.code for d in lint("#!/bin/bash\n" + text)] == ["NV507"]

@@ -179,6 +179,28 @@ class Interpreter:
     def _branches(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
         self.branches(node, env, depth)
 
+    def _list(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> tuple[Word, ...] | None:
+        """`A && B`, `A || B`: B runs only when A succeeds (fails). Variables B sets are values it may
+        hold afterwards, with when (see _merge); the folder it moves to and the files it writes are taken
+        as if it ran (`mkdir -p x && cd x`), as before. Without an `=` in B (`cmd || true`) nothing to merge.
+        What it writes is B's (tree-sitter gives `a && echo ... > f` the redirect of the whole list)."""
+        named = [child for child in node.children if child.is_named and child.type != "comment"]
+        operator = next((child.type for child in node.children if child.type in ("&&", "||")), None)
+        if len(named) != 2 or operator is None:
+            self._children(node, env, depth, stdin)
+            return None
+        left, right = named
+        self.walk(left, env, depth + 1)
+        if "=" not in self.snippet.text_between(right.start_byte, right.end_byte):
+            return self.walk(right, env, depth + 1)
+        condition = self.snippet.text_between(left.start_byte, left.end_byte).strip()
+        ran = env.copy()
+        out = self.walk(right, ran, depth + 1)
+        success = operator == "&&"
+        self._merge(env, [ran, env.copy()], node, [_when(condition, not success), _when(condition, success)])
+        env.cwd, env.files = ran.cwd, ran.files
+        return out
+
     def _loop(self, node, env: Env, depth: int, stdin: tuple[Word, ...]) -> None:
         self.loop(node, env, depth)
 
@@ -827,6 +849,7 @@ _STATEMENTS: dict[str, Callable[..., tuple[Word, ...] | None]] = {
     "function_definition": Interpreter._function,
     "pipeline": Interpreter._pipeline,
     "if_statement": Interpreter._branches,
+    "list": Interpreter._list,
     "case_statement": Interpreter._branches,
     **dict.fromkeys(
         ("for_statement", "c_style_for_statement", "while_statement", "until_statement", "select_statement"),
