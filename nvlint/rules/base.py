@@ -105,10 +105,9 @@ class Context:
         if value is None:
             return _quoted(self.written(word.start, word.end)) if word is not None else "''"
         span = None
-        foreign = any(part.foreign for part in value.parts)  # written in another file: not this one's text
-        if word is not None and not word.foreign and not foreign and word.value == value:
+        if word is not None and not word.foreign and word.value == value:
             span = (word.start, word.end)
-        elif not foreign:
+        elif not any(part.foreign for part in value.parts):
             span = value.contiguous_span(0, len(value.template()))
         written = self.written(*span) if span is not None else self._parts_written(value)
         literal = value.literal

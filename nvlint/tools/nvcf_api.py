@@ -73,7 +73,7 @@ _MODEL_URI = lazyre.compile(r"/(models|resources)/([^/]+)/([^/]+)/files")
 def _field(document: DocumentText, node) -> Word:
     """A request field: a template's placeholders are unknown parts."""
     word = document.word(node)
-    return Word(_templates_unknown(word.value), word.start, word.end, "yaml")
+    return Word(_templates_unknown(word.value), word.start, word.end, "yaml", foreign=word.foreign)
 
 
 def _templates_unknown(value: Value) -> Value:
