@@ -16,7 +16,9 @@ RULE: Rule[Deploy | ImageBuilt | ImagePushed] = Rule(
         "In one flow (a script, with the functions it calls), reports a `--container-image` that was built "
         "or tagged locally (`docker build -t`, `docker tag`, `podman build`...) when no push of that image "
         "(`docker push`, `buildx build --push`, `podman push`, `ngc registry image push`, `skopeo copy`, "
-        "`crane push`...) comes before the create. Says where it was built, and where it is pushed too late."
+        "`crane push`...) comes before the create. Says where it was built, and where it is pushed too late. "
+        "The create may be an NVCF API request: inline, written to a file by the script, or a JSON file of "
+        "the tree that `curl -d @FILE` posts (reported at the `@`, the image `set in` that file)."
     ),
     why=(
         "NVCF pulls from the registry, never from your machine. The NGC CLI and NVCF check that the image "
