@@ -118,3 +118,7 @@ def test_a_list_keeps_the_folder_and_files_of_its_second_command():
     text += '"containerImage": "nvcr.io/acme/a:1"}\' > build/fn.json\n'
     text += "curl https://api.nvcf.nvidia.com/v2/nvcf/functions -d @build/fn.json\n"
     assert [d.code for d in lint("#!/bin/bash\n" + text)] == ["NV507"]
+    text = 'mkdir -p build && cat > build/fn.json <<JSON\n{"name": "a", "inferenceUrl": "/i", '
+    text += '"inferencePort": 8080, "containerImage": "nvcr.io/acme/a:1"}\nJSON\n'
+    text += "curl https://api.nvcf.nvidia.com/v2/nvcf/functions -d @build/fn.json\n"
+    assert [d.code for d in lint("#!/bin/bash\n" + text)] == ["NV507"]

@@ -183,7 +183,8 @@ class Interpreter:
         """`A && B`, `A || B`: B runs only when A succeeds (fails). Variables B sets are values it may
         hold afterwards, with when (see _merge); the folder it moves to and the files it writes are taken
         as if it ran (`mkdir -p x && cd x`), as before. Without an `=` in B (`cmd || true`) nothing to merge.
-        What it writes is B's (tree-sitter gives `a && echo ... > f` the redirect of the whole list)."""
+        B reads the list's input and writes its output (tree-sitter gives `a && cat > f <<EOF` the
+        redirects of the whole list; the shell, B's)."""
         named = [child for child in node.children if child.is_named and child.type != "comment"]
         operator = next((child.type for child in node.children if child.type in ("&&", "||")), None)
         if len(named) != 2 or operator is None:
@@ -192,10 +193,10 @@ class Interpreter:
         left, right = named
         self.walk(left, env, depth + 1)
         if "=" not in self.snippet.text_between(right.start_byte, right.end_byte):
-            return self.walk(right, env, depth + 1)
+            return self.walk(right, env, depth + 1, stdin)
         condition = self.snippet.text_between(left.start_byte, left.end_byte).strip()
         ran = env.copy()
-        out = self.walk(right, ran, depth + 1)
+        out = self.walk(right, ran, depth + 1, stdin)
         success = operator == "&&"
         self._merge(env, [ran, env.copy()], node, [_when(condition, not success), _when(condition, success)])
         env.cwd, env.files = ran.cwd, ran.files
