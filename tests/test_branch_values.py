@@ -122,3 +122,12 @@ def test_a_list_keeps_the_folder_and_files_of_its_second_command():
     text += '"inferencePort": 8080, "containerImage": "nvcr.io/acme/a:1"}\nJSON\n'
     text += "curl https://api.nvcf.nvidia.com/v2/nvcf/functions -d @build/fn.json\n"
     assert [d.code for d in lint("#!/bin/bash\n" + text)] == ["NV507"]
+
+
+def test_a_command_with_an_assigning_expansion_is_not_read_again():
+    text = 'if [ -n "$K" ]; then auth="-p $K"; fi\n'
+    text += "docker login \"${REGISTRY:=nvcr.io}\" -u '$oauthtoken' $auth\n"
+    assert messages(text, "NV303") == []
+    text = 'if [ -n "$K" ]; then auth="-p $K"; fi\n'  # an `=` elsewhere in the command is no assignment
+    text += "docker login nvcr.io -u '$oauthtoken' --config=/tmp/c $auth\n"
+    assert messages(text, "NV303")[0].endswith("(when K is set)")

@@ -69,10 +69,8 @@ def _run_alternatives(
     with each value a variable may hold): a finding the surely-run events do not give is reported with
     when it holds, unless every alternative of its command gives it."""
     new: dict[tuple, tuple[Diagnostic, list]] = {}
-    worlds = []  # kept until the end: rules cache per-flow results by the flow's id
     for index in range(count):
         world = [e for e in flow if e.alternative is None or e.alternative.index == index]
-        worlds.append(world)
         present = {type(event) for event in world}
         here = list({id(e.alternative): e.alternative for e in world if e.alternative is not None}.values())
         for rule in rules:

@@ -54,6 +54,7 @@ _SET_TEST = lazyre.compile(
     r"(?:\[\[?|test)\s+(-[nz]\s+)?\"?\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-=+][^}\"]*)?\}?\"?\s*(?:\]\]?)?"
 )
 _GLOB = lazyre.compile(r"[*?\[{~]")
+_ASSIGNING = lazyre.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*:?=")  # `${X:=v}`, `${X=v}`
 
 
 class Interpreter:
@@ -590,7 +591,8 @@ class Interpreter:
     def _alternatives(self, node, arg_nodes, words: list[Word], env: Env, depth: int) -> list:
         """The command's words once per value the variables it uses may hold after branches (at most
         MAX_ALTERNATIVES ways in all), with when, and where the values chosen are written. Commands
-        with a command substitution are not read again (its commands would run twice)."""
+        with a command substitution (its commands would run twice) or an assigning expansion are not
+        read again."""
         found: list[Unknown] = []
         for word in words:
             for part in word.value.parts:
@@ -606,8 +608,8 @@ class Interpreter:
         for unknown in found:
             ways *= len(self.words.choices[unknown])
         text = self.snippet.text_between(node.start_byte, node.end_byte)
-        if ways > MAX_ALTERNATIVES or "$(" in text or "`" in text:
-            return []
+        if ways > MAX_ALTERNATIVES or "$(" in text or "`" in text or _ASSIGNING.search(text):
+            return []  # `${X:=v}` assigns as it expands: reading the words again would assign again
         combinations: list[list[Choice]] = [[]]
         for unknown in found:
             combinations = [[*done, choice] for done in combinations for choice in self.words.choices[unknown]]
