@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """The language server's change-to-diagnostic latency: what a user waits for after a keystroke.
 
-    pip install -e '.[server]' && python bench/server_latency.py [--lines 500] [--rounds 20]
+    pip install -e '.[server]' && python bench/server_latency.py [--lines 500] [--rounds 20] [--where middle]
 
 Starts `nvlint server` over stdio with a real LSP client (pygls), opens a generated script of --lines
 lines, then edits it --rounds times (each edit adds or removes a mistake, so every round publishes new
-findings) and times each edit until the diagnostics of that version arrive. The server waits
+findings, at the end of the file or with --where middle in its middle) and times each edit until the
+diagnostics of that version arrive. The server waits
 DEBOUNCE_SECONDS after a change before linting; the latency reported is what comes after that pause.
 The floor is the same lint in this process (nvlint's own work, no protocol, no debounce), measured in
 the same run: the machine's noise cancels in the ratio.
@@ -28,6 +29,16 @@ ngc cf fn create --name app{n} --inference-url /infer --container-image "$IMAGE"
 MISTAKE = 'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
 
 
+def edited(base: str, version: int, where: str) -> str:
+    """The document at a version: the mistake added (odd versions) or taken away, at the end or in the middle."""
+    if not version % 2:
+        return base
+    if where == "end":
+        return base + MISTAKE
+    middle = base.index("\n", len(base) // 2) + 1
+    return base[:middle] + MISTAKE + base[middle:]
+
+
 def script(lines: int) -> str:
     text = "#!/usr/bin/env bash\nset -euo pipefail\n"
     n = 0
@@ -37,7 +48,7 @@ def script(lines: int) -> str:
     return text
 
 
-async def measure(lines: int, rounds: int, folder: Path) -> list[float]:
+async def measure(lines: int, rounds: int, folder: Path, where: str = "end") -> list[float]:
     from lsprotocol import types
     from pygls.lsp.client import LanguageClient
 
@@ -72,7 +83,7 @@ async def measure(lines: int, rounds: int, folder: Path) -> list[float]:
     await asyncio.wait_for(waiting[1].wait(), 60)
     latencies = []
     for version in range(2, rounds + 2):
-        text = base + (MISTAKE if version % 2 else "")
+        text = edited(base, version, where)
         waiting[version] = asyncio.Event()
         sent = time.perf_counter()
         client.text_document_did_change(
@@ -89,7 +100,7 @@ async def measure(lines: int, rounds: int, folder: Path) -> list[float]:
     return latencies
 
 
-def in_process(lines: int, rounds: int, folder: Path) -> list[float]:
+def in_process(lines: int, rounds: int, folder: Path, where: str = "end") -> list[float]:
     from nvlint.server.documents import DocumentLinter
 
     linter = DocumentLinter()
@@ -99,30 +110,31 @@ def in_process(lines: int, rounds: int, folder: Path) -> list[float]:
     times = []
     for version in range(2, rounds + 2):
         started = time.perf_counter()
-        linter.lint(path, base + (MISTAKE if version % 2 else ""))
+        linter.lint(path, edited(base, version, where))
         times.append(time.perf_counter() - started)
     return times
 
 
-def rows(lines: int, rounds: int) -> list[tuple[str, float, str]]:
+def rows(lines: int, rounds: int, where: str = "end") -> list[tuple[str, float, str]]:
     import tempfile
 
     from nvlint.server.app import DEBOUNCE_SECONDS
 
     with tempfile.TemporaryDirectory(prefix="nvlint-lsp-bench-") as temp:
         folder = Path(temp)
-        served = statistics.median(asyncio.run(measure(lines, rounds, folder)))
-        floor = statistics.median(in_process(lines, rounds, folder))
+        served = statistics.median(asyncio.run(measure(lines, rounds, folder, where)))
+        floor = statistics.median(in_process(lines, rounds, folder, where))
     after = served - DEBOUNCE_SECONDS
+    at = "" if where == "end" else f", edited in the {where}"
     return [
-        (f"lint of a {lines}-line script in process", floor, "the floor"),
+        (f"lint of a {lines}-line script in process{at}", floor, "the floor"),
         (
-            f"server: change to diagnostics, {lines} lines",
+            f"server: change to diagnostics, {lines} lines{at}",
             served,
             f"includes the {DEBOUNCE_SECONDS * 1000:.0f} ms pause",
         ),
         (
-            f"server: after the pause, {lines} lines",
+            f"server: after the pause, {lines} lines{at}",
             after,
             f"{after * 1000:.0f} ms (target <= 100 ms); {after / floor:.2f}x the floor",
         ),
@@ -133,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lines", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--where", choices=("end", "middle"), default="end", help="where each edit is made")
     args = parser.parse_args(argv)
-    found = rows(args.lines, args.rounds)
+    found = rows(args.lines, args.rounds, args.where)
     width = max(len(r[0]) for r in found)
     print(f"{'what':<{width}}  {'seconds':>9}  ratio")
     for what, value, ratio in found:
