@@ -279,3 +279,23 @@ def test_a_terraform_heredoc_is_the_script_terraform_hands_on():
     pushed = [e.image for e in events(text, kind="terraform", path="main.tf") if isinstance(e, ImagePushed)]
     assert [p.literal for p in pushed] == ["nvcr.io/acme/app:1", None]
     assert events('variable "x" {}\n', kind="terraform", path="main.tf") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "first", "read"),
+    [
+        ("boot.sh.tftpl", "", True),
+        ("boot.tftpl", "#!/bin/bash -e\n", True),  # a shell shebang with options, as nvlint reads shebangs
+        ("boot.tftpl", "#!/usr/bin/env -S bash -e\n", True),
+        ("boot.tftpl", "#!/usr/bin/python3\n", False),
+        ("values.json.tftpl", "", False),
+    ],
+)
+def test_a_terraform_template_is_read_when_it_is_a_shell_script(path, first, read):
+    from conftest import events
+
+    from nvlint.model.events import ImagePushed
+
+    text = first + "docker push nvcr.io/acme/app:${tag}\n"
+    pushed = [e for e in events(text, kind="terraform-template", path=path) if isinstance(e, ImagePushed)]
+    assert bool(pushed) == read

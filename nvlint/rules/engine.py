@@ -4,6 +4,8 @@ quoting). A rule that raises becomes one NV003 finding; the other rules still ru
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
 from nvlint.model.events import Event, NgcCommand, OrgSeen, Sourced
@@ -25,30 +27,43 @@ def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Contex
     found: dict[tuple, Diagnostic] = {}
     for whole in flows:
         flow, alternatives = _without_alternatives(whole)
-        # Each rule is given the events of the types it reads, in order (its check is typed for them), and
-        # no flow without them: the cost of a file is not every rule times every event. Rules reading the
-        # same types share a view.
-        present = {type(event) for event in flow}
-        views: dict[tuple, list[Event]] = {}
-        for rule in rules:
-            reads = rule.reads
-            if rule.check is None or (SKIP_FLOWS_WITHOUT_THEIR_EVENTS and reads and present.isdisjoint(reads)):
-                continue
-            view = flow
-            if reads is not None:
-                shared = views.get(reads)
-                if shared is None:
-                    shared = views[reads] = [event for event in flow if type(event) in reads]
-                view = shared
-            try:
-                for diagnostic in rule.check(view, context):
-                    found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
-            except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
-                failure = internal_error(f"rule {rule.code} ({rule.name})", error)
-                found.setdefault((failure.code, rule.code), failure)
+        for rule, view in _views(flow, rules):
+            for diagnostic in _checked(rule, view, context, found):
+                found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
         if alternatives:
-            _run_alternatives(whole, alternatives, rules, context, found)
+            _run_alternatives(whole, alternatives, tuple(r for r in rules if r.alternatives), context, found)
     return list(found.values())
+
+
+def _views(flow: list[Event], rules: tuple[Rule, ...]) -> Iterator[tuple[Rule, list[Event]]]:
+    """Each rule with the events of the types it reads, in order (its check is typed for them), and no
+    flow without them: the cost of a file is not every rule times every event. Rules reading the same
+    types share a view."""
+    present = {type(event) for event in flow}
+    views: dict[tuple, list[Event]] = {}
+    for rule in rules:
+        reads = rule.reads
+        if rule.check is None or (SKIP_FLOWS_WITHOUT_THEIR_EVENTS and reads and present.isdisjoint(reads)):
+            continue
+        if reads is None:
+            yield rule, flow
+            continue
+        shared = views.get(reads)
+        if shared is None:
+            shared = views[reads] = [event for event in flow if type(event) in reads]
+        yield rule, shared
+
+
+def _checked(rule: Rule, view: list[Event], context: Context, found: dict[tuple, Diagnostic]) -> Iterator[Diagnostic]:
+    """The rule's findings; a rule that raises is one NV003 finding (the other rules still run)."""
+    check = rule.check
+    if check is None:
+        return
+    try:
+        yield from check(view, context)
+    except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
+        failure = internal_error(f"rule {rule.code} ({rule.name})", error)
+        found.setdefault((failure.code, rule.code), failure)
 
 
 def _without_alternatives(flow: list[Event]) -> tuple[list[Event], int]:
@@ -65,31 +80,22 @@ def _without_alternatives(flow: list[Event]) -> tuple[list[Event], int]:
 def _run_alternatives(
     flow: list[Event], count: int, rules: tuple[Rule, ...], context: Context, found: dict[tuple, Diagnostic]
 ) -> None:
-    """The rules that report what one branch does, once per alternative index (the commands as they run
+    """``rules``: those that report what one branch does; run once per alternative index (the commands as they run
     with each value a variable may hold): a finding the surely-run events do not give is reported with
     when it holds, unless every alternative of its command gives it."""
     new: dict[tuple, tuple[Diagnostic, list]] = {}
     for index in range(count):
         world = [e for e in flow if e.alternative is None or e.alternative.index == index]
-        present = {type(event) for event in world}
         here = list({id(e.alternative): e.alternative for e in world if e.alternative is not None}.values())
-        for rule in rules:
-            reads = rule.reads
-            if not rule.alternatives or rule.check is None or (reads and present.isdisjoint(reads)):
-                continue
-            view = world if reads is None else [event for event in world if type(event) in reads]
-            try:
-                for diagnostic in rule.check(view, context):
-                    key = (diagnostic.code, diagnostic.start, diagnostic.end)
-                    alternative = next((a for a in here if a.covers(diagnostic.start)), None)
-                    if key in found or alternative is None:
-                        continue
-                    _, holding = new.setdefault(key, (diagnostic, []))
-                    if alternative not in holding:
-                        holding.append(alternative)
-            except Exception as error:  # noqa: BLE001 - one broken rule must not hide the others
-                failure = internal_error(f"rule {rule.code} ({rule.name})", error)
-                found.setdefault((failure.code, rule.code), failure)
+        for rule, view in _views(world, rules):
+            for diagnostic in _checked(rule, view, context, found):
+                key = (diagnostic.code, diagnostic.start, diagnostic.end)
+                alternative = next((a for a in here if a.covers(diagnostic.start)), None)
+                if key in found or alternative is None:
+                    continue
+                _, holding = new.setdefault(key, (diagnostic, []))
+                if alternative not in holding:
+                    holding.append(alternative)
     for key, (diagnostic, holding) in new.items():
         first = holding[0]
         if not (first.every and len(holding) == first.count and all(a.spans[0] == first.spans[0] for a in holding)):

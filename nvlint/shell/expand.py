@@ -403,12 +403,10 @@ class WordExpander:
         """`${ARGS[@]+"${ARGS[@]}"}` (the elements only when there are any: `set -u` safe), `${ARGS[@]:-x}`:
         known when the array's elements are; an array left different by branches is an operation on it
         (its alternatives read it with each value)."""
-        children = subscript.named_children
-        if len(children) < 2 or children[0].type != "variable_name":
+        named = self._subscripted(subscript)
+        if named is None or named[1] not in ("@", "*"):
             return None
-        name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
-        if self.snippet.text_between(children[1].start_byte, children[1].end_byte) not in ("@", "*"):
-            return None
+        name = named[0]
         elements = self._elements(name, env)
         start, end = self.span(node)
         operator = operands[0].type
@@ -424,31 +422,40 @@ class WordExpander:
     def _array_of_choices(self, subscript, env: Env, start: int, end: int) -> Value | None:
         """`"${ARGS[@]}"` of an array the branches left different: an operation on it, so that the command
         is also read with each value it may hold."""
+        named = self._subscripted(subscript)
+        if named is None or self.merged_unknown(named[0], env) not in self.choices:
+            return None
+        return Value([unknown_part(Unknown(OPERATION, named[0], start, "[@]"), start, end, splittable=True)])
+
+    def _subscripted(self, subscript) -> tuple[str, str] | None:
+        """`ARGS[@]`: the array's name and the index as written."""
         children = subscript.named_children
-        if not children or children[0].type != "variable_name":
+        if len(children) < 2 or children[0].type != "variable_name":
             return None
-        name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
+        return (
+            self.snippet.text_between(children[0].start_byte, children[0].end_byte),
+            self.snippet.text_between(children[1].start_byte, children[1].end_byte),
+        )
+
+    def merged_unknown(self, name: str, env: Env) -> Unknown | None:
+        """The unknown a variable's value wholly is (as a merge of branches leaves it), if it is one."""
         held = env.vars.get(name)
-        if held is None or len(held.parts) != 1 or held.parts[0].unknown not in self.choices:
-            return None
-        return Value([unknown_part(Unknown(OPERATION, name, start, "[@]"), start, end, splittable=True)])
+        return held.parts[0].unknown if held is not None and len(held.parts) == 1 else None
 
     def _elements(self, name: str, env: Env) -> tuple[Value, ...] | None:
         """An array's elements when known: as assigned, or as chosen for one of a command's alternatives."""
         elements = env.arrays.get(name)
-        if elements is None and self.chosen is not None and name in env.vars:
-            parts = env.vars[name].parts
-            choice = self.chosen.get(parts[0].unknown) if len(parts) == 1 and parts[0].unknown else None
-            elements = choice.elements if choice is not None else None
+        which = self.merged_unknown(name, env) if elements is None and self.chosen is not None else None
+        if which is not None and self.chosen is not None and which in self.chosen:
+            elements = self.chosen[which].elements
         return elements
 
     def _array_elements(self, subscript, env: Env, quoted: bool, start: int) -> Value | None:
         """`${ARGS[@]}` (several words, even in double quotes), `${ARGS[*]}`, `${ARGS[1]}` of a known array."""
-        children = subscript.named_children
-        if len(children) < 2 or children[0].type != "variable_name":
+        named = self._subscripted(subscript)
+        if named is None:
             return None
-        name = self.snippet.text_between(children[0].start_byte, children[0].end_byte)
-        index = self.snippet.text_between(children[1].start_byte, children[1].end_byte)
+        name, index = named
         elements = self._elements(name, env)
         if elements is None:
             return None

@@ -583,8 +583,9 @@ class Interpreter:
         for count, (alternative_words, when, spans, every) in enumerate(alternatives):
             alternative = Alternative(count, len(alternatives), when, ((start, end), *spans), every)
             self.commands_seen += 1
+            files = (prefix_env or env).files
             self.on_command(
-                self._command(alternative_words, start, end, stdin, (prefix_env or env).files, alternative)[0]
+                self._command(alternative_words, unwrap(alternative_words), start, end, stdin, files, alternative)
             )
         return out
 
@@ -597,9 +598,8 @@ class Interpreter:
         for word in words:
             for part in word.value.parts:
                 unknown = part.unknown
-                if unknown is not None and unknown.kind is OPERATION and unknown.name in env.vars:
-                    held = env.vars[unknown.name].parts  # `${args[@]+"${args[@]}"}`: what it was applied to
-                    unknown = held[0].unknown if len(held) == 1 else None
+                if unknown is not None and unknown.kind is OPERATION:  # `${args[@]+"${args[@]}"}`: of what
+                    unknown = self.words.merged_unknown(unknown.name, env)
                 if unknown is not None and unknown in self.words.choices and unknown not in found:
                     found.append(unknown)
         if not found:
@@ -635,10 +635,11 @@ class Interpreter:
     ) -> tuple[Word, ...] | None:
         """Run a command whose words are known (expanded here, or split by a program that runs commands
         without a shell, as Ansible's `command` module does); returns what it writes, when known."""
+        unwrapped = unwrap(words)
         files = run_env.files
-        if self.files is not None and unwrapped_name(words) == "curl":
+        if self.files is not None and unwrapped.argv and basename(unwrapped.argv[0]) == "curl":
             files = self._posted_files(words, run_env)
-        command, unwrapped = self._command(words, start, end, stdin, files)
+        command = self._command(words, unwrapped, start, end, stdin, files)
         self.commands_seen += 1
         self.on_command(command)
         self._after_command(command, unwrapped, run_env, env, depth)
@@ -676,16 +677,16 @@ class Interpreter:
     def _command(
         self,
         words: list[Word],
+        unwrapped: Unwrapped,
         start: int,
         end: int,
         stdin: tuple[Word, ...],
         files: dict[str, Word],
         alternative: Alternative | None = None,
-    ) -> tuple[Command, Unwrapped]:
+    ) -> Command:
         """The command these words make here; an alternative calls no function (it is not what runs)."""
-        unwrapped = unwrap(words)
         calls = alternative is None and bool(unwrapped.argv) and basename(unwrapped.argv[0]) in self.functions
-        command = Command(
+        return Command(
             words,
             unwrapped.argv,
             start,
@@ -698,7 +699,6 @@ class Interpreter:
             files,
             alternative,
         )
-        return command, unwrapped
 
     def _tee(self, command: Command, env: Env) -> tuple[Word, ...]:
         """`tee fn.json <<EOF`: each file named holds the input (appended with -a: then unknown); what tee
@@ -880,20 +880,11 @@ def _first_error(root):
     return found if found is not None else (root if root.type == "ERROR" else None)
 
 
-def unwrapped_name(words: list[Word]) -> str | None:
-    """The base name of the command the words run (`sudo curl ...`: curl), cheaply: most are not wrapped."""
-    name = basename(words[0])
-    if name in ("curl", None):
-        return name
-    argv = unwrap(words).argv
-    return basename(argv[0]) if argv else None
-
-
 def _printed(args: list[Word]) -> tuple[Word, ...]:
     """What `printf` writes, when that is one text: `printf '%s\\n' TEXT` and `printf '%s' TEXT` write
     TEXT (and a line break: left out, as echo's is), `printf TEXT` with no directive or escape but a final
     `\\n` writes TEXT; anything else (`-v NAME`, other directives, several arguments) the words as echo's."""
-    if args and args[0].literal in ("%s", "%s\\n") and len(args) == 2:
+    if len(args) == 2 and args[0].literal in ("%s", "%s\\n"):
         return (args[1],)
     if len(args) == 1 and args[0].literal is not None:
         text = args[0].literal.removesuffix("\\n")

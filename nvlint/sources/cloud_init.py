@@ -100,8 +100,10 @@ def _script(source: Source, node, into: list[Event], extra: list[list[Event]], f
 
 def _is_script(entry, content) -> bool:
     path = scalar_text(get(entry, "path")) or ""
+    from nvlint.sources import kind_from_shebang
+
     first = str(content.value).lstrip().split("\n", 1)[0]
-    return path.endswith((".sh", ".bash")) or (first.startswith("#!") and ("sh" in first.split("/")[-1]))
+    return path.endswith((".sh", ".bash")) or kind_from_shebang(first.encode("utf-8", "replace")) == "shell"
 
 
 shape = looks_like_cloud_config  # the registry's name (nvlint.sources.kind.FileKind)

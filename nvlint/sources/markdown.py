@@ -34,18 +34,25 @@ def cloud_config_fences(text: str) -> list[tuple[int, int]]:
     from nvlint.sources.blocks import line_starts
 
     starts = [*line_starts(text), len(text)]
+    lines = text.split("\n")
     found = []
     for token in _parser().parse(text):
         if token.type != "fence" or token.map is None or _language(token.info) not in ("yaml", "yml"):
             continue
         if not token.content.lstrip().startswith("#cloud-config"):
             continue
-        first, end = token.map[0] + 1, token.map[1]
-        if end - 1 >= first and text[starts[end - 1] : starts[end]].strip().startswith(token.markup[:3]):
-            end -= 1  # the closing marker
+        first, end = _fence_content(token, lines)
         if first < end:
             found.append((starts[first], starts[end]))
     return found
+
+
+def _fence_content(token, lines: list[str]) -> tuple[int, int]:
+    """The lines between a fence's markers (a fence left open at the end has no closing one)."""
+    first, end = token.map[0] + 1, token.map[1]
+    if end - 1 >= first and lines[end - 1].strip().startswith(token.markup[:3]):
+        end -= 1
+    return first, end
 
 
 @functools.cache  # one markdown-it parser per process: building one costs more than most documents
@@ -72,16 +79,12 @@ def blocks(text: str, untagged: bool = True) -> list:
             language = "bash"
         if language not in SHELL_LANGUAGES:
             continue
-        first, end = token.map
         if token.type == "fence":
-            fence_line = lines[first]
+            fence_line = lines[token.map[0]]
             indent = len(fence_line) - len(fence_line.lstrip(" "))
-            first += 1
-            marker = token.markup
-            if end - 1 > first - 1 and lines[end - 1].strip().startswith(marker[:3]):
-                end -= 1
+            first, end = _fence_content(token, lines)
         else:
-            indent = 4
+            (first, end), indent = token.map, 4
         block = Block(transcript=True if language in TRANSCRIPTS else None)
         for n in range(first, min(end, len(lines))):
             raw = lines[n].rstrip("\r")

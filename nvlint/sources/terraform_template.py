@@ -18,8 +18,9 @@ def read(source: Source) -> Reading:
         from nvlint.sources import cloud_init
 
         return Reading(cloud_init.embedded(source, 0, len(text)))
-    first = head.split("\n", 1)[0]
-    shell_shebang = first.startswith("#!") and first.split("/")[-1].split()[-1:] in (["sh"], ["bash"])
+    from nvlint.sources import kind_from_shebang
+
+    shell_shebang = kind_from_shebang(head.split("\n", 1)[0].encode("utf-8", "replace")) == "shell"
     if not ((source.path or "").lower().endswith(_SCRIPT_NAMES) or shell_shebang):
         return Reading()
     from nvlint.sources.terraform import template_flows
