@@ -9,7 +9,8 @@ findings, at the end of the file or with --where middle in its middle) and times
 diagnostics of that version arrive. The server waits
 DEBOUNCE_SECONDS after a change before linting; the latency reported is what comes after that pause.
 The floor is the same lint in this process (nvlint's own work, no protocol, no debounce), measured in
-the same run: the machine's noise cancels in the ratio.
+the same run: the machine's noise cancels in the ratio. Beside it, the same edits read whole, as if the
+server kept nothing of the last reading (see nvlint.shell.resume: an edit is read from where it begins).
 """
 
 from __future__ import annotations
@@ -100,7 +101,9 @@ async def measure(lines: int, rounds: int, folder: Path, where: str = "end") -> 
     return latencies
 
 
-def in_process(lines: int, rounds: int, folder: Path, where: str = "end") -> list[float]:
+def in_process(lines: int, rounds: int, folder: Path, where: str = "end", whole: bool = False) -> list[float]:
+    """Each edit linted as the server does it, in this process; ``whole``: forgetting the last reading
+    first, so that each is read whole (what every edit cost before nvlint.shell.resume)."""
     from nvlint.server.documents import DocumentLinter
 
     linter = DocumentLinter()
@@ -109,6 +112,8 @@ def in_process(lines: int, rounds: int, folder: Path, where: str = "end") -> lis
     linter.lint(path, base)  # imports and parser set-up, as the server's first lint pays them
     times = []
     for version in range(2, rounds + 2):
+        if whole:
+            linter.forget(path)
         started = time.perf_counter()
         linter.lint(path, edited(base, version, where))
         times.append(time.perf_counter() - started)
@@ -124,10 +129,12 @@ def rows(lines: int, rounds: int, where: str = "end") -> list[tuple[str, float, 
         folder = Path(temp)
         served = statistics.median(asyncio.run(measure(lines, rounds, folder, where)))
         floor = statistics.median(in_process(lines, rounds, folder, where))
+        whole = statistics.median(in_process(lines, rounds, folder, where, whole=True))
     after = served - DEBOUNCE_SECONDS
     at = "" if where == "end" else f", edited in the {where}"
     return [
-        (f"lint of a {lines}-line script in process{at}", floor, "the floor"),
+        (f"whole {lines}-line script read in process{at}", whole, f"{whole / floor:.2f}x the floor"),
+        (f"edit read again in process{at}", floor, "the floor"),
         (
             f"server: change to diagnostics, {lines} lines{at}",
             served,

@@ -6,6 +6,7 @@ known. A component containing it is unknown; everything else is judged on its li
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nvlint import lazyre
@@ -99,6 +100,9 @@ def is_recognised_host(host: str) -> bool:
     return any(pattern.fullmatch(host) for pattern in _RECOGNISED_HOSTS)
 
 
+# A script names each image several times (build, push, create) and the editor reads it again on every
+# edit: parsing the reference is the costly part of comparing two.
+@functools.lru_cache(maxsize=4096)
 def canonical_docker(template: str) -> str | None:
     """How docker names an image: host, `library/` for official images, `:latest` by default."""
     ref = parse_image(template)
@@ -107,6 +111,7 @@ def canonical_docker(template: str) -> str | None:
     return _canonical(ref, ref.host or "docker.io")
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_ngc(template: str) -> str | None:
     """How the NGC CLI names an image: a reference without a host lives on nvcr.io."""
     ref = parse_image(template)

@@ -21,6 +21,7 @@ from nvlint.settings import Settings
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
+    from nvlint.check.memory import DocumentMemory
     from nvlint.model.events import Event, Sourced
     from nvlint.online.references import Reference
     from nvlint.rules.base import Rule
@@ -73,7 +74,7 @@ class FileRequest:
     """One file to check: where it is and how it is reported, its kind, settings and enabled rules, its
     bytes once read (standard input, an editor's buffer, or read by the tree), and the run's options."""
 
-    __slots__ = ("cache_key", "codes", "data", "display", "kind", "options", "path", "settings", "stdin")
+    __slots__ = ("cache_key", "codes", "data", "display", "kind", "memory", "options", "path", "settings", "stdin")
 
     def __init__(
         self,
@@ -95,6 +96,7 @@ class FileRequest:
         self.data = data
         self.stdin = stdin  # standard input or a buffer: fixes go back to the caller, never to a file
         self.cache_key: str | None = None  # set by the tree when the answer is to be cached
+        self.memory: DocumentMemory | None = None  # an editor's document: what its last reading left
 
 
 class FileResult:
@@ -263,7 +265,8 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
                 diagnostic.fix = None
         return out
 
-    reading = read_text(text, path, request.kind, settings, rules)
+    memory = request.memory
+    reading = read_text(text, path, request.kind, settings, rules, memory.script if memory is not None else None)
     if reading.problems:  # the file cannot be read as its kind: that is all there is to say
         if "NV000" not in request.codes:
             return []
@@ -281,7 +284,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     sourced = [event for flow in flows for event in flow if isinstance(event, Sourced)]
     shown = orgs_shown(text, flows)
     context = file_context(text, flows, settings, lines, sourced, request.options.run_orgs, shown)
-    found = run_rules(flows, rules, context)
+    found = run_rules(flows, rules, context, memory.findings if memory is not None else None)
     result.orgs, result.orgs_missed = frozenset(shown), frozenset(context.known_orgs.missed)
     if sourced:
         found = _own_text_only(found, sourced)
@@ -308,8 +311,9 @@ def _own_text_only(found: list[Diagnostic], sourced: list[Sourced]) -> list[Diag
     ]
 
 
-def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...]) -> Reading:
-    """The text read as its kind: flows of events, problems, regions."""
+def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...], memory=None) -> Reading:
+    """The text read as its kind: flows of events, problems, regions. ``memory``: the last reading of this
+    document (nvlint.shell.resume.ScriptMemory), for a shell script read again after an edit."""
     from nvlint import sources
     from nvlint.sources.kind import Source
 
@@ -324,6 +328,8 @@ def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
         return False
 
     source = Source(parse_text, path if path != "-" else None, settings, reads_words)
+    if memory is not None:  # what else decides the reading: another of these, and the memory is forgotten
+        source.memory = (memory, (path, settings, tuple(rule.code for rule in rules)))
     reading = sources.read_as(kind, source)
     reading.dependencies = source.read_files
     return reading

@@ -13,6 +13,10 @@ from nvlint.model.text import LineIndex
 from nvlint.rules.base import Context, OrgKnowledge, Rule
 from nvlint.settings import Settings, environment_orgs
 
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from nvlint.rules.reuse import RuleFindings
+
 _NVCR_ORG = lazyre.compile(r"nvcr\.io/([A-Za-z0-9_-]+)/")
 # The NGC CLI's org set for a script or a CI job: `NGC_CLI_ORG=acme`, `export NGC_CLI_ORG="acme"`,
 # `NGC_CLI_ORG: acme` in a workflow's env.
@@ -22,17 +26,47 @@ _CLI_ORG = lazyre.compile(r"\bNGC_CLI_ORG\s*[=:]\s*[\"']?([A-Za-z0-9][A-Za-z0-9_
 SKIP_FLOWS_WITHOUT_THEIR_EVENTS = True
 
 
-def run_rules(flows: list[list[Event]], rules: tuple[Rule, ...], context: Context) -> list[Diagnostic]:
-    """Every rule over every flow; a finding reached by several flows (a job other jobs need) is kept once."""
+def run_rules(
+    flows: list[list[Event]], rules: tuple[Rule, ...], context: Context, reuse: RuleFindings | None = None
+) -> list[Diagnostic]:
+    """Every rule over every flow; a finding reached by several flows (a job other jobs need) is kept once.
+    ``reuse``: an editor's document's findings of its last reading (nvlint.rules.reuse)."""
     found: dict[tuple, Diagnostic] = {}
-    for whole in flows:
+    if reuse is not None:
+        reuse.begin((context.settings, context.known_orgs.known, context.ngc_file, tuple(context.sourced)))
+    for index, whole in enumerate(flows):
         flow, alternatives = _without_alternatives(whole)
         for rule, view in _views(flow, rules):
-            for diagnostic in _checked(rule, view, context, found):
+            findings = _findings(rule, view, context, found, reuse, index)
+            for diagnostic in findings:
                 found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
         if alternatives:
             _run_alternatives(whole, alternatives, tuple(r for r in rules if r.alternatives), context, found)
+    if reuse is not None:
+        reuse.end()
     return list(found.values())
+
+
+def _findings(
+    rule: Rule,
+    view: list[Event],
+    context: Context,
+    found: dict[tuple, Diagnostic],
+    reuse: RuleFindings | None,
+    index: int,
+) -> Iterator[Diagnostic] | list[Diagnostic]:
+    """The rule's findings on a view: last reading's, when it would read the same events again."""
+    if reuse is None:
+        return _checked(rule, view, context, found)
+    key, missed = (index, rule.code), context.known_orgs.missed
+    again = reuse.found(key, view, missed)
+    if again is not None:
+        return again
+    before = set(missed)
+    findings = list(_checked(rule, view, context, found))
+    if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
+        reuse.keep(key, view, findings, frozenset(missed - before))
+    return findings
 
 
 def _views(flow: list[Event], rules: tuple[Rule, ...]) -> Iterator[tuple[Rule, list[Event]]]:

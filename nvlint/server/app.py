@@ -91,6 +91,7 @@ class NvlintServer(LanguageServer):
         if handle is not None:
             handle.cancel()
         self.published.pop(uri, None)
+        self.linter.forget(to_fs_path(uri) or uri)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def apply_settings(self, values) -> None:

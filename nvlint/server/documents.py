@@ -15,6 +15,7 @@ from nvlint.config_values import ConfigError
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
     from nvlint.check.file import FileRequest
+    from nvlint.check.memory import DocumentMemory
     from nvlint.check.plan import Plan
 
 CONFIG_NAMES = (".nvlint.toml", "pyproject.toml")
@@ -90,6 +91,7 @@ class DocumentLinter:
         self.client = client or ClientSettings()
         self._plan: Plan | None = None
         self._seen: dict[str, int | None] = {}  # configuration files the checker has read: their mtimes
+        self._memories: dict[str, DocumentMemory] = {}  # each open document's last reading
 
     def reconfigure(self, client: ClientSettings | None = None) -> None:
         """Forget every configuration read (and take new client settings): the next lint reads them again."""
@@ -97,6 +99,11 @@ class DocumentLinter:
             self.client = client
         self._plan = None
         self._seen = {}
+        self._memories = {}
+
+    def forget(self, path: str) -> None:
+        """The document was closed: its last reading is of no more use."""
+        self._memories.pop(path, None)
 
     def kind(self, path: str, text: str, language_id: str | None) -> str | None:
         from nvlint.sources import kind_from_shebang, kind_of_name
@@ -115,6 +122,12 @@ class DocumentLinter:
             return Outcome([], config_error, kind)
         online = self.client.online or request.settings.online
         request.options = Options(online_scope="deployed" if online else None)
+        from nvlint.check.memory import DocumentMemory
+
+        memory = self._memories.get(path)
+        if memory is None:
+            memory = self._memories[path] = DocumentMemory()
+        request.memory = memory
         result = check_file(request)
         diagnostics = result.diagnostics
         if online and result.references:

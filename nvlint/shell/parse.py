@@ -7,11 +7,32 @@ _parser = None
 
 def parse_bytes(data: bytes):
     """Parse shell source into a tree-sitter tree (error recovery included)."""
+    return _the_parser().parse(data)
+
+
+def parse_from(data: bytes, start: int):
+    """Parse only ``data[start:]`` (a script's rest, after statements read before), its nodes at their
+    offsets and rows in the whole of ``data``."""
+    parser = _the_parser()
+    Range = _binding("tree_sitter").Range
+    row = data.count(b"\n", 0, start)
+    column = start - (data.rfind(b"\n", 0, start) + 1)
+    end_row = row + data.count(b"\n", start)
+    end_column = len(data) - (data.rfind(b"\n") + 1)
+    whole = parser.included_ranges
+    parser.included_ranges = [Range((row, column), (end_row, end_column), start, len(data))]
+    try:
+        return parser.parse(data)
+    finally:
+        parser.included_ranges = whole
+
+
+def _the_parser():
     global _parser
     if _parser is None:
         binding = _binding("tree_sitter")
         _parser = binding.Parser(binding.Language(_bash_language()))
-    return _parser.parse(data)
+    return _parser
 
 
 def _bash_language():

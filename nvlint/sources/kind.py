@@ -28,7 +28,7 @@ class Source:
     """One file to read: its text (CR before LF already made a space), where it is, its settings, and
     which words the word-level rules want (see nvlint.tools.commands.recognise)."""
 
-    __slots__ = ("text", "path", "settings", "reads_words", "expressions", "_documents", "read_files")
+    __slots__ = ("text", "path", "settings", "reads_words", "expressions", "_documents", "read_files", "memory")
 
     def __init__(
         self, text: str, path: str | None, settings: Settings, reads_words=None, expressions: Expressions | None = None
@@ -42,6 +42,7 @@ class Source:
         self._documents: list | None = None
         # other files this one brought in, absolute path -> digest (None: absent or unreadable)
         self.read_files: dict[str, str | None] = {}
+        self.memory: tuple | None = None  # (ScriptMemory, key): see nvlint.shell.resume
 
     def rendered(self, text: str, expressions: Expressions | None) -> Source:
         """The same file as another text (a Helm template made parseable); files it reads count for both."""

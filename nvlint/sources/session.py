@@ -64,10 +64,17 @@ class ShellSession:
         self.interpreter.on_sourced = self.sink.on_sourced
         self.env = Env()
 
-    def run(self, snippet: Snippet) -> None:
+    def run(self, snippet: Snippet, memory: tuple | None = None) -> None:
+        """``memory``: (ScriptMemory, key) of a whole script an editor reads again (nvlint.shell.resume)."""
         self.sink.escape = snippet.dollar_escape
         on_error = self.sink.on_syntax_error if self.syntax else None
-        self.env = self.interpreter.run(snippet, self.env, on_syntax_error=on_error)
+        if memory is None:
+            self.env = self.interpreter.run(snippet, self.env, on_syntax_error=on_error)
+            return
+        from nvlint.shell.resume import run_script
+
+        script_memory, key = memory
+        self.env = run_script(self.interpreter, snippet, self.env, script_memory, key, self.flows[0], on_error)
 
     def run_words(
         self, words: list[Word], start: int, end: int, env: dict[str, Value] | None = None, dollar_escape: str = "$"
@@ -86,8 +93,8 @@ class ShellSession:
         return [self.flows[0], *(flow for flow in self.flows[1:] if flow)]
 
 
-def flows_of(snippet: Snippet, reads_words=None, files=None) -> list[list[Event]]:
+def flows_of(snippet: Snippet, reads_words=None, files=None, memory: tuple | None = None) -> list[list[Event]]:
     """The main flow (even when empty), then one per function never called."""
     session = ShellSession(reads_words, files)
-    session.run(snippet)
+    session.run(snippet, memory)
     return session.finish()

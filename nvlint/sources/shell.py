@@ -9,5 +9,5 @@ def read(source: Source) -> Reading:
     from nvlint.model.text import Snippet
     from nvlint.sources.session import flows_of  # here: the interpreter is not needed to find files
 
-    flows = flows_of(Snippet(source.text), source.reads_words, source.sourced_files())
+    flows = flows_of(Snippet(source.text), source.reads_words, source.sourced_files(), source.memory)
     return Reading([flow for flow in flows if flow])

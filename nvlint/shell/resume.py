@@ -1,0 +1,219 @@
+"""A script read again after an edit, from where the edit begins: what an editor needs on every keystroke.
+
+The walk of a script's top-level statements is a fold: the interpreter's state before a statement and the
+statement's text decide everything from there on. So the first reading of a document keeps the state
+before a top-level statement every CHECKPOINT_BYTES or so (only in the editor: the command line reads
+each file once), with the events made so far. The next reading finds the last checkpoint before the
+first changed byte, takes its state and events, parses only the text after it (tree-sitter's included
+ranges: offsets and rows stay the file's own) and walks on from there. A 5,000-line script edited at its
+end costs the last few statements, not the whole file.
+
+Near the last edit, where the next one most likely is, there is a checkpoint before every statement:
+typing on a line re-reads that statement and what follows, and the events before it stay the same objects
+(the rules see the same events there: nvlint.rules.reuse).
+
+A checkpoint is taken only where nothing after it can change what came before: at a statement that
+starts on a line of its own after a complete top-level statement (a newline ends it; a heredoc's body is
+part of its statement's node), before the script has read any other file (a sourced file may have changed
+on disk since), and in a tree without syntax errors before it. A suffix that tree-sitter cannot parse
+as a program at all is read with the whole file, as the first time. tests/test_resume.py compares every
+resumed reading with a full one over many edits.
+"""
+
+from __future__ import annotations
+
+from nvlint.shell.expand import Env
+from nvlint.shell.parse import parse_bytes, parse_from
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from nvlint.model.events import Event, SyntaxProblem
+    from nvlint.model.text import Snippet
+    from nvlint.shell.interp import Interpreter
+
+CHECKPOINT_BYTES = 2048  # about 50 lines: what an edit re-reads before it, at most
+
+
+class Checkpoint:
+    """The walk's state before the top-level statement at ``offset``: ``events`` made before it."""
+
+    __slots__ = ("offset", "env", "interpreter", "expander", "events")
+
+    def __init__(self, offset: int, env: Env, interpreter: tuple, expander: tuple, events: int) -> None:
+        self.offset, self.env, self.interpreter, self.expander, self.events = (
+            offset,
+            env,
+            interpreter,
+            expander,
+            events,
+        )
+
+
+class ScriptMemory:
+    """One document's last reading, for the next: its bytes, the checkpoints and the walk's events.
+    ``key`` says what else the reading depended on (the rules' word filter, the settings): another key,
+    and the memory is forgotten."""
+
+    __slots__ = ("key", "data", "checkpoints", "events", "resumed_at", "edited_at")
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.data = b""
+        self.checkpoints: list[Checkpoint] = []
+        self.events: list[Event] = []
+        self.resumed_at: int | None = None  # where the last reading started walking (None: the whole file)
+        self.edited_at: int | None = None  # the first byte the last edit changed
+
+    def start(self, data: bytes, key: object) -> Checkpoint | None:
+        """The checkpoint to resume ``data`` from, or None to read it whole; forgets what comes after."""
+        if key != self.key or not self.checkpoints:
+            self.key, self.checkpoints, self.events, self.edited_at = key, [], [], None
+            return None
+        same = self.edited_at = common_prefix(self.data, data)
+        kept = [c for c in self.checkpoints if c.offset <= same]
+        self.checkpoints = kept
+        if not kept or kept[-1].offset == 0:
+            self.checkpoints = []
+            return None
+        return kept[-1]
+
+
+def common_prefix(a: bytes, b: bytes) -> int:
+    """How many leading bytes ``a`` and ``b`` share: slices compared in C, halving the span each time."""
+    low, high = 0, min(len(a), len(b))
+    if a[:high] == b[:high]:
+        return high
+    while high - low > 64:  # a[:low] == b[:low] and a[:high] != b[:high]
+        middle = (low + high) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle
+    while low < high and a[low] == b[low]:
+        low += 1
+    return low
+
+
+def run_script(
+    interpreter: Interpreter,
+    snippet: Snippet,
+    env: Env,
+    memory: ScriptMemory,
+    key: object,
+    events: list[Event],
+    on_syntax_error: Callable[[SyntaxProblem], None] | None,
+) -> Env:
+    """Walk a whole script (``events``: the flow its events go to) as Interpreter.run does, resuming from
+    the memory's last checkpoint before the first changed byte, and leave checkpoints for the next time."""
+    data = snippet.data
+    checkpoint = memory.start(data, key)
+    statements = None
+    if checkpoint is not None:
+        root = parse_from(data, checkpoint.offset).root_node
+        statements = root.named_children
+        if root.has_error:  # tree-sitter's recovery may reach back before the checkpoint: parse it all
+            root = parse_bytes(data).root_node
+            statements = _statements_from(root, checkpoint.offset)
+            if statements is None:
+                checkpoint, memory.checkpoints = None, []
+    if statements is None:
+        root = parse_bytes(data).root_node
+        statements = root.named_children
+    interpreter.command_budget = max(interpreter.command_budget, len(data) // 4)
+    if checkpoint is not None:
+        env = _restore(interpreter, checkpoint)
+        events.extend(memory.events[: checkpoint.events])
+    else:
+        env.vars.update(snippet.env)
+    outer = interpreter.snippet
+    interpreter.snippet = snippet
+    walked = len(events)
+    try:
+        if on_syntax_error is not None and root.has_error:
+            from nvlint.shell.interp import _first_error
+
+            error = _first_error(root)
+            if error is not None:
+                on_syntax_error(interpreter._syntax_problem(error))
+        problems = len(events) - walked  # a syntax problem comes first in the flow, as in a full reading
+        last = memory.checkpoints[-1].offset if memory.checkpoints else -CHECKPOINT_BYTES
+        edited = memory.edited_at
+        files = interpreter.files
+
+        def checkpoint_between(previous_end: int, next_start: int, always: bool = False) -> None:
+            """Before the next statement, just past the newline that ends the one before (an edit right
+            after a complete line, typing a new one, resumes there)."""
+            nonlocal last
+            newline = data.find(b"\n", previous_end, next_start)
+            if newline == -1 or (files is not None and files.read):
+                return
+            offset = newline + 1
+            near = edited is not None and abs(offset - edited) < CHECKPOINT_BYTES
+            if always or near or offset - last >= CHECKPOINT_BYTES:
+                memory.checkpoints.append(_save(interpreter, env, offset, len(events) - problems))
+                last = offset
+
+        clean = root.type != "ERROR"  # no syntax error before: a checkpoint after one would keep its recovery
+        previous_end = None
+        for child in statements:
+            if previous_end is not None and clean:
+                checkpoint_between(previous_end, child.start_byte)
+            interpreter.walk(child, env, 1)
+            previous_end = child.end_byte
+            clean = clean and not child.has_error
+        if previous_end is not None and clean:
+            checkpoint_between(previous_end, len(data), always=True)  # the end: where a new line is typed
+    finally:
+        interpreter.snippet = outer
+    memory.data = data
+    memory.events = events[:walked] + events[walked + problems :] if problems else list(events)
+    memory.resumed_at = checkpoint.offset if checkpoint is not None else None
+    return env
+
+
+def _statements_from(root, offset: int) -> list | None:
+    """The top-level statements from ``offset`` on, if the whole file still parses as the same clean
+    statements before it (else None: it must be read whole)."""
+    if root.type == "ERROR":
+        return None
+    children = root.named_children
+    for index, child in enumerate(children):
+        if child.start_byte >= offset:
+            return children[index:]
+        if child.end_byte > offset or child.has_error:
+            return None
+    return []
+
+
+def _save(interpreter: Interpreter, env: Env, offset: int, events: int) -> Checkpoint:
+    words = interpreter.words
+    state = (
+        dict(interpreter.functions),
+        set(interpreter.called),
+        interpreter.commands_seen,
+        interpreter.over_budget,
+        interpreter.recoveries,
+    )
+    expander = (words.fresh, dict(words.choices), set(words.every_branch))
+    return Checkpoint(offset, _copied(env), state, expander, events)
+
+
+def _restore(interpreter: Interpreter, checkpoint: Checkpoint) -> Env:
+    functions, called, interpreter.commands_seen, interpreter.over_budget, interpreter.recoveries = (
+        checkpoint.interpreter
+    )
+    interpreter.functions, interpreter.called = dict(functions), set(called)
+    words = interpreter.words
+    fresh, choices, every_branch = checkpoint.expander
+    words.fresh, words.choices, words.every_branch = fresh, dict(choices), set(every_branch)
+    return _copied(checkpoint.env)
+
+
+def _copied(env: Env) -> Env:
+    """A copy that is the same in every way the walk can tell, the record of names written included."""
+    copy = env.copy()
+    copy.vars.written = set(env.vars.written)
+    copy.positional = list(env.positional) if env.positional is not None else None
+    return copy

@@ -1,0 +1,164 @@
+"""The editor reads a document again from where an edit begins (nvlint.shell.resume) and gives rules that would
+read the same events last time's findings (nvlint.rules.reuse). Whatever the edit, the findings must be
+exactly those of reading the whole new text: every test here compares the two."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from nvlint.server.documents import DocumentLinter
+from nvlint.shell import resume
+
+BLOCKS = [
+    'IMAGE="nvcr.io/acme/app{n}:1.{n}"\ndocker build -t "$IMAGE" .\n',
+    'docker push "$IMAGE"\n',
+    'ngc cf fn create --name app{n} --inference-url /infer --container-image "$IMAGE" --health-uri /health\n',
+    'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n',
+    "deploy_{n}() {{\n  ngc cf fn create --name f{n} --inference-url /i --container-image vllm/vllm-openai:{n}\n}}\n",
+    "deploy_{n}\n",
+    'if [ -n "$NGC_API_KEY" ]; then\n  AUTH="Bearer $NGC_API_KEY"\nelse\n  AUTH=none\nfi\n',
+    'curl -H "Authorization: $AUTH" https://api.nvcf.nvidia.com/v2/nvcf/functions\n',
+    "cat > fn{n}.json <<EOF\n"
+    '{{"name": "f{n}", "inferenceUrl": "/i", "containerImage": "nvcr.io/acme/app{n}:1"}}\n'
+    "EOF\n",
+    "curl -X POST -d @fn{n}.json https://api.nvcf.nvidia.com/v2/nvcf/functions\n",
+    'case "$ENV" in\n  prod) ORG=acme ;;\n  *) ORG=test ;;\nesac\n',
+    "ngc registry image push nvcr.io/$ORG/app:{n}\n",
+    "for m in a b; do\n  echo $m\ndone\n",
+    "# a comment {n}\n",
+    "docker run --rm \\\n  -v /mount/models/llama/{n}:/mount/models/llama/{n} nvcr.io/acme/app{n}:1\n",
+    "docker login nvcr.io -u $oauthtoken -p nvapi-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX\n",
+    "export NGC_CLI_ORG=acme{n}\n",
+]
+# What typing leaves on the way: half-written lines, open quotes and constructs, stray closers.
+FRAGMENTS = [
+    '"',
+    "'",
+    "if true; then\n",
+    "fi\n",
+    "$(",
+    ")",
+    "}\n",
+    "cat <<EOF\n",
+    "EOF\n",
+    " \\\n",
+    "docker push nvcr.io/acme/app0:1.0\n",
+    "ngc cf fn create --container-image nvcr.io/acme/app1:1.1 --name x --inference-url /i\n",
+    "IMAGE=nvcr.io/acme/other:2\n",
+    "unset IMAGE\n",
+    "\n",
+    "&& ",
+    "| ",
+    "x",
+    "#",
+]
+
+
+def _script(rng: random.Random, blocks: int) -> str:
+    return "#!/usr/bin/env bash\n" + "".join(rng.choice(BLOCKS).format(n=n) for n in range(blocks))
+
+
+def _edit(rng: random.Random, text: str) -> str:
+    """One keystroke's worth or a paste: insert, delete or replace near a random point."""
+    at = rng.randrange(len(text) + 1)
+    choice = rng.random()
+    if choice < 0.45:
+        return text[:at] + rng.choice(FRAGMENTS) + text[at:]
+    if choice < 0.75:
+        return text[:at] + text[at + rng.randrange(1, 40) :]
+    if choice < 0.9:
+        line_start = text.rfind("\n", 0, at) + 1
+        return text[:line_start] + rng.choice(BLOCKS).format(n=99) + text[line_start:]
+    return text + (rng.choice(BLOCKS).format(n=98) if rng.random() < 0.5 else rng.choice(FRAGMENTS))
+
+
+def _findings(outcome) -> list[dict]:
+    return [d.as_dict() for d in outcome.diagnostics]
+
+
+def _compare(tmp_path, versions: list[str]) -> int:
+    """Each version read by one long-lived linter (resuming) and by a fresh one (whole): equal findings.
+    Returns how many readings resumed."""
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    resumed = 0
+    for number, text in enumerate(versions):
+        got = _findings(editor.lint(path, text))
+        memory = editor._memories[path]
+        resumed += memory.script.resumed_at is not None
+        want = _findings(DocumentLinter().lint(path, text))
+        assert got == want, f"version {number} differs from a whole reading:\n{text}"
+    return resumed
+
+
+@pytest.mark.parametrize("checkpoint_bytes", [2048, 48])  # 48: a checkpoint before nearly every statement
+@pytest.mark.parametrize("seed", range(10))
+def test_random_edits_find_what_a_whole_reading_finds(tmp_path, monkeypatch, seed, checkpoint_bytes):
+    monkeypatch.setattr(resume, "CHECKPOINT_BYTES", checkpoint_bytes)
+    rng = random.Random(seed)
+    text = _script(rng, 40)
+    versions = [text]
+    for _ in range(25):
+        text = _edit(rng, text)
+        versions.append(text)
+    resumed = _compare(tmp_path, versions)
+    assert resumed > 0  # the comparison is of resumed readings, not of whole ones twice
+
+
+def test_typing_a_new_line_at_the_end_resumes_there_and_reruns_only_its_rules(tmp_path):
+    rng = random.Random(7)
+    base = _script(rng, 200)
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    editor.lint(path, base)
+    line = 'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
+    typed = [base + line[:n] for n in range(0, len(line) + 1, 9)] + [base + line, base + line]
+    memory = editor._memories[path]
+    for text in typed:
+        outcome = editor.lint(path, text)
+        assert _findings(outcome) == _findings(DocumentLinter().lint(path, text))
+        assert memory.script.resumed_at is not None and memory.script.resumed_at >= len(base)
+        assert memory.findings.reused > 0  # the rules that read none of the new line's events did not run
+
+
+def test_an_edit_before_a_function_call_reads_the_call_again(tmp_path):
+    head = 'deploy() {\n  ngc cf fn create --name f --inference-url /i --container-image "$IMAGE"\n}\n'
+    filler = "".join(f"echo line {n}\n" for n in range(400))
+    versions = [
+        head + "IMAGE=nvcr.io/acme/app:1\n" + filler + "deploy\n",
+        head + "IMAGE=vllm/vllm-openai:1\n" + filler + "deploy\n",  # NV101 now, at the create in deploy()
+        head + "IMAGE=vllm/vllm-openai:1\n" + filler + "deploy\ndeploy\n",
+        head + "IMAGE=nvcr.io/acme/app:1\n" + filler + "deploy\ndeploy\n",
+    ]
+    _compare(tmp_path, versions)
+    codes = [d.code for d in DocumentLinter().lint(str(tmp_path / "deploy.sh"), versions[1]).diagnostics]
+    assert "NV101" in codes
+
+
+def test_a_sourced_file_that_changes_is_read_again(tmp_path):
+    (tmp_path / "env.sh").write_text("IMAGE=nvcr.io/acme/app:1\n")
+    filler = "".join(f"echo line {n}\n" for n in range(300))
+    text = "source ./env.sh\n" + filler + 'ngc cf fn create --name f --inference-url /i --container-image "$IMAGE"\n'
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    assert not [d for d in editor.lint(path, text).diagnostics if d.code == "NV101"]
+    (tmp_path / "env.sh").write_text("IMAGE=vllm/vllm-openai:1\n")
+    edited = text + "echo done\n"
+    assert [d.code for d in editor.lint(path, edited).diagnostics] == [
+        d.code for d in DocumentLinter().lint(path, edited).diagnostics
+    ]
+    assert "NV101" in [d.code for d in editor.lint(path, edited).diagnostics]
+
+
+def test_changing_the_rules_forgets_the_memory(tmp_path):
+    from nvlint.server.documents import ClientSettings
+
+    text = "IMAGE=vllm/vllm-openai:1\n" + "".join(f"echo {n}\n" for n in range(300))
+    text += 'ngc cf fn create --name f --inference-url /i --container-image "$IMAGE"\n'
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    assert "NV101" in [d.code for d in editor.lint(path, text).diagnostics]
+    editor.reconfigure(ClientSettings(ignore=("NV101",)))
+    assert "NV101" not in [d.code for d in editor.lint(path, text + "echo\n").diagnostics]
