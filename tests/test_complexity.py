@@ -27,6 +27,8 @@ def calls(monkeypatch, blocks: int) -> dict[str, int]:
     import nvlint.rules._matching as matching
 
     counted = {"parse_image": 0, "templates_compatible": 0}
+    grammar.canonical_docker.cache_clear()  # each count starts from nothing known
+    grammar.canonical_ngc.cache_clear()
 
     def counting(module, name):
         original = getattr(module, name)
@@ -307,3 +309,44 @@ def test_values_set_in_branches_are_read_a_bounded_number_of_ways():
     large = commands_read(pytest.MonkeyPatch(), "#!/bin/sh\n" + "".join(CHOOSING.format(n=n) for n in range(400)))
     assert small == 50 * (5 + 1 + 1), small
     assert large == 8 * small, (small, large)
+
+
+BRANCHES = """if [ -n "$PROD" ]; then
+  IMAGE="nvcr.io/acme/app{n}:1.{n}"
+else
+  IMAGE="vllm/vllm-openai:{n}"
+fi
+docker push "$IMAGE"
+ngc cf fn create --name app{n} --inference-url /infer --container-image "$IMAGE" --health-uri /health
+"""
+
+
+def spans_read(monkeypatch, blocks: int) -> tuple[int, int]:
+    """(findings, alternative spans looked at to say when each holds) for a script of ``blocks`` branches."""
+    import nvlint.rules.engine as engine
+
+    looked = [0]
+
+    class Counted(list):
+        def __getitem__(self, index):
+            looked[0] += 1
+            return list.__getitem__(self, index)
+
+    class Covering(engine._Covering):
+        def __init__(self, alternatives) -> None:
+            super().__init__(alternatives)
+            self.spans = Counted(self.spans)
+
+    monkeypatch.setattr(engine, "_Covering", Covering)
+    found = lint("#!/bin/bash\n" + "".join(BRANCHES.format(n=n) for n in range(blocks)))
+    monkeypatch.undo()
+    assert all("when" in d.message or "unless" in d.message for d in found if d.code == "NV101")
+    return len(found), looked[0]
+
+
+def test_saying_which_branch_a_finding_holds_in_is_linear_in_the_branches(monkeypatch):
+    """Each alternative's finding (NV101 when PROD is unset) is matched to its alternative by bisection: it
+    was a scan of every alternative of the file for every finding, quadratic in the branches."""
+    (small_found, small), (large_found, large) = spans_read(monkeypatch, 50), spans_read(monkeypatch, 200)
+    assert (small_found, large_found) == (50, 200)
+    assert large <= 4.4 * small, f"{small} spans looked at for 50 blocks, {large} for 200"

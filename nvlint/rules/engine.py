@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from nvlint import lazyre
 from nvlint.diagnostics import Diagnostic
-from nvlint.model.events import Event, NgcCommand, OrgSeen, Sourced
+from nvlint.model.events import Alternative, Event, NgcCommand, OrgSeen, Sourced
 from nvlint.model.text import LineIndex
 from nvlint.rules.base import Context, OrgKnowledge, Rule
 from nvlint.settings import Settings, environment_orgs
@@ -37,11 +37,12 @@ def run_rules(
     for index, whole in enumerate(flows):
         flow, alternatives = _without_alternatives(whole)
         for rule, view in _views(flow, rules):
-            findings = _findings(rule, view, context, found, reuse, index)
+            findings = _findings(rule, view, context, found, reuse, (index, 0))
             for diagnostic in findings:
                 found.setdefault((diagnostic.code, diagnostic.start, diagnostic.end), diagnostic)
         if alternatives:
-            _run_alternatives(whole, alternatives, tuple(r for r in rules if r.alternatives), context, found)
+            chosen = tuple(r for r in rules if r.alternatives)
+            _run_alternatives(whole, alternatives, chosen, context, found, reuse, index)
     if reuse is not None:
         reuse.end()
     return list(found.values())
@@ -53,12 +54,12 @@ def _findings(
     context: Context,
     found: dict[tuple, Diagnostic],
     reuse: RuleFindings | None,
-    index: int,
+    where: tuple[int, int],
 ) -> Iterator[Diagnostic] | list[Diagnostic]:
     """The rule's findings on a view: last reading's, when it would read the same events again."""
     if reuse is None:
         return _checked(rule, view, context, found)
-    key, missed = (index, rule.code), context.known_orgs.missed
+    key, missed = (*where, rule.code), context.known_orgs.missed
     again = reuse.found(key, view, missed)
     if again is not None:
         return again
@@ -112,7 +113,13 @@ def _without_alternatives(flow: list[Event]) -> tuple[list[Event], int]:
 
 
 def _run_alternatives(
-    flow: list[Event], count: int, rules: tuple[Rule, ...], context: Context, found: dict[tuple, Diagnostic]
+    flow: list[Event],
+    count: int,
+    rules: tuple[Rule, ...],
+    context: Context,
+    found: dict[tuple, Diagnostic],
+    reuse: RuleFindings | None = None,
+    flow_index: int = 0,
 ) -> None:
     """``rules``: those that report what one branch does; run once per alternative index (the commands as they run
     with each value a variable may hold): a finding the surely-run events do not give is reported with
@@ -120,12 +127,16 @@ def _run_alternatives(
     new: dict[tuple, tuple[Diagnostic, list]] = {}
     for index in range(count):
         world = [e for e in flow if e.alternative is None or e.alternative.index == index]
-        here = list({id(e.alternative): e.alternative for e in world if e.alternative is not None}.values())
+        here: _Covering | None = None
         for rule, view in _views(world, rules):
-            for diagnostic in _checked(rule, view, context, found):
+            for diagnostic in _findings(rule, view, context, found, reuse, (flow_index, index + 1)):
                 key = (diagnostic.code, diagnostic.start, diagnostic.end)
-                alternative = next((a for a in here if a.covers(diagnostic.start)), None)
-                if key in found or alternative is None:
+                if key in found:  # the surely-run events give it too
+                    continue
+                if here is None:
+                    here = _Covering([e.alternative for e in world if e.alternative is not None])
+                alternative = here.first(diagnostic.start)
+                if alternative is None:
                     continue
                 _, holding = new.setdefault(key, (diagnostic, []))
                 if alternative not in holding:
@@ -135,6 +146,35 @@ def _run_alternatives(
         if not (first.every and len(holding) == first.count and all(a.spans[0] == first.spans[0] for a in holding)):
             diagnostic.message += f" ({' or '.join(a.when for a in holding)})"
         found[key] = diagnostic
+
+
+class _Covering:
+    """The first of some alternatives (in their order) with a span that holds an offset: a bisection, not a
+    scan of every alternative for every finding (that was quadratic in a script of many branches)."""
+
+    def __init__(self, alternatives: list[Alternative]) -> None:
+        from bisect import bisect_right
+
+        self.bisect = bisect_right
+        unique = list({id(a): a for a in alternatives}.values())
+        self.alternatives = unique
+        self.spans = sorted((start, end, order) for order, a in enumerate(unique) for start, end in a.spans)
+        self.starts = [start for start, _, _ in self.spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each: where a backward scan may stop
+        furthest = -1
+        for _, end, _ in self.spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def first(self, offset: int) -> Alternative | None:
+        best = None
+        at = self.bisect(self.starts, offset) - 1
+        while at >= 0 and self.reach[at] > offset:
+            _, end, order = self.spans[at]
+            if end > offset and (best is None or order < best):
+                best = order
+            at -= 1
+        return self.alternatives[best] if best is not None else None
 
 
 def internal_error(what: str, error: BaseException) -> Diagnostic:

@@ -17,15 +17,17 @@ if TYPE_CHECKING:
 
 
 class RuleFindings:
-    """What each rule found in each flow last time, by (flow index, rule code): its view and findings."""
+    """What each rule found in each flow last time, by (flow index, alternative, rule code): its view and
+    findings (alternative 0: the events that surely run; n: with the n-th value of each variable set in
+    branches, see nvlint.rules.engine._run_alternatives)."""
 
     __slots__ = ("signature", "last", "now", "reused")
 
     def __init__(self) -> None:
         self.signature: object = None
         # each entry: the view, the findings, and the orgs the rule asked about that the file did not show
-        self.last: dict[tuple[int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
-        self.now: dict[tuple[int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
+        self.last: dict[tuple[int, int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
+        self.now: dict[tuple[int, int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
         self.reused = 0  # rules not run in the last reading (tests and the benchmark read it)
 
     def begin(self, signature: object) -> None:
@@ -34,7 +36,7 @@ class RuleFindings:
             self.signature, self.last = signature, {}
         self.now, self.reused = {}, 0
 
-    def found(self, key: tuple[int, str], view: list[Event], missed: set[str]) -> list[Diagnostic] | None:
+    def found(self, key: tuple[int, int, str], view: list[Event], missed: set[str]) -> list[Diagnostic] | None:
         """Copies of last time's findings for this rule and flow, if it reads the very same events (and
         the orgs it asked about in vain are ``missed`` again, as if it had run)."""
         entry = self.last.get(key)
@@ -45,7 +47,9 @@ class RuleFindings:
         missed.update(entry[2])
         return [_copy(diagnostic) for diagnostic in entry[1]]
 
-    def keep(self, key: tuple[int, str], view: list[Event], findings: list[Diagnostic], missed: frozenset[str]) -> None:
+    def keep(
+        self, key: tuple[int, int, str], view: list[Event], findings: list[Diagnostic], missed: frozenset[str]
+    ) -> None:
         self.now[key] = (view, [_copy(diagnostic) for diagnostic in findings], missed)
 
     def end(self) -> None:
