@@ -162,3 +162,60 @@ def test_changing_the_rules_forgets_the_memory(tmp_path):
     assert "NV101" in [d.code for d in editor.lint(path, text).diagnostics]
     editor.reconfigure(ClientSettings(ignore=("NV101",)))
     assert "NV101" not in [d.code for d in editor.lint(path, text + "echo\n").diagnostics]
+
+
+def _fixture_readings():
+    """(flows, context) of every rule fixture, read as the command line reads it, all rules on."""
+    from pathlib import Path
+
+    from conftest import lint_bytes, settings_with
+
+    import nvlint.rules.engine as engine
+    from nvlint.discover import detect_kind
+    from nvlint.rules import all_rules
+
+    readings = []
+    original = engine.run_rules
+
+    def capture(flows, rules, context, reuse=None):
+        readings.append((flows, context))
+        return original(flows, rules, context, reuse)
+
+    engine.run_rules = capture
+    try:
+        for path in sorted((Path(__file__).parent / "rules" / "cases").rglob("*")):
+            if path.is_file() and path.suffix not in (".expected", ".fixed", ".toml"):
+                kind = detect_kind(path) or "shell"
+                lint_bytes(path.read_bytes(), path.name, kind, settings_with(), all_rules())
+    finally:
+        engine.run_rules = original
+    return readings
+
+
+def test_every_per_event_rule_finds_on_a_flow_what_it_finds_on_each_event_alone():
+    """Rule.per_event lets the editor check only the events an edit made again: it must hold on every
+    fixture, read with every rule on. (The rules not declared per-event show why: an order, a first error.)"""
+    from nvlint.rules import all_rules
+
+    readings = _fixture_readings()
+    assert len(readings) > 100
+
+    def shown(findings):
+        return sorted((d.code, d.start, d.end, d.message) for d in findings)
+
+    declared = [rule for rule in all_rules() if rule.per_event]
+    assert len(declared) > 20
+    checked = 0
+    for rule in declared:
+        for flows, context in readings:
+            for flow in flows:
+                view = [e for e in flow if type(e) in rule.reads and e.alternative is None]
+                if not view:
+                    continue
+                whole = shown(rule.check(view, context))
+                each = shown(d for event in view for d in rule.check([event], context))
+                assert whole == each, f"{rule.code} is not per-event on a fixture's flow"
+                checked += whole != []
+    assert checked > 30  # flows with findings were compared, not only silent ones
+    not_per_event = {rule.code for rule in all_rules() if rule.check is not None and not rule.per_event}
+    assert {"NV004", "NV201", "NV202", "NV516"} <= not_per_event

@@ -174,6 +174,7 @@ class Rule(Generic[E]):
         "reads",
         "reads_words",
         "alternatives",
+        "per_event",
         "example_file",
     )
 
@@ -199,6 +200,7 @@ class Rule(Generic[E]):
         reads: tuple[type[E], ...] | None = None,
         reads_words: Callable[[Word], bool] | None = None,
         alternatives: bool = False,
+        per_event: bool = False,
         example_file: str = "deploy.sh",
     ) -> None:
         self.code = code
@@ -230,6 +232,10 @@ class Rule(Generic[E]):
         # variable may hold after an if/case (model.events.Alternative), and says when. Rules that need the
         # one value (ordering, attachments) do not: they read only what surely runs.
         self.alternatives = alternatives
+        # Each finding comes from one event of the view alone: checking the view gives what checking each
+        # event by itself gives, in turn (no order, no pairs, no "first only"). The editor then checks only
+        # the events an edit made again (nvlint.rules.reuse); tests/test_resume.py holds every such rule to it.
+        self.per_event = per_event
         # what the bad and good examples are: a shell script unless the rule is about another kind of file
         self.example_file = example_file
 

@@ -63,11 +63,53 @@ def _findings(
     again = reuse.found(key, view, missed)
     if again is not None:
         return again
+    if rule.per_event:
+        findings, asked = _event_by_event(rule, view, context, found, reuse, key)
+        reuse.keep(key, view, findings, asked)
+        return findings
     before = set(missed)
     findings = list(_checked(rule, view, context, found))
     if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
         reuse.keep(key, view, findings, frozenset(missed - before))
     return findings
+
+
+def _event_by_event(
+    rule: Rule,
+    view: list[Event],
+    context: Context,
+    found: dict[tuple, Diagnostic],
+    reuse: RuleFindings,
+    key: tuple[int, int, str],
+) -> tuple[list[Diagnostic], frozenset[str]]:
+    """A per-event rule run on each event not read last time; the others' findings are last time's. With
+    the orgs its checks asked about that the file did not show."""
+    from nvlint.rules.reuse import copies
+
+    last, now = reuse.event_by_event(key)
+    knowledge = context.known_orgs
+    out: list[Diagnostic] = []
+    asked: set[str] = set()
+    for event in view:
+        entry = last.get(id(event))
+        if entry is None or entry[0] is not event:
+            outer, knowledge.missed = knowledge.missed, set()  # the orgs this event's check asks about in vain
+            try:
+                findings = list(_checked(rule, [event], context, found))
+            finally:
+                missed, knowledge.missed = knowledge.missed, outer
+            if ("NV003", rule.code) in found:  # a rule that raised runs again next time
+                out.extend(findings)
+                outer.update(missed)
+                continue
+            entry = (event, copies(findings), frozenset(missed))
+            out.extend(findings)
+        else:
+            out.extend(copies(entry[1]))
+        asked.update(entry[2])
+        now[id(event)] = entry
+    knowledge.missed.update(asked)
+    return out, frozenset(asked)
 
 
 def _views(flow: list[Event], rules: tuple[Rule, ...]) -> Iterator[tuple[Rule, list[Event]]]:

@@ -22,6 +22,7 @@ RULE = Rule(
     bad="docker login nvcr.io -u caf\udce9\n",
     good="docker login nvcr.io -u '$oauthtoken' --password-stdin < key.txt\n",
     reads=(NotRead,),
+    per_event=True,
 )
 
 

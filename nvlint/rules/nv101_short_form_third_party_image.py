@@ -37,6 +37,7 @@ RULE = Rule(
     ),
     alternatives=True,
     reads=(Deploy,),
+    per_event=True,
 )
 
 

@@ -31,6 +31,7 @@ RULE = Rule(
     fix_applicability="safe",
     configuration="`ngc-orgs` in `[tool.nvlint]` or `.nvlint.toml` names your orgs.",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

@@ -23,6 +23,7 @@ RULE = Rule(
     fix="Inserts `library/` after `docker.io/`.",
     fix_applicability="safe",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

@@ -32,6 +32,7 @@ RULE = Rule(
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     options=(ALLOWED_REGISTRIES,),
     reads=(Deploy,),
+    per_event=True,
 )
 
 

@@ -17,6 +17,7 @@ RULE = Rule(
     bad="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app\n",
     good="ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

@@ -29,6 +29,7 @@ RULE = Rule(
     fix_applicability="safe",
     alternatives=True,
     reads=(Login,),
+    per_event=True,
 )
 
 

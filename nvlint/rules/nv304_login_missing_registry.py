@@ -25,6 +25,7 @@ RULE = Rule(
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
     alternatives=True,
     reads=(Login,),
+    per_event=True,
 )
 
 

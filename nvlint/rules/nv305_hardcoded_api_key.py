@@ -32,6 +32,7 @@ RULE = Rule(
     bad="export NGC_API_KEY=nvapi-" + "dnOekWhCZMowYQxwrDe7Nd9fNBf2wZJXY3xpqv9tTO_wbUghEsaagQaEwhG6fb8R" + "\n",
     good='export NGC_API_KEY="$(cat /run/secrets/ngc_api_key)"\n',
     reads=(SecretLiteral,),
+    per_event=True,
 )
 
 

@@ -41,6 +41,7 @@ RULE: Rule[Deploy | NgcCommand] = Rule(
     "  --secret NGC_API_KEY:${NGC_API_KEY}\n",
     alternatives=True,
     reads=(Deploy, NgcCommand),
+    per_event=True,
 )
 
 SECRET_NAME = lazyre.compile(

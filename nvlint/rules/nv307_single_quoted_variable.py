@@ -24,6 +24,7 @@ RULE: Rule[Login | NgcCommand] = Rule(
     good='ngc registry image list --org "$NGC_ORG"\n',
     alternatives=True,
     reads=(Login, NgcCommand),
+    per_event=True,
 )
 
 _QUOTED_VARIABLE = lazyre.compile(r"'[^']*?(\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?)[^']*'")

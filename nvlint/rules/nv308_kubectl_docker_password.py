@@ -34,6 +34,7 @@ RULE = Rule(
     ),
     default_enabled=False,
     reads=(Login,),
+    per_event=True,
 )
 
 

@@ -57,6 +57,7 @@ RULE = Rule(
     ),
     example_file="deployment.yaml",
     reads=(PlainSecret,),
+    per_event=True,
 )
 
 

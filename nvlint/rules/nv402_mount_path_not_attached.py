@@ -32,6 +32,7 @@ RULE = Rule(
     "  --container-image nvcr.io/acme/server:1.0 --model acme/mistral:1.0 \\\n"
     "  --container-args '--model-dir /mount/models/mistral/1.0'\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

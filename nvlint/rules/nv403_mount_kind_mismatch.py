@@ -24,6 +24,7 @@ RULE = Rule(
     "  --container-image nvcr.io/acme/prep:1.0 --resource acme/dataset:1.0 \\\n"
     "  --result-handling-strategy NONE --container-args '--data /mount/resources/dataset/1.0'\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

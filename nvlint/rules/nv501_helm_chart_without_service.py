@@ -20,6 +20,7 @@ RULE = Rule(
     good="ngc cf fn create --name llm --inference-url /v1/chat/completions --helm-chart acme/llm-chart:1.0.0 \\\n"
     "  --helm-chart-service llm-api\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

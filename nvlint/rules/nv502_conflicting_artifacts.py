@@ -22,6 +22,7 @@ RULE = Rule(
     good="ngc cf fn create --name llm --inference-url /infer \\\n"
     "  --helm-chart acme/llm-chart:1.0.0 --helm-chart-service llm-api\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 

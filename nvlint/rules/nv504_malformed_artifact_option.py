@@ -24,6 +24,7 @@ RULE = Rule(
     good="ngc cf fn create --name llm --inference-url /infer --container-image nvcr.io/acme/server:1.0 \\\n"
     "  --model acme/llama-weights:1.0\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 _FORMS = {

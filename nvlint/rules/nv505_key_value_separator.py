@@ -25,6 +25,7 @@ RULE = Rule(
     fix="Replaces the `=` after the key with `:`.",
     fix_applicability="safe",
     reads=(Deploy,),
+    per_event=True,
 )
 
 _KEY_EQUALS = lazyre.compile(r"([A-Za-z0-9_.-]{1,63})=")

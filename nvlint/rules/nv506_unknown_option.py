@@ -24,6 +24,7 @@ RULE = Rule(
     bad="ngc cf fn list --format-type json\n",
     good="ngc cf fn list --format_type json\n",
     reads=(NgcCommand,),
+    per_event=True,
 )
 
 

@@ -23,6 +23,7 @@ RULE = Rule(
     "  --inference-port 8000 --health-uri /health\n",
     references=("https://docs.nvidia.com/cloud-functions/user-guide/latest/cloud-function/function-creation.html",),
     reads=(Deploy,),
+    per_event=True,
 )
 
 RESERVED = ("8080", "8010")

@@ -32,6 +32,7 @@ RULE = Rule(
     good="ngc cf task create --name train --gpu-specification L40S:gl40s_1.br25_2xlarge \\\n"
     "  --container-image nvcr.io/acme/train:1.0 --result-handling-strategy NONE --max-runtime-duration 4H\n",
     reads=(Deploy,),
+    per_event=True,
 )
 
 CLI_DURATION = lazyre.compile(r"(?=\d)(\d+D)?(\d+H)?(\d+M)?(\d+S)?", re.IGNORECASE)

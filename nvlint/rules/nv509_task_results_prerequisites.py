@@ -33,6 +33,7 @@ RULE = Rule(
     "  --container-image nvcr.io/acme/eval:1.0 --result-handling-strategy UPLOAD \\\n"
     '  --result-location acme/eval-results --secret NGC_API_KEY:"$NGC_API_KEY"\n',
     reads=(Deploy,),
+    per_event=True,
 )
 
 _LOCATION = lazyre.compile(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){1,2}")

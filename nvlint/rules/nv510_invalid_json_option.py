@@ -30,6 +30,7 @@ RULE = Rule(
     "  --targeted-deployment-specification L40S:gl40s_1.br25_2xlarge:1:1 \\\n"
     "  --configuration '{\"replicas\": 2}'\n",
     reads=(NgcCommand,),
+    per_event=True,
 )
 
 JSON_OPTIONS = ("--configuration",)

@@ -23,6 +23,7 @@ RULE = Rule(
     bad="ngc registry chart push acme/llm:1.0.0 ./llm-1.0.0.tgz\n",
     good="ngc registry chart push acme/llm:1.0.0 --source ./llm-1.0.0.tgz\n",
     reads=(NgcCommand,),
+    per_event=True,
 )
 
 

@@ -27,6 +27,7 @@ RULE = Rule(
     good='ngc cf fn deploy create "$FN_ID:$VERSION_ID" \\\n'
     "  --targeted-deployment-specification H100:OCI.GPU.H100_1x:1:2:1:my-cluster\n",
     reads=(NgcCommand,),
+    per_event=True,
 )
 
 TARGETED = ("--targeted-deployment-specification", "--targeted-dep-spec")

@@ -30,6 +30,7 @@ RULE = Rule(
     '  "containerImage": "nvcr.io/acme/server:1.0", "models": [{"name": "llama", "version": "1.0",\n'
     '  "uri": "https://api.ngc.nvidia.com/v2/org/acme/models/llama/1.0/files"}]}\'\n',
     reads=(Deploy,),
+    per_event=True,
 )
 
 URI = lazyre.compile(

@@ -23,6 +23,7 @@ RULE = Rule(
     "  --container-image docker.io/vllm/vllm-openai:v0.6.3 --health-uri /health\n",
     default_enabled=False,
     reads=(Deploy,),
+    per_event=True,
 )
 
 KNOWN = (("vllm/vllm-openai", "/health", "vLLM"), ("nvcr.io/nim/", "/v1/health/ready", "NVIDIA NIM"))

@@ -25,6 +25,7 @@ RULE = Rule(
     good="ngc cf fn create --name web --inference-url /infer --container-image docker.io/library/nginx:1.27.2\n",
     default_enabled=False,
     reads=(Deploy,),
+    per_event=True,
 )
 
 

@@ -40,6 +40,7 @@ RULE = Rule(
     bad="ngc cf fn deploy my-fn --targeted-dep-spec L40S:gl40s_1.br25_2xlarge:1:1\n",
     good=('ngc cf fn deploy create "$FUNCTION_ID:$VERSION_ID" --targeted-dep-spec L40S:gl40s_1.br25_2xlarge:1:1\n'),
     reads=(NgcCommand,),
+    per_event=True,
 )
 
 

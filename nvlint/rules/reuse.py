@@ -6,6 +6,10 @@ a rule whose view holds exactly the same objects as last time, in the same order
 finds what it found then: a copy of those findings is given, and the rule does not run. Events made again
 are new objects, so any view that holds one runs its rule. The context's text changed, but not where
 those events are: each was made before the first changed byte, from text before it.
+
+A rule whose findings each come from one event alone (Rule.per_event: NV101's image, NV503's create) is
+reused event by event: it runs only on the events made again, the others' findings are last time's. An
+edit in one create of a long script runs such a rule once, not over every create.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ class RuleFindings:
     findings (alternative 0: the events that surely run; n: with the n-th value of each variable set in
     branches, see nvlint.rules.engine._run_alternatives)."""
 
-    __slots__ = ("signature", "last", "now", "reused")
+    __slots__ = ("signature", "last", "now", "reused", "last_events", "now_events")
 
     def __init__(self) -> None:
         self.signature: object = None
@@ -29,12 +33,15 @@ class RuleFindings:
         self.last: dict[tuple[int, int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
         self.now: dict[tuple[int, int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
         self.reused = 0  # rules not run in the last reading (tests and the benchmark read it)
+        # per-event rules: by (flow index, alternative, rule code), then id(event): (event, findings, missed)
+        self.last_events: dict[tuple[int, int, str], dict[int, tuple[Event, list[Diagnostic], frozenset[str]]]] = {}
+        self.now_events: dict[tuple[int, int, str], dict[int, tuple[Event, list[Diagnostic], frozenset[str]]]] = {}
 
     def begin(self, signature: object) -> None:
         """A reading starts; ``signature``: what of the context the rules may read besides the events."""
         if signature != self.signature:
-            self.signature, self.last = signature, {}
-        self.now, self.reused = {}, 0
+            self.signature, self.last, self.last_events = signature, {}, {}
+        self.now, self.now_events, self.reused = {}, {}, 0
 
     def found(self, key: tuple[int, int, str], view: list[Event], missed: set[str]) -> list[Diagnostic] | None:
         """Copies of last time's findings for this rule and flow, if it reads the very same events (and
@@ -44,6 +51,8 @@ class RuleFindings:
             return None
         self.reused += 1
         self.now[key] = entry
+        if key in self.last_events:  # a per-event rule: its findings by event hold for the next reading too
+            self.now_events[key] = self.last_events[key]
         missed.update(entry[2])
         return [_copy(diagnostic) for diagnostic in entry[1]]
 
@@ -52,12 +61,22 @@ class RuleFindings:
     ) -> None:
         self.now[key] = (view, [_copy(diagnostic) for diagnostic in findings], missed)
 
+    def event_by_event(self, key: tuple[int, int, str]) -> tuple[dict, dict]:
+        """For a per-event rule: last reading's findings by event, and where this reading's go."""
+        now = self.now_events[key] = {}
+        return self.last_events.get(key, {}), now
+
     def end(self) -> None:
         self.last, self.now = self.now, {}
+        self.last_events, self.now_events = self.now_events, {}
 
 
 def _same_events(old: list[Event], new: list[Event]) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+
+
+def copies(findings: list[Diagnostic]) -> list[Diagnostic]:
+    return [_copy(diagnostic) for diagnostic in findings]
 
 
 def _copy(diagnostic: Diagnostic) -> Diagnostic:
