@@ -435,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
 
         rows += server_latency.rows(500, args.runs * 5)
         rows += server_latency.rows(5000, args.runs * 2)
+        rows += server_latency.rows(5000, args.runs * 2, where="create")
         rows += server_latency.rows(5000, args.runs * 2, where="middle")
 
     import breakdown

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The language server's change-to-diagnostic latency: what a user waits for after a keystroke.
 
-    pip install -e '.[server]' && python bench/server_latency.py [--lines 500] [--rounds 20] [--where middle]
+    pip install -e '.[server]' && python bench/server_latency.py [--lines 500] [--rounds 20] [--where end]
 
 Starts `nvlint server` over stdio with a real LSP client (pygls), opens a generated script of --lines
 lines, then edits it --rounds times (each edit adds or removes a mistake, so every round publishes new
-findings, at the end of the file or with --where middle in its middle) and times each edit until the
-diagnostics of that version arrive. The server waits
-DEBOUNCE_SECONDS after a change before linting; the latency reported is what comes after that pause.
+findings: a login line at the end of the file, with --where create a short-form image in its last
+create, with --where middle the login line in its middle) and times each edit until the diagnostics of
+that version arrive. The server waits DEBOUNCE_SECONDS after a change before linting; the latency
+reported is what comes after that pause.
 The floor is the same lint in this process (nvlint's own work, no protocol, no debounce), measured in
 the same run: the machine's noise cancels in the ratio. Beside it, the same edits read whole, as if the
 server kept nothing of the last reading (see nvlint.shell.resume: an edit is read from where it begins).
@@ -31,11 +32,15 @@ MISTAKE = 'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --passwor
 
 
 def edited(base: str, version: int, where: str) -> str:
-    """The document at a version: the mistake added (odd versions) or taken away, at the end or in the middle."""
+    """The document at a version: the mistake added (odd versions) or taken away, at the end or in the middle;
+    or (``create``) the last create's image made a short-form one (NV101) and back."""
     if not version % 2:
         return base
     if where == "end":
         return base + MISTAKE
+    if where == "create":
+        at = base.rindex('"$IMAGE"')
+        return base[:at] + "vllm/vllm-openai:1" + base[at + len('"$IMAGE"') :]
     middle = base.index("\n", len(base) // 2) + 1
     return base[:middle] + MISTAKE + base[middle:]
 
@@ -131,7 +136,7 @@ def rows(lines: int, rounds: int, where: str = "end") -> list[tuple[str, float, 
         floor = statistics.median(in_process(lines, rounds, folder, where))
         whole = statistics.median(in_process(lines, rounds, folder, where, whole=True))
     after = served - DEBOUNCE_SECONDS
-    at = "" if where == "end" else f", edited in the {where}"
+    at = {"end": "", "create": ", edited in its last create"}.get(where, f", edited in the {where}")
     return [
         (f"whole {lines}-line script read in process{at}", whole, f"{whole / floor:.2f}x the floor"),
         (f"edit read again in process{at}", floor, "the floor"),
@@ -152,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lines", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=20)
-    parser.add_argument("--where", choices=("end", "middle"), default="end", help="where each edit is made")
+    parser.add_argument(
+        "--where", choices=("end", "create", "middle"), default="end", help="where each edit is made (see edited)"
+    )
     args = parser.parse_args(argv)
     found = rows(args.lines, args.rounds, args.where)
     width = max(len(r[0]) for r in found)

@@ -219,3 +219,31 @@ def test_every_per_event_rule_finds_on_a_flow_what_it_finds_on_each_event_alone(
     assert checked > 30  # flows with findings were compared, not only silent ones
     not_per_event = {rule.code for rule in all_rules() if rule.check is not None and not rule.per_event}
     assert {"NV004", "NV201", "NV202", "NV516"} <= not_per_event
+
+
+def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_again(tmp_path, monkeypatch):
+    import nvlint.rules.engine as engine
+
+    block = (
+        'IMAGE="nvcr.io/acme/app{n}:1"\ndocker push "$IMAGE"\n'
+        'ngc cf fn create --name app{n} --inference-url /i --container-image "$IMAGE"\n'
+    )
+    base = "#!/bin/bash\n" + "".join(block.format(n=n) for n in range(300))
+    at = base.rindex('"$IMAGE"')
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    given: dict[str, int] = {}
+    original = engine._checked
+
+    def counting(rule, view, context, found):
+        given[rule.code] = given.get(rule.code, 0) + len(view)
+        return original(rule, view, context, found)
+
+    monkeypatch.setattr(engine, "_checked", counting)
+    for version in range(4):
+        text = base[:at] + ("vllm/vllm-openai:1" if version % 2 else '"$IMAGE"') + base[at + 8 :]
+        whole = _findings(DocumentLinter().lint(path, text))
+        given.clear()
+        assert _findings(editor.lint(path, text)) == whole
+    assert given["NV101"] == 1 and given["NV503"] == 1  # the edited create, not all 300
+    assert given["NV201"] == 600  # an order rule reads every push and create again

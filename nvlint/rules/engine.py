@@ -64,7 +64,7 @@ def _findings(
     if again is not None:
         return again
     if rule.per_event:
-        findings, asked = _event_by_event(rule, view, context, found, reuse, key)
+        findings, asked = _by_groups(rule, view, context, found, reuse, key)
         reuse.keep(key, view, findings, asked)
         return findings
     before = set(missed)
@@ -74,7 +74,7 @@ def _findings(
     return findings
 
 
-def _event_by_event(
+def _by_groups(
     rule: Rule,
     view: list[Event],
     context: Context,
@@ -82,32 +82,44 @@ def _event_by_event(
     reuse: RuleFindings,
     key: tuple[int, int, str],
 ) -> tuple[list[Diagnostic], frozenset[str]]:
-    """A per-event rule run on each event not read last time; the others' findings are last time's. With
-    the orgs its checks asked about that the file did not show."""
-    from nvlint.rules.reuse import copies
+    """A per-event rule over a view of which runs of events were checked together last time (groups, see
+    nvlint.rules.reuse): a group whose events are all still there, in order, gives its findings again; the
+    events left are checked in two calls, those read last time and those made now (the next edit near the
+    same place finds the first group whole). With the orgs its checks asked about that the file did not
+    show."""
+    from nvlint.rules.reuse import Group, copies
 
-    last, now = reuse.event_by_event(key)
-    knowledge = context.known_orgs
+    last, now = reuse.groups(key)
+    starting = {id(group.events[0]): group for group in last if group.events}
+    seen = {id(event) for group in last for event in group.events}
     out: list[Diagnostic] = []
     asked: set[str] = set()
-    for event in view:
-        entry = last.get(id(event))
-        if entry is None or entry[0] is not event:
-            outer, knowledge.missed = knowledge.missed, set()  # the orgs this event's check asks about in vain
-            try:
-                findings = list(_checked(rule, [event], context, found))
-            finally:
-                missed, knowledge.missed = knowledge.missed, outer
-            if ("NV003", rule.code) in found:  # a rule that raised runs again next time
-                out.extend(findings)
-                outer.update(missed)
-                continue
-            entry = (event, copies(findings), frozenset(missed))
-            out.extend(findings)
-        else:
-            out.extend(copies(entry[1]))
-        asked.update(entry[2])
-        now[id(event)] = entry
+    survivors: list[Event] = []
+    fresh: list[Event] = []
+    at = 0
+    while at < len(view):
+        group = starting.get(id(view[at]))
+        if group is not None and group.holds(view, at):
+            out.extend(copies(group.findings))
+            asked.update(group.missed)
+            now.append(group)
+            at += len(group.events)
+            continue
+        (survivors if id(view[at]) in seen else fresh).append(view[at])
+        at += 1
+    knowledge = context.known_orgs
+    for events in (survivors, fresh):
+        if not events:
+            continue
+        outer, knowledge.missed = knowledge.missed, set()  # the orgs these checks ask about in vain
+        try:
+            findings = list(_checked(rule, events, context, found))
+        finally:
+            missed, knowledge.missed = knowledge.missed, outer
+        out.extend(findings)
+        asked.update(missed)
+        if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
+            now.append(Group(events, copies(findings), frozenset(missed)))
     knowledge.missed.update(asked)
     return out, frozenset(asked)
 

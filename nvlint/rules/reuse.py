@@ -7,9 +7,11 @@ finds what it found then: a copy of those findings is given, and the rule does n
 are new objects, so any view that holds one runs its rule. The context's text changed, but not where
 those events are: each was made before the first changed byte, from text before it.
 
-A rule whose findings each come from one event alone (Rule.per_event: NV101's image, NV503's create) is
-reused event by event: it runs only on the events made again, the others' findings are last time's. An
-edit in one create of a long script runs such a rule once, not over every create.
+A rule whose findings each come from one event alone (Rule.per_event: NV101's image, NV503's create) may
+be given any of a view's events: what it finds on them is what it finds on each. So its findings are kept
+by group, the events of one call: a group whose events are all in the new view, in order, gives its
+findings again, and the rule is called only on the events left. An edit at the end of a long script runs
+such a rule on the few commands read again, not on every create.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ class RuleFindings:
     findings (alternative 0: the events that surely run; n: with the n-th value of each variable set in
     branches, see nvlint.rules.engine._run_alternatives)."""
 
-    __slots__ = ("signature", "last", "now", "reused", "last_events", "now_events")
+    __slots__ = ("signature", "last", "now", "reused", "last_groups", "now_groups")
 
     def __init__(self) -> None:
         self.signature: object = None
@@ -33,15 +35,15 @@ class RuleFindings:
         self.last: dict[tuple[int, int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
         self.now: dict[tuple[int, int, str], tuple[list[Event], list[Diagnostic], frozenset[str]]] = {}
         self.reused = 0  # rules not run in the last reading (tests and the benchmark read it)
-        # per-event rules: by (flow index, alternative, rule code), then id(event): (event, findings, missed)
-        self.last_events: dict[tuple[int, int, str], dict[int, tuple[Event, list[Diagnostic], frozenset[str]]]] = {}
-        self.now_events: dict[tuple[int, int, str], dict[int, tuple[Event, list[Diagnostic], frozenset[str]]]] = {}
+        # per-event rules: by (flow index, alternative, rule code), the groups of events checked together
+        self.last_groups: dict[tuple[int, int, str], list[Group]] = {}
+        self.now_groups: dict[tuple[int, int, str], list[Group]] = {}
 
     def begin(self, signature: object) -> None:
         """A reading starts; ``signature``: what of the context the rules may read besides the events."""
         if signature != self.signature:
-            self.signature, self.last, self.last_events = signature, {}, {}
-        self.now, self.now_events, self.reused = {}, {}, 0
+            self.signature, self.last, self.last_groups = signature, {}, {}
+        self.now, self.now_groups, self.reused = {}, {}, 0
 
     def found(self, key: tuple[int, int, str], view: list[Event], missed: set[str]) -> list[Diagnostic] | None:
         """Copies of last time's findings for this rule and flow, if it reads the very same events (and
@@ -51,8 +53,8 @@ class RuleFindings:
             return None
         self.reused += 1
         self.now[key] = entry
-        if key in self.last_events:  # a per-event rule: its findings by event hold for the next reading too
-            self.now_events[key] = self.last_events[key]
+        if key in self.last_groups:  # a per-event rule: its groups hold for the next reading too
+            self.now_groups[key] = self.last_groups[key]
         missed.update(entry[2])
         return [_copy(diagnostic) for diagnostic in entry[1]]
 
@@ -61,14 +63,28 @@ class RuleFindings:
     ) -> None:
         self.now[key] = (view, [_copy(diagnostic) for diagnostic in findings], missed)
 
-    def event_by_event(self, key: tuple[int, int, str]) -> tuple[dict, dict]:
-        """For a per-event rule: last reading's findings by event, and where this reading's go."""
-        now = self.now_events[key] = {}
-        return self.last_events.get(key, {}), now
+    def groups(self, key: tuple[int, int, str]) -> tuple[list[Group], list[Group]]:
+        """For a per-event rule: last reading's groups, and where this reading's go."""
+        now = self.now_groups[key] = []
+        return self.last_groups.get(key, []), now
 
     def end(self) -> None:
         self.last, self.now = self.now, {}
-        self.last_events, self.now_events = self.now_events, {}
+        self.last_groups, self.now_groups = self.now_groups, {}
+
+
+class Group:
+    """Events a per-event rule was given in one call, what it found, and the orgs it asked about in vain."""
+
+    __slots__ = ("events", "findings", "missed")
+
+    def __init__(self, events: list[Event], findings: list[Diagnostic], missed: frozenset[str]) -> None:
+        self.events, self.findings, self.missed = events, findings, missed
+
+    def holds(self, view: list[Event], at: int) -> bool:
+        """Are this group's events the view's, in order, from ``at``?"""
+        events = self.events
+        return len(view) - at >= len(events) and all(view[at + i] is e for i, e in enumerate(events))
 
 
 def _same_events(old: list[Event], new: list[Event]) -> bool:

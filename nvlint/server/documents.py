@@ -122,12 +122,13 @@ class DocumentLinter:
             return Outcome([], config_error, kind)
         online = self.client.online or request.settings.online
         request.options = Options(online_scope="deployed" if online else None)
-        from nvlint.check.memory import DocumentMemory
+        if kind == "shell":  # the one kind read again from where an edit begins (nvlint.shell.resume)
+            from nvlint.check.memory import DocumentMemory
 
-        memory = self._memories.get(path)
-        if memory is None:
-            memory = self._memories[path] = DocumentMemory()
-        request.memory = memory
+            memory = self._memories.get(path)
+            if memory is None:
+                memory = self._memories[path] = DocumentMemory()
+            request.memory = memory
         result = check_file(request)
         diagnostics = result.diagnostics
         if online and result.references:
