@@ -247,3 +247,21 @@ def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_aga
         assert _findings(editor.lint(path, text)) == whole
     assert given["NV101"] == 1 and given["NV503"] == 1  # the edited create, not all 300
     assert given["NV201"] == 600  # an order rule reads every push and create again
+
+
+def test_edits_all_over_a_script_keep_no_more_checkpoints_than_a_few_near_the_last(tmp_path):
+    rng = random.Random(3)
+    text = _script(rng, 400)
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    editor.lint(path, text)
+    for place in range(20):
+        at = text.index("\n", len(text) * place // 20) + 1
+        text = text[:at] + "echo edited\n" + text[at:]
+        editor.lint(path, text)
+    checkpoints = editor._memories[path].script.checkpoints
+    statements = text.count("\n")
+    # one every 2 KB, and before each statement within 2 KB of the last edit: not one before each statement
+    assert len(checkpoints) < len(text) // resume.CHECKPOINT_BYTES + 2 * resume.CHECKPOINT_BYTES // 20
+    assert len(checkpoints) < statements / 4
+    assert [c.offset for c in checkpoints] == sorted({c.offset for c in checkpoints})

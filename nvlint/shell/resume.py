@@ -72,12 +72,23 @@ class ScriptMemory:
             self.key, self.checkpoints, self.events, self.edited_at = key, [], [], None
             return None
         same = self.edited_at = common_prefix(self.data, data)
-        kept = [c for c in self.checkpoints if c.offset <= same]
+        kept = _thinned([c for c in self.checkpoints if c.offset <= same], same)
         self.checkpoints = kept
         if not kept or kept[-1].offset == 0:
             self.checkpoints = []
             return None
         return kept[-1]
+
+
+def _thinned(checkpoints: list[Checkpoint], edited: int) -> list[Checkpoint]:
+    """Those before every statement near an earlier edit, thinned to one every CHECKPOINT_BYTES, except
+    near this edit: a long session of edits all over a script keeps as many as a first reading."""
+    kept: list[Checkpoint] = []
+    for checkpoint in checkpoints:
+        near = edited - checkpoint.offset < CHECKPOINT_BYTES
+        if near or not kept or checkpoint.offset - kept[-1].offset >= CHECKPOINT_BYTES:
+            kept.append(checkpoint)
+    return kept
 
 
 def common_prefix(a: bytes, b: bytes) -> int:
