@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 from nvlint.model.text import LineIndex
-from nvlint.rules.base import Rule, printable
+from nvlint.rules.base import printable
 from nvlint.secrets import redact
 from nvlint.settings import Settings
 
@@ -15,7 +15,7 @@ def place(
     text: str,
     path: str,
     lines: LineIndex,
-    rules: tuple[Rule, ...],
+    codes: tuple[str, ...],
     settings: Settings,
     *,
     shift: int = 0,
@@ -23,13 +23,14 @@ def place(
     regions: tuple | list = (),
     not_comments: list[tuple[int, int]] | tuple = (),
 ) -> list[Diagnostic]:
-    """Findings ready to report. ``shift`` characters (a BOM) were removed before ``text``;
+    """Findings ready to report. ``codes``: the enabled rules (suppressions name them); ``shift``
+    characters (a BOM) were removed before ``text``;
     ``not_comments``: spans where a `#` is text (a Python string), not a directive."""
     if regions:  # a notebook finding names its cell, as notebook tools do
         _label(found, regions)
     out = [finish(d, path, lines, shift) for d in found]
     if suppress:
-        out = _suppressed(out, text, path, lines, shift, rules, not_comments)
+        out = _suppressed(out, text, path, lines, shift, codes, not_comments)
     for diagnostic in out:
         diagnostic.severity = settings.severity.get(diagnostic.code, diagnostic.severity)
     out.sort(key=Diagnostic.sort_key)
@@ -77,19 +78,20 @@ def _suppressed(
     path: str,
     lines: LineIndex,
     shift: int,
-    rules: tuple[Rule, ...],
+    codes: tuple[str, ...],
     not_comments: list[tuple[int, int]] | tuple,
 ) -> list[Diagnostic]:
     from nvlint import suppressions
     from nvlint.rules import CODES, NAMES
-    from nvlint.rules import nv001_unused_suppression as nv001
-    from nvlint.rules import nv002_invalid_suppression as nv002
 
     parsed = suppressions.parse(text, CODES, NAMES, not_comments)
     if not parsed.directives and not parsed.invalid:
         return out
+    from nvlint.rules import nv001_unused_suppression as nv001
+    from nvlint.rules import nv002_invalid_suppression as nv002
+
     kept = suppressions.apply(out, parsed)
-    enabled = {rule.code for rule in rules}
+    enabled = set(codes)
     if "NV002" in enabled:
         for start, end, why in parsed.invalid:
             kept.append(finish(nv002.RULE.at((start, end), nv002.invalid(why)), path, lines, shift))

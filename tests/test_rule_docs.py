@@ -68,6 +68,44 @@ def test_the_catalogue_matches_the_rule_modules():
         assert (rule.code, rule.default_enabled) == (code, default_enabled)
 
 
+def test_the_catalogue_knows_what_each_rule_reads():
+    """A file imports only the rules its events call for (nvlint.check.file.EnabledRules), by the names of
+    the event types in nvlint/rules/catalog.py: they must be each rule's `reads`, and name one class."""
+    import inspect
+
+    from nvlint.model import events
+    from nvlint.rules.catalog import READS, READS_WORDS
+
+    checked = {r.code: r for r in all_rules() if r.check is not None}
+    assert set(READS) == set(checked)
+    for code, rule in checked.items():
+        assert READS[code] == (None if rule.reads is None else tuple(t.__name__ for t in rule.reads)), code
+        for kind in rule.reads or ():
+            assert getattr(events, kind.__name__) is kind  # the name is the class: no two share it
+    assert {r.code for r in all_rules() if r.reads_words is not None} == READS_WORDS
+    names = [c.__name__ for _, c in inspect.getmembers(events, inspect.isclass) if issubclass(c, events.Event)]
+    assert len(names) == len(set(names))
+
+
+def test_a_script_with_no_ngc_command_imports_no_nvcf_rule(tmp_path):
+    """Start-up: the rules a file's events do not call for are not imported."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "login.sh"
+    script.write_text('echo "$KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n')
+    probe = (
+        "import sys\nfrom nvlint.cli import main\n"
+        f"code = main(['check', '--isolated', '--no-cache', {str(script)!r}])\n"
+        "print(sorted(m.split('.')[-1][:5] for m in sys.modules if m.startswith('nvlint.rules.nv')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    imported = done.stdout.strip().splitlines()[-1]
+    assert "nv302" in imported, done.stdout + done.stderr  # the finding's rule
+    for nvcf in ("nv101", "nv201", "nv503", "nv506"):
+        assert nvcf not in imported, imported
+
+
 def test_every_option_is_declared_once_and_found_where_it_is_declared():
     """Options are declared by the rule or kind that reads them; the configuration finds each there."""
     from nvlint.check.plan import DECLARED

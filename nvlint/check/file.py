@@ -185,7 +185,7 @@ def check_file(request: FileRequest) -> FileResult:
     if isinstance(data, FileResult):
         return data
     result = FileResult(request.display)
-    rules = rules_of(request.codes)
+    rules = EnabledRules(request.codes)
     _check_bytes(data, request, rules, result)
     if request.options.changes_text:
         data = _fix(data, request, rules, result)
@@ -198,13 +198,38 @@ def check_file(request: FileRequest) -> FileResult:
     return result.counted(request)
 
 
-def rules_of(codes: tuple[str, ...]) -> tuple[Rule, ...]:
-    from nvlint.rules import by_code
+class EnabledRules:
+    """A request's enabled rules, each imported when a file first calls for it: those that pick the words a
+    reading keeps, then those that read an event type the file's flows hold (nvlint.rules.catalog.READS).
+    A script with no NGC command imports none of the NVCF rules."""
 
-    return tuple(by_code()[code] for code in codes)
+    __slots__ = ("codes",)
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        self.codes = codes
+
+    def word_readers(self) -> tuple[Rule, ...]:
+        from nvlint.rules import loaded
+        from nvlint.rules.catalog import READS_WORDS
+
+        return loaded(code for code in self.codes if code in READS_WORDS)
+
+    def for_flows(self, flows: list[list[Event]]) -> tuple[Rule, ...]:
+        from nvlint.rules import loaded
+        from nvlint.rules.catalog import READS
+
+        present = {type(event).__name__ for flow in flows for event in flow}
+
+        def called_for(code: str) -> bool:
+            if code not in READS:  # no check over events
+                return False
+            reads = READS[code]
+            return reads is None or not present.isdisjoint(reads)
+
+        return loaded(code for code in self.codes if called_for(code))
 
 
-def _check_bytes(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: FileResult) -> None:
+def _check_bytes(data: bytes, request: FileRequest, rules: EnabledRules, result: FileResult) -> None:
     """The findings (and references, and sourced files) of these bytes as the request's file; a reader's
     bug becomes one NV003 finding, never a crash."""
     from nvlint.rules.engine import internal_error
@@ -236,7 +261,7 @@ def _check_bytes(data: bytes, request: FileRequest, rules: tuple[Rule, ...], res
         result.diagnostics = [gate.at_line_one(failure, request.display)]
 
 
-def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule, ...], result: FileResult):
+def _check_text(admitted: gate.Admitted, request: FileRequest, rules: EnabledRules, result: FileResult):
     """Read the text as its kind, run the rules over its flows, and place what they found."""
     from nvlint.model.events import SecretLiteral, Sourced
     from nvlint.model.text import LineIndex
@@ -253,7 +278,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
             text,
             path,
             lines,
-            rules,
+            request.codes,
             settings,
             shift=admitted.shift,
             suppress=request.options.suppress,
@@ -266,7 +291,8 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
         return out
 
     memory = request.memory
-    reading = read_text(text, path, request.kind, settings, rules, memory.script if memory is not None else None)
+    script_memory = memory.script if memory is not None else None
+    reading = read_text(text, path, request.kind, settings, rules.word_readers(), script_memory, request.codes)
     if reading.problems:  # the file cannot be read as its kind: that is all there is to say
         if "NV000" not in request.codes:
             return []
@@ -284,7 +310,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: tuple[Rule
     sourced = [event for flow in flows for event in flow if isinstance(event, Sourced)]
     shown = orgs_shown(text, flows)
     context = file_context(text, flows, settings, lines, sourced, request.options.run_orgs, shown)
-    found = run_rules(flows, rules, context, memory.findings if memory is not None else None)
+    found = run_rules(flows, rules.for_flows(flows), context, memory.findings if memory is not None else None)
     result.orgs, result.orgs_missed = frozenset(shown), frozenset(context.known_orgs.missed)
     if sourced:
         found = _own_text_only(found, sourced)
@@ -311,9 +337,19 @@ def _own_text_only(found: list[Diagnostic], sourced: list[Sourced]) -> list[Diag
     ]
 
 
-def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[Rule, ...], memory=None) -> Reading:
-    """The text read as its kind: flows of events, problems, regions. ``memory``: the last reading of this
-    document (nvlint.shell.resume.ScriptMemory), for a shell script read again after an edit."""
+def read_text(
+    text: str,
+    path: str,
+    kind: str,
+    settings: Settings,
+    rules: tuple[Rule, ...],
+    memory=None,
+    codes: tuple[str, ...] | None = None,
+) -> Reading:
+    """The text read as its kind: flows of events, problems, regions. ``rules``: those that pick the words
+    kept (others may be given); ``memory``: the last reading of this document
+    (nvlint.shell.resume.ScriptMemory), for a shell script read again after an edit, valid while the
+    enabled rules (``codes``, else the given rules') are the same."""
     from nvlint import sources
     from nvlint.sources.kind import Source
 
@@ -329,13 +365,14 @@ def read_text(text: str, path: str, kind: str, settings: Settings, rules: tuple[
 
     source = Source(parse_text, path if path != "-" else None, settings, reads_words)
     if memory is not None:  # what else decides the reading: another of these, and the memory is forgotten
-        source.memory = (memory, (path, settings, tuple(rule.code for rule in rules)))
+        enabled = codes if codes is not None else tuple(rule.code for rule in rules)
+        source.memory = (memory, (path, settings, enabled))
     reading = sources.read_as(kind, source)
     reading.dependencies = source.read_files
     return reading
 
 
-def _fix(data: bytes, request: FileRequest, rules: tuple[Rule, ...], result: FileResult) -> bytes:
+def _fix(data: bytes, request: FileRequest, rules: EnabledRules, result: FileResult) -> bytes:
     """Apply the fixes and check again until none applies; write the file (--fix), or say how (--diff)."""
     from nvlint import fix as fixing
 

@@ -121,22 +121,20 @@ def admit(data: bytes, limit: int, suppress: bool = True) -> Admitted | Diagnost
     """The text to read, the NV000 that says why there is none, or None when no rule could report on it.
     ``limit`` applies to bytes handed in (standard input, an editor's buffer); files are measured before
     they are read (`read_bytes`)."""
-    from nvlint.rules import nv000_unreadable_file as nv000
-
     if len(data) > limit:
-        return skipped_for_size(nv000.too_large(limit, len(data)))
+        return skipped_for_size(_nv000().too_large(limit, len(data)))
     if data.startswith(UTF16_BOMS):  # Windows editors write these; positions count characters as always
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as error:
-            return unread_at_start(nv000.not_utf16(error.reason))
+            return unread_at_start(_nv000().not_utf16(error.reason))
         if not worth_reading(text.encode("utf-8", "surrogatepass"), suppress):
             return None
         return Admitted(text.removeprefix("\ufeff"), 1, False)
     if not worth_reading(data, suppress):
         return None
     if b"\x00" in data[:8192]:
-        return unread_at_start(nv000.binary())
+        return unread_at_start(_nv000().binary())
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -144,6 +142,13 @@ def admit(data: bytes, limit: int, suppress: bool = True) -> Admitted | Diagnost
     if data.startswith(UTF8_BOM):
         return Admitted(text[1:], 1, True)
     return Admitted(text, 0, True)
+
+
+def _nv000():
+    """The rule's messages, imported only for a file it reports (start-up)."""
+    from nvlint.rules import nv000_unreadable_file as nv000
+
+    return nv000
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Diagnostic:

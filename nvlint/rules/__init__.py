@@ -9,6 +9,8 @@ from nvlint.rules.catalog import CATALOG, CODES, NAMES, code_of, nearest_selecto
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from nvlint.rules.base import Rule
 
 
@@ -24,12 +26,26 @@ def by_code() -> dict[str, Rule]:
     return {rule.code: rule for rule in all_rules()}
 
 
+_MODULES = {code: module for code, _, module in CATALOG}
+
+
+def loaded(codes: Iterable[str]) -> tuple[Rule, ...]:
+    """These rules, their modules imported now if not yet (the others stay unread: start-up)."""
+    return tuple(_rule(code) for code in codes)
+
+
+@functools.cache
+def _rule(code: str) -> Rule:
+    return importlib.import_module(f"nvlint.rules.{_MODULES[code]}").RULE
+
+
 __all__ = [
     "CODES",
     "NAMES",
     "all_rules",
     "by_code",
     "code_of",
+    "loaded",
     "nearest_selector",
     "select_codes",
     "select_rules",

@@ -58,6 +58,52 @@ CATALOG: tuple[tuple[str, bool, str], ...] = (
     ("NV907", True, "nv907_account_unreachable"),
 )
 
+# The event types each rule's check reads (model.events class names; Rule.reads), and the rules that pick
+# the words a reading keeps (Rule.reads_words): a file imports only the rules its events call for, so a
+# script with no NGC command loads none of the NVCF rules. A rule without a check (suppressions, online)
+# is absent: nothing runs it over events. The same test as for CATALOG keeps this true to the modules.
+READS: dict[str, tuple[str, ...] | None] = {
+    "NV000": ("NotRead",),
+    "NV004": ("SyntaxProblem",),
+    "NV101": ("Deploy",),
+    "NV102": ("Deploy",),
+    "NV103": ("Deploy",),
+    "NV105": ("Deploy",),
+    "NV106": ("Deploy",),
+    "NV201": ("Deploy", "ImageBuilt", "ImagePushed"),
+    "NV202": ("ArtifactCreated", "ArtifactPushed", "Deploy"),
+    "NV301": ("Login",),
+    "NV302": ("CommandRun", "CredentialText", "Login"),
+    "NV303": ("Login", "KeyArgument"),
+    "NV304": ("Login",),
+    "NV305": ("SecretLiteral",),
+    "NV306": ("Deploy", "NgcCommand"),
+    "NV307": ("Login", "NgcCommand"),
+    "NV308": ("Login",),
+    "NV309": ("PlainSecret",),
+    "NV401": ("CommandRun", "Deploy"),
+    "NV402": ("Deploy",),
+    "NV403": ("Deploy",),
+    "NV501": ("Deploy",),
+    "NV502": ("Deploy",),
+    "NV503": ("Deploy",),
+    "NV504": ("Deploy",),
+    "NV505": ("Deploy",),
+    "NV506": ("NgcCommand",),
+    "NV507": ("Deploy",),
+    "NV508": ("Deploy",),
+    "NV509": ("Deploy",),
+    "NV510": ("NgcCommand",),
+    "NV511": ("NgcCommand",),
+    "NV512": ("NgcCommand",),
+    "NV513": ("Deploy",),
+    "NV514": ("Deploy",),
+    "NV515": ("Deploy",),
+    "NV516": ("OptionRun", "ToolCommand"),
+    "NV517": ("NgcCommand",),
+}
+READS_WORDS = frozenset({"NV302", "NV401"})
+
 CODES = frozenset(code for code, _, _ in CATALOG)
 # Rule names from the modules' names (`nv302_oauthtoken_expanded`: oauthtoken-expanded); a test checks them.
 NAMES: dict[str, str] = {module[6:].replace("_", "-"): code for code, _, module in CATALOG}
