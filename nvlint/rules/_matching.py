@@ -76,6 +76,8 @@ class ByImage:
             return by_key
         if not by_key:
             return by_canonical
+        if len(by_key) == len(by_canonical) and all(a is b for a, b in zip(by_key, by_canonical, strict=True)):
+            return by_key  # the usual case: the same word, which names the same artifact
         merged = {id(item): item for item in by_key + by_canonical}
         return sorted(merged.values(), key=lambda item: self._order[id(item)])
 
