@@ -74,6 +74,15 @@ def _edit(rng: random.Random, text: str) -> str:
     return text + (rng.choice(BLOCKS).format(n=98) if rng.random() < 0.5 else rng.choice(FRAGMENTS))
 
 
+def _opened(tmp_path, seed: int, blocks: int) -> tuple[DocumentLinter, str, str]:
+    """An editor that has read a random script once: (the linter, the document's path, its text)."""
+    text = _script(random.Random(seed), blocks)
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    editor.lint(path, text)
+    return editor, path, text
+
+
 def _findings(outcome) -> list[dict]:
     return [d.as_dict() for d in outcome.diagnostics]
 
@@ -108,11 +117,7 @@ def test_random_edits_find_what_a_whole_reading_finds(tmp_path, monkeypatch, see
 
 
 def test_typing_a_new_line_at_the_end_resumes_there_and_reruns_only_its_rules(tmp_path):
-    rng = random.Random(7)
-    base = _script(rng, 200)
-    path = str(tmp_path / "deploy.sh")
-    editor = DocumentLinter()
-    editor.lint(path, base)
+    editor, path, base = _opened(tmp_path, 7, 200)
     line = 'echo "$NGC_API_KEY" | docker login nvcr.io -u "$oauthtoken" --password-stdin\n'
     typed = [base + line[:n] for n in range(0, len(line) + 1, 9)] + [base + line, base + line]
     memory = editor._memories[path]
@@ -152,7 +157,21 @@ def test_a_sourced_file_that_changes_is_read_again(tmp_path):
     assert "NV101" in [d.code for d in editor.lint(path, edited).diagnostics]
 
 
-def test_changing_the_rules_forgets_the_memory(tmp_path):
+def test_another_rule_set_or_settings_forgets_the_walk(tmp_path):
+    """The walk kept depends on the rules (which words are kept) and the settings: the memory's key."""
+    editor, path, text = _opened(tmp_path, 5, 100)
+    memory = editor._memories[path].script
+    key = memory.key
+    assert key is not None and memory.checkpoints
+    data = (text + "echo more\n").encode()
+    assert memory.start(data, key) is not None  # the same key: resumed
+    path_, settings, codes = key
+    assert memory.start(data, (path_, settings, codes[1:])) is None  # a rule fewer: read whole
+    assert memory.checkpoints == [] and memory.events == []
+    assert memory.start(data, (path_, settings, codes[1:])) is None  # nothing kept to resume from yet
+
+
+def test_changing_the_rules_in_the_editor_takes_effect_at_once(tmp_path):
     from nvlint.server.documents import ClientSettings
 
     text = "IMAGE=vllm/vllm-openai:1\n" + "".join(f"echo {n}\n" for n in range(300))
@@ -250,11 +269,7 @@ def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_aga
 
 
 def test_edits_all_over_a_script_keep_no_more_checkpoints_than_a_few_near_the_last(tmp_path):
-    rng = random.Random(3)
-    text = _script(rng, 400)
-    path = str(tmp_path / "deploy.sh")
-    editor = DocumentLinter()
-    editor.lint(path, text)
+    editor, path, text = _opened(tmp_path, 3, 400)
     for place in range(20):
         at = text.index("\n", len(text) * place // 20) + 1
         text = text[:at] + "echo edited\n" + text[at:]

@@ -7,6 +7,8 @@ push may be it: precision first.
 
 from __future__ import annotations
 
+from operator import is_
+
 from nvlint.model.words import UNKNOWN_CHAR, Value
 from nvlint.reference_grammar import canonical_docker, canonical_ngc
 
@@ -76,7 +78,7 @@ class ByImage:
             return by_key
         if not by_key:
             return by_canonical
-        if len(by_key) == len(by_canonical) and all(a is b for a, b in zip(by_key, by_canonical, strict=True)):
+        if len(by_key) == len(by_canonical) and all(map(is_, by_key, by_canonical)):
             return by_key  # the usual case: the same word, which names the same artifact
         merged = {id(item): item for item in by_key + by_canonical}
         return sorted(merged.values(), key=lambda item: self._order[id(item)])

@@ -4,6 +4,7 @@ quoting). A rule that raises becomes one NV003 finding; the other rules still ru
 
 from __future__ import annotations
 
+from bisect import bisect_right  # a small C module: a run imports it anyway (nvlint.model.text)
 from collections.abc import Iterator
 
 from nvlint import lazyre
@@ -59,19 +60,32 @@ def _findings(
     """The rule's findings on a view: last reading's, when it would read the same events again."""
     if reuse is None:
         return _checked(rule, view, context, found)
-    key, missed = (*where, rule.code), context.known_orgs.missed
-    again = reuse.found(key, view, missed)
+    key = (*where, rule.code)
+    again = reuse.found(key, view, context.known_orgs.missed)
     if again is not None:
         return again
     if rule.per_event:
         findings, asked = _by_groups(rule, view, context, found, reuse, key)
-        reuse.keep(key, view, findings, asked)
-        return findings
-    before = set(missed)
-    findings = list(_checked(rule, view, context, found))
+    else:
+        findings, asked = _checked_asking(rule, view, context, found)
     if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
-        reuse.keep(key, view, findings, frozenset(missed - before))
+        reuse.keep(key, view, findings, asked)
     return findings
+
+
+def _checked_asking(
+    rule: Rule, events: list[Event], context: Context, found: dict[tuple, Diagnostic]
+) -> tuple[list[Diagnostic], frozenset[str]]:
+    """The rule's findings, and the orgs it asked about that the file did not show (kept with what is
+    reused: the tree's second look reads them)."""
+    knowledge = context.known_orgs
+    outer, knowledge.missed = knowledge.missed, set()
+    try:
+        findings = list(_checked(rule, events, context, found))
+    finally:
+        asked, knowledge.missed = knowledge.missed, outer
+    outer.update(asked)
+    return findings, frozenset(asked)
 
 
 def _by_groups(
@@ -93,7 +107,7 @@ def _by_groups(
     starting = {id(group.events[0]): group for group in last if group.events}
     seen = {id(event) for group in last for event in group.events}
     out: list[Diagnostic] = []
-    asked: set[str] = set()
+    asked: set[str] = set()  # the orgs asked about in vain, by the groups reused and the checks run
     survivors: list[Event] = []
     fresh: list[Event] = []
     at = 0
@@ -107,20 +121,14 @@ def _by_groups(
             continue
         (survivors if id(view[at]) in seen else fresh).append(view[at])
         at += 1
-    knowledge = context.known_orgs
     for events in (survivors, fresh):
-        if not events:
-            continue
-        outer, knowledge.missed = knowledge.missed, set()  # the orgs these checks ask about in vain
-        try:
-            findings = list(_checked(rule, events, context, found))
-        finally:
-            missed, knowledge.missed = knowledge.missed, outer
-        out.extend(findings)
-        asked.update(missed)
-        if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
-            now.append(Group(events, copies(findings), frozenset(missed)))
-    knowledge.missed.update(asked)
+        if events:
+            findings, missed = _checked_asking(rule, events, context, found)
+            out.extend(findings)
+            asked.update(missed)
+            if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
+                now.append(Group(events, copies(findings), missed))
+    context.known_orgs.missed.update(asked)  # those of the groups reused (the checks run added theirs)
     return out, frozenset(asked)
 
 
@@ -207,9 +215,6 @@ class _Covering:
     scan of every alternative for every finding (that was quadratic in a script of many branches)."""
 
     def __init__(self, alternatives: list[Alternative]) -> None:
-        from bisect import bisect_right
-
-        self.bisect = bisect_right
         unique = list({id(a): a for a in alternatives}.values())
         self.alternatives = unique
         self.spans = sorted((start, end, order) for order, a in enumerate(unique) for start, end in a.spans)
@@ -222,7 +227,7 @@ class _Covering:
 
     def first(self, offset: int) -> Alternative | None:
         best = None
-        at = self.bisect(self.starts, offset) - 1
+        at = bisect_right(self.starts, offset) - 1
         while at >= 0 and self.reach[at] > offset:
             _, end, order = self.spans[at]
             if end > offset and (best is None or order < best):

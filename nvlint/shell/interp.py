@@ -113,14 +113,18 @@ class Interpreter:
         self.command_budget = max(self.command_budget, len(snippet.data) // 4)
         try:
             tree = parse_bytes(snippet.data)
-            if on_syntax_error is not None and tree.root_node.has_error:
-                error = _first_error(tree.root_node)
-                if error is not None:
-                    on_syntax_error(self._syntax_problem(error))
+            self.report_syntax_error(tree.root_node, on_syntax_error)
             self.walk(tree.root_node, env, depth)
         finally:
             self.snippet = outer
         return env
+
+    def report_syntax_error(self, root, on_syntax_error: Callable[[SyntaxProblem], None] | None) -> None:
+        """Tell ``on_syntax_error`` of the first place tree-sitter could not parse in this tree, if any."""
+        if on_syntax_error is not None and root.has_error:
+            error = _first_error(root)
+            if error is not None:
+                on_syntax_error(self._syntax_problem(error))
 
     def finish(self, env: Env, on_function: Callable[[str], None] | None = None) -> None:
         """Walk functions never called, so their commands are still checked.

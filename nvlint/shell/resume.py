@@ -15,9 +15,10 @@ typing on a line re-reads that statement and what follows, and the events before
 A checkpoint is taken only where nothing after it can change what came before: at a statement that
 starts on a line of its own after a complete top-level statement (a newline ends it; a heredoc's body is
 part of its statement's node), before the script has read any other file (a sourced file may have changed
-on disk since), and in a tree without syntax errors before it. A suffix that tree-sitter cannot parse
-as a program at all is read with the whole file, as the first time. tests/test_resume.py compares every
-resumed reading with a full one over many edits.
+on disk since), and in a tree without syntax errors before it. When the rest does not parse cleanly,
+the whole file is parsed (tree-sitter's recovery can reach back before the checkpoint), and the walk
+resumes only if the statements before the checkpoint are still the same clean ones. tests/test_resume.py
+compares every resumed reading with a full one over many edits.
 """
 
 from __future__ import annotations
@@ -42,13 +43,11 @@ class Checkpoint:
     __slots__ = ("offset", "env", "interpreter", "expander", "events")
 
     def __init__(self, offset: int, env: Env, interpreter: tuple, expander: tuple, events: int) -> None:
-        self.offset, self.env, self.interpreter, self.expander, self.events = (
-            offset,
-            env,
-            interpreter,
-            expander,
-            events,
-        )
+        self.offset = offset
+        self.env = env
+        self.interpreter = interpreter  # (functions, called, commands seen, over budget, recoveries)
+        self.expander = expander  # (fresh unknowns numbered, choices, every_branch)
+        self.events = events
 
 
 class ScriptMemory:
@@ -142,12 +141,7 @@ def run_script(
     interpreter.snippet = snippet
     walked = len(events)
     try:
-        if on_syntax_error is not None and root.has_error:
-            from nvlint.shell.interp import _first_error
-
-            error = _first_error(root)
-            if error is not None:
-                on_syntax_error(interpreter._syntax_problem(error))
+        interpreter.report_syntax_error(root, on_syntax_error)
         problems = len(events) - walked  # a syntax problem comes first in the flow, as in a full reading
         last = memory.checkpoints[-1].offset if memory.checkpoints else -CHECKPOINT_BYTES
         edited = memory.edited_at
