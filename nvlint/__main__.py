@@ -1,3 +1,3 @@
-from nvlint.cli import main
+from nvlint.cli import run
 
-raise SystemExit(main())
+run()

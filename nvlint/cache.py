@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import os
 import time
-from pathlib import Path
 
 from nvlint import __version__
 from nvlint.diagnostics import Diagnostic, Edit, Fix
@@ -72,17 +71,18 @@ class Cache:
 
     SEARCHES = 16  # lookups answered by searching the text before the shards are indexed
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = folder = os.fspath(folder)
         self.new: dict[str, dict] = {}
-        self.dependents = _read_dependents(folder / "dependents.json")  # sourced file -> scripts
+        self.dependents = _read_dependents(os.path.join(folder, "dependents.json"))  # sourced file -> scripts
         self.dependents_changed = False
         self._digests: dict[str, str | None] = {}  # a sourced file's digest now, read once per run
-        self.shards = sorted(folder.glob("shard-*.jsonl"), key=_shard_time)
+        self.shards = sorted(_shards(folder), key=_shard_time)
         self._texts: list[str] = []  # the shards' text, oldest first, each after a newline
         for shard in self.shards:
             try:
-                self._texts.append("\n" + shard.read_text(encoding="utf-8"))
+                with open(shard, encoding="utf-8") as handle:
+                    self._texts.append("\n" + handle.read())
             except (OSError, ValueError):
                 continue
         self._index: dict[str, str] | None = None  # key -> the line as written, once built
@@ -158,8 +158,6 @@ class Cache:
     def answer(self, key: str) -> FileResult | None:
         """The cached answer (findings, and the NGC orgs the file shows and missed), as a FileResult
         with no display yet."""
-        import json
-
         from nvlint.check.file import FileResult
 
         line = self._line(key)
@@ -167,6 +165,8 @@ class Cache:
             return None
         if line == f'{self._PREFIX}{key}", "findings": []}}':
             return FileResult("")  # most files: nothing found, nothing sourced (as json.dumps writes it)
+        import json
+
         try:
             entry = json.loads(line)
             if entry["key"] != key:
@@ -213,13 +213,14 @@ class Cache:
         return list(self.dependents.get(os.path.abspath(path), ()))
 
     def save(self) -> None:
-        import json
-
         if self.new:
-            self._write("".join(json.dumps(entry) + "\n" for entry in self.new.values()))
+            self._write("".join(_line_of(entry) + "\n" for entry in self.new.values()))
         self.new = {}
         if self.dependents_changed:
-            _write_atomically(self.folder / "dependents.json", json.dumps(self.dependents, sort_keys=True))
+            import json
+
+            text = json.dumps(self.dependents, sort_keys=True)
+            _write_atomically(os.path.join(self.folder, "dependents.json"), text)
             self.dependents_changed = False
 
     def _digest(self, path: str) -> str | None:
@@ -234,13 +235,14 @@ class Cache:
                 self._digests[path] = None
         return self._digests[path]
 
-    def _write(self, text: str) -> Path | None:
+    def _write(self, text: str) -> str | None:
         name = f"shard-{os.getpid()}-{time.time_ns()}.jsonl"
         try:
-            temporary = self.folder / f".{name}.tmp"
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.folder / name)
-            return self.folder / name
+            temporary = os.path.join(self.folder, f".{name}.tmp")
+            with open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temporary, os.path.join(self.folder, name))
+            return os.path.join(self.folder, name)
         except OSError:
             return None  # a read-only or full disk: the next run checks again
 
@@ -250,8 +252,11 @@ class Cache:
             return
         kept = list(self.lines.values())[-self.MAX_ENTRIES :]
         if self._write("".join(line + "\n" for line in kept)) is not None:
+            import contextlib
+
             for shard in self.shards:
-                shard.unlink(missing_ok=True)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(shard)
 
 
 _RUN_DIGESTS: dict[tuple, Any] = {}  # the part of every key that many files share, hashed once
@@ -277,13 +282,45 @@ def _run_digest(request: FileRequest) -> Any:
     return digest
 
 
-def _read_dependents(path: Path) -> dict[str, list[str]]:
-    if not path.exists():
+def _line_of(entry: dict) -> str:
+    """An entry as one line of JSON, as json.dumps writes it. Almost every entry holds only digests,
+    empty findings and NGC org names: those are written here without importing json, so a pre-commit
+    run on one clean file never imports it (2 ms of its start-up). Anything else goes to json."""
+    fields = []
+    for name, value in entry.items():
+        if isinstance(value, str) and _plain(value):
+            fields.append(f'"{name}": "{value}"')
+        elif isinstance(value, list) and all(isinstance(item, str) and _plain(item) for item in value):
+            fields.append(f'"{name}": [' + ", ".join(f'"{item}"' for item in value) + "]")
+        else:
+            import json
+
+            return json.dumps(entry)
+    return "{" + ", ".join(fields) + "}"
+
+
+def _plain(text: str) -> bool:
+    """A string that json writes as it is, between quotes: printable ASCII, no quote, no backslash."""
+    return text.isascii() and text.isprintable() and '"' not in text and "\\" not in text
+
+
+def _shards(folder: str) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries]
+    except OSError:
+        return []
+    return [os.path.join(folder, name) for name in names if name.startswith("shard-") and name.endswith(".jsonl")]
+
+
+def _read_dependents(path: str) -> dict[str, list[str]]:
+    if not os.path.exists(path):
         return {}
     import json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            data = json.loads(handle.read())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):
@@ -291,50 +328,60 @@ def _read_dependents(path: Path) -> dict[str, list[str]]:
     return {k: [s for s in v if isinstance(s, str)] for k, v in data.items() if isinstance(v, list)}
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: str, text: str) -> None:
     try:
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8")
+        folder, name = os.path.split(path)
+        temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(temporary, path)
     except OSError:
         pass  # a read-only or full disk: only the re-checks of dependents are lost
 
 
-def _shard_time(path: Path) -> tuple[int, str]:
+def _shard_time(path: str) -> tuple[int, str]:
     """`shard-<pid>-<time_ns>.jsonl`: ordered by the time it was written."""
+    name = os.path.basename(path)
     try:
-        return int(path.stem.rsplit("-", 1)[1]), path.name
+        return int(name[: -len(".jsonl")].rsplit("-", 1)[1]), name
     except (IndexError, ValueError):
-        return 0, path.name
+        return 0, name
 
 
-def cache_folder(start: Path) -> Path:
+def cache_folder(start: str | os.PathLike[str]) -> str:
     """`.nvlint_cache` at the project root: the nearest folder with `.git`, else the current one."""
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        if (folder / ".git").exists():
-            return folder / CACHE_DIR
-    return start / CACHE_DIR
+    folder = start = os.path.realpath(start)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return os.path.join(folder, CACHE_DIR)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.join(start, CACHE_DIR)
+        folder = parent
 
 
-def open_cache(folder: Path) -> Cache | None:
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by nvlint.\n"
+
+
+def open_cache(folder: str | os.PathLike[str]) -> Cache | None:
+    folder = os.fspath(folder)
     try:
-        folder.mkdir(exist_ok=True)
-        tag = folder / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text(
-                "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by nvlint.\n"
-            )
-            (folder / ".gitignore").write_text("# Created by nvlint.\n*\n")
+        os.makedirs(folder, exist_ok=True)  # a file in its place: the writes below fail, and no cache
+        tag = os.path.join(folder, "CACHEDIR.TAG")
+        if not os.path.exists(tag):
+            with open(tag, "w") as handle:
+                handle.write(_TAG)
+            with open(os.path.join(folder, ".gitignore"), "w") as handle:
+                handle.write("# Created by nvlint.\n*\n")
         return Cache(folder)
     except OSError:
         return None  # a read-only tree lints without a cache
 
 
-def clean(folder: Path) -> bool:
+def clean(folder: str | os.PathLike[str]) -> bool:
     import shutil
 
-    if not (folder / "CACHEDIR.TAG").exists():
+    if not os.path.exists(os.path.join(folder, "CACHEDIR.TAG")):
         return False
     shutil.rmtree(folder, ignore_errors=True)
     return True

@@ -6,217 +6,44 @@ configuration error (or a bug in nvlint outside any one file, said in one line).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
-from pathlib import Path
+from types import SimpleNamespace
 
-from nvlint import __version__
+from nvlint.cli_options import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, FORMAT_NAMES, quick_check
 from nvlint.output import tell
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMAT_NAMES = ("text", "pretty", "json", "jsonl", "sarif", "github", "gitlab", "junit", "checkstyle")
+TYPE_CHECKING = False  # typing and argparse are not imported at run time: start-up (mypy reads the block)
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any, NoReturn
+
 STATISTICS_FORMATS = ("text", "pretty", "json", "jsonl")
+COMMANDS = ("check", "rule", "rules", "clean", "server")
+__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "FORMAT_NAMES", "main"]
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse makes a formatter for every argument it declares, and each asks `shutil` for the terminal
-    width: `shutil` imports bz2 and lzma, a few milliseconds of every pre-commit run. Ask the OS directly."""
+def run() -> None:
+    """The `nvlint` program: main(), then, after `nvlint check`, an exit that skips the interpreter's
+    teardown. Freeing every module and object one at a time took about 5 ms of a 45 ms pre-commit run,
+    and nothing a check holds needs it: its files are closed where they are written. mypy exits the same
+    way. What else may need the teardown (another command, a thread still running, exit handlers a
+    library registered) gets it."""
+    import atexit
 
-    def __init__(
-        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
-    ) -> None:
-        if width is None:
-            width = _terminal_columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
-
-
-def _terminal_columns() -> int:
+    code = main()
+    if sys.argv[1:2] != ["check"] or ("threading" in sys.modules and sys.modules["threading"].active_count() > 1):
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
     try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
-class _Parser(argparse.ArgumentParser):
-    """A usage error is one line, and where to read more: not the usage block before it."""
-
-    def error(self, message: str):  # argparse declares it NoReturn; exit() never returns
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\ntry '{self.prog} --help'\n")
-
-
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with ``command``, only that subcommand's (the one a run was given). argparse asks
-    gettext for each parser's headings, a search of the locale folders every time: building all five
-    subcommands for every pre-commit run cost it milliseconds."""
-    parser = _Parser(
-        prog="nvlint",
-        formatter_class=_Formatter,
-        description="Lint NGC registry and NVIDIA Cloud Functions deployments: shell scripts, Makefiles, "
-        "GitHub Actions, GitLab CI and NVCF payloads.",
-    )
-    parser.add_argument("-V", "--version", action="version", version=f"nvlint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, add in _COMMANDS.items():
-        if command is None or command == name:
-            add(commands)
-    return parser
-
-
-def _add_check(commands) -> None:
-    check = commands.add_parser(
-        "check",
-        help="lint files and directories (default: .)",
-        formatter_class=_Formatter,
-        description="Lint files and directories; '-' reads standard input.",
-    )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    _output_arguments(check)
-    _rule_arguments(check)
-    _fix_arguments(check)
-    check.add_argument("--no-cache", action="store_true", help="do not read or write .nvlint_cache")
-    check.add_argument(
-        "--online",
-        action="store_true",
-        help="confirm every reference against its registry (also: online = true, NVLINT_ONLINE=1)",
-    )
-    check.add_argument(
-        "--online-scope",
-        choices=("deployed", "all"),
-        help="deployed: what functions and tasks pull (default); all: also `docker pull` images",
-    )
-    check.add_argument("--refresh", action="store_true", help="with --online: ignore cached registry answers")
-    check.add_argument("--jobs", type=_jobs, metavar="N", help="processes for large trees (default: one per core)")
-    check.add_argument(
-        "--stdin-filename", metavar="NAME", help="read standard input as this file (implies '-'): its kind, its name"
-    )
-    check.add_argument("--show-settings", action="store_true", help="print the settings of the first PATH and exit")
-    check.add_argument("--show-files", action="store_true", help="list the files that would be checked and exit")
-    check.add_argument(
-        "--watch", action="store_true", help="check again whenever a file changes (pip install 'nvlint[watch]')"
-    )
-    config = check.add_mutually_exclusive_group()
-    config.add_argument("--config", metavar="PATH", help="use this pyproject.toml or .nvlint.toml for every file")
-    config.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-
-
-def _add_rule(commands) -> None:
-    rule = commands.add_parser("rule", help="show a rule's documentation", formatter_class=_Formatter)
-    rule.add_argument("code", nargs="?", metavar="RULE", help="a rule code or name, e.g. NV302 or oauthtoken-expanded")
-    rule.add_argument("--all", action="store_true", help="every rule")
-    rule.add_argument("--format", choices=("text", "json"), default="text")
-
-
-def _add_rules(commands) -> None:
-    rules = commands.add_parser("rules", help="list the rules", formatter_class=_Formatter)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
-
-
-def _add_clean(commands) -> None:
-    commands.add_parser("clean", help="remove the result cache (.nvlint_cache)", formatter_class=_Formatter)
-
-
-def _add_server(commands) -> None:
-    commands.add_parser(
-        "server",
-        help="run the language server on standard input and output (pip install 'nvlint[server]')",
-        formatter_class=_Formatter,
-        description="The Language Server Protocol over stdio, for editors: findings as you type, fixes, hover.",
-    )
-
-
-_COMMANDS = {"check": _add_check, "rule": _add_rule, "rules": _add_rules, "clean": _add_clean, "server": _add_server}
-
-
-def _output_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument(
-        "--format",
-        "--output-format",
-        dest="format",
-        action="append",
-        choices=FORMAT_NAMES,
-        help="output format; repeat with --output to write several (default: pretty on a terminal, text otherwise)",
-    )
-    check.add_argument(
-        "-o",
-        "--output",
-        action="append",
-        metavar="FILE",
-        help="write the matching --format (text when none is given) to FILE instead of standard output",
-    )
-    check.add_argument(
-        "--statistics", action="store_true", help="a count per rule instead of findings (--format text or json)"
-    )
-    check.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour in the text and pretty formats (auto: at a terminal; NO_COLOR and FORCE_COLOR are honoured)",
-    )
-    check.add_argument("-q", "--quiet", action="store_true", help="only the findings: no summary, no notices")
-    check.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info"),
-        help="the lowest severity that makes the exit status 1 (default: info)",
-    )
-    check.add_argument("-e", "--exit-zero", action="store_true", help="exit 0 even when something is reported")
-
-
-def _rule_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument(
-        "--select",
-        action="append",
-        metavar="RULES",
-        help="only these rules: codes, prefixes (NV3) or names (oauthtoken-expanded), comma-separated",
-    )
-    check.add_argument("--extend-select", action="append", metavar="RULES", help="add these rules (opt-in rules)")
-    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules instead of the config's")
-    check.add_argument("--extend-ignore", action="append", metavar="RULES", help="skip these rules too")
-    check.add_argument(
-        "--per-file-ignores",
-        action="append",
-        metavar="GLOB:RULES",
-        help="skip these rules in files matching GLOB (gitignore style, from the current folder)",
-    )
-    check.add_argument(
-        "--extend-exclude",
-        action="append",
-        metavar="GLOBS",
-        help="never check files matching these globs too (comma-separated, from the current folder)",
-    )
-    check.add_argument("--no-suppressions", action="store_true", help="ignore '# nvlint: disable' directives (audits)")
-
-
-def _fix_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
-    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
-    check.add_argument(
-        "--add-suppressions",
-        nargs="?",
-        const="",
-        metavar="REASON",
-        help="write a '# nvlint: disable=...' directive for every finding (with '-- REASON' when given)",
-    )
-    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
-    check.add_argument(
-        "--baseline", metavar="FILE", help="report only findings not recorded in FILE (also: baseline = FILE)"
-    )
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {jobs}")
-    return jobs
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = code or EXIT_FINDINGS  # as main() answers a closed pipe
+    except (OSError, ValueError):
+        raise SystemExit(code) from None  # a closed or failing stream: the interpreter reports what it can
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -225,13 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     # Collect cycles far less often (mypy does the same); reference counting frees the rest at once.
     gc.set_threshold(100_000, 50, 100)
     given = sys.argv[1:] if argv is None else argv
-    parser = build_parser(given[0] if given and given[0] in _COMMANDS else None)
-    args = parser.parse_args(given)
+    quick = quick_check(given[1:]) if given and given[0] == "check" else None
+    args: Any
+    if quick is not None:
+        args, parser = SimpleNamespace(**quick), None
+    else:
+        from nvlint.cli_parser import build_parser
+
+        parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
+        args = parser.parse_args(given)
     try:
         if args.command == "check":
-            return _check(args, _subparser(parser, "check"))
+            return _check(args, _Usage(parser, "check"))
         if args.command == "rule":
-            return _rule(args, _subparser(parser, "rule"))
+            return _rule(args, _Usage(parser, "rule"))
         if args.command == "rules":
             return _rules(args.format)
         if args.command == "server":
@@ -241,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "clean":
             from nvlint import cache
 
-            folder = cache.cache_folder(Path.cwd())
+            folder = cache.cache_folder(os.getcwd())
             tell(f"nvlint: removed {folder}" if cache.clean(folder) else f"nvlint: no cache at {folder}")
             return EXIT_CLEAN
     except KeyboardInterrupt:
@@ -256,19 +90,26 @@ def main(argv: list[str] | None = None) -> int:
             "(please report it; NVLINT_DEBUG=1 shows the traceback)"
         )
         return EXIT_USAGE
+    assert parser is not None  # only argparse reads a command line without a command
     parser.print_help(sys.stderr)
     return EXIT_USAGE
 
 
-def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
-    """The command's own parser: its errors show its usage (`nvlint check [-h] ...`), not the top level's."""
-    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
-        if isinstance(action, argparse._SubParsersAction):
-            return action.choices[name]
-    raise LookupError(name)
+class _Usage:
+    """Where a command's usage errors go: its argparse parser, built only when there is an error to
+    report (a command line read by nvlint.cli_options has none yet)."""
+
+    def __init__(self, parser: argparse.ArgumentParser | None, command: str) -> None:
+        self.parser, self.command = parser, command
+
+    def error(self, message: str) -> NoReturn:  # argparse exits
+        from nvlint.cli_parser import build_parser, subparser
+
+        parser = self.parser if self.parser is not None else build_parser(self.command)
+        subparser(parser, self.command).error(message)
 
 
-def _selectors(values: list[str] | None, option: str, usage: argparse.ArgumentParser) -> tuple[str, ...]:
+def _selectors(values: list[str] | None, option: str, usage: _Usage) -> tuple[str, ...]:
     """Codes, prefixes or rule names, comma-separated, as codes; an unknown one is a usage error."""
     from nvlint.rules import code_of, unknown_rule
 
@@ -316,7 +157,7 @@ def _conflict(args, formats: list[str], outputs: list[str]) -> str | None:
     return None
 
 
-def _check(args, usage: argparse.ArgumentParser) -> int:
+def _check(args, usage: _Usage) -> int:
     from nvlint.settings import ConfigError
 
     formats, outputs = _formats(args)
@@ -353,7 +194,7 @@ def _check(args, usage: argparse.ArgumentParser) -> int:
         return EXIT_USAGE
 
 
-def _plan(args, usage: argparse.ArgumentParser):
+def _plan(args, usage: _Usage):
     """The run's plan (each file's settings and rules) and the settings of the current folder."""
     from nvlint.check import plan
     from nvlint.rules import CODES
@@ -365,7 +206,7 @@ def _plan(args, usage: argparse.ArgumentParser):
     extend_ignore = _selectors(args.extend_ignore, "--extend-ignore", usage)
     per_file = tuple(_per_file_ignore(value, usage) for value in args.per_file_ignores or ())
     exclude = tuple(glob.strip() for value in args.extend_exclude or () for glob in value.split(",") if glob.strip())
-    finder = SettingsFinder(Path(args.config) if args.config else None, CODES, plan.DECLARED)
+    finder = SettingsFinder(args.config or None, CODES, plan.DECLARED)
     run_plan = plan.Plan(finder, None, select, ignore, extend_select, args.isolated, extend_ignore)
     run_plan.command_line(per_file, exclude, os.getcwd())
     if args.quiet:
@@ -377,7 +218,7 @@ def _silent(message: str) -> None:
     return None
 
 
-def _per_file_ignore(value: str, usage: argparse.ArgumentParser) -> tuple[str, tuple[str, ...]]:
+def _per_file_ignore(value: str, usage: _Usage) -> tuple[str, tuple[str, ...]]:
     """`legacy/*.sh:NV303,NV201`: a glob and the rules it skips."""
     glob, sep, rules = value.rpartition(":")
     if not sep or not glob.strip():
@@ -388,6 +229,8 @@ def _per_file_ignore(value: str, usage: argparse.ArgumentParser) -> tuple[str, t
 def _baseline(path: str | None) -> frozenset[str] | None:
     if path is None:
         return None
+    from pathlib import Path
+
     from nvlint import baseline
 
     return frozenset(baseline.read(Path(path)))
@@ -435,15 +278,19 @@ def _cache(args):
         return None
     from nvlint import cache
 
-    return cache.open_cache(cache.cache_folder(Path.cwd()))
+    return cache.open_cache(cache.cache_folder(os.getcwd()))
 
 
 def _finish(args, run, formats: list[str], outputs: list[str], baseline_file: str | None) -> int:
-    from nvlint import baseline, output
+    from nvlint import output
     from nvlint.report import Report, plural
 
     diagnostics = run.diagnostics
     if args.write_baseline:
+        from pathlib import Path
+
+        from nvlint import baseline
+
         baseline.write(Path(args.write_baseline), diagnostics)
         tell(f"nvlint: recorded {len(diagnostics)} finding(s) in {args.write_baseline}")
         return EXIT_CLEAN
@@ -493,7 +340,7 @@ def _color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def _rule(args, usage: argparse.ArgumentParser) -> int:
+def _rule(args, usage: _Usage) -> int:
     import json
 
     from nvlint.rules import NAMES, all_rules, by_code, unknown_rule

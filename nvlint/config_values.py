@@ -3,8 +3,6 @@ valid spelling, and ends the run with exit status 2 (ConfigError)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from nvlint.generic import Generic
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -36,7 +34,7 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-def string_list(path: Path, key: str, value: object) -> tuple[str, ...]:
+def string_list(path: str, key: str, value: object) -> tuple[str, ...]:
     """A list of strings. A string alone is refused, not read as a list of one: `ignore = "NV302"` is a
     mistake the configuration's reader names, with how to write it."""
     if isinstance(value, str):
@@ -56,7 +54,7 @@ def hint(value: object, choices: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def choice(path: Path, key: str, value: object, choices: tuple[str, ...]) -> str:
+def choice(path: str, key: str, value: object, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{path}: '{key}' must be one of {', '.join(choices)} (a string), not {type_name(value)}")
     if value not in choices:
@@ -64,7 +62,7 @@ def choice(path: Path, key: str, value: object, choices: tuple[str, ...]) -> str
     return value
 
 
-def boolean(path: Path, key: str, value: object) -> bool:
+def boolean(path: str, key: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{path}: '{key}' must be true or false, not {type_name(value)}")
     return value
@@ -73,7 +71,7 @@ def boolean(path: Path, key: str, value: object) -> bool:
 _UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": 1024**2, "m": 1024**2, "gb": 1024**3, "g": 1024**3}
 
 
-def size(path: Path, key: str, value) -> int:
+def size(path: str, key: str, value) -> int:
     """A number of bytes: an integer, or text with a unit (`"2MB"`, `"512 KB"`)."""
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -86,7 +84,7 @@ def size(path: Path, key: str, value) -> int:
     raise ConfigError(f'{path}: \'{key}\' must be a size such as "2MB", "512KB" or a number of bytes')
 
 
-def table(path: Path, key: str, value) -> dict:
+def table(path: str, key: str, value) -> dict:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: '{key}' must be a table, not {type_name(value)}")
     return value
@@ -99,7 +97,7 @@ class Option(Generic[T]):
 
     __slots__ = ("check", "default", "doc", "name")
 
-    def __init__(self, name: str, default: T, check: Callable[[Path, str, object], T], doc: str) -> None:
+    def __init__(self, name: str, default: T, check: Callable[[str, str, object], T], doc: str) -> None:
         self.name = name
         self.default = default
         self.check = check  # (path, key, value) -> the value to keep, or ConfigError

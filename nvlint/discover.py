@@ -11,7 +11,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from pathlib import Path
 
 from nvlint import lazyre
 from nvlint.model.record import fields_repr
@@ -51,10 +50,16 @@ class Target:
     __repr__ = fields_repr
 
 
-def detect_kind(path: Path) -> str | None:
+TYPE_CHECKING = False  # typing and pathlib are not imported at run time: start-up (mypy reads the block)
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def detect_kind(path: str | os.PathLike[str]) -> str | None:
     """The file kind of a path: by its name, or for a file without an extension by its shebang."""
-    kind = kind_of_name(path.name)
-    if kind is not None or "." in path.name.lstrip("."):
+    name = os.path.basename(os.fspath(path).rstrip("/"))
+    kind = kind_of_name(name)
+    if kind is not None or "." in name.lstrip("."):
         return kind
     try:
         with open(path, "rb") as handle:
@@ -134,18 +139,19 @@ class _Matcher:
 
 def iter_targets(paths: list[str], notice=None) -> Iterator[Target]:
     """Targets in a stable order; `-` is left to the caller. ``notice`` hears about what is skipped."""
-    cwd = Path.cwd()
+    cwd = os.getcwd()
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path, cwd, notice)
+        if os.path.isdir(given or "."):  # as pathlib reads it, "" is the current folder
+            from pathlib import Path  # walking a folder: pathlib's spelling of its paths, and its parents
+
+            yield from _walk(Path(given), cwd, notice)
             continue
         special = _special_kind(given)
         if special is not None:  # opening a named pipe would wait for a writer forever
             if notice is not None:
                 notice(f"skipped {given}: not a regular file ({special})")
             continue
-        yield Target(given, given, detect_kind(path) if path.exists() else None, True)
+        yield Target(given, given, detect_kind(given) if os.path.exists(given) else None, True)
 
 
 def _special_kind(path: str) -> str | None:
@@ -165,7 +171,7 @@ def _special_kind(path: str) -> str | None:
     return "not a file"
 
 
-def _walk(root: Path, cwd: Path, notice=None) -> Iterator[Target]:
+def _walk(root: Path, cwd: str, notice=None) -> Iterator[Target]:
     ignores = _Ignores()
     top = _folder(str(root.resolve()))
     # gitignores above the starting directory, up to the repository root, apply too
@@ -189,7 +195,7 @@ def _folder(path: str) -> str:
 
 
 def _walk_directory(
-    directory: str, resolved: str, ignores: _Ignores, cwd: Path, notice, relative: bool, top: bool = True
+    directory: str, resolved: str, ignores: _Ignores, cwd: str, notice, relative: bool, top: bool = True
 ) -> Iterator[Target]:
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -227,14 +233,14 @@ def _walk_directory(
                 notice(f"skipped {_display(entry.path, cwd, relative)}: {why}")
             continue
         if kind is None and "." not in entry.name.lstrip("."):
-            kind = detect_kind(Path(entry.path))  # no extension: a shebang may say shell
+            kind = detect_kind(entry.path)  # no extension: a shebang may say shell
         # A file of no kind is never read, so whether it is ignored need not be asked (most of a tree).
         if kind is None or (checking and ignores.ignored(resolved + entry.name)):
             continue
         yield Target(_display(entry.path, cwd, relative), entry.path, kind, False)
 
 
-def _display(path: str, cwd: Path, relative: bool) -> str:
+def _display(path: str, cwd: str, relative: bool) -> str:
     if relative:
         return path[2:] if path.startswith("./") else path
     try:

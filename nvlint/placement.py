@@ -81,6 +81,8 @@ def _suppressed(
     codes: tuple[str, ...],
     not_comments: list[tuple[int, int]] | tuple,
 ) -> list[Diagnostic]:
+    if "nvlint" not in text:  # no directive: the parser is not even imported
+        return out
     from nvlint import suppressions
     from nvlint.rules import CODES, NAMES
 

@@ -7,12 +7,10 @@ nearest valid spelling, and end the run with exit status 2.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from nvlint.config_values import ConfigError, Option, choice, hint, size, string_list, table
 from nvlint.config_values import type_name as _type_name
 from nvlint.model.record import Record
-from nvlint.online.settings import parse_online
 
 __all__ = ["ConfigError", "Settings", "SettingsFinder", "parse_settings"]
 
@@ -168,7 +166,7 @@ def _matches(relative: str, glob: str) -> bool:
     return pathspec.GitIgnoreSpec.from_lines([glob]).match_file(relative)
 
 
-def _load_toml(path: Path) -> dict:
+def _load_toml(path: str) -> dict:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -182,7 +180,7 @@ def _load_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tuple[str, ...]:
+def _codes(path: str, key: str, selectors, valid_codes: frozenset[str]) -> tuple[str, ...]:
     """Codes, prefixes or rule names, as codes."""
     from nvlint.rules.catalog import code_of, unknown_rule
 
@@ -195,19 +193,24 @@ def _codes(path: Path, key: str, selectors, valid_codes: frozenset[str]) -> tupl
     return tuple(codes)
 
 
-def _baseline(path: Path, value: object) -> str | None:
+def _baseline(path: str, value: object) -> str | None:
     """`baseline = ".nvlint-baseline.json"`: a file, relative to the configuration that names it."""
     if value is None:
         return None
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{path}: 'baseline' must be a file name (a string), not {_type_name(value)}")
-    return str((path.parent / value).resolve())
+    return os.path.realpath(os.path.join(os.path.dirname(path), value))
 
 
 def parse_settings(
-    path: Path, values: dict, valid_codes: frozenset[str] = frozenset(), declared: Declared | None = None
+    path: str | os.PathLike[str],
+    values: dict,
+    valid_codes: frozenset[str] = frozenset(),
+    declared: Declared | None = None,
 ) -> Settings:
-    """``declared``: the options rules and file kinds declare (none when not given)."""
+    """``path``: the configuration file; ``declared``: the options rules and file kinds declare (none when
+    not given)."""
+    path = os.fspath(path)
     options = []
     for key, value in values.items():
         if key in KEYS:
@@ -228,6 +231,8 @@ def parse_settings(
             raise ConfigError(f"{path}: 'severity' needs whole codes, not '{code}'{hint(code, valid_codes)}")
         severity[code] = choice(path, f"severity.{code}", level, LEVELS)
     fail_on = values.get("fail-on")
+    from nvlint.online.settings import parse_online  # here: a run with no configuration never needs it
+
     return Settings(
         select=_codes(path, "select", values.get("select", []), valid_codes),
         extend_select=_codes(path, "extend-select", values.get("extend-select", []), valid_codes),
@@ -241,8 +246,8 @@ def parse_settings(
         baseline=_baseline(path, values.get("baseline")),
         options=tuple(options),
         **parse_online(path, values.get("online", False)),
-        source=str(path),
-        root=str(path.parent.resolve()),
+        source=path,
+        root=os.path.realpath(os.path.dirname(path)),
     )
 
 
@@ -250,48 +255,55 @@ class SettingsFinder:
     """Finds and caches the settings that apply to each directory."""
 
     def __init__(
-        self, forced: Path | None = None, valid_codes: frozenset[str] = frozenset(), declared: Declared | None = None
+        self,
+        forced: str | os.PathLike[str] | None = None,
+        valid_codes: frozenset[str] = frozenset(),
+        declared: Declared | None = None,
     ) -> None:
         self.valid_codes = valid_codes
         self.declared = declared
-        self._cache: dict[Path, Settings] = {}
+        self._cache: dict[str, Settings] = {}  # by resolved folder
         self.warn = _warn
         self.forced = self.load(forced) if forced is not None else None
 
-    def load(self, path: Path) -> Settings:
+    def load(self, path: str | os.PathLike[str]) -> Settings:
+        path = os.fspath(path)
         data = _load_toml(path)
-        table = data.get("tool", {}).get("nvlint", {}) if path.name == "pyproject.toml" else data
+        table = data.get("tool", {}).get("nvlint", {}) if os.path.basename(path) == "pyproject.toml" else data
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.nvlint] must be a table")
         return parse_settings(path, table, self.valid_codes, self.declared)
 
-    def for_file(self, file: Path) -> Settings:
+    def for_file(self, file: str | os.PathLike[str]) -> Settings:
+        """The settings of the nearest configuration above ``file`` (a path that names no file, such as
+        `.`, stands for the current folder)."""
         if self.forced is not None:
             return self.forced
-        directory = file.parent.resolve() if file.name else Path.cwd()
+        folder, name = os.path.split(os.fspath(file).rstrip("/"))
+        directory = os.path.realpath(folder) if name not in ("", ".") else os.getcwd()
         return self._for_directory(directory)
 
-    def _for_directory(self, directory: Path) -> Settings:
+    def _for_directory(self, directory: str) -> Settings:
         cached = self._cache.get(directory)
         if cached is not None:
             return cached
         result = None
-        dedicated, pyproject = directory / ".nvlint.toml", directory / "pyproject.toml"
-        with_table = pyproject.is_file() and "nvlint" in _tool_tables(pyproject)
-        if dedicated.is_file():
+        dedicated, pyproject = os.path.join(directory, ".nvlint.toml"), os.path.join(directory, "pyproject.toml")
+        with_table = os.path.isfile(pyproject) and "nvlint" in _tool_tables(pyproject)
+        if os.path.isfile(dedicated):
             result = self.load(dedicated)
             if with_table:
-                self.warn(f"{dedicated} is used; [tool.nvlint] in {pyproject.name} beside it is ignored")
+                self.warn(f"{dedicated} is used; [tool.nvlint] in pyproject.toml beside it is ignored")
         elif with_table:
             result = self.load(pyproject)
         if result is None:
-            parent = directory.parent
+            parent = os.path.dirname(directory)
             result = Settings() if parent == directory else self._for_directory(parent)
         self._cache[directory] = result
         return result
 
 
-def _tool_tables(path: Path) -> dict:
+def _tool_tables(path: str) -> dict:
     """A pyproject.toml's `[tool.*]` tables. Most pyproject.toml files say nothing of nvlint: those are
     not parsed at all (importing the TOML parser took 11 of the 62 ms of a one-file run)."""
     try:

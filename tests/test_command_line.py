@@ -332,3 +332,44 @@ def test_a_one_file_run_imports_only_the_libraries_its_kind_needs(tmp_path, name
     assert libraries == str(sorted(needed)), result.stderr
     if readers is not None:
         assert kinds == str(sorted(readers)), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "unused"),
+    [
+        ("docker push nvcr.io/acme/app:1.0\n", ["argparse", "gettext", "json", "pathlib"]),
+        # a finding is written to the cache as JSON
+        ('docker login nvcr.io -u "$oauthtoken"\n', ["argparse", "gettext", "pathlib"]),
+    ],
+)
+def test_a_pre_commit_run_on_one_script_leaves_the_heavier_standard_modules_alone(tmp_path, text, unused):
+    """Start-up: argparse (with gettext and locale) reads only command lines the quick reading leaves to
+    it, pathlib only walks folders, and json only writes findings: each costs 2-4 ms of a run that
+    takes about forty. The run checks a changed file (the cache misses, then learns its answer)."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "deploy.sh").write_text(text)
+    code = (
+        "import sys\nfrom nvlint.cli import main\nmain(['check', '--format', 'text', 'deploy.sh'])\n"
+        f"print([m for m in {sorted(unused)!r} if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
+    assert (tmp_path / ".nvlint_cache").is_dir()  # the cache was used
+
+
+def test_the_program_exits_without_teardown_yet_loses_no_output_and_runs_exit_handlers(tmp_path):
+    """`nvlint` (nvlint.cli:run) ends with os._exit: its exit status is main()'s, its buffered output is
+    all written, and exit handlers that a library registered still run."""
+    (tmp_path / "bad.sh").write_text('docker login nvcr.io -u "$oauthtoken"\n' * 200)
+    code = (
+        "import atexit, sys\natexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        "sys.argv = ['nvlint', 'check', '--isolated', '--no-cache', '--format', 'json', 'bad.sh']\n"
+        "from nvlint.cli import run\nrun()\nprint('not reached')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert len(json.loads(result.stdout)) == 200  # all of it, though it is larger than a pipe's buffer
+    assert "not reached" not in result.stdout and result.stderr.endswith("handler ran\n")

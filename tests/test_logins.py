@@ -59,6 +59,16 @@ def test_the_table_covers_every_registry_client():
     assert {ALIASES.get(name, name) for name in REGISTRY_CLIENTS} <= set(TABLE)
 
 
+def test_every_docker_like_tool_is_dispatched_to_the_docker_recogniser():
+    """The dispatch names each family's commands without importing its module (start-up): the names
+    must stay those the module reads."""
+    from nvlint.tools import commands, docker
+
+    assert {name for name, family in commands._FAMILY_OF.items() if family == "docker"} >= docker.TOOLS
+    for family in set(commands._FAMILY_OF.values()):
+        assert callable(commands._recogniser(family))
+
+
 @pytest.mark.parametrize("tool", sorted(TABLE))
 def test_an_expanded_oauthtoken_is_reported_in_every_login(tool):
     for form in TABLE[tool]:

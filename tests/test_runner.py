@@ -136,6 +136,30 @@ def test_merging_shards_keeps_the_newest_entries(tmp_path):
     assert Cache(folder).get("k0") == [] and Cache(folder).get("k1") is None
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"key": "0f" * 32, "findings": []},
+        {"key": "0f" * 32, "stamp": "a1" * 32},
+        {"key": "0f" * 32, "stamp": ""},
+        {"key": "0f" * 32, "findings": [], "orgs": ["acme"]},
+        {"key": "0f" * 32, "findings": [{"code": "NV302", "message": 'say "hi"'}]},
+        {"key": "not-hex \u00e9", "findings": []},
+        {"key": "0f" * 32, "stamp": 'a"b'},
+        {"key": "0f" * 32, "findings": [], "orgs": ["acme", "nv-team"], "missed": ["x\\y"]},
+        {"key": "0f" * 32, "findings": [], "orgs": ["tab\there"]},
+        {"key": "0f" * 32, "findings": [], "sources": [["/env.sh", "ab" * 32]]},
+        {"key": "0f" * 32, "findings": [], "orgs": []},
+    ],
+)
+def test_cache_lines_are_what_json_writes(entry):
+    """The common entries are written without json (start-up): the text must be json's, byte for byte,
+    or the lookups that search the text for a key miss."""
+    from nvlint.cache import _line_of
+
+    assert _line_of(entry) == json.dumps(entry)
+
+
 def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
     from nvlint.cache import Cache
 

@@ -13,8 +13,6 @@ tests all call `check_file`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from nvlint.check import gate
 from nvlint.diagnostics import Diagnostic, severity_rank
 from nvlint.settings import Settings
@@ -402,5 +400,7 @@ def _fix(data: bytes, request: FileRequest, rules: EnabledRules, result: FileRes
     if request.stdin:
         result.fixed = text
     else:
+        from pathlib import Path  # nvlint.fix imports it anyway
+
         fixing.write_atomically(Path(request.path), text.encode("utf-8", "surrogateescape"))
     return text.encode("utf-8", "surrogateescape")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from nvlint.check.file import FileRequest, Options
 
@@ -68,7 +67,7 @@ class Plan:
         folder = os.path.dirname(path)
         found = self._by_folder.get(folder)
         if found is None:
-            found = self._by_folder[folder] = self.finder.for_file(Path(path))
+            found = self._by_folder[folder] = self.finder.for_file(path)
         return found
 
     def rules(self, path: str, settings: Settings | None = None) -> tuple[str, ...]:
@@ -162,6 +161,8 @@ class Plan:
     def _stdin_request(self, stdin_filename: str | None) -> FileRequest:
         """Standard input, read whole. Named with --stdin-filename, it is a file like any other: when the
         configuration excludes that name, no rule runs (an editor shows nothing; --fix gives the text back)."""
+        from pathlib import Path  # standard input only: a run of files has no need of pathlib (start-up)
+
         from nvlint.sources import kind_from_shebang, kind_of_name
 
         name = stdin_filename or "-"

@@ -4,7 +4,6 @@ the settings the online check runs with. Read by nvlint.settings; imports nothin
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from nvlint.config_values import ConfigError, boolean, hint, table
 from nvlint.model.record import Record
@@ -66,7 +65,7 @@ class OnlineSettings(Record):
         return hash((self.ngc_api_url, self.nvcf_api_url, tuple(sorted(self.registry_endpoints.items()))))
 
 
-def parse_online(path: Path, value) -> dict:
+def parse_online(path: str, value) -> dict:
     """`online = true`, or an `[online]` table (`[tool.nvlint.online]` in pyproject.toml)."""
     if isinstance(value, bool):
         return {"online": value}

@@ -5,8 +5,7 @@ Add a format by adding a module with `write(report, stream)` and naming it in FO
 
 from __future__ import annotations
 
-import importlib
-
+from nvlint import import_module
 from nvlint.diagnostics import Diagnostic
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -89,5 +88,5 @@ def xml_text(text: str) -> str:
 
 def write(format_name: str, report: Report, stream: TextIO) -> None:
     module_name, _, function = FORMATS[format_name].partition(":")
-    module = importlib.import_module(f"nvlint.report.{module_name}")
+    module = import_module(f"nvlint.report.{module_name}")
     getattr(module, function or "write")(report, stream)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import importlib
 
+from nvlint import import_module
 from nvlint.rules.catalog import CATALOG, CODES, NAMES, code_of, nearest_selector, unknown_rule
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @functools.cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, by code: the rule modules are imported the first time (a warm run needs none)."""
-    rules: list[Rule] = [importlib.import_module(f"nvlint.rules.{module}").RULE for _, _, module in CATALOG]
+    rules: list[Rule] = [import_module(f"nvlint.rules.{module}").RULE for _, _, module in CATALOG]
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
@@ -36,7 +36,7 @@ def loaded(codes: Iterable[str]) -> tuple[Rule, ...]:
 
 @functools.cache
 def _rule(code: str) -> Rule:
-    return importlib.import_module(f"nvlint.rules.{_MODULES[code]}").RULE
+    return import_module(f"nvlint.rules.{_MODULES[code]}").RULE
 
 
 __all__ = [

@@ -51,25 +51,27 @@ def _binding(package: str):
     back to the documented import."""
     import os
     import sys
-    from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec, PathFinder
 
     name = f"{package}._binding"
     if name in sys.modules:
         return sys.modules[name]
     try:
-        spec = PathFinder.find_spec(package)
+        # importlib.machinery's classes, from the modules it takes them from (loaded at every start):
+        # importing importlib.machinery imports importlib and warnings too, half a millisecond
+        machinery, bootstrap = sys.modules["_frozen_importlib_external"], sys.modules["_frozen_importlib"]
+        spec = machinery.PathFinder.find_spec(package)
         for folder in (spec.submodule_search_locations or []) if spec else []:
-            for suffix in EXTENSION_SUFFIXES:
+            for suffix in machinery.EXTENSION_SUFFIXES:
                 path = os.path.join(folder, "_binding" + suffix)
                 if not os.path.isfile(path):
                     continue
-                loader = ExtensionFileLoader(name, path)
-                module = loader.create_module(ModuleSpec(name, loader, origin=path))
+                loader = machinery.ExtensionFileLoader(name, path)
+                module = loader.create_module(bootstrap.ModuleSpec(name, loader, origin=path))
                 loader.exec_module(module)
                 sys.modules[name] = module
                 return module
-    except Exception:  # noqa: BLE001 - any other layout: the documented way below
+    except Exception:  # noqa: BLE001 - any other layout or interpreter: the documented way below
         pass
-    import importlib
+    from nvlint import import_module
 
-    return importlib.import_module(package)
+    return import_module(package)

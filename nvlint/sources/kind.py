@@ -8,10 +8,9 @@ script loads no YAML, Python or Markdown reader (start-up is most of what a pre-
 
 from __future__ import annotations
 
-import importlib
 import os
-from pathlib import PurePosixPath
 
+from nvlint import import_module
 from nvlint.model.text import text_digest
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -171,7 +170,7 @@ class FileKind:
 
     def reader(self):
         """The module that reads this kind's files."""
-        return importlib.import_module(self.module)
+        return import_module(self.module)
 
     def read(self, source: Source) -> Reading:
         return self.reader().read(source)
@@ -185,6 +184,8 @@ class FileKind:
 
     def claims(self, path: str) -> bool:
         """Does the path alone say a document file is of this kind?"""
+        from pathlib import PurePosixPath  # documents only: a shell script's run never needs pathlib
+
         posix = PurePosixPath(path.replace("\\", "/"))
         if posix.name in self.names or any(posix.match(glob) for glob in self.globs):
             return True

@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from nvlint import lazyre
 from nvlint.model.command import Command
 from nvlint.model.events import CommandRun, Event, ImagePushed, Login, OptionRun, ToolCommand
-from nvlint.tools import credentials, docker, helm, http, ngc, registries
+from nvlint.tools import credentials
 
-_BY_NAME = {name: docker.recognise for name in docker.TOOLS}
-_BY_NAME.update(
-    {"docker-compose": docker.recognise, "helm": helm.recognise, "helm3": helm.recognise, "ngc": ngc.recognise}
-)
-_BY_NAME.update({name: http.recognise for name in ("curl", "http", "https", "xh", "wget")})
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# Each family's recogniser, by the command names it reads: a module is imported the first time a script
+# runs one of its commands (a script without helm or curl never loads those).
 REGISTRY_CLIENTS: tuple[str, ...] = ("skopeo", "crane", "oras", "regctl", "singularity", "apptainer", "kubectl")
 REGISTRY_CLIENTS += ("oc", "crictl", "ctr", "enroot")
-_BY_NAME.update({name: registries.recognise for name in REGISTRY_CLIENTS})
+_FAMILY_OF = dict.fromkeys(("docker", "podman", "nerdctl", "buildah", "docker-compose"), "docker")
+_FAMILY_OF.update({"helm": "helm", "helm3": "helm", "ngc": "ngc"})
+_FAMILY_OF.update(dict.fromkeys(("curl", "http", "https", "xh", "wget"), "http"))
+_FAMILY_OF.update(dict.fromkeys(REGISTRY_CLIENTS, "registries"))
+_RECOGNISERS: dict[str, Callable[[Command], list[Event]]] = {}
+
+
+def _recogniser(family: str) -> Callable[[Command], list[Event]]:
+    handler = _RECOGNISERS.get(family)
+    if handler is None:
+        __import__(f"nvlint.tools.{family}")
+        handler = _RECOGNISERS[family] = sys.modules[f"nvlint.tools.{family}"].recognise
+    return handler
 
 
 _PUSHY = lazyre.compile(r"push|publish|upload|release|deploy", re.IGNORECASE)
@@ -95,10 +109,10 @@ def recognise(command: Command, dollar_escape: str = "$", reads_words=None) -> l
         events.append(CommandRun(command.start, command.end, words=words, dollar_escape=dollar_escape))
     if not command.executes or not command.argv:
         return events
-    handler = _BY_NAME.get(command.name or "")
-    if handler is not None:
+    family = _FAMILY_OF.get(command.name or "")
+    if family is not None:
         events.append(ToolCommand(command.start, command.end, command.name or ""))
-        events.extend(handler(command))
+        events.extend(_recogniser(family)(command))
     elif _is_option(command.argv[0]):
         events.append(OptionRun(command.start, command.end, command.argv[0]))
     elif not command.calls_function and _may_push(command):
