@@ -126,3 +126,12 @@ YAMLISH = st.recursive(
 @given(YAMLISH, st.sampled_from([".github/workflows/a.yml", ".gitlab-ci.yml", "payload.json", "a.yaml"]))
 def test_random_documents(document, name):
     check_invariants(json.dumps(document).encode(), "yaml", name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\x00\x1b\x7f\x85\u200b\ue000\uf8ff\U000f0000é…")))
+def test_a_message_is_made_printable_as_the_pattern_says(text):
+    """printable() skips the pattern for printable text (start-up): what it returns is the pattern's."""
+    from nvlint.rules.base import _UNPRINTABLE, printable
+
+    assert printable(text) == _UNPRINTABLE.sub("…", text)

@@ -299,7 +299,11 @@ _UNPRINTABLE = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 
 
 def printable(text: str) -> str:
-    """No control or private-use character in a message (they break XML reports and terminals)."""
+    """No control or private-use character in a message (they break XML reports and terminals).
+    isprintable() is false for every character of the pattern: most texts never compile it (its
+    private-use range costs most of a millisecond to compile)."""
+    if text.isprintable():
+        return text
     return _UNPRINTABLE.sub("…", text) if _UNPRINTABLE.search(text) else text
 
 
