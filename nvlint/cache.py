@@ -252,11 +252,11 @@ class Cache:
             return
         kept = list(self.lines.values())[-self.MAX_ENTRIES :]
         if self._write("".join(line + "\n" for line in kept)) is not None:
-            import contextlib
-
             for shard in self.shards:
-                with contextlib.suppress(FileNotFoundError):
+                try:  # noqa: SIM105 - contextlib would be imported for this alone
                     os.unlink(shard)
+                except FileNotFoundError:
+                    pass
 
 
 _RUN_DIGESTS: dict[tuple, Any] = {}  # the part of every key that many files share, hashed once

@@ -16,9 +16,7 @@ placeholder test is needed and the shape is reported wherever it appears.
 
 from __future__ import annotations
 
-import binascii
 import itertools
-import math
 
 from nvlint import lazyre
 
@@ -83,6 +81,8 @@ def is_legacy_key(word: str) -> bool:
     """Is this the base64 of a legacy NGC key's `<26 letters and digits>:<UUID>`?"""
     if len(word) != LEGACY_LENGTH:
         return False
+    import binascii  # here: binascii and math are shared libraries, loaded only for a candidate key
+
     try:
         decoded = binascii.a2b_base64(word)  # 84 letters and digits: no padding, nothing skipped
     except binascii.Error:
@@ -115,6 +115,8 @@ def _entropy(text: str) -> float:
     for char in text:
         counts[char] = counts.get(char, 0) + 1
     size = len(text)
+    import math
+
     return -sum(n / size * math.log2(n / size) for n in counts.values())
 
 
