@@ -180,6 +180,7 @@ def test_an_edited_installation_does_not_reuse_answers(tmp_path, monkeypatch, ca
     """Installs of two commits share a version: the cache key also carries the code's own stamps."""
     import os
 
+    from nvlint import __version__ as nvlint_version
     from nvlint import cache
 
     package = tmp_path / "pkg"
@@ -194,6 +195,17 @@ def test_an_edited_installation_does_not_reuse_answers(tmp_path, monkeypatch, ca
     (package / "__pycache__" / "nv1.cpython-311.pyc").write_bytes(b"x")
     assert cache.tree_stamps(str(package)) == cache.tree_stamps(str(package))
     assert "__pycache__" not in cache.tree_stamps(str(package))
+
+    # an installed wheel: its RECORD, which every install writes anew, stands for the files
+    assert cache.code_stamps(str(package)) == cache.tree_stamps(str(package))  # no RECORD: a checkout
+    record = tmp_path / f"nvlint-{nvlint_version}.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("nvlint/rules/nv1.py,sha256=abc,6\n")
+    os.utime(record, ns=(2_000_000_000, 2_000_000_000))
+    installed = cache.code_stamps(str(package))
+    assert installed.startswith("RECORD:") and installed == cache.code_stamps(str(package))
+    record.write_text("nvlint/rules/nv1.py,sha256=abd,6\n")  # reinstalled from another commit
+    assert cache.code_stamps(str(package)) != installed
 
     root = tmp_path / "project"
     root.mkdir()
