@@ -91,12 +91,18 @@ class Cache:
         self.dependents_changed = False
         self._digests: dict[str, str | None] = {}  # a sourced file's digest now, read once per run
         self.shards = sorted(_shards(folder), key=_shard_time)
-        self._texts: list[str] = []  # the shards' text, oldest first, each after a newline
+        # The shards' bytes, oldest first, each after a newline: searched as bytes, and only the line found
+        # is decoded (a one-file run in a big tree decodes none of the rest).
+        self._texts: list[bytearray] = []
         for shard in self.shards:
             try:
-                with open(shard, encoding="utf-8") as handle:
-                    self._texts.append("\n" + handle.read())
-            except (OSError, ValueError):
+                with open(shard, "rb") as handle:
+                    size = os.fstat(handle.fileno()).st_size
+                    text = bytearray(size + 1)
+                    text[0] = 10  # the newline before the first line, read into place (no copy)
+                    read = handle.readinto(memoryview(text)[1:])
+                    self._texts.append(text if read == size else text[: read + 1])
+            except OSError:
                 continue
         self._index: dict[str, str] | None = None  # key -> the line as written, once built
         self._searches = 0
@@ -108,7 +114,7 @@ class Cache:
         if self._index is None:
             index: dict[str, str] = {}
             for text in self._texts:  # oldest first: a newer line for a key replaces an older one
-                for line in text.splitlines():
+                for line in text.decode("utf-8", "replace").splitlines():
                     if line.startswith(self._PREFIX):
                         end = line.find('"', len(self._PREFIX))
                         if end > 0:
@@ -123,12 +129,12 @@ class Cache:
         """The newest line written for a key."""
         if self._index is None and self._searches < self.SEARCHES:
             self._searches += 1
-            head = f'\n{self._PREFIX}{key}"'
+            head = f'\n{self._PREFIX}{key}"'.encode("utf-8", "surrogatepass")
             for text in reversed(self._texts):
                 start = text.rfind(head)
                 if start >= 0:
-                    end = text.find("\n", start + 1)
-                    return text[start + 1 : end if end >= 0 else len(text)]
+                    end = text.find(b"\n", start + 1)
+                    return text[start + 1 : end if end >= 0 else len(text)].decode("utf-8", "replace")
             return None
         return self.lines.get(key)
 

@@ -175,6 +175,15 @@ def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
     assert cache.get("good") == [] and cache.get("other") == []
     assert cache.get("broken") is None and cache.get("typed") is None and cache.get("missing") is None
 
+    # bytes that are not UTF-8 spoil their own line only; an empty shard is no shard
+    (folder / "shard-1-2.jsonl").write_bytes(
+        b'{"key": "bad", "findings": ["\xff"]}\n{"key": "after", "findings": []}\n'
+    )
+    (folder / "shard-1-3.jsonl").write_bytes(b"")
+    cache = Cache(folder)
+    assert cache.get("after") == [] and cache.get("good") == [] and cache.get("bad") is None
+    assert cache.lines["after"] == '{"key": "after", "findings": []}' and "good" in cache.lines
+
 
 def test_an_edited_installation_does_not_reuse_answers(tmp_path, monkeypatch, capsys):
     """Installs of two commits share a version: the cache key also carries the code's own stamps."""
