@@ -1,4 +1,5 @@
-"""Command line: argument parsing and exit codes only.
+"""Command line: each command run, and its exit status (the options: nvlint.cli_options; argparse:
+nvlint.cli_parser).
 
 Exit status: 0 nothing reported (at or above `fail-on`), 1 something reported, 2 usage or
 configuration error (or a bug in nvlint outside any one file, said in one line).
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
 STATISTICS_FORMATS = ("text", "pretty", "json", "jsonl")
-COMMANDS = ("check", "rule", "rules", "clean", "server")
 __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE", "FORMAT_NAMES", "main"]
 
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     if quick is not None:
         args, parser = SimpleNamespace(**quick), None
     else:
-        from nvlint.cli_parser import build_parser
+        from nvlint.cli_parser import COMMANDS, build_parser
 
         parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
         args = parser.parse_args(given)
