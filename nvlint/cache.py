@@ -7,7 +7,7 @@ import functools
 import os
 import time
 
-from nvlint import __version__
+from nvlint import __version__, lazyre
 from nvlint.diagnostics import Diagnostic, Edit, Fix
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -184,6 +184,11 @@ class Cache:
             return None
         if line == f'{self._PREFIX}{key}", "findings": []}}':
             return FileResult("")  # most files: nothing found, nothing sourced (as json.dumps writes it)
+        orgs = _plain_orgs(line, f'{self._PREFIX}{key}", "findings": []')
+        if orgs is not None:  # nothing found, and the NGC orgs the file shows: read without json too
+            result = FileResult("")
+            result.orgs, result.orgs_missed = frozenset(orgs.get("orgs", ())), frozenset(orgs.get("missed", ()))
+            return result
         import json
 
         try:
@@ -316,6 +321,26 @@ def _line_of(entry: dict) -> str:
 
             return json.dumps(entry)
     return "{" + ", ".join(fields) + "}"
+
+
+_PLAIN_LIST = lazyre.compile(r', "(orgs|missed)": \[((?:"[^"\\]*"(?:, "[^"\\]*")*)?)\]')
+
+
+def _plain_orgs(line: str, head: str) -> dict[str, list[str]] | None:
+    """The org lists of a line that _line_of wrote as `HEAD, "orgs": [...], "missed": [...]}` with plain
+    strings only (no quote or backslash inside, so nothing to unescape); None for any other line."""
+    if not line.startswith(head) or not line.endswith("}"):
+        return None
+    lists: dict[str, list[str]] = {}
+    at, end = len(head), len(line) - 1
+    while at < end:
+        match = _PLAIN_LIST.match(line, at, end)
+        if match is None or match.group(1) in lists:
+            return None
+        items = match.group(2)
+        lists[match.group(1)] = items[1:-1].split('", "') if items else []
+        at = match.end()
+    return lists
 
 
 def _plain(text: str) -> bool:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nvlint.cli import main
 
@@ -158,6 +160,28 @@ def test_cache_lines_are_what_json_writes(entry):
     from nvlint.cache import _line_of
 
     assert _line_of(entry) == json.dumps(entry)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["orgs", "missed"]),
+        st.lists(st.text(alphabet=st.sampled_from('ab-_ ."\\]é,'), max_size=6), max_size=3),
+    ),
+    st.booleans(),
+)
+def test_an_answer_with_orgs_reads_the_same_without_json(tmp_path_factory, lists, by_json):
+    """The orgs of an answer with nothing found are read without json when the line is plain: what is read
+    must be what json reads, whoever wrote the line (this version or json.dumps)."""
+    from nvlint.cache import Cache, _line_of
+
+    folder = tmp_path_factory.mktemp("cache")
+    entry = {"key": "ab" * 32, "findings": [], **{name: sorted(lists[name]) for name in sorted(lists)}}
+    line = json.dumps(entry) if by_json else _line_of(entry)
+    (folder / "shard-1-1.jsonl").write_text(line + "\n", encoding="utf-8")
+    found = Cache(folder).answer("ab" * 32)
+    assert found is not None and found.diagnostics == []
+    assert found.orgs == frozenset(entry.get("orgs", ())) and found.orgs_missed == frozenset(entry.get("missed", ()))
 
 
 def test_a_damaged_cache_line_is_a_miss_not_an_error(tmp_path):
