@@ -32,6 +32,9 @@ def run() -> None:
     library registered) gets it."""
     import atexit
 
+    for name in ("stdout", "stderr"):  # started with the stream closed (`>&-`): what it gets goes nowhere
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 - open until the process ends
     code = main()
     if sys.argv[1:2] != ["check"] or ("threading" in sys.modules and sys.modules["threading"].active_count() > 1):
         raise SystemExit(code)

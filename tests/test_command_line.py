@@ -374,3 +374,21 @@ def test_the_program_exits_without_teardown_yet_loses_no_output_and_runs_exit_ha
     assert result.returncode == 1, result.stderr
     assert len(json.loads(result.stdout)) == 200  # all of it, though it is larger than a pipe's buffer
     assert "not reached" not in result.stdout and result.stderr.endswith("handler ran\n")
+
+
+def test_the_program_started_with_standard_output_closed_says_its_status_without_a_traceback(tmp_path):
+    """`nvlint check x >&-`: the findings go nowhere, the summary still goes to standard error."""
+    import os
+
+    (tmp_path / "bad.sh").write_text('docker login nvcr.io -u "$oauthtoken"\n')
+    code = "import sys\nsys.argv = ['nvlint', 'check', '--isolated', 'bad.sh']\nfrom nvlint.cli import run\nrun()\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,  # replaced below: closed in the child before it starts
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("Found 1 problem in 1 file"), result.stderr
