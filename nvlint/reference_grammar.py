@@ -60,8 +60,10 @@ class ImageRef(Record):
         return self.tag is not None or self.digest is not None or U in (self.path[-1] if self.path else U)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_image(template: str) -> ImageRef | None:
-    """Split an image reference; None when the text is not shaped like one."""
+    """Split an image reference; None when the text is not shaped like one. Cached: each image rule parses
+    the images of the creates it is given, and an ImageRef is never changed."""
     offset = 0
     for scheme in ("docker://", "oci://", "https://", "http://"):
         if template.startswith(scheme):

@@ -216,10 +216,22 @@ class SubcommandError:
         self.complete = complete
 
 
+_NONE: list[OptionUse] = []  # no use of an option (never changed: NgcCommand.all copies)
+
+
 class NgcCommand(Event):
     """Any `ngc ...` invocation, parsed with the grammar."""
 
-    __slots__ = ("path", "options", "positionals", "unknown_args", "words", "path_end", "subcommand_error")
+    __slots__ = (
+        "path",
+        "options",
+        "positionals",
+        "unknown_args",
+        "words",
+        "path_end",
+        "subcommand_error",
+        "_by_name",
+    )
 
     def __init__(
         self,
@@ -242,18 +254,26 @@ class NgcCommand(Event):
         self.positionals = positionals if positionals is not None else []
         self.unknown_args = unknown_args  # a word whose expansion may be several arguments (`$ARGS`, `"$@"`)
         self.words = words if words is not None else []
+        self._by_name: dict[str, list[OptionUse]] | None = None
+
+    def _uses(self, name: str) -> list[OptionUse]:
+        """The uses of an option, in order: the rules ask each create for a dozen options, many times."""
+        by_name = self._by_name
+        if by_name is None:
+            by_name = self._by_name = {}
+            for option in self.options:
+                by_name.setdefault(option.name, []).append(option)
+        return by_name.get(name, _NONE)
 
     def all(self, name: str) -> list[OptionUse]:
-        return [o for o in self.options if o.name == name]
+        return list(self._uses(name))
 
     def first(self, name: str) -> OptionUse | None:
-        for option in self.options:
-            if option.name == name:
-                return option
-        return None
+        uses = self._uses(name)
+        return uses[0] if uses else None
 
     def has(self, name: str) -> bool:
-        return any(o.name == name for o in self.options)
+        return bool(self._uses(name))
 
 
 class GpuRequest(Event):
