@@ -42,7 +42,7 @@ RULE: Rule[CommandRun | CredentialText | Login] = Rule(
     good="echo \"$NGC_API_KEY\" | docker login nvcr.io -u '$oauthtoken' --password-stdin\n",
     fix="Single-quotes the word (`'$oauthtoken'`), or escapes the dollar (`\\$oauthtoken`) inside a larger word.",
     fix_applicability="safe",
-    reads_words=lambda word: any(e.name == "oauthtoken" for e in word.expansions),
+    reads_words=lambda word: bool(word.expansions) and any(e.name == "oauthtoken" for e in word.expansions),
     alternatives=True,
     reads=(CommandRun, CredentialText, Login),
 )
