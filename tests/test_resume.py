@@ -280,3 +280,20 @@ def test_edits_all_over_a_script_keep_no_more_checkpoints_than_a_few_near_the_la
     assert len(checkpoints) < len(text) // resume.CHECKPOINT_BYTES + 2 * resume.CHECKPOINT_BYTES // 20
     assert len(checkpoints) < statements / 4
     assert [c.offset for c in checkpoints] == sorted({c.offset for c in checkpoints})
+
+
+def test_what_a_reading_replaces_is_held_until_released(tmp_path):
+    """The editor frees the last reading's events and findings after publishing the new ones (their
+    freeing took 5-10 ms of an edit of 5,000 lines): until release() they are held, once per document."""
+    editor, path, base = _opened(tmp_path, 3, 120)
+    memory = editor._memories[path]
+    first_events, first_findings = memory.script.events, memory.findings.last
+    middle = base.index("\n", len(base) // 2) + 1
+    editor.lint(path, base[:middle] + "# typed\n" + base[middle:])
+    assert memory.script.events is not first_events  # replaced by the new reading...
+    (held,) = editor.retired.values()
+    assert held[0] is first_events and held[2] is first_findings  # ...and still held
+    editor.lint(path, base)
+    assert len(editor.retired) == 1 and editor.retired[path][0] is not first_events  # one per document
+    editor.release()
+    assert editor.retired == {}

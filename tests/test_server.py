@@ -427,3 +427,22 @@ def test_a_crash_while_linting_is_logged_and_shown_as_nv003(tmp_path):
     assert (diagnostic.code, diagnostic.severity) == ("NV003", types.DiagnosticSeverity.Error)
     assert "RuntimeError: boom" in diagnostic.message
     assert logged[0].type == types.MessageType.Error and "boom" in logged[0].message
+
+
+def test_linting_in_process_publishes_then_frees_what_the_reading_replaced(tmp_path):
+    """Without an event loop (in process) the release comes at once, after the publishing."""
+    from pygls.workspace import Workspace
+
+    from nvlint.server.app import build
+
+    server = build()
+    server.protocol._workspace = Workspace(tmp_path.as_uri())
+    uri = (tmp_path / "deploy.sh").as_uri()
+    server.workspace.put_text_document(types.TextDocumentItem(uri=uri, language_id="shellscript", version=1, text=BAD))
+    order = []
+    server.text_document_publish_diagnostics = lambda params: order.append(("published", dict(server.linter.retired)))
+    server.lint_now(uri)
+    server.lint_now(uri)
+    (_, held), (_, held_again) = order
+    assert list(held) == list(held_again) == [str(tmp_path / "deploy.sh")]  # held while publishing
+    assert server.linter.retired == {}  # freed after

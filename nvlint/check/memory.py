@@ -14,3 +14,10 @@ class DocumentMemory:
 
         self.script = ScriptMemory()
         self.findings = RuleFindings()
+
+    def retired(self) -> tuple:
+        """What the next reading replaces (the walk's events and checkpoints, the rules' findings by view
+        and by group), held by the caller so that freeing it, tens of thousands of objects on a long
+        script, can wait until the new findings are out (nvlint.server.app.NvlintServer.lint_now)."""
+        script, findings = self.script, self.findings
+        return (script.events, script.checkpoints, findings.last, findings.last_groups)

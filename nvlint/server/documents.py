@@ -92,6 +92,8 @@ class DocumentLinter:
         self._plan: Plan | None = None
         self._seen: dict[str, int | None] = {}  # configuration files the checker has read: their mtimes
         self._memories: dict[str, DocumentMemory] = {}  # each open document's last reading
+        # by document, what its last reading replaced, until release() (the next reading of it replaces it)
+        self.retired: dict[str, tuple] = {}
 
     def reconfigure(self, client: ClientSettings | None = None) -> None:
         """Forget every configuration read (and take new client settings): the next lint reads them again."""
@@ -100,10 +102,16 @@ class DocumentLinter:
         self._plan = None
         self._seen = {}
         self._memories = {}
+        self.retired = {}
 
     def forget(self, path: str) -> None:
         """The document was closed: its last reading is of no more use."""
         self._memories.pop(path, None)
+        self.retired.pop(path, None)
+
+    def release(self) -> None:
+        """Free what the last readings replaced: after their findings are published, not before."""
+        self.retired = {}
 
     def kind(self, path: str, text: str, language_id: str | None) -> str | None:
         from nvlint.sources import kind_from_shebang, kind_of_name
@@ -129,6 +137,7 @@ class DocumentLinter:
             if memory is None:
                 memory = self._memories[path] = DocumentMemory()
             request.memory = memory
+            self.retired[path] = memory.retired()
         result = check_file(request)
         diagnostics = result.diagnostics
         if online and result.references:
