@@ -297,3 +297,20 @@ def test_what_a_reading_replaces_is_held_until_released(tmp_path):
     assert len(editor.retired) == 1 and editor.retired[path][0] is not first_events  # one per document
     editor.release()
     assert editor.retired == {}
+
+
+def test_per_event_rules_reading_the_same_types_share_one_partition_of_their_view(tmp_path):
+    """NV101 and NV102 read creates alone: after an edit in the middle, the first of them splits the
+    view into its held groups, the creates read before and the new ones, and the second takes the very
+    same lists (so what the image rules derive from them is worked out once)."""
+    block = 'ngc cf fn create --name app{n} --inference-url /i --container-image "nvcr.io/acme/app{n}:1"\n'
+    base = "#!/bin/bash\n" + "".join(block.format(n=n) for n in range(200))
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    middle = base.index("\n", len(base) // 2) + 1
+    for text in (base, base[:middle] + "echo typed\n" + base[middle:], base[:middle] + "echo typing\n" + base[middle:]):
+        assert _findings(editor.lint(path, text)) == _findings(DocumentLinter().lint(path, text))
+    groups = editor._memories[path].findings.last_groups
+    nv101, nv102 = (next(g for k, g in groups.items() if k[2] == code) for code in ("NV101", "NV102"))
+    assert len(nv101) == len(nv102) > 1
+    assert all(a.events is b.events for a, b in zip(nv101, nv102, strict=True))

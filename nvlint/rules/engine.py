@@ -104,23 +104,15 @@ def _by_groups(
     from nvlint.rules.reuse import Group, copies
 
     last, now = reuse.groups(key)
-    starting = {id(group.events[0]): group for group in last if group.events}
-    seen = {id(event) for group in last for event in group.events}
+    split = reuse.partition(view, last)
     out: list[Diagnostic] = []
     asked: set[str] = set()  # the orgs asked about in vain, by the groups reused and the checks run
-    survivors: list[Event] = []
-    fresh: list[Event] = []
-    at = 0
-    while at < len(view):
-        group = starting.get(id(view[at]))
-        if group is not None and group.holds(view, at):
-            out.extend(copies(group.findings))
-            asked.update(group.missed)
-            now.append(group)
-            at += len(group.events)
-            continue
-        (survivors if id(view[at]) in seen else fresh).append(view[at])
-        at += 1
+    for index in split.held:
+        group = last[index]
+        out.extend(copies(group.findings))
+        asked.update(group.missed)
+        now.append(group)
+    survivors, fresh = split.survivors, split.fresh
     for events in (survivors, fresh):
         if events:
             findings, missed = _checked_asking(rule, events, context, found)

@@ -29,7 +29,7 @@ class RuleFindings:
     findings (alternative 0: the events that surely run; n: with the n-th value of each variable set in
     branches, see nvlint.rules.engine._run_alternatives)."""
 
-    __slots__ = ("signature", "last", "now", "reused", "last_groups", "now_groups")
+    __slots__ = ("signature", "last", "now", "reused", "last_groups", "now_groups", "partitions")
 
     def __init__(self) -> None:
         self.signature: object = None
@@ -40,12 +40,14 @@ class RuleFindings:
         # per-event rules: by (flow index, alternative, rule code), the groups of events checked together
         self.last_groups: dict[tuple[int, int, str], list[Group]] = {}
         self.now_groups: dict[tuple[int, int, str], list[Group]] = {}
+        # this reading's partitions of views, by the view and its rule's last groups (see partition)
+        self.partitions: dict[tuple, Partition] = {}
 
     def begin(self, signature: object) -> None:
         """A reading starts; ``signature``: what of the context the rules may read besides the events."""
         if signature != self.signature:
             self.signature, self.last, self.last_groups = signature, {}, {}
-        self.now, self.now_groups, self.reused = {}, {}, 0
+        self.now, self.now_groups, self.reused, self.partitions = {}, {}, 0, {}
 
     def found(self, key: tuple[int, int, str], view: list[Event], missed: set[str]) -> list[Diagnostic] | None:
         """Copies of last time's findings for this rule and flow, if it reads the very same events (and
@@ -70,9 +72,22 @@ class RuleFindings:
         now = self.now_groups[key] = []
         return self.last_groups.get(key, []), now
 
+    def partition(self, view: list[Event], last: list[Group]) -> Partition:
+        """How a per-event rule's view splits into its last groups that still hold, the events read last
+        time and the events made now. Every per-event rule reading the same types shares the view, and
+        their last groups hold the same event lists (a partition's lists become the groups' events): so
+        the first of them splits the view and the others take its partition, the very same lists, which
+        the per-flow caches (the deployed images) then know too."""
+        key = (id(view), *(id(group.events) for group in last))
+        partition = self.partitions.get(key)
+        if partition is None or not partition.made_of(view, last):
+            partition = self.partitions[key] = Partition(view, last)
+        return partition
+
     def end(self) -> None:
         self.last, self.now = self.now, {}
         self.last_groups, self.now_groups = self.now_groups, {}
+        self.partitions = {}
 
 
 class Group:
@@ -87,6 +102,37 @@ class Group:
         """Are this group's events the view's, in order, from ``at``?"""
         events = self.events
         return len(view) - at >= len(events) and _same_events(events, view[at : at + len(events)])
+
+
+class Partition:
+    """A view split by a rule's last groups: ``held``, the indices of the groups whose events are all still
+    in the view, in order; ``survivors``, the other events read last time; ``fresh``, the events made now."""
+
+    __slots__ = ("view", "group_events", "held", "survivors", "fresh")
+
+    def __init__(self, view: list[Event], last: list[Group]) -> None:
+        self.view, self.group_events = view, [group.events for group in last]  # kept alive: ids stay theirs
+        starting = {id(group.events[0]): index for index, group in enumerate(last) if group.events}
+        seen = {id(event) for group in last for event in group.events}
+        self.held: list[int] = []
+        self.survivors: list[Event] = []
+        self.fresh: list[Event] = []
+        at = 0
+        while at < len(view):
+            index = starting.get(id(view[at]))
+            if index is not None and last[index].holds(view, at):
+                self.held.append(index)
+                at += len(last[index].events)
+                continue
+            (self.survivors if id(view[at]) in seen else self.fresh).append(view[at])
+            at += 1
+
+    def made_of(self, view: list[Event], last: list[Group]) -> bool:
+        return (
+            self.view is view
+            and len(last) == len(self.group_events)
+            and all(map(is_, (group.events for group in last), self.group_events))
+        )
 
 
 def _same_events(old: list[Event], new: list[Event]) -> bool:
