@@ -260,15 +260,9 @@ class Cache:
         return self._digests[path]
 
     def _write(self, text: str) -> str | None:
-        name = f"shard-{os.getpid()}-{time.time_ns()}.jsonl"
-        try:
-            temporary = os.path.join(self.folder, f".{name}.tmp")
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(temporary, os.path.join(self.folder, name))
-            return os.path.join(self.folder, name)
-        except OSError:
-            return None  # a read-only or full disk: the next run checks again
+        """A new shard (None on a read-only or full disk: the next run checks again)."""
+        path = os.path.join(self.folder, f"shard-{os.getpid()}-{time.time_ns()}.jsonl")
+        return path if _write_atomically(path, text) else None
 
     def compact(self) -> None:
         """Many shards (many runs) become one with the newest MAX_ENTRIES lines read at the start."""
@@ -372,15 +366,18 @@ def _read_dependents(path: str) -> dict[str, list[str]]:
     return {k: [s for s in v if isinstance(s, str)] for k, v in data.items() if isinstance(v, list)}
 
 
-def _write_atomically(path: str, text: str) -> None:
+def _write_atomically(path: str, text: str) -> bool:
+    """Write under a temporary name and rename, so a reader never sees half a file; False when the disk
+    refuses (read-only or full): what is lost is only what a later run works out again."""
     try:
         folder, name = os.path.split(path)
         temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(temporary, path)
+        return True
     except OSError:
-        pass  # a read-only or full disk: only the re-checks of dependents are lost
+        return False
 
 
 def _shard_time(path: str) -> tuple[int, str]:

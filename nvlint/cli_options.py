@@ -169,7 +169,8 @@ CONFIG_OPTIONS: tuple[Option, ...] = (
     (("--isolated",), {"action": "store_true", "help": "ignore all configuration files"}),
 )
 
-CHECK_OPTIONS = OUTPUT_OPTIONS + RULE_OPTIONS + FIX_OPTIONS + RUN_OPTIONS + CONFIG_OPTIONS
+UNGROUPED_OPTIONS = OUTPUT_OPTIONS + RULE_OPTIONS + FIX_OPTIONS + RUN_OPTIONS
+CHECK_OPTIONS = UNGROUPED_OPTIONS + CONFIG_OPTIONS
 
 
 def destination(option: Option) -> str:
@@ -185,14 +186,16 @@ def _default(settings: dict):
     return False if settings.get("action") == "store_true" else settings.get("default")
 
 
-_BY_FLAG = {flag: option for option in CHECK_OPTIONS for flag in option[0]}
+# flag -> (the attribute it sets, argparse's keyword arguments); and every attribute's default
+_BY_FLAG = {flag: (destination(option), option[1]) for option in CHECK_OPTIONS for flag in option[0]}
+_DEFAULTS = {destination(option): _default(option[1]) for option in CHECK_OPTIONS}
 _CONFIG_DESTINATIONS = tuple(destination(option) for option in CONFIG_OPTIONS)
 
 
 def quick_check(arguments: list[str]) -> dict | None:
     """What argparse would make of ``nvlint check ARGUMENTS`` (the namespace's attributes), when the
     command line is plain; None when argparse must read it."""
-    values = {destination(option): _default(option[1]) for option in CHECK_OPTIONS}
+    values = dict(_DEFAULTS)
     given: set[str] = set()
     paths: list[str] = []
     paths_ended = False  # argparse takes one run of paths: a second is its usage error
@@ -207,11 +210,10 @@ def quick_check(arguments: list[str]) -> dict | None:
             continue
         paths_ended = bool(paths)
         flag, equals, value = argument.partition("=") if argument.startswith("--") else (argument, "", "")
-        option = _BY_FLAG.get(flag)
-        if option is None or option[1].get("nargs") is not None:
+        known = _BY_FLAG.get(flag)
+        if known is None or known[1].get("nargs") is not None:
             return None
-        settings = option[1]
-        name = destination(option)
+        name, settings = known
         given.add(name)
         if settings.get("action") == "store_true":
             if equals:

@@ -8,7 +8,7 @@ import os
 import sys
 
 from nvlint import __version__
-from nvlint.cli_options import CHECK_OPTIONS, CONFIG_OPTIONS, EXIT_USAGE
+from nvlint.cli_options import CONFIG_OPTIONS, EXIT_USAGE, UNGROUPED_OPTIONS
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -67,11 +67,6 @@ def subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentPa
     raise LookupError(name)
 
 
-def check_usage() -> argparse.ArgumentParser:
-    """The `check` parser alone: what a usage error found after the quick reading is reported with."""
-    return subparser(build_parser("check"), "check")
-
-
 def _add_check(commands) -> None:
     check = commands.add_parser(
         "check",
@@ -80,9 +75,8 @@ def _add_check(commands) -> None:
         description="Lint files and directories; '-' reads standard input.",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    for flags, settings in CHECK_OPTIONS:
-        if (flags, settings) not in CONFIG_OPTIONS:
-            check.add_argument(*flags, **settings)
+    for flags, settings in UNGROUPED_OPTIONS:
+        check.add_argument(*flags, **settings)
     config = check.add_mutually_exclusive_group()
     for flags, settings in CONFIG_OPTIONS:
         config.add_argument(*flags, **settings)

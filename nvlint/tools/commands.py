@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import sys
 
-from nvlint import lazyre
+from nvlint import import_module, lazyre
 from nvlint.model.command import Command
 from nvlint.model.events import CommandRun, Event, ImagePushed, Login, OptionRun, ToolCommand
 from nvlint.tools import credentials
@@ -28,8 +27,7 @@ _RECOGNISERS: dict[str, Callable[[Command], list[Event]]] = {}
 def _recogniser(family: str) -> Callable[[Command], list[Event]]:
     handler = _RECOGNISERS.get(family)
     if handler is None:
-        __import__(f"nvlint.tools.{family}")
-        handler = _RECOGNISERS[family] = sys.modules[f"nvlint.tools.{family}"].recognise
+        handler = _RECOGNISERS[family] = import_module(f"nvlint.tools.{family}").recognise
     return handler
 
 
