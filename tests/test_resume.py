@@ -31,6 +31,9 @@ BLOCKS = [
     "docker run --rm \\\n  -v /mount/models/llama/{n}:/mount/models/llama/{n} nvcr.io/acme/app{n}:1\n",
     "docker login nvcr.io -u $oauthtoken -p nvapi-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX\n",
     "export NGC_CLI_ORG=acme{n}\n",
+    'TAG=$(git rev-parse --short HEAD)\ndocker build -t "nvcr.io/acme/app{n}:$TAG" .\n',
+    'docker push "nvcr.io/acme/app{n}:${{TAG:-latest}}"\nN=$((N + 1))\n',
+    "ARGS=(--org acme{n})\nread -r VERSION\nngc registry image push \"${{ARGS[@]}}\" nvcr.io/acme/x:$VERSION\n",
 ]
 # What typing leaves on the way: half-written lines, open quotes and constructs, stray closers.
 FRAGMENTS = [
@@ -87,19 +90,52 @@ def _findings(outcome) -> list[dict]:
     return [d.as_dict() for d in outcome.diagnostics]
 
 
-def _compare(tmp_path, versions: list[str]) -> int:
-    """Each version read by one long-lived linter (resuming) and by a fresh one (whole): equal findings.
-    Returns how many readings resumed."""
+def _dump(obj, seen=None) -> object:
+    """Every field of a walk's object, nested (positions included): two readings' flows compare equal only
+    when every event, word, value and part is the same, not only the findings. Written without
+    nvlint.shell.move's table of positions, which it checks."""
+    kind = type(obj)
+    if obj is None or kind in (str, int, float, bool):
+        return obj
+    if kind in (list, tuple):
+        return [_dump(item) for item in obj]
+    if isinstance(obj, dict):
+        return [(_dump(key), _dump(value)) for key, value in obj.items()]
+    if isinstance(obj, (set, frozenset)):
+        return sorted(repr(_dump(item)) for item in obj)
+    names = [n for c in reversed(kind.__mro__) for n in c.__dict__.get("__slots__", ())]
+    return (kind.__name__, [(n, _dump(getattr(obj, n))) for n in names if not n.startswith("_") or n == "_hash"])
+
+
+def _compare(tmp_path, versions: list[str], monkeypatch=None) -> tuple[int, int]:
+    """Each version read by one long-lived linter (resuming) and by a fresh one (whole): equal findings and
+    (with ``monkeypatch``) equal flows of events. Returns how many readings resumed, and how many of those
+    rejoined the reading before past the edit (nvlint.shell.move)."""
     path = str(tmp_path / "deploy.sh")
     editor = DocumentLinter()
-    resumed = 0
+    resumed = rejoined = 0
+    flows: list = []
+    if monkeypatch is not None:
+        from nvlint.rules import engine
+
+        run_rules = engine.run_rules
+
+        def capture(given, rules, context, reuse=None):
+            flows.append(_dump(given))
+            return run_rules(given, rules, context, reuse)
+
+        monkeypatch.setattr(engine, "run_rules", capture)
     for number, text in enumerate(versions):
+        flows.clear()
         got = _findings(editor.lint(path, text))
         memory = editor._memories[path]
         resumed += memory.script.resumed_at is not None
+        rejoined += memory.script.rejoined_at is not None
         want = _findings(DocumentLinter().lint(path, text))
         assert got == want, f"version {number} differs from a whole reading:\n{text}"
-    return resumed
+        if monkeypatch is not None:
+            assert len(flows) == 2 and flows[0] == flows[1], f"version {number}: the events differ:\n{text}"
+    return resumed, rejoined
 
 
 @pytest.mark.parametrize("checkpoint_bytes", [2048, 48])  # 48: a checkpoint before nearly every statement
@@ -112,8 +148,38 @@ def test_random_edits_find_what_a_whole_reading_finds(tmp_path, monkeypatch, see
     for _ in range(25):
         text = _edit(rng, text)
         versions.append(text)
-    resumed = _compare(tmp_path, versions)
+    resumed, _ = _compare(tmp_path, versions, monkeypatch)
     assert resumed > 0  # the comparison is of resumed readings, not of whole ones twice
+
+
+def _clean_edit(rng: random.Random, blocks: list[str]) -> None:
+    """An edit that leaves the script parsing cleanly (what rejoining needs): a block added or taken away,
+    a name or a value in one changed."""
+    at = rng.randrange(len(blocks))
+    choice = rng.random()
+    if choice < 0.3:
+        blocks.insert(at, rng.choice(BLOCKS).format(n=rng.randrange(100)))
+    elif choice < 0.5 and len(blocks) > 10:
+        del blocks[at]
+    else:
+        for old, new in (("app", "apps"), ("acme", "acm"), ("1.", "1.2"), ("/i ", "/inf "), ("$IMAGE", "$IMAGE2")):
+            if old in blocks[at]:
+                blocks[at] = blocks[at].replace(old, new, 1)
+                break
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_edits_that_keep_the_script_clean_rejoin_the_last_reading_and_make_the_same_events(tmp_path, monkeypatch, seed):
+    """Past an edit the walk meets the last reading again and takes the rest of its events, moved
+    (nvlint.shell.move): every event, word and part must be where a whole reading puts it."""
+    rng = random.Random(seed)
+    blocks = [rng.choice(BLOCKS).format(n=n) for n in range(60)]
+    versions = ["#!/usr/bin/env bash\n" + "".join(blocks)]
+    for _ in range(30):
+        _clean_edit(rng, blocks)
+        versions.append("#!/usr/bin/env bash\n" + "".join(blocks))
+    resumed, rejoined = _compare(tmp_path, versions, monkeypatch)
+    assert rejoined > 5, (resumed, rejoined)
 
 
 def test_typing_a_new_line_at_the_end_resumes_there_and_reruns_only_its_rules(tmp_path):

@@ -175,6 +175,7 @@ class Rule(Generic[E]):
         "reads_words",
         "alternatives",
         "per_event",
+        "names_lines",
         "example_file",
     )
 
@@ -201,6 +202,7 @@ class Rule(Generic[E]):
         reads_words: Callable[[Word], bool] | None = None,
         alternatives: bool = False,
         per_event: bool = False,
+        names_lines: bool = False,
         example_file: str = "deploy.sh",
     ) -> None:
         self.code = code
@@ -236,6 +238,9 @@ class Rule(Generic[E]):
         # event by itself gives, in turn (no order, no pairs, no "first only"). The editor then checks only
         # the events an edit made again (nvlint.rules.reuse); tests/test_resume.py holds every such rule to it.
         self.per_event = per_event
+        # Its messages name lines (Context.place): when an edit adds or takes away lines before what a
+        # finding names, the editor runs it again rather than give its last findings, moved (reuse.move).
+        self.names_lines = names_lines
         # what the bad and good examples are: a shell script unless the rule is about another kind of file
         self.example_file = example_file
 

@@ -69,7 +69,7 @@ def _findings(
     else:
         findings, asked = _checked_asking(rule, view, context, found)
     if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
-        reuse.keep(key, view, findings, asked)
+        reuse.keep(key, view, findings, asked, rule.names_lines)
     return findings
 
 

@@ -31,6 +31,7 @@ RULE: Rule[Deploy | ImageBuilt | ImagePushed] = Rule(
     "docker push nvcr.io/acme/app:1.0\n"
     "ngc cf fn create --name app --inference-url /infer --container-image nvcr.io/acme/app:1.0\n",
     reads=(Deploy, ImageBuilt, ImagePushed),
+    names_lines=True,
 )
 
 

@@ -33,6 +33,7 @@ RULE: Rule[ArtifactCreated | ArtifactPushed | Deploy] = Rule(
     "ngc cf fn create --name llm --inference-url /v1/chat/completions \\\n"
     "  --container-image nvcr.io/acme/server:1.0 --model acme/llama-weights:1.0\n",
     reads=(ArtifactCreated, ArtifactPushed, Deploy),
+    names_lines=True,
 )
 
 _OPTIONS = (("--helm-chart", "chart"), ("--model", "model"), ("--resource", "resource"))

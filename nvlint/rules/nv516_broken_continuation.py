@@ -45,6 +45,7 @@ RULE: Rule[OptionRun | ToolCommand] = Rule(
     fix="Removes the whitespace after the backslash (the other causes need a person to decide).",
     fix_applicability="safe",
     reads=(OptionRun, ToolCommand),
+    names_lines=True,
 )
 
 _SPACE_AFTER_BACKSLASH = lazyre.compile(r"\\([ \t]+)$")

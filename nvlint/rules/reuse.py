@@ -22,6 +22,7 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from nvlint.diagnostics import Diagnostic
     from nvlint.model.events import Event
+    from nvlint.shell.move import Move
 
 
 class RuleFindings:
@@ -29,7 +30,7 @@ class RuleFindings:
     findings (alternative 0: the events that surely run; n: with the n-th value of each variable set in
     branches, see nvlint.rules.engine._run_alternatives)."""
 
-    __slots__ = ("signature", "last", "now", "reused", "last_groups", "now_groups", "partitions")
+    __slots__ = ("signature", "last", "now", "reused", "last_groups", "now_groups", "partitions", "naming_lines")
 
     def __init__(self) -> None:
         self.signature: object = None
@@ -42,6 +43,7 @@ class RuleFindings:
         self.now_groups: dict[tuple[int, int, str], list[Group]] = {}
         # this reading's partitions of views, by the view and its rule's last groups (see partition)
         self.partitions: dict[tuple, Partition] = {}
+        self.naming_lines: set[str] = set()  # the rules whose messages name lines (Rule.names_lines)
 
     def begin(self, signature: object) -> None:
         """A reading starts; ``signature``: what of the context the rules may read besides the events."""
@@ -63,8 +65,15 @@ class RuleFindings:
         return [_copy(diagnostic) for diagnostic in entry[1]]
 
     def keep(
-        self, key: tuple[int, int, str], view: list[Event], findings: list[Diagnostic], missed: frozenset[str]
+        self,
+        key: tuple[int, int, str],
+        view: list[Event],
+        findings: list[Diagnostic],
+        missed: frozenset[str],
+        names_lines: bool = False,
     ) -> None:
+        if names_lines:
+            self.naming_lines.add(key[2])
         self.now[key] = (view, [_copy(diagnostic) for diagnostic in findings], missed)
 
     def groups(self, key: tuple[int, int, str]) -> tuple[list[Group], list[Group]]:
@@ -83,6 +92,35 @@ class RuleFindings:
         if partition is None or not partition.made_of(view, last):
             partition = self.partitions[key] = Partition(view, last)
         return partition
+
+    def move(self, move: Move) -> None:
+        """The last reading's events after an edit were moved in place (the walk rejoined that reading past
+        the edit: nvlint.shell.resume), so the findings kept of them move too. Where the edit added or took
+        away lines, the findings of a rule whose messages name lines (Rule.names_lines) are forgotten: it
+        runs again (one that found nothing has no message to be wrong)."""
+        seen: set[int] = set()
+
+        def moved(findings: list[Diagnostic]) -> None:
+            for diagnostic in findings:
+                if id(diagnostic) not in seen:
+                    seen.add(id(diagnostic))
+                    diagnostic.start, diagnostic.end = move.span(diagnostic.start, diagnostic.end)
+                    for edit in diagnostic.fix.edits if diagnostic.fix is not None else ():
+                        if id(edit) not in seen:
+                            seen.add(id(edit))
+                            edit.start, edit.end = move.span(edit.start, edit.end)
+
+        if move.lines:
+            for key in [key for key, entry in self.last.items() if key[2] in self.naming_lines and entry[1]]:
+                del self.last[key]
+            for key, groups in list(self.last_groups.items()):
+                if key[2] in self.naming_lines and any(group.findings for group in groups):
+                    del self.last_groups[key]
+        for _, findings, _ in self.last.values():
+            moved(findings)
+        for groups in self.last_groups.values():
+            for group in groups:
+                moved(group.findings)
 
     def end(self) -> None:
         self.last, self.now = self.now, {}

@@ -30,6 +30,8 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from nvlint.shell.move import Move
+
     from nvlint.model.events import Event, SyntaxProblem
     from nvlint.model.text import Snippet
     from nvlint.shell.interp import Interpreter
@@ -51,29 +53,52 @@ class Checkpoint:
 
 
 class ScriptMemory:
-    """One document's last reading, for the next: its bytes, the checkpoints and the walk's events.
-    ``key`` says what else the reading depended on (the rules' word filter, the settings): another key,
-    and the memory is forgotten."""
+    """One document's last reading, for the next: its bytes, the checkpoints and the walk's events, and the
+    state the walk ended in. ``key`` says what else the reading depended on (the rules' word filter, the
+    settings): another key, and the memory is forgotten."""
 
-    __slots__ = ("key", "data", "checkpoints", "events", "resumed_at", "edited_at")
+    __slots__ = (
+        "key",
+        "data",
+        "checkpoints",
+        "events",
+        "final",
+        "resumed_at",
+        "edited_at",
+        "move",
+        "tail",
+        "rejoined_at",
+    )
 
     def __init__(self) -> None:
         self.key: object = None
         self.data = b""
         self.checkpoints: list[Checkpoint] = []
         self.events: list[Event] = []
+        self.final: Checkpoint | None = None  # the state after the last statement (None: not clean, or sourced)
         self.resumed_at: int | None = None  # where the last reading started walking (None: the whole file)
         self.edited_at: int | None = None  # the first byte the last edit changed
+        # This reading's edit, and the last reading's checkpoints after it (where the walk may rejoin it)
+        self.move: Move | None = None
+        self.tail: list[Checkpoint] = []
+        self.rejoined_at: int | None = None  # where the last reading rejoined the one before (None: it did not)
 
     def start(self, data: bytes, key: object) -> Checkpoint | None:
-        """The checkpoint to resume ``data`` from, or None to read it whole; forgets what comes after."""
+        """The checkpoint to resume ``data`` from, or None to read it whole; forgets what comes after (but
+        for the checkpoints past the edit, where the walk may rejoin the last reading: see rejoin)."""
+        self.move, self.tail, self.rejoined_at = None, [], None
         if key != self.key or not self.checkpoints:
-            self.key, self.checkpoints, self.events, self.edited_at = key, [], [], None
+            self.key, self.checkpoints, self.events, self.edited_at, self.final = key, [], [], None, None
             return None
         same = self.edited_at = common_prefix(self.data, data)
+        if self.final is not None and same < len(self.data):
+            from nvlint.shell.move import Move
+
+            self.move = Move.between(self.data, data, same)
+            self.tail = [c for c in self.checkpoints if c.offset >= self.move.old_tail]
         kept = _thinned([c for c in self.checkpoints if c.offset <= same], same)
         self.checkpoints = kept
-        if not kept or kept[-1].offset == 0:
+        if not kept or kept[-1].offset == 0:  # read from the top (and still, maybe, rejoined past the edit)
             self.checkpoints = []
             return None
         return kept[-1]
@@ -134,48 +159,200 @@ def run_script(
     interpreter.command_budget = max(interpreter.command_budget, len(data) // 4)
     if checkpoint is not None:
         env = _restore(interpreter, checkpoint)
-        events.extend(memory.events[: checkpoint.events])
     else:
         env.vars.update(snippet.env)
     outer = interpreter.snippet
     interpreter.snippet = snippet
     walked = len(events)
+    old_events = memory.events
     try:
         interpreter.report_syntax_error(root, on_syntax_error)
         problems = len(events) - walked  # a syntax problem comes first in the flow, as in a full reading
+        if checkpoint is not None:
+            events.extend(old_events[: checkpoint.events])
         last = memory.checkpoints[-1].offset if memory.checkpoints else -CHECKPOINT_BYTES
         edited = memory.edited_at
         files = interpreter.files
+        rejoin = _Rejoin(memory) if memory.tail and not problems else None
 
-        def checkpoint_between(previous_end: int, next_start: int, always: bool = False) -> None:
+        def checkpoint_between(previous_end: int, next_start: int, always: bool = False) -> Checkpoint | None:
             """Before the next statement, just past the newline that ends the one before (an edit right
-            after a complete line, typing a new one, resumes there)."""
+            after a complete line, typing a new one, resumes there). Returns the last reading's checkpoint
+            there when the walk's state is the same as its but for the edit's move: the walk rejoins it."""
             nonlocal last
             newline = data.find(b"\n", previous_end, next_start)
             if newline == -1 or (files is not None and files.read):
-                return
+                return None
             offset = newline + 1
             near = edited is not None and abs(offset - edited) < CHECKPOINT_BYTES
-            if always or near or offset - last >= CHECKPOINT_BYTES:
-                memory.checkpoints.append(_save(interpreter, env, offset, len(events) - problems))
+            theirs = rejoin.candidate(offset) if rejoin is not None else None
+            if always or near or theirs is not None or offset - last >= CHECKPOINT_BYTES:
+                mine = _save(interpreter, env, offset, len(events) - problems)
+                memory.checkpoints.append(mine)
                 last = offset
+                if theirs is not None and rejoin is not None and rejoin.same(mine, theirs, interpreter):
+                    return theirs
+            return None
 
         clean = root.type != "ERROR"  # no syntax error before: a checkpoint after one would keep its recovery
         previous_end = None
+        rejoined = None
         for child in statements:
             if previous_end is not None and clean:
-                checkpoint_between(previous_end, child.start_byte)
+                theirs = checkpoint_between(previous_end, child.start_byte)
+                if theirs is not None and rejoin is not None:
+                    rejoined = rejoin.take(theirs, memory, interpreter, root, snippet, events, old_events)
+                    if rejoined is not None:
+                        env = rejoined
+                        break
             interpreter.walk(child, env, 1)
             previous_end = child.end_byte
             clean = clean and not child.has_error
-        if previous_end is not None and clean:
-            checkpoint_between(previous_end, len(data), always=True)  # the end: where a new line is typed
+        else:
+            if previous_end is not None and clean:
+                checkpoint_between(previous_end, len(data), always=True)  # the end: where a new line is typed
+        if rejoined is None:
+            memory.move = None
+            sourced = files is not None and files.read
+            final = clean and not problems and not sourced
+            memory.final = _save(interpreter, env, len(data), len(events) - problems) if final else None
     finally:
         interpreter.snippet = outer
+    memory.tail = []
     memory.data = data
     memory.events = events[:walked] + events[walked + problems :] if problems else list(events)
     memory.resumed_at = checkpoint.offset if checkpoint is not None else None
     return env
+
+
+# How many times the walk past an edit compares its state with the last reading's before it walks on to
+# the end: an edit that changed a variable the rest of the script reads never meets it again.
+REJOIN_TRIES = 8
+
+
+class _Rejoin:
+    """Where the walk past an edit may meet the last reading: at its checkpoints after the edit (at their
+    offsets moved by the edit), when the walk's state there is the same as the last reading's but for the
+    move. From there on the same text from the same state makes the same events, moved: the last
+    reading's are taken, moved in place (nvlint.shell.move), instead of walking the rest again."""
+
+    __slots__ = ("move", "by_offset", "tries")
+
+    def __init__(self, memory: ScriptMemory) -> None:
+        move = self.move = memory.move
+        assert move is not None
+        self.by_offset = {c.offset + move.delta: c for c in memory.tail}
+        self.tries = REJOIN_TRIES
+
+    def candidate(self, offset: int) -> Checkpoint | None:
+        return self.by_offset.get(offset) if self.tries > 0 else None
+
+    def same(self, mine: Checkpoint, theirs: Checkpoint, interpreter: Interpreter) -> bool:
+        self.tries -= 1
+        from nvlint.shell.move import Unmovable
+
+        try:
+            return _same_but_moved(self.move, mine, theirs)
+        except Unmovable:
+            self.tries = 0
+            return False
+
+    def take(
+        self,
+        theirs: Checkpoint,
+        memory: ScriptMemory,
+        interpreter: Interpreter,
+        root,
+        snippet: Snippet,
+        events: list[Event],
+        old_events: list[Event],
+    ) -> Env | None:
+        """The state after the last statement, and the events from ``theirs`` on, of the last reading,
+        moved; or None (nothing taken) when they cannot be."""
+        from nvlint.shell.move import Unmovable
+
+        move, final, mine = self.move, memory.final, memory.checkpoints[-1]
+        assert final is not None
+        more_commands = mine.interpreter[2] - theirs.interpreter[2]
+        if final.interpreter[3] or final.interpreter[2] + more_commands > interpreter.command_budget:
+            self.tries = 0  # the command budget ran out in the rest, or now would: walk it
+            return None
+        later = [c for c in memory.tail if c.offset > theirs.offset]
+        nodes = _functions_found_again(move, [*later, final], root)
+        if nodes is None:
+            self.tries = 0
+            return None
+        try:
+            moving = [*later, final]  # in one call: each object they share is moved once
+            move.shift([old_events[theirs.events :], *(c.env for c in moving), *(c.expander for c in moving)])
+        except Unmovable:  # half moved: those objects are the last reading's only, and are dropped
+            self.tries = 0
+            return None
+        more_events = mine.events - theirs.events
+        for c in [*later, final]:
+            c.offset = c.offset + move.delta
+            c.events += more_events
+            functions, called, seen, over, recoveries = c.interpreter
+            moved = {
+                name: (nodes[id(node)], snippet) if id(node) in nodes else (node, where)
+                for name, (node, where) in functions.items()
+            }
+            c.interpreter = (moved, called, seen + more_commands, over, recoveries)
+        events.extend(old_events[theirs.events :])
+        memory.checkpoints.extend(later)
+        memory.final = final
+        memory.rejoined_at = mine.offset
+        return _restore(interpreter, final)
+
+
+def _functions_found_again(move, checkpoints: list[Checkpoint], root) -> dict[int, object] | None:
+    """The functions the last reading defined after the edit, as nodes of this reading's tree (by id of the
+    old node); None if one is not there."""
+    found: dict[int, object] = {}
+    for checkpoint in checkpoints:
+        for node, _ in checkpoint.interpreter[0].values():
+            if node.start_byte < move.old_tail or id(node) in found:
+                continue
+            start, end = node.start_byte + move.delta, node.end_byte + move.delta
+            again = root.descendant_for_byte_range(start, end)
+            while again is not None and (again.start_byte, again.end_byte) == (start, end) and again.type != node.type:
+                again = again.parent
+            if again is None or (again.start_byte, again.end_byte, again.type) != (start, end, node.type):
+                return None
+            found[id(node)] = again
+    return found
+
+
+def _same_but_moved(move, mine: Checkpoint, theirs: Checkpoint) -> bool:
+    """Is the walk's state at ``mine`` the last reading's at ``theirs`` but for the edit's move? (Objects
+    the two share were made before the edit: the same.) The commands counted may differ (see take)."""
+    functions, called, _, over, recoveries = mine.interpreter
+    their_functions, their_called, _, their_over, their_recoveries = theirs.interpreter
+    if over or their_over or recoveries != their_recoveries or called != their_called:
+        return False
+    fresh, choices, every_branch = mine.expander
+    their_fresh, their_choices, their_every_branch = theirs.expander
+    if fresh != their_fresh:
+        return False
+    env, their_env = mine.env, theirs.env
+    if (
+        env.cwd != their_env.cwd
+        or env.assigned != their_env.assigned
+        or env.vars.written != their_env.vars.written
+        or list(env.vars) != list(their_env.vars)
+        or list(functions) != list(their_functions)
+    ):
+        return False
+    pairs = [
+        *((value, their_env.vars[name]) for name, value in env.vars.items()),
+        *((value, their_functions[name]) for name, value in functions.items()),
+        (env.positional, their_env.positional),
+        (env.arrays, their_env.arrays),
+        (env.files, their_env.files),
+        (choices, their_choices),
+        (every_branch, their_every_branch),
+    ]
+    return all(a is b or move.normal_new(a) == move.normal_old(b) for a, b in pairs)
 
 
 def _statements_from(root, offset: int) -> list | None:

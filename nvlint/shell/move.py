@@ -1,0 +1,422 @@
+"""What an edit does to the positions of a script's walk: the text before the first changed offset stays where
+it was, the unchanged text after the edit moves by the edit's length. nvlint.shell.resume reads a script
+again from before an edit; once the walk's state past the edit is the last reading's state but for that
+move, the rest of the last reading is taken, moved, instead of being walked again. Two operations here:
+
+- ``normal``: an object of the walk (a variable's value, a function, an event) in the old text's terms,
+  so that a state of the new reading and one of the last compare equal when they differ only by the move.
+  A position inside the edited text has no old equivalent: it never compares equal.
+- ``shift``: the last reading's objects made from the text after the edit, moved in place. They stay the
+  very objects the rules saw last time, so nvlint.rules.reuse gives those rules' findings again (moved).
+
+Which slots of which classes hold file offsets is said here, class by class (SLOTS). Any other slot is
+walked for objects inside it, and a class not named here is not known: its normal form or its move
+raises Unmovable, and the reading walks on (or, midway through a move, starts over from the top).
+Written by hand: this is the model's own knowledge of where its offsets are, no library has it.
+"""
+
+from __future__ import annotations
+
+from nvlint.model import events as ev
+from nvlint.model.words import FRESH, Expansion, Part, Unknown, Value, Word
+from nvlint.shell.expand import Choice, Env, Vars
+
+TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+class Unmovable(Exception):
+    """An object whose positions this module does not know."""
+
+
+# How a slot holds positions. A start and an end of one object are read together: an empty span at the
+# edit's end is text after the edit, a span ending there (not empty) is text before it.
+SKIP = "skip"  # derived from other slots (a cache), or no position and no object inside
+START = "start"
+END = "end"
+STARTS = "starts"  # a tuple of start offsets (a part's per-character offsets)
+SPANS = "spans"  # a tuple of (start, end)
+BRANCH = "branch"  # the if/case branches: ((construct offset, branch index), ...)
+VIA = "via"  # (function, call offset) or None
+
+_EVENT = {"start": START, "end": END, "via": VIA, "branch": BRANCH}
+# Every class the walk of a script makes, with its slots that hold positions (or need no walking). Any
+# other slot is walked for the objects it holds.
+SLOTS: dict[type, dict[str, str]] = {
+    Part: {"start": START, "end": END, "offsets": STARTS, "text": SKIP, "splittable": SKIP, "foreign": SKIP},
+    Value: {"_literal": SKIP, "_key": SKIP, "_template": SKIP},
+    Word: {"start": START, "end": END, "literal": SKIP, "quoting": SKIP, "raw": SKIP, "may_split": SKIP},
+    Expansion: {"start": START, "end": END, "name": SKIP},
+    Unknown: {"at": START, "_hash": SKIP, "kind": SKIP, "name": SKIP, "operation": SKIP},
+    Choice: {"when": SKIP},
+    ev.Alternative: {"spans": SPANS, "when": SKIP, "index": SKIP, "count": SKIP, "every": SKIP},
+    ev.OptionUse: {"name": SKIP, "value_offset": SKIP},  # value_offset: a character of the word, no offset
+    ev.SubcommandError: {"group": SKIP, "complete": SKIP},
+    ev.Attachment: {"kind": SKIP, "name": SKIP, "version": SKIP},
+    ev.NgcCommand: {**_EVENT, "path_end": END, "_by_name": SKIP, "path": SKIP, "unknown_args": SKIP},
+    ev.SyntaxProblem: {**_EVENT, "lines": SPANS, "text": SKIP},
+    ev.Sourced: {**_EVENT, "anchor": END},
+}
+for _event in (
+    ev.CommandRun,
+    ev.ImageBuilt,
+    ev.ImagePushed,
+    ev.ImagePulled,
+    ev.Login,
+    ev.CredentialText,
+    ev.KeyArgument,
+    ev.GpuRequest,
+    ev.FunctionReference,
+    ev.Deploy,
+    ev.ArtifactCreated,
+    ev.ArtifactPushed,
+    ev.OrgSeen,
+    ev.SecretLiteral,
+    ev.NotRead,
+    ev.PlainSecret,
+    ev.ToolCommand,
+    ev.OptionRun,
+):
+    SLOTS[_event] = dict(_EVENT)
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _all_slots(cls: type) -> tuple[str, ...]:
+    return tuple(name for klass in reversed(cls.__mro__) for name in klass.__dict__.get("__slots__", ()))
+
+
+# Per class: whether it has a start and an end (moved together), the slots to walk for objects, and the
+# other slots that hold positions, with how.
+_PLAN: dict[type, tuple[bool, tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+for _cls, _hows in SLOTS.items():
+    _slots = [(name, _hows.get(name, "walk")) for name in _all_slots(_cls) if _hows.get(name) != SKIP]
+    _pair = _hows.get("start") == START and _hows.get("end") == END
+    _PLAN[_cls] = (
+        _pair,
+        tuple(name for name, how in _slots if how == "walk"),
+        tuple((name, how) for name, how in _slots if how != "walk" and not (_pair and name in ("start", "end"))),
+    )
+
+
+class Move:
+    """An edit: text before ``first`` (the first changed offset) is where it was; the old text from
+    ``old_tail`` on is the new text from ``old_tail + delta`` on, ``lines`` lines further down."""
+
+    __slots__ = ("first", "old_tail", "delta", "lines")
+
+    def __init__(self, first: int, old_tail: int, delta: int, lines: int = 0) -> None:
+        self.first, self.old_tail, self.delta, self.lines = first, old_tail, delta, lines
+
+    @classmethod
+    def between(cls, old: bytes, new: bytes, first: int) -> Move:
+        """The move from ``old`` to ``new``, whose first ``first`` bytes are the same."""
+        most = min(len(old), len(new)) - first
+        same = _common_suffix(old, new, most)
+        lines = new.count(b"\n", first, len(new) - same) - old.count(b"\n", first, len(old) - same)
+        return cls(first, len(old) - same, len(new) - len(old), lines)
+
+    # ---- normal forms: a position in the old text's terms ------------------------------------------
+
+    def _old_start(self, at: int) -> object:
+        return at if at < self.first or at >= self.old_tail else ("old", at)
+
+    def _old_end(self, at: int) -> object:
+        return at if at <= self.first or at > self.old_tail else ("old", at)
+
+    def _new_start(self, at: int) -> object:
+        new_tail = self.old_tail + self.delta
+        if at < self.first:
+            return at
+        return at - self.delta if at >= new_tail else ("new", at)
+
+    def _new_end(self, at: int) -> object:
+        new_tail = self.old_tail + self.delta
+        if at <= self.first:
+            return at
+        return at - self.delta if at > new_tail else ("new", at)
+
+    def normal_old(self, obj: object) -> object:
+        """``obj``, of the last reading, in a form equal to a new reading's object that is the same but for the
+        move (see normal_new)."""
+        return _Normal(self._old_start, self._old_end, self.first, "old").of(obj)
+
+    def normal_new(self, obj: object) -> object:
+        return _Normal(self._new_start, self._new_end, self.first, "new").of(obj)
+
+    # ---- moving the last reading's objects ---------------------------------------------------------
+
+    def shift(self, objects: list) -> None:
+        """Move every position after the edit in these objects of the last reading (and in what they hold),
+        in place; each object once. Raises Unmovable on a class it does not know (what was moved until
+        then is not to be used again)."""
+        _Shift(self).many(objects)
+
+    def start(self, at: int) -> int:
+        return at + self.delta if at >= self.old_tail else at
+
+    def end(self, at: int) -> int:
+        return at + self.delta if at > self.old_tail else at
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if start == end:
+            return (self.start(start), self.start(end))
+        return (self.start(start), self.end(end))
+
+
+def _common_suffix(a: bytes, b: bytes, most: int) -> int:
+    """How many trailing bytes ``a`` and ``b`` share, at most ``most``: slices compared in C, halving."""
+    low, high = 0, max(most, 0)
+    if high == 0 or a[len(a) - high :] == b[len(b) - high :]:
+        return high
+    while high - low > 64:  # the last ``low`` bytes are the same, the last ``high`` not
+        middle = (low + high) // 2
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+            low = middle
+        else:
+            high = middle
+    while low < high and a[len(a) - low - 1] == b[len(b) - low - 1]:
+        low += 1
+    return low
+
+
+class _Normal:
+    """Normal forms of objects, positions through ``start`` and ``end``; each object's once (memo)."""
+
+    __slots__ = ("start", "end", "first", "across", "memo")
+
+    def __init__(self, start: Callable[[int], object], end: Callable[[int], object], first: int, side: str) -> None:
+        self.start, self.end, self.first = start, end, first
+        self.across = side + " across"  # never the same for the two sides
+        self.memo: dict[int, tuple[object, object]] = {}  # id -> (the object, kept alive; its form)
+
+    def of(self, obj: object) -> object:
+        kind = type(obj)
+        if kind in _PLAIN:
+            return obj
+        if kind is tuple or kind is list:
+            return (kind is list, tuple(self.of(item) for item in obj))  # type: ignore[attr-defined]
+        if kind is dict or kind is Vars:
+            return ("dict", tuple((self.of(k), self.of(v)) for k, v in obj.items()))  # type: ignore[attr-defined]
+        if kind is set or kind is frozenset:
+            return ("set", frozenset(self.of(item) for item in obj))  # type: ignore[attr-defined]
+        known = self.memo.get(id(obj))
+        if known is not None:
+            return known[1]
+        form = self._object(obj, kind)
+        self.memo[id(obj)] = (obj, form)
+        return form
+
+    def _object(self, obj: object, kind: type) -> object:
+        if kind is Env:
+            return ("env", *(self.of(getattr(obj, name)) for name in Env.__slots__))
+        if kind.__name__ == "Node" and kind.__module__.startswith("tree_sitter"):
+            return ("node", obj.type, self._span(obj.start_byte, obj.end_byte))  # type: ignore[attr-defined]
+        if kind.__name__ == "Snippet":  # a script's own text (a function's): its positions are the file's
+            if obj.offsets is not None or obj.base:  # type: ignore[attr-defined]
+                raise Unmovable("a snippet of other text")
+            return ("snippet",)
+        plan = _PLAN.get(kind)
+        if plan is None:
+            raise Unmovable(kind.__name__)
+        pair, walks, positions = plan
+        out: list[object] = [kind]
+        if pair:
+            out.append(self._span(obj.start, obj.end))  # type: ignore[attr-defined]
+        out.extend(self.of(getattr(obj, name)) for name in walks)
+        for name, how in positions:
+            value = getattr(obj, name)
+            if how == START:
+                out.append(self._at(obj, name, value))
+            elif how == END:
+                out.append(self.end(value))
+            elif how == STARTS:
+                out.append(None if value is None else tuple(map(self.start, value)))
+            elif how == SPANS:
+                out.append(tuple(self._span(s, e) for s, e in value))
+            elif how == BRANCH:
+                out.append(tuple((self.start(at), taken) for at, taken in value))
+            elif how == VIA:
+                out.append(None if value is None else (value[0], self.start(value[1])))
+        return tuple(out)
+
+    def _at(self, obj: object, name: str, value: int) -> object:
+        if isinstance(obj, Unknown) and (obj.kind is FRESH or value < 0):
+            return value  # a serial number (or none): no position
+        return self.start(value)
+
+    def _span(self, start: int, end: int) -> tuple[object, object]:
+        if start < self.first < end:  # across the edit: what it covers changed (a function's body, say)
+            return (self.across, start, end)
+        return (self.start(start), self.start(end) if start == end else self.end(end))
+
+
+class _Shift:
+    """The last reading's objects moved in place, each once. The classes a walk makes most of (parts,
+    values, words) have a method of their own: moving a long script's rest visits tens of thousands."""
+
+    __slots__ = ("move", "seen", "first", "tail", "delta", "special")
+
+    def __init__(self, move: Move) -> None:
+        self.move = move
+        self.first, self.tail, self.delta = move.first, move.old_tail, move.delta
+        self.seen: set[int] = set()
+        self.special: dict[type, Callable] = {
+            Part: self.part,
+            Value: self.value,
+            Word: self.word,
+            Unknown: self.unknown,
+        }
+
+    def many(self, objects) -> None:
+        for obj in objects:
+            self.of(obj)
+
+    def of(self, obj) -> None:
+        kind = type(obj)
+        if kind in _PLAIN:
+            return
+        special = self.special.get(kind)
+        if special is not None:
+            special(obj)
+            return
+        if kind is tuple or kind is list:
+            for item in obj:
+                if type(item) not in _PLAIN:
+                    self.of(item)
+            return
+        if kind is dict or kind is Vars or kind is set:
+            self._container(obj, kind)
+            return
+        if kind is frozenset:
+            if not all(type(item) is str for item in obj):
+                raise Unmovable("a frozenset of objects")
+            return
+        key = id(obj)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if kind is Env:
+            for name in Env.__slots__:
+                self.of(getattr(obj, name))
+            return
+        if kind.__name__ == "Snippet":
+            if obj.offsets is not None or obj.base:
+                raise Unmovable("a snippet of other text")
+            return
+        self._planned(obj, kind)
+
+    def part(self, part: Part) -> None:
+        start, unknown = part.start, part.unknown
+        if part.end <= self.first and (unknown is None or unknown.at < self.first) and part.offsets is None:
+            return  # text before the edit (moving nothing, it may be visited again)
+        key = id(part)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        tail, delta = self.tail, self.delta
+        if start >= tail:
+            part.start += delta
+            part.end += delta
+        elif part.end > tail:
+            part.end += delta
+        if part.offsets is not None:
+            part.offsets = tuple(at + delta if at >= tail else at for at in part.offsets)
+        if unknown is not None:
+            self.unknown(unknown)
+
+    def value(self, value: Value) -> None:
+        key = id(value)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        part = self.part
+        for each in value.parts:
+            part(each)
+
+    def word(self, word: Word) -> None:
+        key = id(word)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        tail, delta = self.tail, self.delta
+        if word.start >= tail:  # (an object that starts after the edit ends after it)
+            word.start += delta
+            word.end += delta
+        elif word.end > tail:
+            word.end += delta
+        self.value(word.value)
+        for expansion in word.expansions:
+            expansion.start, expansion.end = self.move.span(expansion.start, expansion.end)
+
+    def unknown(self, unknown: Unknown) -> None:
+        if unknown.at < self.first and not unknown.of:
+            return
+        key = id(unknown)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if unknown.of:
+            self.of(unknown.of)
+        if unknown.kind is not FRESH and unknown.at >= 0:
+            unknown.at = self.move.start(unknown.at)
+        unknown._hash = hash((unknown.kind, unknown.name, unknown.at, unknown.operation, unknown.of))
+
+    def _planned(self, obj, kind: type) -> None:
+        plan = _PLAN.get(kind)
+        if plan is None:
+            raise Unmovable(kind.__name__)
+        pair, walks, positions = plan
+        if pair:
+            obj.start, obj.end = self.move.span(obj.start, obj.end)
+        special = self.special
+        for name in walks:
+            value = getattr(obj, name)
+            if type(value) not in _PLAIN:
+                handler = special.get(type(value))
+                if handler is not None:
+                    handler(value)
+                else:
+                    self.of(value)
+        move = self.move
+        for name, how in positions:
+            value = getattr(obj, name)
+            if how == START:
+                setattr(obj, name, move.start(value))
+            elif how == END:
+                setattr(obj, name, move.end(value))
+            elif how == STARTS:
+                if value is not None:
+                    setattr(obj, name, tuple(map(move.start, value)))
+            elif how == SPANS:
+                setattr(obj, name, tuple(move.span(s, e) for s, e in value))
+            elif how == BRANCH:
+                if value:
+                    setattr(obj, name, tuple((move.start(at), taken) for at, taken in value))
+            elif how == VIA:
+                if value is not None:
+                    setattr(obj, name, (value[0], move.start(value[1])))
+
+    def _container(self, obj, kind: type) -> None:
+        """A dict or set, walked and filled again: a key whose hash the move changed is found again."""
+        if kind is set:
+            items = [item for item in obj if type(item) is not str]
+            if items:
+                for item in items:
+                    self.of(item)
+                items = list(obj)
+                obj.clear()
+                obj.update(items)
+            return
+        pairs = list(obj.items())
+        for name, value in pairs:
+            if type(name) is not str:
+                self.of(name)
+            if type(value) not in _PLAIN:
+                self.of(value)
+        if any(type(name) is not str for name, _ in pairs):
+            written = getattr(obj, "written", None)
+            dict.clear(obj)
+            dict.update(obj, pairs)
+            if written is not None:
+                obj.written = written
