@@ -33,7 +33,7 @@ BLOCKS = [
     "export NGC_CLI_ORG=acme{n}\n",
     'TAG=$(git rev-parse --short HEAD)\ndocker build -t "nvcr.io/acme/app{n}:$TAG" .\n',
     'docker push "nvcr.io/acme/app{n}:${{TAG:-latest}}"\nN=$((N + 1))\n',
-    "ARGS=(--org acme{n})\nread -r VERSION\nngc registry image push \"${{ARGS[@]}}\" nvcr.io/acme/x:$VERSION\n",
+    'ARGS=(--org acme{n})\nread -r VERSION\nngc registry image push "${{ARGS[@]}}" nvcr.io/acme/x:$VERSION\n',
 ]
 # What typing leaves on the way: half-written lines, open quotes and constructs, stray closers.
 FRAGMENTS = [
@@ -380,3 +380,29 @@ def test_per_event_rules_reading_the_same_types_share_one_partition_of_their_vie
     nv101, nv102 = (next(g for k, g in groups.items() if k[2] == code) for code in ("NV101", "NV102"))
     assert len(nv101) == len(nv102) > 1
     assert all(a.events is b.events for a, b in zip(nv101, nv102, strict=True))
+
+
+def test_a_rest_that_does_not_parse_on_its_own_is_read_again_with_the_whole_file(tmp_path, monkeypatch):
+    """The text up to where the walk may rejoin is parsed first; the rest, if it must be walked, after. If
+    the rest does not parse cleanly on its own (tree-sitter and the last reading disagree), the whole
+    file is read again: the same findings and events as a whole reading."""
+    blocks = [BLOCKS[0].format(n=n) + BLOCKS[1] + BLOCKS[2].format(n=n) for n in range(40)]
+    text = "#!/usr/bin/env bash\n" + "".join(blocks)
+    middle = text.index("IMAGE=", len(text) // 2)
+    edited = text[:middle] + "EXTRA=1\n" + text[middle:]  # a variable more: the state differs to the end
+    real = resume.parse_from
+    broken = []
+
+    def rest_with_an_error(data, start, end=None):
+        if end is None and broken:  # the rest after a window
+            return real(data + b"\nif\n", start)
+        return real(data, start, end)
+
+    monkeypatch.setattr(resume, "parse_from", rest_with_an_error)
+    editor = DocumentLinter()
+    path = str(tmp_path / "deploy.sh")
+    editor.lint(path, text)
+    broken.append(True)
+    got = _findings(editor.lint(path, edited))
+    assert editor._memories[path].script.resumed_at is None  # read whole after all
+    assert got == _findings(DocumentLinter().lint(path, edited))

@@ -291,7 +291,7 @@ def _check_text(admitted: gate.Admitted, request: FileRequest, rules: EnabledRul
     memory = request.memory
     script_memory = memory.script if memory is not None else None
     reading = read_text(text, path, request.kind, settings, rules.word_readers(), script_memory, request.codes)
-    if script_memory is not None and script_memory.rejoined_at is not None:  # the last reading's events, moved
+    if script_memory is not None and script_memory.move is not None:  # the last reading's events were moved
         memory.findings.move(script_memory.move)  # type: ignore[union-attr]
     if reading.problems:  # the file cannot be read as its kind: that is all there is to say
         if "NV000" not in request.codes:

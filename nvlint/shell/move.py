@@ -245,7 +245,7 @@ class _Normal:
             return value  # a serial number (or none): no position
         return self.start(value)
 
-    def _span(self, start: int, end: int) -> tuple[object, object]:
+    def _span(self, start: int, end: int) -> tuple[object, ...]:
         if start < self.first < end:  # across the edit: what it covers changed (a function's body, say)
             return (self.across, start, end)
         return (self.start(start), self.start(end) if start == end else self.end(end))
@@ -378,6 +378,10 @@ class _Shift:
                     handler(value)
                 else:
                     self.of(value)
+        if positions:
+            self._positions(obj, positions)
+
+    def _positions(self, obj, positions: tuple[tuple[str, str], ...]) -> None:
         move = self.move
         for name, how in positions:
             value = getattr(obj, name)
@@ -385,17 +389,14 @@ class _Shift:
                 setattr(obj, name, move.start(value))
             elif how == END:
                 setattr(obj, name, move.end(value))
-            elif how == STARTS:
-                if value is not None:
-                    setattr(obj, name, tuple(map(move.start, value)))
+            elif how == STARTS and value is not None:
+                setattr(obj, name, tuple(map(move.start, value)))
             elif how == SPANS:
                 setattr(obj, name, tuple(move.span(s, e) for s, e in value))
-            elif how == BRANCH:
-                if value:
-                    setattr(obj, name, tuple((move.start(at), taken) for at, taken in value))
-            elif how == VIA:
-                if value is not None:
-                    setattr(obj, name, (value[0], move.start(value[1])))
+            elif how == BRANCH and value:
+                setattr(obj, name, tuple((move.start(at), taken) for at, taken in value))
+            elif how == VIA and value is not None:
+                setattr(obj, name, (value[0], move.start(value[1])))
 
     def _container(self, obj, kind: type) -> None:
         """A dict or set, walked and filled again: a key whose hash the move changed is found again."""

@@ -10,17 +10,19 @@ def parse_bytes(data: bytes):
     return _the_parser().parse(data)
 
 
-def parse_from(data: bytes, start: int):
-    """Parse only ``data[start:]`` (a script's rest, after statements read before), its nodes at their
-    offsets and rows in the whole of ``data``."""
+def parse_from(data: bytes, start: int, end: int | None = None):
+    """Parse only ``data[start:end]`` (a script's rest, after statements read before; or up to a place
+    where the walk may rejoin its last reading), its nodes at their offsets and rows in the whole of
+    ``data``."""
     parser = _the_parser()
     Range = _binding("tree_sitter").Range
+    end = len(data) if end is None else end
     row = data.count(b"\n", 0, start)
     column = start - (data.rfind(b"\n", 0, start) + 1)
-    end_row = row + data.count(b"\n", start)
-    end_column = len(data) - (data.rfind(b"\n") + 1)
+    end_row = row + data.count(b"\n", start, end)
+    end_column = end - (data.rfind(b"\n", 0, end) + 1)
     whole = parser.included_ranges
-    parser.included_ranges = [Range((row, column), (end_row, end_column), start, len(data))]
+    parser.included_ranges = [Range((row, column), (end_row, end_column), start, end)]
     try:
         return parser.parse(data)
     finally:

@@ -30,11 +30,10 @@ TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy read
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from nvlint.shell.move import Move
-
     from nvlint.model.events import Event, SyntaxProblem
     from nvlint.model.text import Snippet
     from nvlint.shell.interp import Interpreter
+    from nvlint.shell.move import Move
 
 CHECKPOINT_BYTES = 2048  # about 50 lines: what an edit re-reads before it, at most
 
@@ -131,6 +130,10 @@ def common_prefix(a: bytes, b: bytes) -> int:
     return low
 
 
+class _StartOver(Exception):
+    """The text after a window read first does not parse cleanly on its own: read the whole file."""
+
+
 def run_script(
     interpreter: Interpreter,
     snippet: Snippet,
@@ -144,18 +147,44 @@ def run_script(
     the memory's last checkpoint before the first changed byte, and leave checkpoints for the next time."""
     data = snippet.data
     checkpoint = memory.start(data, key)
-    statements = None
-    if checkpoint is not None:
-        root = parse_from(data, checkpoint.offset).root_node
-        statements = root.named_children
-        if root.has_error:  # tree-sitter's recovery may reach back before the checkpoint: parse it all
-            root = parse_bytes(data).root_node
-            statements = _statements_from(root, checkpoint.offset)
-            if statements is None:
-                checkpoint, memory.checkpoints = None, []
-    if statements is None:
-        root = parse_bytes(data).root_node
-        statements = root.named_children
+    if checkpoint is None or not memory.tail:
+        return _walk(interpreter, snippet, env, memory, events, on_syntax_error, checkpoint, None)
+    initial, walked = _save(interpreter, env, 0, 0), len(events)
+    try:
+        window = _window(memory, checkpoint)
+        return _walk(interpreter, snippet, env, memory, events, on_syntax_error, checkpoint, window)
+    except _StartOver:
+        del events[walked:]
+        memory.checkpoints, memory.tail, memory.move = [], [], None
+        env = _restore(interpreter, initial)
+        return _walk(interpreter, snippet, env, memory, events, on_syntax_error, None, None)
+
+
+def _window(memory: ScriptMemory, checkpoint: Checkpoint) -> int | None:
+    """Where the first place the walk may rejoin the last reading is: the text up to there is parsed
+    first, and the rest only if it does not rejoin there (parsing a long script's rest costs more than
+    walking the few statements to that place)."""
+    move = memory.move
+    assert move is not None
+    for candidate in memory.tail:
+        if candidate.offset + move.delta > checkpoint.offset:
+            return candidate.offset + move.delta
+    return None
+
+
+def _walk(
+    interpreter: Interpreter,
+    snippet: Snippet,
+    env: Env,
+    memory: ScriptMemory,
+    events: list[Event],
+    on_syntax_error: Callable[[SyntaxProblem], None] | None,
+    checkpoint: Checkpoint | None,
+    window: int | None,
+) -> Env:
+    """The walk from ``checkpoint`` (None: the top); ``window``: parse the text up to there first."""
+    data = snippet.data
+    root, statements, checkpoint, window = _parsed(data, memory, checkpoint, window)
     interpreter.command_budget = max(interpreter.command_budget, len(data) // 4)
     if checkpoint is not None:
         env = _restore(interpreter, checkpoint)
@@ -163,66 +192,131 @@ def run_script(
         env.vars.update(snippet.env)
     outer = interpreter.snippet
     interpreter.snippet = snippet
-    walked = len(events)
-    old_events = memory.events
+    walk = _Walk(interpreter, snippet, env, memory, events)
     try:
         interpreter.report_syntax_error(root, on_syntax_error)
-        problems = len(events) - walked  # a syntax problem comes first in the flow, as in a full reading
+        walk.problems = len(events) - walk.walked  # a syntax problem comes first in the flow, as in a full reading
         if checkpoint is not None:
-            events.extend(old_events[: checkpoint.events])
-        last = memory.checkpoints[-1].offset if memory.checkpoints else -CHECKPOINT_BYTES
-        edited = memory.edited_at
-        files = interpreter.files
-        rejoin = _Rejoin(memory) if memory.tail and not problems else None
-
-        def checkpoint_between(previous_end: int, next_start: int, always: bool = False) -> Checkpoint | None:
-            """Before the next statement, just past the newline that ends the one before (an edit right
-            after a complete line, typing a new one, resumes there). Returns the last reading's checkpoint
-            there when the walk's state is the same as its but for the edit's move: the walk rejoins it."""
-            nonlocal last
-            newline = data.find(b"\n", previous_end, next_start)
-            if newline == -1 or (files is not None and files.read):
-                return None
-            offset = newline + 1
-            near = edited is not None and abs(offset - edited) < CHECKPOINT_BYTES
-            theirs = rejoin.candidate(offset) if rejoin is not None else None
-            if always or near or theirs is not None or offset - last >= CHECKPOINT_BYTES:
-                mine = _save(interpreter, env, offset, len(events) - problems)
-                memory.checkpoints.append(mine)
-                last = offset
-                if theirs is not None and rejoin is not None and rejoin.same(mine, theirs, interpreter):
-                    return theirs
-            return None
-
-        clean = root.type != "ERROR"  # no syntax error before: a checkpoint after one would keep its recovery
-        previous_end = None
-        rejoined = None
-        for child in statements:
-            if previous_end is not None and clean:
-                theirs = checkpoint_between(previous_end, child.start_byte)
-                if theirs is not None and rejoin is not None:
-                    rejoined = rejoin.take(theirs, memory, interpreter, root, snippet, events, old_events)
-                    if rejoined is not None:
-                        env = rejoined
-                        break
-            interpreter.walk(child, env, 1)
-            previous_end = child.end_byte
-            clean = clean and not child.has_error
-        else:
-            if previous_end is not None and clean:
-                checkpoint_between(previous_end, len(data), always=True)  # the end: where a new line is typed
-        if rejoined is None:
-            memory.move = None
-            sourced = files is not None and files.read
-            final = clean and not problems and not sourced
-            memory.final = _save(interpreter, env, len(data), len(events) - problems) if final else None
+            events.extend(walk.old_events[: checkpoint.events])
+        walk.statements(_statements(data, statements, window), root.type != "ERROR", window)
     finally:
         interpreter.snippet = outer
     memory.tail = []
     memory.data = data
+    walked, problems = walk.walked, walk.problems
     memory.events = events[:walked] + events[walked + problems :] if problems else list(events)
     memory.resumed_at = checkpoint.offset if checkpoint is not None else None
-    return env
+    return walk.env
+
+
+def _parsed(data: bytes, memory: ScriptMemory, checkpoint: Checkpoint | None, window: int | None):
+    """(the tree's root, its statements from the checkpoint on, the checkpoint, the window): the checkpoint
+    None when the whole file must be read, the window None when the text up to it does not parse cleanly
+    (an edit that opened a quote, an if, that it ends inside)."""
+    if checkpoint is not None and window is not None:
+        root = parse_from(data, checkpoint.offset, window).root_node
+        if not root.has_error:
+            return root, root.named_children, checkpoint, window
+    if checkpoint is not None:
+        root = parse_from(data, checkpoint.offset).root_node
+        if not root.has_error:
+            return root, root.named_children, checkpoint, None
+        # tree-sitter's recovery may reach back before the checkpoint: parse it all
+        root = parse_bytes(data).root_node
+        statements = _statements_from(root, checkpoint.offset)
+        if statements is not None:
+            return root, statements, checkpoint, None
+        memory.checkpoints = []
+    root = parse_bytes(data).root_node
+    return root, root.named_children, None, None
+
+
+class _Walk:
+    """The walk of a script's top-level statements, leaving checkpoints between them, rejoining the last
+    reading where it can."""
+
+    def __init__(
+        self, interpreter: Interpreter, snippet: Snippet, env: Env, memory: ScriptMemory, events: list
+    ) -> None:
+        self.interpreter, self.snippet, self.env, self.memory, self.events = interpreter, snippet, env, memory, events
+        self.data = snippet.data
+        self.walked = len(events)
+        self.problems = 0
+        self.old_events = memory.events
+        self.last = memory.checkpoints[-1].offset if memory.checkpoints else -CHECKPOINT_BYTES
+        self.rejoin: _Rejoin | None = None
+
+    def statements(self, statements, clean: bool, window: int | None) -> None:
+        """Walk them (None: a window's end, see _statements); ``clean``: no syntax error before them."""
+        memory, interpreter = self.memory, self.interpreter
+        if memory.tail and not self.problems:
+            self.rejoin = _Rejoin(memory)
+        previous_end = None
+        for child in statements:
+            if previous_end is not None and clean:
+                next_start = window if child is None else child.start_byte
+                assert next_start is not None
+                theirs = self.checkpoint_between(previous_end, next_start)
+                if theirs is not None and self._rejoined(theirs):
+                    return
+            if child is None:
+                continue
+            interpreter.walk(child, self.env, 1)
+            previous_end = child.end_byte
+            clean = clean and not child.has_error
+        if previous_end is not None and clean:
+            self.checkpoint_between(previous_end, len(self.data), always=True)  # the end: where a new line is typed
+        memory.move = None
+        files = interpreter.files
+        final = clean and not self.problems and not (files is not None and files.read)
+        memory.final = _save(interpreter, self.env, len(self.data), len(self.events) - self.problems) if final else None
+
+    def _rejoined(self, theirs: Checkpoint) -> bool:
+        assert self.rejoin is not None
+        env = self.rejoin.take(
+            theirs, self.memory, self.interpreter, self.data, self.snippet, self.events, self.old_events
+        )
+        if env is None:
+            return False
+        self.env = env
+        return True
+
+    def checkpoint_between(self, previous_end: int, next_start: int, always: bool = False) -> Checkpoint | None:
+        """Before the next statement, just past the newline that ends the one before (an edit right after a
+        complete line, typing a new one, resumes there). Returns the last reading's checkpoint there when
+        the walk's state is the same as its but for the edit's move: the walk rejoins it."""
+        files = self.interpreter.files
+        newline = self.data.find(b"\n", previous_end, next_start)
+        if newline == -1 or (files is not None and files.read):
+            return None
+        offset = newline + 1
+        if offset == self.last:  # taken already (at a window's end)
+            return None
+        edited = self.memory.edited_at
+        near = edited is not None and abs(offset - edited) < CHECKPOINT_BYTES
+        rejoin = self.rejoin
+        theirs = rejoin.candidate(offset) if rejoin is not None else None
+        if always or near or theirs is not None or offset - self.last >= CHECKPOINT_BYTES:
+            mine = _save(self.interpreter, self.env, offset, len(self.events) - self.problems)
+            self.memory.checkpoints.append(mine)
+            self.last = offset
+            if theirs is not None and rejoin is not None and rejoin.same(mine, theirs):
+                return theirs
+        return None
+
+
+def _statements(data: bytes, statements: list, window: int | None):
+    """The statements parsed, then (after a window, and None at its end) those of the rest of the text,
+    parsed when reached.
+    The rest is text the last reading parsed cleanly from there (its checkpoint): if it does not now, the
+    whole file is read again (_StartOver)."""
+    yield from statements
+    if window is not None:
+        yield None  # the window's end: where the walk may rejoin, before the rest is parsed
+        rest = parse_from(data, window).root_node
+        if rest.has_error:
+            raise _StartOver
+        yield from rest.named_children
 
 
 # How many times the walk past an edit compares its state with the last reading's before it walks on to
@@ -239,15 +333,16 @@ class _Rejoin:
     __slots__ = ("move", "by_offset", "tries")
 
     def __init__(self, memory: ScriptMemory) -> None:
-        move = self.move = memory.move
-        assert move is not None
+        assert memory.move is not None
+        move: Move = memory.move
+        self.move = move
         self.by_offset = {c.offset + move.delta: c for c in memory.tail}
         self.tries = REJOIN_TRIES
 
     def candidate(self, offset: int) -> Checkpoint | None:
         return self.by_offset.get(offset) if self.tries > 0 else None
 
-    def same(self, mine: Checkpoint, theirs: Checkpoint, interpreter: Interpreter) -> bool:
+    def same(self, mine: Checkpoint, theirs: Checkpoint) -> bool:
         self.tries -= 1
         from nvlint.shell.move import Unmovable
 
@@ -262,7 +357,7 @@ class _Rejoin:
         theirs: Checkpoint,
         memory: ScriptMemory,
         interpreter: Interpreter,
-        root,
+        data: bytes,
         snippet: Snippet,
         events: list[Event],
         old_events: list[Event],
@@ -278,7 +373,7 @@ class _Rejoin:
             self.tries = 0  # the command budget ran out in the rest, or now would: walk it
             return None
         later = [c for c in memory.tail if c.offset > theirs.offset]
-        nodes = _functions_found_again(move, [*later, final], root)
+        nodes = _functions_found_again(move, [*later, final], data)
         if nodes is None:
             self.tries = 0
             return None
@@ -305,16 +400,24 @@ class _Rejoin:
         return _restore(interpreter, final)
 
 
-def _functions_found_again(move, checkpoints: list[Checkpoint], root) -> dict[int, object] | None:
-    """The functions the last reading defined after the edit, as nodes of this reading's tree (by id of the
-    old node); None if one is not there."""
+def _functions_found_again(move: Move, checkpoints: list[Checkpoint], data: bytes) -> dict[int, object] | None:
+    """The functions the last reading defined after the edit, as nodes of the new text (by id of the old
+    node): each top-level statement that holds one is parsed again where it now is. None if one is not
+    found there the same."""
     found: dict[int, object] = {}
+    statements: dict[tuple[int, int], object] = {}  # each statement parsed again once, by its new span
     for checkpoint in checkpoints:
         for node, _ in checkpoint.interpreter[0].values():
             if node.start_byte < move.old_tail or id(node) in found:
                 continue
+            statement = node
+            while statement.parent is not None and statement.parent.parent is not None:
+                statement = statement.parent  # up to the top-level statement (the program's child)
+            span = (statement.start_byte + move.delta, statement.end_byte + move.delta)
+            if span not in statements:
+                statements[span] = parse_from(data, span[0], span[1]).root_node
             start, end = node.start_byte + move.delta, node.end_byte + move.delta
-            again = root.descendant_for_byte_range(start, end)
+            again = statements[span].descendant_for_byte_range(start, end)  # type: ignore[attr-defined]
             while again is not None and (again.start_byte, again.end_byte) == (start, end) and again.type != node.type:
                 again = again.parent
             if again is None or (again.start_byte, again.end_byte, again.type) != (start, end, node.type):
