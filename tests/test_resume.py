@@ -334,6 +334,36 @@ def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_aga
     assert given["NV201"] == 600  # an order rule reads every push and create again
 
 
+def test_typing_in_a_create_in_the_middle_rejoins_and_reruns_the_per_event_rules_on_it_alone(tmp_path, monkeypatch):
+    """A keystroke in a create halfway down a long script: the walk rejoins the last reading after it, and
+    once the groups around it are split, each per-event rule reads only that create again."""
+    import nvlint.rules.engine as engine
+
+    block = (
+        'IMAGE="nvcr.io/acme/app{n}:1"\ndocker push "$IMAGE"\n'
+        'ngc cf fn create --name app{n} --inference-url /i --container-image "$IMAGE"\n'
+    )
+    base = "#!/bin/bash\n" + "".join(block.format(n=n) for n in range(300))
+    at = base.index("--name app150") + len("--name app150")
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    given: dict[str, int] = {}
+    original = engine._checked
+
+    def counting(rule, view, context, found):
+        given[rule.code] = given.get(rule.code, 0) + len(view)
+        return original(rule, view, context, found)
+
+    monkeypatch.setattr(engine, "_checked", counting)
+    for version in range(5):
+        text = base[:at] + "x" * (version % 2) + base[at:]
+        whole = _findings(DocumentLinter().lint(path, text))
+        given.clear()
+        assert _findings(editor.lint(path, text)) == whole
+        assert version == 0 or editor._memories[path].script.rejoined_at is not None
+    assert given["NV101"] == 1 and given["NV503"] == 1  # the edited create, not all 300
+
+
 def test_edits_all_over_a_script_keep_no_more_checkpoints_than_a_few_near_the_last(tmp_path):
     editor, path, text = _opened(tmp_path, 3, 400)
     for place in range(20):

@@ -98,8 +98,8 @@ def _by_groups(
 ) -> tuple[list[Diagnostic], frozenset[str]]:
     """A per-event rule over a view of which runs of events were checked together last time (groups, see
     nvlint.rules.reuse): a group whose events are all still there, in order, gives its findings again; the
-    events left are checked in two calls, those read last time and those made now (the next edit near the
-    same place finds the first group whole). With the orgs its checks asked about that the file did not
+    events left are checked in runs, each of consecutive events read last time or made now (the next edit
+    near the same place finds them whole). With the orgs its checks asked about that the file did not
     show."""
     from nvlint.rules.reuse import Group, copies
 
@@ -112,14 +112,12 @@ def _by_groups(
         out.extend(copies(group.findings))
         asked.update(group.missed)
         now.append(group)
-    survivors, fresh = split.survivors, split.fresh
-    for events in (survivors, fresh):
-        if events:
-            findings, missed = _checked_asking(rule, events, context, found)
-            out.extend(findings)
-            asked.update(missed)
-            if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
-                now.append(Group(events, copies(findings), missed))
+    for events in split.runs:
+        findings, missed = _checked_asking(rule, events, context, found)
+        out.extend(findings)
+        asked.update(missed)
+        if ("NV003", rule.code) not in found:  # a rule that raised runs again next time
+            now.append(Group(events, copies(findings), missed))
     context.known_orgs.missed.update(asked)  # those of the groups reused (the checks run added theirs)
     return out, frozenset(asked)
 

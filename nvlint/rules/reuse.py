@@ -5,13 +5,15 @@ the editor's reading keeps the events made before the edit as the same objects (
 a rule whose view holds exactly the same objects as last time, in the same order, under the same context,
 finds what it found then: a copy of those findings is given, and the rule does not run. Events made again
 are new objects, so any view that holds one runs its rule. The context's text changed, but not where
-those events are: each was made before the first changed byte, from text before it.
+those events are: each was made before the first changed byte, from text before it. Past the edit, where
+the walk rejoins the last reading, its events are taken again too, moved (nvlint.shell.move): the same
+objects, from the same text, and the findings kept of them are moved with them (RuleFindings.move).
 
 A rule whose findings each come from one event alone (Rule.per_event: NV101's image, NV503's create) may
 be given any of a view's events: what it finds on them is what it finds on each. So its findings are kept
 by group, the events of one call: a group whose events are all in the new view, in order, gives its
-findings again, and the rule is called only on the events left. An edit at the end of a long script runs
-such a rule on the few commands read again, not on every create.
+findings again, and the rule is called only on the events left. An edit at the end of a long script, or
+in one create in its middle, runs such a rule on the few commands read again, not on every create.
 """
 
 from __future__ import annotations
@@ -144,25 +146,34 @@ class Group:
 
 class Partition:
     """A view split by a rule's last groups: ``held``, the indices of the groups whose events are all still
-    in the view, in order; ``survivors``, the other events read last time; ``fresh``, the events made now."""
+    in the view, in order; ``runs``, the other events, in runs of consecutive ones that were all read last
+    time or all made now. Each run is checked in a call of its own and becomes a group: an edit in the
+    middle of a long script breaks the group around it into the runs before and after, and the next edit
+    there finds them whole."""
 
-    __slots__ = ("view", "group_events", "held", "survivors", "fresh")
+    __slots__ = ("view", "group_events", "held", "runs")
 
     def __init__(self, view: list[Event], last: list[Group]) -> None:
         self.view, self.group_events = view, [group.events for group in last]  # kept alive: ids stay theirs
         starting = {id(group.events[0]): index for index, group in enumerate(last) if group.events}
         seen = {id(event) for group in last for event in group.events}
         self.held: list[int] = []
-        self.survivors: list[Event] = []
-        self.fresh: list[Event] = []
+        self.runs: list[list[Event]] = []
+        run: list[Event] = []
+        run_was_seen = False
         at = 0
         while at < len(view):
             index = starting.get(id(view[at]))
             if index is not None and last[index].holds(view, at):
                 self.held.append(index)
                 at += len(last[index].events)
+                run = []
                 continue
-            (self.survivors if id(view[at]) in seen else self.fresh).append(view[at])
+            was_seen = id(view[at]) in seen
+            if not run or was_seen != run_was_seen:
+                run, run_was_seen = [], was_seen
+                self.runs.append(run)
+            run.append(view[at])
             at += 1
 
     def made_of(self, view: list[Event], last: list[Group]) -> bool:
