@@ -6,7 +6,8 @@
 Starts `nvlint server` over stdio with a real LSP client (pygls), opens a generated script of --lines
 lines, then edits it --rounds times (each edit adds or removes a mistake, so every round publishes new
 findings: a login line at the end of the file, with --where create a short-form image in its last
-create, with --where middle the login line in its middle) and times each edit until the diagnostics of
+create, with --where middle the login line in its middle, with --where typing one character in the
+--name of a create in its middle) and times each edit until the diagnostics of
 that version arrive. The server waits DEBOUNCE_SECONDS after a change before linting; the latency
 reported is what comes after that pause.
 The floor is the same lint in this process (nvlint's own work, no protocol, no debounce), measured in
@@ -41,6 +42,9 @@ def edited(base: str, version: int, where: str) -> str:
     if where == "create":
         at = base.rindex('"$IMAGE"')
         return base[:at] + "vllm/vllm-openai:1" + base[at + len('"$IMAGE"') :]
+    if where == "typing":  # a character typed into a create's function name halfway down
+        at = base.index(" --inference-url", len(base) // 2)
+        return base[:at] + "x" + base[at:]
     middle = base.index("\n", len(base) // 2) + 1
     return base[:middle] + MISTAKE + base[middle:]
 
@@ -136,7 +140,9 @@ def rows(lines: int, rounds: int, where: str = "end") -> list[tuple[str, float, 
         floor = statistics.median(in_process(lines, rounds, folder, where))
         whole = statistics.median(in_process(lines, rounds, folder, where, whole=True))
     after = served - DEBOUNCE_SECONDS
-    at = {"end": "", "create": ", edited in its last create"}.get(where, f", edited in the {where}")
+    at = {"end": "", "create": ", edited in its last create", "typing": ", typing in a create in the middle"}.get(
+        where, f", edited in the {where}"
+    )
     return [
         (f"whole {lines}-line script read in process{at}", whole, f"{whole / floor:.2f}x the floor"),
         (f"edit read again in process{at}", floor, "the floor"),
@@ -158,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument(
-        "--where", choices=("end", "create", "middle"), default="end", help="where each edit is made (see edited)"
+        "--where",
+        choices=("end", "create", "middle", "typing"),
+        default="end",
+        help="where each edit is made (see edited)",
     )
     args = parser.parse_args(argv)
     found = rows(args.lines, args.rounds, args.where)

@@ -33,6 +33,7 @@ class Unmovable(Exception):
 # How a slot holds positions. A start and an end of one object are read together: an empty span at the
 # edit's end is text after the edit, a span ending there (not empty) is text before it.
 SKIP = "skip"  # derived from other slots (a cache), or no position and no object inside
+WALK = "walk"  # objects that hold positions (the default for a slot not named)
 START = "start"
 END = "end"
 STARTS = "starts"  # a tuple of start offsets (a part's per-character offsets)
@@ -57,6 +58,7 @@ SLOTS: dict[type, dict[str, str]] = {
     ev.NgcCommand: {**_EVENT, "path_end": END, "_by_name": SKIP, "path": SKIP, "unknown_args": SKIP},
     ev.SyntaxProblem: {**_EVENT, "lines": SPANS, "text": SKIP},
     ev.Sourced: {**_EVENT, "anchor": END},
+    ev.Deploy: {**_EVENT, "health_at": WALK},  # a Word
 }
 for _event in (
     ev.CommandRun,
@@ -68,7 +70,6 @@ for _event in (
     ev.KeyArgument,
     ev.GpuRequest,
     ev.FunctionReference,
-    ev.Deploy,
     ev.ArtifactCreated,
     ev.ArtifactPushed,
     ev.OrgSeen,
@@ -90,12 +91,12 @@ def _all_slots(cls: type) -> tuple[str, ...]:
 # other slots that hold positions, with how.
 _PLAN: dict[type, tuple[bool, tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
 for _cls, _hows in SLOTS.items():
-    _slots = [(name, _hows.get(name, "walk")) for name in _all_slots(_cls) if _hows.get(name) != SKIP]
+    _slots = [(name, _hows.get(name, WALK)) for name in _all_slots(_cls) if _hows.get(name) != SKIP]
     _pair = _hows.get("start") == START and _hows.get("end") == END
     _PLAN[_cls] = (
         _pair,
-        tuple(name for name, how in _slots if how == "walk"),
-        tuple((name, how) for name, how in _slots if how != "walk" and not (_pair and name in ("start", "end"))),
+        tuple(name for name, how in _slots if how == WALK),
+        tuple((name, how) for name, how in _slots if how != WALK and not (_pair and name in ("start", "end"))),
     )
 
 
@@ -280,10 +281,15 @@ class _Shift:
         if special is not None:
             special(obj)
             return
+        plan = _PLAN.get(kind)
+        if plan is not None:  # the model's classes: the common case first
+            key = id(obj)
+            if key not in self.seen:
+                self.seen.add(key)
+                self._planned(obj, plan)
+            return
         if kind is tuple or kind is list:
-            for item in obj:
-                if type(item) not in _PLAIN:
-                    self.of(item)
+            self._items(obj)
             return
         if kind is dict or kind is Vars or kind is set:
             self._container(obj, kind)
@@ -304,7 +310,18 @@ class _Shift:
             if obj.offsets is not None or obj.base:
                 raise Unmovable("a snippet of other text")
             return
-        self._planned(obj, kind)
+        raise Unmovable(kind.__name__)
+
+    def _items(self, items) -> None:
+        special = self.special
+        for item in items:
+            kind = type(item)
+            if kind not in _PLAIN:
+                handler = special.get(kind)
+                if handler is not None:
+                    handler(item)
+                else:
+                    self.of(item)
 
     def part(self, part: Part) -> None:
         start, unknown = part.start, part.unknown
@@ -330,9 +347,10 @@ class _Shift:
         if key in self.seen:
             return
         self.seen.add(key)
-        part = self.part
+        first, part = self.first, self.part
         for each in value.parts:
-            part(each)
+            if each.end > first or each.unknown is not None or each.offsets is not None:
+                part(each)
 
     def word(self, word: Word) -> None:
         key = id(word)
@@ -345,7 +363,13 @@ class _Shift:
             word.end += delta
         elif word.end > tail:
             word.end += delta
-        self.value(word.value)
+        value = word.value  # (its value, as value() would: this runs for every word of the rest)
+        if id(value) not in self.seen:
+            self.seen.add(id(value))
+            first, part = self.first, self.part
+            for each in value.parts:
+                if each.end > first or each.unknown is not None or each.offsets is not None:
+                    part(each)
         for expansion in word.expansions:
             expansion.start, expansion.end = self.move.span(expansion.start, expansion.end)
 
@@ -362,22 +386,28 @@ class _Shift:
             unknown.at = self.move.start(unknown.at)
         unknown._hash = hash((unknown.kind, unknown.name, unknown.at, unknown.operation, unknown.of))
 
-    def _planned(self, obj, kind: type) -> None:
-        plan = _PLAN.get(kind)
-        if plan is None:
-            raise Unmovable(kind.__name__)
+    def _planned(self, obj, plan) -> None:
         pair, walks, positions = plan
         if pair:
-            obj.start, obj.end = self.move.span(obj.start, obj.end)
+            start, tail, delta = obj.start, self.tail, self.delta
+            if start >= tail:  # (an object that starts after the edit ends after it)
+                obj.start = start + delta
+                obj.end += delta
+            elif obj.end > tail:
+                obj.end += delta
         special = self.special
         for name in walks:
             value = getattr(obj, name)
-            if type(value) not in _PLAIN:
-                handler = special.get(type(value))
-                if handler is not None:
-                    handler(value)
-                else:
-                    self.of(value)
+            kind = type(value)
+            if kind in _PLAIN:
+                continue
+            handler = special.get(kind)
+            if handler is not None:
+                handler(value)
+            elif kind is list or kind is tuple:
+                self._items(value)
+            else:
+                self.of(value)
         if positions:
             self._positions(obj, positions)
 
