@@ -9,9 +9,10 @@ NVCF payloads, about a tenth of them with findings, inside a tree that is mostly
 nvlint cold (empty cache) and warm (nothing changed), shellcheck on the same shell scripts, the floor
 (`grep -rlE` for nvlint's trigger words over the same tree), nvlint on one small script against a bare
 `python3 -c pass` (also as pre-commit runs it: the script changed, the tree's cache warm), and the peak
-memory of the cold run, and the language server's change-to-diagnostic latency on 500 and 5,000 lines
-(bench/server_latency.py). `--scaling` also checks 10x the files; `--tree PATH` (repeatable) measures a
-real checkout too: cold and warm against grep, and one changed script as pre-commit runs it.
+memory of the cold run, and the language server's change-to-diagnostic latency on 500 and 5,000 lines,
+edited at the end, in the last create and in the middle (bench/server_latency.py). `--scaling` also
+checks 10x the files; `--tree PATH` (repeatable) measures a real checkout too: cold and warm against
+grep, and one changed script as pre-commit runs it.
 
 Commands that are compared take turns, one run each per round, and the medians are compared. nvlint
 runs as the installed `nvlint` script with bytecode, as pre-commit and CI run it.
@@ -437,6 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += server_latency.rows(5000, args.runs * 2)
         rows += server_latency.rows(5000, args.runs * 2, where="create")
         rows += server_latency.rows(5000, args.runs * 2, where="middle")
+        rows += server_latency.rows(5000, args.runs * 2, where="typing")
 
     import breakdown
 

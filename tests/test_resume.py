@@ -306,17 +306,19 @@ def test_every_per_event_rule_finds_on_a_flow_what_it_finds_on_each_event_alone(
     assert {"NV004", "NV201", "NV202", "NV516"} <= not_per_event
 
 
-def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_again(tmp_path, monkeypatch):
-    import nvlint.rules.engine as engine
-
+def _creates(count: int) -> str:
+    """A script of ``count`` pushes and creates, each of its own image."""
     block = (
         'IMAGE="nvcr.io/acme/app{n}:1"\ndocker push "$IMAGE"\n'
         'ngc cf fn create --name app{n} --inference-url /i --container-image "$IMAGE"\n'
     )
-    base = "#!/bin/bash\n" + "".join(block.format(n=n) for n in range(300))
-    at = base.rindex('"$IMAGE"')
-    path = str(tmp_path / "deploy.sh")
-    editor = DocumentLinter()
+    return "#!/bin/bash\n" + "".join(block.format(n=n) for n in range(count))
+
+
+def _counting_checks(monkeypatch) -> dict[str, int]:
+    """How many events each rule's checks are given (filled as the readings run)."""
+    import nvlint.rules.engine as engine
+
     given: dict[str, int] = {}
     original = engine._checked
 
@@ -325,6 +327,15 @@ def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_aga
         return original(rule, view, context, found)
 
     monkeypatch.setattr(engine, "_checked", counting)
+    return given
+
+
+def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_again(tmp_path, monkeypatch):
+    base = _creates(300)
+    at = base.rindex('"$IMAGE"')
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    given = _counting_checks(monkeypatch)
     for version in range(4):
         text = base[:at] + ("vllm/vllm-openai:1" if version % 2 else '"$IMAGE"') + base[at + 8 :]
         whole = _findings(DocumentLinter().lint(path, text))
@@ -337,24 +348,11 @@ def test_an_edit_in_one_create_runs_the_per_event_rules_on_the_commands_read_aga
 def test_typing_in_a_create_in_the_middle_rejoins_and_reruns_the_per_event_rules_on_it_alone(tmp_path, monkeypatch):
     """A keystroke in a create halfway down a long script: the walk rejoins the last reading after it, and
     once the groups around it are split, each per-event rule reads only that create again."""
-    import nvlint.rules.engine as engine
-
-    block = (
-        'IMAGE="nvcr.io/acme/app{n}:1"\ndocker push "$IMAGE"\n'
-        'ngc cf fn create --name app{n} --inference-url /i --container-image "$IMAGE"\n'
-    )
-    base = "#!/bin/bash\n" + "".join(block.format(n=n) for n in range(300))
+    base = _creates(300)
     at = base.index("--name app150") + len("--name app150")
     path = str(tmp_path / "deploy.sh")
     editor = DocumentLinter()
-    given: dict[str, int] = {}
-    original = engine._checked
-
-    def counting(rule, view, context, found):
-        given[rule.code] = given.get(rule.code, 0) + len(view)
-        return original(rule, view, context, found)
-
-    monkeypatch.setattr(engine, "_checked", counting)
+    given = _counting_checks(monkeypatch)
     for version in range(5):
         text = base[:at] + "x" * (version % 2) + base[at:]
         whole = _findings(DocumentLinter().lint(path, text))

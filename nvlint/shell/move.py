@@ -363,13 +363,7 @@ class _Shift:
             word.end += delta
         elif word.end > tail:
             word.end += delta
-        value = word.value  # (its value, as value() would: this runs for every word of the rest)
-        if id(value) not in self.seen:
-            self.seen.add(id(value))
-            first, part = self.first, self.part
-            for each in value.parts:
-                if each.end > first or each.unknown is not None or each.offsets is not None:
-                    part(each)
+        self.value(word.value)
         for expansion in word.expansions:
             expansion.start, expansion.end = self.move.span(expansion.start, expansion.end)
 
