@@ -32,11 +32,11 @@ def test_every_slot_that_may_hold_an_offset_is_said(cls):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        (b"ab\ncd\n", b"ab\nX\ncd\n", (3, 3, 2, 1)),  # a line typed in
-        (b"ab\nX\ncd\n", b"ab\ncd\n", (3, 5, -2, -1)),  # and taken away
-        (b"echo app1 x", b"echo app12 x", (9, 9, 1, 0)),  # a character typed
-        (b"aaa", b"aaaa", (3, 3, 1, 0)),  # the same text after: never counted twice
-        (b"abc", b"aXc", (1, 2, 0, 0)),  # one replaced
+        ("ab\ncd\n", "ab\nX\ncd\n", (3, 3, 2, 1)),  # a line typed in
+        ("ab\nX\ncd\n", "ab\ncd\n", (3, 5, -2, -1)),  # and taken away
+        ("echo app1 x", "echo app12 x", (9, 9, 1, 0)),  # a character typed
+        ("aaa", "aaaa", (3, 3, 1, 0)),  # the same text after: never counted twice
+        ("abc", "aXc", (1, 2, 0, 0)),  # one replaced
     ],
 )
 def test_the_move_of_an_edit(old, new, expected):

@@ -208,6 +208,13 @@ def test_an_edit_before_a_function_call_reads_the_call_again(tmp_path):
     assert "NV101" in codes
 
 
+def test_an_edit_from_one_non_ascii_character_to_another_is_read_again(tmp_path, monkeypatch):
+    """The parser's bytes have every non-ASCII character as `a`: the edit is found in the text."""
+    pushes = "docker push nvcr.io/acme/x:1\n" * 100
+    text = "#!/bin/bash\n" + pushes + 'docker push "nvcr.io/acme/é:1"\n' + BLOCKS[2].format(n=1)
+    _compare(tmp_path, [text, text.replace("é", "è"), text.replace("é", "ü")], monkeypatch)
+
+
 def test_a_sourced_file_that_changes_is_read_again(tmp_path):
     (tmp_path / "env.sh").write_text("IMAGE=nvcr.io/acme/app:1\n")
     filler = "".join(f"echo line {n}\n" for n in range(300))
@@ -229,7 +236,7 @@ def test_another_rule_set_or_settings_forgets_the_walk(tmp_path):
     memory = editor._memories[path].script
     key = memory.key
     assert key is not None and memory.checkpoints
-    data = (text + "echo more\n").encode()
+    data = text + "echo more\n"
     assert memory.start(data, key) is not None  # the same key: resumed
     path_, settings, codes = key
     assert memory.start(data, (path_, settings, codes[1:])) is None  # a rule fewer: read whole

@@ -110,11 +110,11 @@ class Move:
         self.first, self.old_tail, self.delta, self.lines = first, old_tail, delta, lines
 
     @classmethod
-    def between(cls, old: bytes, new: bytes, first: int) -> Move:
-        """The move from ``old`` to ``new``, whose first ``first`` bytes are the same."""
+    def between(cls, old: str, new: str, first: int) -> Move:
+        """The move from ``old`` to ``new``, whose first ``first`` characters are the same."""
         most = min(len(old), len(new)) - first
         same = _common_suffix(old, new, most)
-        lines = new.count(b"\n", first, len(new) - same) - old.count(b"\n", first, len(old) - same)
+        lines = new.count("\n", first, len(new) - same) - old.count("\n", first, len(old) - same)
         return cls(first, len(old) - same, len(new) - len(old), lines)
 
     # ---- normal forms: a position in the old text's terms ------------------------------------------
@@ -165,8 +165,8 @@ class Move:
         return (self.start(start), self.end(end))
 
 
-def _common_suffix(a: bytes, b: bytes, most: int) -> int:
-    """How many trailing bytes ``a`` and ``b`` share, at most ``most``: slices compared in C, halving."""
+def _common_suffix(a: str, b: str, most: int) -> int:
+    """How many trailing characters ``a`` and ``b`` share, at most ``most``: slices compared in C, halving."""
     low, high = 0, max(most, 0)
     if high == 0 or a[len(a) - high :] == b[len(b) - high :]:
         return high

@@ -52,13 +52,13 @@ class Checkpoint:
 
 
 class ScriptMemory:
-    """One document's last reading, for the next: its bytes, the checkpoints and the walk's events, and the
+    """One document's last reading, for the next: its text, the checkpoints and the walk's events, and the
     state the walk ended in. ``key`` says what else the reading depended on (the rules' word filter, the
     settings): another key, and the memory is forgotten."""
 
     __slots__ = (
         "key",
-        "data",
+        "text",
         "checkpoints",
         "events",
         "final",
@@ -71,7 +71,9 @@ class ScriptMemory:
 
     def __init__(self) -> None:
         self.key: object = None
-        self.data = b""
+        # The text read (not the parser's bytes, where every non-ASCII character is `a`: an edit from `é` to
+        # `è` changes the text only). One character of it is one byte of those: offsets are the same.
+        self.text = ""
         self.checkpoints: list[Checkpoint] = []
         self.events: list[Event] = []
         self.final: Checkpoint | None = None  # the state after the last statement (None: not clean, or sourced)
@@ -82,18 +84,18 @@ class ScriptMemory:
         self.tail: list[Checkpoint] = []
         self.rejoined_at: int | None = None  # where the last reading rejoined the one before (None: it did not)
 
-    def start(self, data: bytes, key: object) -> Checkpoint | None:
+    def start(self, text: str, key: object) -> Checkpoint | None:
         """The checkpoint to resume ``data`` from, or None to read it whole; forgets what comes after (but
         for the checkpoints past the edit, where the walk may rejoin the last reading: see rejoin)."""
         self.move, self.tail, self.rejoined_at = None, [], None
         if key != self.key or not self.checkpoints:
             self.key, self.checkpoints, self.events, self.edited_at, self.final = key, [], [], None, None
             return None
-        same = self.edited_at = common_prefix(self.data, data)
-        if self.final is not None and same < len(self.data):
+        same = self.edited_at = common_prefix(self.text, text)
+        if self.final is not None and same < len(self.text):
             from nvlint.shell.move import Move
 
-            self.move = Move.between(self.data, data, same)
+            self.move = Move.between(self.text, text, same)
             self.tail = [c for c in self.checkpoints if c.offset >= self.move.old_tail]
         kept = _thinned([c for c in self.checkpoints if c.offset <= same], same)
         self.checkpoints = kept
@@ -114,8 +116,8 @@ def _thinned(checkpoints: list[Checkpoint], edited: int) -> list[Checkpoint]:
     return kept
 
 
-def common_prefix(a: bytes, b: bytes) -> int:
-    """How many leading bytes ``a`` and ``b`` share: slices compared in C, halving the span each time."""
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share: slices compared in C, halving the span each time."""
     low, high = 0, min(len(a), len(b))
     if a[:high] == b[:high]:
         return high
@@ -145,8 +147,7 @@ def run_script(
 ) -> Env:
     """Walk a whole script (``events``: the flow its events go to) as Interpreter.run does, resuming from
     the memory's last checkpoint before the first changed byte, and leave checkpoints for the next time."""
-    data = snippet.data
-    checkpoint = memory.start(data, key)
+    checkpoint = memory.start(snippet.text, key)
     if checkpoint is None or not memory.tail:
         return _walk(interpreter, snippet, env, memory, events, on_syntax_error, checkpoint, None)
     initial, walked = _save(interpreter, env, 0, 0), len(events)
@@ -202,7 +203,7 @@ def _walk(
     finally:
         interpreter.snippet = outer
     memory.tail = []
-    memory.data = data
+    memory.text = snippet.text
     walked, problems = walk.walked, walk.problems
     memory.events = events[:walked] + events[walked + problems :] if problems else list(events)
     memory.resumed_at = checkpoint.offset if checkpoint is not None else None
