@@ -11,7 +11,8 @@ move, the rest of the last reading is taken, moved, instead of being walked agai
 
 Which slots of which classes hold file offsets is said here, class by class (SLOTS). Any other slot is
 walked for objects inside it, and a class not named here is not known: its normal form or its move
-raises Unmovable, and the reading walks on (or, midway through a move, starts over from the top).
+raises Unmovable, and the reading walks on to the end (what was moved by then is the last reading's
+only, and is dropped).
 Written by hand: this is the model's own knowledge of where its offsets are, no library has it.
 """
 
