@@ -167,6 +167,43 @@ async def test_edits_are_linted_as_typed_and_findings_clear_when_fixed(client: L
 
 
 @pytest.mark.asyncio
+async def test_a_line_typed_in_the_middle_of_a_long_script_moves_the_findings_after_it(
+    client: LanguageClient, tmp_path
+):
+    """The server reads past the edit only until it meets its last reading, and takes the rest moved: the
+    findings after the edit are shown a line further down, as a whole reading puts them."""
+    block = (
+        'IMAGE="nvcr.io/acme/app{n}:1"\ndocker push "$IMAGE"\n'
+        'ngc cf fn create --name a{n} --inference-url /i --container-image "$IMAGE"\n'
+    )
+    blocks = [block.format(n=n) for n in range(200)]
+    last = "ngc cf fn create --name x --inference-url /i --container-image vllm/vllm-openai:1\n"
+    text = "#!/bin/bash\n" + "".join(blocks) + last
+    edited = "#!/bin/bash\n" + "".join(blocks[:100]) + BAD.split("\n", 1)[1] + "".join(blocks[100:]) + last
+    uri = open_document(client, tmp_path / "deploy.sh", text)
+    await published(client, uri, codes_of(text, tmp_path))
+    # the first edit splits what the rules keep around it; the next ones find it whole, and move it
+    for version, now in enumerate([edited, text, edited], start=2):
+        change(client, uri, version, now)
+        shown = await published(client, uri, codes_of(now, tmp_path))  # each version's codes differ from the last's
+        assert {(str(d.code), d.range.start.line) for d in shown} == lines_of(now, tmp_path)
+    assert ("NV101", 601) in lines_of(text, tmp_path) and ("NV101", 602) in lines_of(edited, tmp_path)
+
+
+def codes_of(text: str, tmp_path) -> list[str]:
+    """The codes a whole reading finds, in the order the server sends them."""
+    from nvlint.server.documents import DocumentLinter
+
+    return [d.code for d in DocumentLinter().lint(str(tmp_path / "whole.sh"), text).diagnostics]
+
+
+def lines_of(text: str, tmp_path) -> set[tuple[str, int]]:
+    from nvlint.server.documents import DocumentLinter
+
+    return {(d.code, d.line - 1) for d in DocumentLinter().lint(str(tmp_path / "whole.sh"), text).diagnostics}
+
+
+@pytest.mark.asyncio
 async def test_a_quick_fix_applied_clears_the_finding(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "deploy.sh", BAD)
     (found,) = await published(client, uri, ["NV302"])
