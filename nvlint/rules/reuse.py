@@ -144,12 +144,17 @@ class Group:
         return len(view) - at >= len(events) and _same_events(events, view[at : at + len(events)])
 
 
+# At most this many events are checked in one call (and kept as one group): an edit among them checks
+# them all again, a view of thousands of creates is never checked whole for one keystroke.
+RUN_EVENTS = 128
+
+
 class Partition:
     """A view split by a rule's last groups: ``held``, the indices of the groups whose events are all still
     in the view, in order; ``runs``, the other events, in runs of consecutive ones that were all read last
-    time or all made now. Each run is checked in a call of its own and becomes a group: an edit in the
-    middle of a long script breaks the group around it into the runs before and after, and the next edit
-    there finds them whole."""
+    time or all made now (of RUN_EVENTS at most). Each run is checked in a call of its own and becomes a
+    group: an edit in the middle of a long script breaks the group around it into the runs before and
+    after, and the next edit there finds them whole."""
 
     __slots__ = ("view", "group_events", "held", "runs")
 
@@ -170,7 +175,7 @@ class Partition:
                 run = []
                 continue
             was_seen = id(view[at]) in seen
-            if not run or was_seen != run_was_seen:
+            if not run or was_seen != run_was_seen or len(run) >= RUN_EVENTS:
                 run, run_was_seen = [], was_seen
                 self.runs.append(run)
             run.append(view[at])
