@@ -17,8 +17,15 @@ starts on a line of its own after a complete top-level statement (a newline ends
 part of its statement's node), before the script has read any other file (a sourced file may have changed
 on disk since), and in a tree without syntax errors before it. When the rest does not parse cleanly,
 the whole file is parsed (tree-sitter's recovery can reach back before the checkpoint), and the walk
-resumes only if the statements before the checkpoint are still the same clean ones. tests/test_resume.py
-compares every resumed reading with a full one over many edits.
+resumes only if the statements before the checkpoint are still the same clean ones.
+
+Past the edit the walk need not go to the end. At each checkpoint the last reading left after the edit
+(at its offset moved by the edit's length), the walk compares its state with that checkpoint's, but for
+the move (nvlint.shell.move): where they are the same, the same text makes the same events, so the rest
+of the last reading (its events, checkpoints and final state) is taken, every offset in it moved in
+place, and the walk stops there (it rejoins the last reading). The text up to the first such place is
+parsed first, the rest only if the walk does not rejoin there. tests/test_resume.py compares every
+resumed reading with a full one over many edits, and for edits that rejoin, every event.
 """
 
 from __future__ import annotations
