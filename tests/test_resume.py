@@ -371,12 +371,19 @@ def test_typing_in_a_create_in_the_middle_rejoins_and_reruns_the_per_event_rules
     assert given["NV101"] == 1 and given["NV503"] == 1  # the edited create, not all 300
 
 
-def test_edits_all_over_a_script_keep_no_more_checkpoints_than_a_few_near_the_last(tmp_path):
-    editor, path, text = _opened(tmp_path, 3, 400)
-    for place in range(20):
+@pytest.mark.parametrize("upwards", [False, True])  # upwards: the earlier edits are after the next (rejoined)
+def test_edits_all_over_a_script_keep_no_more_checkpoints_than_a_few_near_the_last(tmp_path, upwards):
+    text = _creates(400)  # every line a statement of its own: each edit leaves it clean
+    path = str(tmp_path / "deploy.sh")
+    editor = DocumentLinter()
+    editor.lint(path, text)
+    rejoined = 0
+    for place in reversed(range(20)) if upwards else range(20):
         at = text.index("\n", len(text) * place // 20) + 1
         text = text[:at] + "echo edited\n" + text[at:]
         editor.lint(path, text)
+        rejoined += editor._memories[path].script.rejoined_at is not None
+    assert not upwards or rejoined > 10
     checkpoints = editor._memories[path].script.checkpoints
     statements = text.count("\n")
     # one every 2 KB, and before each statement within 2 KB of the last edit: not one before each statement

@@ -114,10 +114,11 @@ class ScriptMemory:
 
 def _thinned(checkpoints: list[Checkpoint], edited: int) -> list[Checkpoint]:
     """Those before every statement near an earlier edit, thinned to one every CHECKPOINT_BYTES, except
-    near this edit: a long session of edits all over a script keeps as many as a first reading."""
+    near this edit (``edited``, before or after them): a long session of edits all over a script keeps
+    about as many as a first reading."""
     kept: list[Checkpoint] = []
     for checkpoint in checkpoints:
-        near = edited - checkpoint.offset < CHECKPOINT_BYTES
+        near = abs(edited - checkpoint.offset) < CHECKPOINT_BYTES
         if near or not kept or checkpoint.offset - kept[-1].offset >= CHECKPOINT_BYTES:
             kept.append(checkpoint)
     return kept
@@ -380,7 +381,8 @@ class _Rejoin:
         if final.interpreter[3] or final.interpreter[2] + more_commands > interpreter.command_budget:
             self.tries = 0  # the command budget ran out in the rest, or now would: walk it
             return None
-        later = [c for c in memory.tail if c.offset > theirs.offset]
+        # thinned as the checkpoints before an edit are: those near earlier edits are not kept for ever
+        later = _thinned([c for c in memory.tail if c.offset > theirs.offset], theirs.offset)
         nodes = _functions_found_again(move, [*later, final], data)
         if nodes is None:
             self.tries = 0
