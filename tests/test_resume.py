@@ -215,6 +215,22 @@ def test_an_edit_from_one_non_ascii_character_to_another_is_read_again(tmp_path,
     _compare(tmp_path, [text, text.replace("é", "è"), text.replace("é", "ü")], monkeypatch)
 
 
+def test_typing_at_the_start_of_a_line_is_read_with_the_rest_of_that_line(tmp_path, monkeypatch):
+    """The last reading had a checkpoint where the line starts; after a word typed there, that place is
+    inside the line: the text parsed first must not end there (it would read `docker` and `push ...` as
+    two commands)."""
+    lines = [f'IMAGE="nvcr.io/acme/app{n}:1"\n' for n in range(60)]
+    lines[30:30] = [
+        "push nvcr.io/acme/app:1\n",
+        "ngc cf fn create --name a --inference-url /i --container-image nvcr.io/acme/app:1\n",
+    ]
+    base = "#!/bin/bash\n" + "".join(lines)
+    near = base.replace("app29:1", "app29:2")  # an edit on the line before: checkpoints before each line there
+    typed = near.replace("push nvcr.io", "docker push nvcr.io")
+    resumed, _ = _compare(tmp_path, [base, near, typed, near, typed], monkeypatch)
+    assert resumed >= 3
+
+
 def test_a_sourced_file_that_changes_is_read_again(tmp_path):
     (tmp_path / "env.sh").write_text("IMAGE=nvcr.io/acme/app:1\n")
     filler = "".join(f"echo line {n}\n" for n in range(300))

@@ -160,7 +160,7 @@ def run_script(
         return _walk(interpreter, snippet, env, memory, events, on_syntax_error, checkpoint, None)
     initial, walked = _save(interpreter, env, 0, 0), len(events)
     try:
-        window = _window(memory, checkpoint)
+        window = _window(memory, checkpoint, snippet.data)
         return _walk(interpreter, snippet, env, memory, events, on_syntax_error, checkpoint, window)
     except _StartOver:
         del events[walked:]
@@ -169,15 +169,17 @@ def run_script(
         return _walk(interpreter, snippet, env, memory, events, on_syntax_error, None, None)
 
 
-def _window(memory: ScriptMemory, checkpoint: Checkpoint) -> int | None:
+def _window(memory: ScriptMemory, checkpoint: Checkpoint, data: bytes) -> int | None:
     """Where the first place the walk may rejoin the last reading is: the text up to there is parsed
     first, and the rest only if it does not rejoin there (parsing a long script's rest costs more than
-    walking the few statements to that place)."""
+    walking the few statements to that place). It must start a line of the new text too: a checkpoint
+    right at the edit's end follows the edited text (a character typed at the start of a line)."""
     move = memory.move
     assert move is not None
     for candidate in memory.tail:
-        if candidate.offset + move.delta > checkpoint.offset:
-            return candidate.offset + move.delta
+        offset = candidate.offset + move.delta
+        if offset > checkpoint.offset and data[offset - 1 : offset] == b"\n":
+            return offset
     return None
 
 
