@@ -83,6 +83,15 @@ def test_shifting_moves_each_object_once_and_rehashes_unknowns():
     assert (before.start, before.end) == (2, 3)
 
 
+def test_an_expansion_two_words_share_moves_once():
+    from nvlint.model.words import Expansion
+
+    expansion = Expansion("N", 40, 42, True, True)
+    words = [Word(Value([literal_part("a", 40)]), 40, 50, "double", (expansion,)) for _ in range(2)]
+    Move(10, 10, 1).shift(words)
+    assert (expansion.start, expansion.end) == (41, 43)
+
+
 def test_an_object_of_a_class_it_does_not_know_is_unmovable():
     class Stranger:
         __slots__ = ("start",)

@@ -365,8 +365,10 @@ class _Shift:
         elif word.end > tail:
             word.end += delta
         self.value(word.value)
-        for expansion in word.expansions:
-            expansion.start, expansion.end = self.move.span(expansion.start, expansion.end)
+        for expansion in word.expansions:  # words made from one another share them: each moved once
+            if id(expansion) not in self.seen:
+                self.seen.add(id(expansion))
+                expansion.start, expansion.end = self.move.span(expansion.start, expansion.end)
 
     def unknown(self, unknown: Unknown) -> None:
         if unknown.at < self.first and not unknown.of:
