@@ -139,7 +139,9 @@ def _compare(tmp_path, versions: list[str], monkeypatch=None) -> tuple[int, int]
 
 
 @pytest.mark.parametrize("checkpoint_bytes", [2048, 48])  # 48: a checkpoint before nearly every statement
-@pytest.mark.parametrize("seed", range(10))
+# 11, 47, 49: sequences that once found a difference (an expansion moved twice; a here-document left open
+# at the end of the text parsed first)
+@pytest.mark.parametrize("seed", [*range(10), 11, 47, 49])
 def test_random_edits_find_what_a_whole_reading_finds(tmp_path, monkeypatch, seed, checkpoint_bytes):
     monkeypatch.setattr(resume, "CHECKPOINT_BYTES", checkpoint_bytes)
     rng = random.Random(seed)

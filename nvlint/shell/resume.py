@@ -223,8 +223,10 @@ def _walk(
 def _parsed(data: bytes, memory: ScriptMemory, checkpoint: Checkpoint | None, window: int | None):
     """(the tree's root, its statements from the checkpoint on, the checkpoint, the window): the checkpoint
     None when the whole file must be read, the window None when the text up to it does not parse cleanly
-    (an edit that opened a quote, an if, that it ends inside)."""
-    if checkpoint is not None and window is not None:
+    (an edit that opened a quote, an if, that it ends inside) or may hold a here-document."""
+    # A here-document left open at the window's end is not always an error to tree-sitter (its body then
+    # ends there): a window with `<<` in it is not parsed apart.
+    if checkpoint is not None and window is not None and data.find(b"<<", checkpoint.offset, window) == -1:
         root = parse_from(data, checkpoint.offset, window).root_node
         if not root.has_error:
             return root, root.named_children, checkpoint, window
