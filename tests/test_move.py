@@ -40,7 +40,7 @@ def test_every_slot_that_may_hold_an_offset_is_said(cls):
     ],
 )
 def test_the_move_of_an_edit(old, new, expected):
-    from nvlint.shell.resume import common_prefix
+    from nvlint.shell.move import common_prefix
 
     found = Move.between(old, new, common_prefix(old, new))
     assert (found.first, found.old_tail, found.delta, found.lines) == expected

@@ -68,6 +68,21 @@ def test_the_catalogue_matches_the_rule_modules():
         assert (rule.code, rule.default_enabled) == (code, default_enabled)
 
 
+def test_a_rule_whose_messages_name_lines_says_so():
+    """The editor gives a rule's last findings again, moved, after an edit that added lines before them
+    (nvlint.rules.reuse.RuleFindings.move), unless the rule's messages name lines (`Context.place`): such a
+    rule must declare `names_lines`, or its messages would name the old lines."""
+    import inspect
+
+    naming = {
+        r.code
+        for r in all_rules()
+        if r.check is not None and ".place(" in inspect.getsource(inspect.getmodule(r.check))
+    }
+    assert naming  # NV201, NV202, NV516 at least: the test looks at something
+    assert naming == {r.code for r in all_rules() if r.names_lines}
+
+
 def test_the_catalogue_knows_what_each_rule_reads():
     """A file imports only the rules its events call for (nvlint.check.file.EnabledRules), by the names of
     the event types in nvlint/rules/catalog.py: they must be each rule's `reads`, and name one class."""

@@ -101,6 +101,28 @@ for _cls, _hows in SLOTS.items():
     )
 
 
+def _mapped(obj, positions: tuple[tuple[str, str], ...], start, end, span):
+    """(slot, its value with each position mapped) for the slots of ``positions`` that hold any (None and
+    empty ones are left out): ``start(obj, at)`` for a start, ``end(at)``, ``span(start, end)``. What
+    normal forms and moves share."""
+    for name, how in positions:
+        value = getattr(obj, name)
+        if value is None or value == ():
+            continue
+        if how == START:
+            yield name, start(obj, value)
+        elif how == END:
+            yield name, end(value)
+        elif how == STARTS:
+            yield name, tuple(start(obj, at) for at in value)
+        elif how == SPANS:
+            yield name, tuple(span(s, e) for s, e in value)
+        elif how == BRANCH:
+            yield name, tuple((start(obj, at), taken) for at, taken in value)
+        elif how == VIA:
+            yield name, (value[0], start(obj, value[1]))
+
+
 class Move:
     """An edit: text before ``first`` (the first changed offset) is where it was; the old text from
     ``old_tail`` on is the new text from ``old_tail + delta`` on, ``lines`` lines further down."""
@@ -113,8 +135,8 @@ class Move:
     @classmethod
     def between(cls, old: str, new: str, first: int) -> Move:
         """The move from ``old`` to ``new``, whose first ``first`` characters are the same."""
-        most = min(len(old), len(new)) - first
-        same = _common_suffix(old, new, most)
+        # the same text at the end, not reaching into the same text at the start (`aaa` to `aaaa`)
+        same = min(common_prefix(old[::-1], new[::-1]), min(len(old), len(new)) - first)
         lines = new.count("\n", first, len(new) - same) - old.count("\n", first, len(old) - same)
         return cls(first, len(old) - same, len(new) - len(old), lines)
 
@@ -166,18 +188,18 @@ class Move:
         return (self.start(start), self.end(end))
 
 
-def _common_suffix(a: str, b: str, most: int) -> int:
-    """How many trailing characters ``a`` and ``b`` share, at most ``most``: slices compared in C, halving."""
-    low, high = 0, max(most, 0)
-    if high == 0 or a[len(a) - high :] == b[len(b) - high :]:
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share: slices compared in C, halving the span each time."""
+    low, high = 0, min(len(a), len(b))
+    if a[:high] == b[:high]:
         return high
-    while high - low > 64:  # the last ``low`` bytes are the same, the last ``high`` not
+    while high - low > 64:  # a[:low] == b[:low] and a[:high] != b[:high]
         middle = (low + high) // 2
-        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+        if a[low:middle] == b[low:middle]:
             low = middle
         else:
             high = middle
-    while low < high and a[len(a) - low - 1] == b[len(b) - low - 1]:
+    while low < high and a[low] == b[low]:
         low += 1
     return low
 
@@ -226,23 +248,10 @@ class _Normal:
         if pair:
             out.append(self._span(obj.start, obj.end))  # type: ignore[attr-defined]
         out.extend(self.of(getattr(obj, name)) for name in walks)
-        for name, how in positions:
-            value = getattr(obj, name)
-            if how == START:
-                out.append(self._at(obj, name, value))
-            elif how == END:
-                out.append(self.end(value))
-            elif how == STARTS:
-                out.append(None if value is None else tuple(map(self.start, value)))
-            elif how == SPANS:
-                out.append(tuple(self._span(s, e) for s, e in value))
-            elif how == BRANCH:
-                out.append(tuple((self.start(at), taken) for at, taken in value))
-            elif how == VIA:
-                out.append(None if value is None else (value[0], self.start(value[1])))
+        out.extend(_mapped(obj, positions, self._at, self.end, self._span))
         return tuple(out)
 
-    def _at(self, obj: object, name: str, value: int) -> object:
+    def _at(self, obj: object, value: int) -> object:
         if isinstance(obj, Unknown) and (obj.kind is FRESH or value < 0):
             return value  # a serial number (or none): no position
         return self.start(value)
@@ -410,20 +419,8 @@ class _Shift:
 
     def _positions(self, obj, positions: tuple[tuple[str, str], ...]) -> None:
         move = self.move
-        for name, how in positions:
-            value = getattr(obj, name)
-            if how == START:
-                setattr(obj, name, move.start(value))
-            elif how == END:
-                setattr(obj, name, move.end(value))
-            elif how == STARTS and value is not None:
-                setattr(obj, name, tuple(map(move.start, value)))
-            elif how == SPANS:
-                setattr(obj, name, tuple(move.span(s, e) for s, e in value))
-            elif how == BRANCH and value:
-                setattr(obj, name, tuple((move.start(at), taken) for at, taken in value))
-            elif how == VIA and value is not None:
-                setattr(obj, name, (value[0], move.start(value[1])))
+        for name, value in _mapped(obj, positions, lambda _, at: move.start(at), move.end, move.span):
+            setattr(obj, name, value)
 
     def _container(self, obj, kind: type) -> None:
         """A dict or set, walked and filled again: a key whose hash the move changed is found again."""

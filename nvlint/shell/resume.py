@@ -31,6 +31,7 @@ resumed reading with a full one over many edits, and for edits that rejoin, ever
 from __future__ import annotations
 
 from nvlint.shell.expand import Env
+from nvlint.shell.move import Move, Unmovable, common_prefix
 from nvlint.shell.parse import parse_bytes, parse_from
 
 TYPE_CHECKING = False  # typing is not imported at run time: start-up (mypy reads the block below)
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from nvlint.model.events import Event, SyntaxProblem
     from nvlint.model.text import Snippet
     from nvlint.shell.interp import Interpreter
-    from nvlint.shell.move import Move
 
 CHECKPOINT_BYTES = 2048  # about 50 lines: what an edit re-reads before it, at most
 
@@ -100,8 +100,6 @@ class ScriptMemory:
             return None
         same = self.edited_at = common_prefix(self.text, text)
         if self.final is not None and same < len(self.text):
-            from nvlint.shell.move import Move
-
             self.move = Move.between(self.text, text, same)
             self.tail = [c for c in self.checkpoints if c.offset >= self.move.old_tail]
         kept = _thinned([c for c in self.checkpoints if c.offset <= same], same)
@@ -122,22 +120,6 @@ def _thinned(checkpoints: list[Checkpoint], edited: int) -> list[Checkpoint]:
         if near or not kept or checkpoint.offset - kept[-1].offset >= CHECKPOINT_BYTES:
             kept.append(checkpoint)
     return kept
-
-
-def common_prefix(a: str, b: str) -> int:
-    """How many leading characters ``a`` and ``b`` share: slices compared in C, halving the span each time."""
-    low, high = 0, min(len(a), len(b))
-    if a[:high] == b[:high]:
-        return high
-    while high - low > 64:  # a[:low] == b[:low] and a[:high] != b[:high]
-        middle = (low + high) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle
-    while low < high and a[low] == b[low]:
-        low += 1
-    return low
 
 
 class _StartOver(Exception):
@@ -357,8 +339,6 @@ class _Rejoin:
 
     def same(self, mine: Checkpoint, theirs: Checkpoint) -> bool:
         self.tries -= 1
-        from nvlint.shell.move import Unmovable
-
         try:
             return _same_but_moved(self.move, mine, theirs)
         except Unmovable:
@@ -377,8 +357,6 @@ class _Rejoin:
     ) -> Env | None:
         """The state after the last statement, and the events from ``theirs`` on, of the last reading,
         moved; or None (nothing taken) when they cannot be."""
-        from nvlint.shell.move import Unmovable
-
         move, final, mine = self.move, memory.final, memory.checkpoints[-1]
         assert final is not None
         more_commands = mine.interpreter[2] - theirs.interpreter[2]
